@@ -1,0 +1,50 @@
+//! The conventions every subcommand shares: one input from the arguments, or with `-`
+//! one input per line of standard input; output as text or one JSON object per input.
+
+use std::io::{self, BufRead, Write};
+
+use avain_core::Language;
+use serde_json::Value;
+
+/// Options every subcommand takes.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct Output {
+    /// Print one JSON object per input line instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of messages: fi, sv or en.
+    #[arg(long, global = true, default_value = "fi", value_parser = parse_language)]
+    pub lang: Language,
+}
+
+fn parse_language(code: &str) -> Result<Language, String> {
+    Language::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use fi, sv or en"))
+}
+
+#[allow(dead_code)] // the subcommands that read inputs arrive with their modules
+/// Runs `each` for the given input, or for every line of stdin when the input is `-`.
+///
+/// Empty stdin lines are skipped; surrounding whitespace is left for the parsers, which
+/// decide what they tolerate.
+pub fn for_each_input(input: &str, mut each: impl FnMut(&str) -> io::Result<()>) -> io::Result<()> {
+    if input != "-" {
+        return each(input);
+    }
+    for line in io::stdin().lock().lines() {
+        let line = line?;
+        if !line.trim().is_empty() {
+            each(&line)?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints one result: the JSON object on one line, or the human-readable text.
+pub fn emit(output: Output, json: &Value, human: &str) -> io::Result<()> {
+    let mut stdout = io::stdout().lock();
+    if output.json {
+        writeln!(stdout, "{json}")
+    } else {
+        writeln!(stdout, "{human}")
+    }
+}

@@ -1,0 +1,28 @@
+//! Concatenates every `locales/<lang>/*.ftl` into one resource per language in OUT_DIR,
+//! so each module keeps its own message file and `i18n.rs` needs no list of them.
+
+#![allow(clippy::expect_used)] // a build script reports problems by panicking
+
+use std::{env, fs, path::Path};
+
+fn main() {
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    for lang in ["fi", "sv", "en"] {
+        let dir = Path::new("locales").join(lang);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files: Vec<_> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+            .map(|entry| entry.expect("listing locale directory").path())
+            .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+            .collect();
+        files.sort();
+        let mut all = String::new();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            all.push_str(&fs::read_to_string(&file).expect("reading a .ftl file"));
+            all.push('\n');
+        }
+        fs::write(Path::new(&out_dir).join(format!("{lang}.ftl")), all)
+            .expect("writing the combined .ftl file");
+    }
+}

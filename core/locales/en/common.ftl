@@ -1,0 +1,4 @@
+common-attempts-left = { $count ->
+    [one] { $count } attempt left.
+   *[other] { $count } attempts left.
+}

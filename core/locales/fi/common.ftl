@@ -1,0 +1,4 @@
+common-attempts-left = { $count ->
+    [one] { $count } yritys jäljellä.
+   *[other] { $count } yritystä jäljellä.
+}

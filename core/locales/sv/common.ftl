@@ -1,0 +1,4 @@
+common-attempts-left = { $count ->
+    [one] { $count } försök kvar.
+   *[other] { $count } försök kvar.
+}

@@ -1,0 +1,14 @@
+//! # avain-core
+//!
+//! Every rule and flow of Avain, the Finnish mobile bank app and its authenticator,
+//! usable from Rust without UniFFI. Pure decisions (PIN rules, OS gating, language,
+//! Finnish formats, state machines) take "now" and their data as arguments and do no
+//! I/O; storage, keys and networking live in their own modules around them.
+//!
+//! User-facing text comes from [`i18n`] in Finnish, Swedish and English.
+
+#![deny(missing_docs)]
+
+pub mod i18n;
+
+pub use i18n::Language;

@@ -10,5 +10,6 @@
 #![deny(missing_docs)]
 
 pub mod i18n;
+pub mod net;
 
 pub use i18n::Language;

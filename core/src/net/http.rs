@@ -1,0 +1,207 @@
+//! The HTTP client the flows use: JSON over HTTPS to one bank base URL.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use reqwest::{Method, StatusCode, Url};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{NetError, Trust, client_config};
+
+/// Timeouts and retry budget. The defaults suit a phone on a mobile network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HttpOptions {
+    /// Time to set up TCP and TLS.
+    pub connect_timeout: Duration,
+    /// Time for a whole request, answer included.
+    pub request_timeout: Duration,
+    /// Extra attempts for idempotent reads after a transient failure; writes never retry.
+    pub read_retries: u32,
+    /// Wait before the first retry; doubled for each next one.
+    pub retry_backoff: Duration,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        HttpOptions {
+            connect_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(30),
+            read_retries: 2,
+            retry_backoff: Duration::from_millis(250),
+        }
+    }
+}
+
+/// A connection pool to one bank. Cheap to share: clone the `Arc` around it.
+pub struct BankHttp {
+    client: reqwest::Client,
+    base: Url,
+    options: HttpOptions,
+    round_trips: AtomicU64,
+}
+
+impl std::fmt::Debug for BankHttp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BankHttp")
+            .field("host", &self.base.host_str())
+            .finish_non_exhaustive()
+    }
+}
+
+impl BankHttp {
+    /// A client for the bank at `base_url`, which must be `https://`.
+    pub fn new(base_url: &str, trust: &Trust, options: HttpOptions) -> Result<BankHttp, NetError> {
+        let mut base = Url::parse(base_url).map_err(|_| NetError::Configuration("bank_url"))?;
+        if base.scheme() != "https" {
+            return Err(NetError::Configuration("insecure_url"));
+        }
+        if base.host_str().is_none() || base.query().is_some() || !base.username().is_empty() {
+            return Err(NetError::Configuration("bank_url"));
+        }
+        // Paths are joined onto the base, so it must end in a slash.
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        let client = reqwest::Client::builder()
+            .tls_backend_preconfigured(client_config(trust)?)
+            .https_only(true)
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.request_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()
+            .map_err(|_| NetError::Configuration("http_client"))?;
+        Ok(BankHttp {
+            client,
+            base,
+            options,
+            round_trips: AtomicU64::new(0),
+        })
+    }
+
+    /// How many requests went to the bank so far (for the login round-trip benchmark).
+    pub fn round_trips(&self) -> u64 {
+        self.round_trips.load(Ordering::Relaxed)
+    }
+
+    /// GET `path` (relative to the base URL), retried on transient failures.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        let mut wait = self.options.retry_backoff;
+        let mut attempt = 0;
+        loop {
+            match self.send::<(), T>(Method::GET, path, None, bearer).await {
+                Err(e) if e.is_transient() && attempt < self.options.read_retries => {
+                    attempt += 1;
+                    tracing::debug!(target: "avain::net", code = e.code(), attempt, "retrying read");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// POST `body` as JSON to `path`; never retried (it may not be idempotent).
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        self.send(Method::POST, path, Some(body), bearer).await
+    }
+
+    /// DELETE `path`; never retried.
+    pub async fn delete<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        self.send::<(), T>(Method::DELETE, path, None, bearer).await
+    }
+
+    async fn send<B: Serialize, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        let url = self
+            .base
+            .join(path.trim_start_matches('/'))
+            .map_err(|_| NetError::Configuration("path"))?;
+        let mut request = self.client.request(method, url);
+        if let Some(token) = bearer {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        self.round_trips.fetch_add(1, Ordering::Relaxed);
+        let response = request.send().await.map_err(classify)?;
+        let status = response.status();
+        let bytes = response.bytes().await.map_err(classify)?;
+        if status.is_success() {
+            return serde_json::from_slice(&bytes).map_err(|_| NetError::Protocol);
+        }
+        Err(NetError::Bank {
+            status: status.as_u16(),
+            code: error_code(status, &bytes),
+        })
+    }
+}
+
+/// The bank's stable error code from an error body (`{"code": ...}` or
+/// `{"error": {"code": ...}}`), or one derived from the status.
+fn error_code(status: StatusCode, body: &[u8]) -> String {
+    let value: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    let code = value
+        .get("code")
+        .or_else(|| value.get("error").and_then(|e| e.get("code")))
+        .and_then(|c| c.as_str())
+        .filter(|c| {
+            !c.is_empty() && c.len() <= 64 && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        });
+    match code {
+        Some(code) => code.to_owned(),
+        None => format!("http_{}", status.as_u16()),
+    }
+}
+
+fn classify(error: reqwest::Error) -> NetError {
+    if is_tls_rejection(&error) {
+        return NetError::UntrustedServer;
+    }
+    if error.is_timeout() {
+        NetError::Timeout
+    } else if error.is_connect() || error.is_request() {
+        NetError::Connect
+    } else {
+        NetError::Protocol
+    }
+}
+
+/// Whether a rustls error (bad chain, pin mismatch) is somewhere in the error's causes.
+/// hyper wraps it in `io::Error`s, whose `source()` skips the wrapped error itself.
+fn is_tls_rejection(error: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(e) = next {
+        if e.downcast_ref::<rustls::Error>().is_some() {
+            return true;
+        }
+        next = match e.downcast_ref::<std::io::Error>() {
+            Some(io) => io
+                .get_ref()
+                .map(|inner| inner as &(dyn std::error::Error + 'static)),
+            None => e.source(),
+        };
+    }
+    false
+}

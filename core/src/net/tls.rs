@@ -1,0 +1,209 @@
+//! How the core decides whether it is talking to the bank: TLS 1.2/1.3 with rustls on
+//! `ring`, the trust anchors the app configures, and optional public-key pins.
+//!
+//! Verification is never switched off: a sandbox or test bank is trusted by adding its
+//! certificate as a root, or by pinning its key on top of a normal chain check.
+
+use std::fmt;
+use std::sync::Arc;
+
+use ring::digest;
+use rustls::client::WebPkiServerVerifier;
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::CryptoProvider;
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{DigitallySignedStruct, RootCertStore, SignatureScheme};
+
+use super::NetError;
+
+/// Which certificates the core accepts for the bank's servers.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Trust {
+    /// Also accept chains to the platform's trust store (Android/iOS/desktop roots).
+    pub system_roots: bool,
+    /// Extra root certificates (DER), e.g. the bank's private CA or the sandbox's
+    /// self-signed certificate. With `system_roots` off these are the only anchors.
+    pub extra_roots_der: Vec<Vec<u8>>,
+    /// SHA-256 of SubjectPublicKeyInfo values; when non-empty, some certificate of the
+    /// verified chain must carry one of them (RFC 7469 style pins).
+    pub pinned_spki_sha256: Vec<[u8; 32]>,
+}
+
+impl Trust {
+    /// Trust exactly one self-signed or private root certificate (DER).
+    pub fn only_root(cert_der: Vec<u8>) -> Trust {
+        Trust {
+            system_roots: false,
+            extra_roots_der: vec![cert_der],
+            pinned_spki_sha256: Vec::new(),
+        }
+    }
+
+    /// Adds a pin for the public key inside `cert_der`.
+    pub fn pin_certificate_key(mut self, cert_der: &[u8]) -> Result<Trust, NetError> {
+        self.pinned_spki_sha256.push(spki_sha256(cert_der)?);
+        Ok(self)
+    }
+}
+
+impl fmt::Debug for Trust {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Trust")
+            .field("system_roots", &self.system_roots)
+            .field("extra_roots", &self.extra_roots_der.len())
+            .field("pins", &self.pinned_spki_sha256.len())
+            .finish()
+    }
+}
+
+/// SHA-256 of the SubjectPublicKeyInfo of a DER certificate: the value to pin.
+pub fn spki_sha256(cert_der: &[u8]) -> Result<[u8; 32], NetError> {
+    let spki = super::spki::subject_public_key_info(cert_der).ok_or(NetError::BadCertificate)?;
+    let mut pin = [0u8; 32];
+    pin.copy_from_slice(digest::digest(&digest::SHA256, spki).as_ref());
+    Ok(pin)
+}
+
+/// The rustls client configuration for `trust`, on the `ring` provider.
+pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let chain = chain_verifier(trust, provider.clone())?;
+    let verifier: Arc<dyn ServerCertVerifier> = if trust.pinned_spki_sha256.is_empty() {
+        chain
+    } else {
+        Arc::new(PinningVerifier {
+            chain,
+            pins: trust.pinned_spki_sha256.clone(),
+        })
+    };
+    let mut config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|_| NetError::Configuration("tls_versions"))?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    Ok(config)
+}
+
+fn chain_verifier(
+    trust: &Trust,
+    provider: Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, NetError> {
+    let extra: Vec<CertificateDer<'static>> = trust
+        .extra_roots_der
+        .iter()
+        .map(|der| CertificateDer::from(der.clone()))
+        .collect();
+    if trust.system_roots {
+        return platform_verifier(extra, provider);
+    }
+    if extra.is_empty() {
+        return Err(NetError::Configuration("no_trust_anchor"));
+    }
+    let mut roots = RootCertStore::empty();
+    for cert in extra {
+        roots.add(cert).map_err(|_| NetError::BadCertificate)?;
+    }
+    let verifier = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
+        .build()
+        .map_err(|_| NetError::Configuration("trust_anchors"))?;
+    Ok(verifier)
+}
+
+#[cfg(any(all(unix, not(target_os = "android")), target_os = "windows"))]
+fn platform_verifier(
+    extra: Vec<CertificateDer<'static>>,
+    provider: Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, NetError> {
+    let verifier = if extra.is_empty() {
+        rustls_platform_verifier::Verifier::new(provider)
+    } else {
+        rustls_platform_verifier::Verifier::new_with_extra_roots(extra, provider)
+    };
+    Ok(Arc::new(
+        verifier.map_err(|_| NetError::Configuration("system_roots"))?,
+    ))
+}
+
+#[cfg(not(any(all(unix, not(target_os = "android")), target_os = "windows")))]
+fn platform_verifier(
+    extra: Vec<CertificateDer<'static>>,
+    provider: Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, NetError> {
+    // Android's system trust store cannot be combined with extra roots; pin instead.
+    if !extra.is_empty() {
+        return Err(NetError::Configuration("extra_roots_with_system_roots"));
+    }
+    Ok(Arc::new(
+        rustls_platform_verifier::Verifier::new(provider)
+            .map_err(|_| NetError::Configuration("system_roots"))?,
+    ))
+}
+
+/// A normal chain check, then: some certificate of the chain carries a pinned key.
+#[derive(Debug)]
+struct PinningVerifier {
+    chain: Arc<dyn ServerCertVerifier>,
+    pins: Vec<[u8; 32]>,
+}
+
+impl ServerCertVerifier for PinningVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let verified = self.chain.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        )?;
+        let pinned = std::iter::once(end_entity)
+            .chain(intermediates)
+            .filter_map(|cert| spki_sha256(cert).ok())
+            .any(|hash| self.pins.iter().any(|pin| ring_eq(pin, &hash)));
+        if pinned {
+            Ok(verified)
+        } else {
+            tracing_pin_mismatch();
+            Err(rustls::Error::General("pinned public key mismatch".into()))
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.chain.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.chain.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.chain.supported_verify_schemes()
+    }
+}
+
+fn ring_eq(a: &[u8; 32], b: &[u8; 32]) -> bool {
+    // Pins are public, but a constant-time comparison costs nothing here.
+    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn tracing_pin_mismatch() {
+    tracing::warn!(target: "avain::net", "server certificate does not match a pinned key");
+}

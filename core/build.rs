@@ -1,7 +1,6 @@
 //! Concatenates every `locales/<lang>/*.ftl` into one resource per language in OUT_DIR,
 //! so each module keeps its own message file and `i18n.rs` needs no list of them.
 
-
 use std::{env, fs, path::Path};
 
 fn main() {

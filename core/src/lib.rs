@@ -9,7 +9,9 @@
 
 #![deny(missing_docs)]
 
+mod hex_bytes;
 pub mod i18n;
 pub mod net;
+pub mod signed_bytes;
 
 pub use i18n::Language;

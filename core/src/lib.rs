@@ -11,7 +11,9 @@
 
 mod hex_bytes;
 pub mod i18n;
+pub mod lifecycle;
 pub mod net;
+pub mod os_policy;
 pub mod signed_bytes;
 
 pub use i18n::Language;

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod lifecycle;
 pub mod net;
 pub mod os_policy;
+pub mod payments;
 pub mod signed_bytes;
 
 pub use i18n::Language;

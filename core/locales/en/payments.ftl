@@ -1,0 +1,54 @@
+# Payment formats (core/src/payments): errors and labels, English.
+payments-iban-empty = Enter the account number.
+payments-iban-invalid-character = An account number may contain only letters and digits.
+payments-iban-bad-format = An IBAN starts with a country code and two check digits, such as FI21.
+payments-iban-unknown-country = The account number's country code is not recognised. Check the first two letters.
+payments-iban-bad-length = The account number has the wrong number of characters. A Finnish IBAN has 18.
+payments-iban-invalid-bban = The account number contains letters, but this country's account numbers are digits only.
+payments-iban-bad-checksum = The account number is not correct. Check it for typing errors.
+
+payments-account-empty = Enter the account number.
+payments-account-invalid-character = An old account number may contain only digits and one hyphen.
+payments-account-bad-format = Write an old account number as 123456-785: six digits, a hyphen and 2–8 digits.
+
+payments-reference-empty = Enter the reference.
+payments-reference-invalid-character = A reference number may contain only digits, an RF reference letters and digits.
+payments-reference-missing-rf-prefix = An RF reference starts with the letters RF.
+payments-reference-too-short = The reference is too short. A reference number has at least four digits.
+payments-reference-too-long = The reference is too long. A reference number has at most 20 digits and an RF reference at most 25 characters.
+payments-reference-bad-check-digit = The reference is not correct. Check it for typing errors.
+
+payments-barcode-non-digit = A virtual barcode contains only digits. Copy the code from the invoice again.
+payments-barcode-bad-length = A virtual barcode has 54 digits. Check that you copied the whole code.
+payments-barcode-unsupported-version = This version of virtual barcode cannot be used. Enter the payment details from the invoice by hand.
+payments-barcode-invalid-iban = The account number in the virtual barcode is not correct. Check the code or enter the payment details by hand.
+payments-barcode-reserve-not-zero = The virtual barcode is not correctly formed. Enter the payment details from the invoice by hand.
+payments-barcode-missing-reference = The virtual barcode has no reference. Enter the payment details from the invoice by hand.
+payments-barcode-invalid-reference = The reference in the virtual barcode is not correct. Check the code or enter the payment details by hand.
+payments-barcode-invalid-due-date = The due date in the virtual barcode is not a real date. Check the code or enter the payment details by hand.
+payments-barcode-build-not-finnish-iban = A virtual barcode can only carry a Finnish (FI) account number.
+payments-barcode-build-amount-out-of-range = The amount in a virtual barcode is €0.01–€999,999.99, or it is left out.
+payments-barcode-build-reference-not-numeric = A virtual barcode can only carry an RF reference that has only digits after RF and its check digits.
+payments-barcode-build-due-date-out-of-range = The due date in a virtual barcode must be in the years 2000–2099.
+
+payments-money-empty = Enter the amount.
+payments-money-not-a-number = The amount is not a number. Write it as, for example, 1234.50.
+payments-money-too-many-decimals = An amount can have at most two decimals (cents).
+payments-money-negative = The amount cannot be negative.
+payments-money-too-large = The amount is too large. The largest possible amount is €999,999,999.99.
+
+payments-label-iban = Account number
+payments-label-bic = BIC
+payments-label-bank = Bank
+payments-label-amount = Amount
+payments-label-reference = Reference
+payments-label-rf-reference = RF reference
+payments-label-due-date = Due date
+
+payments-amount-none = Enter the amount yourself.
+
+payments-due-date-none = No due date
+
+payments-not-sepa = The country is outside SEPA: the payment is a foreign payment.
+
+payments-account-check-warning = The account number's old check digit does not match. Check the account number on the invoice; the payment can still be made.

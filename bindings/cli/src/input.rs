@@ -4,7 +4,8 @@
 use std::io::{self, BufRead, Write};
 
 use avain_core::Language;
-use serde_json::Value;
+use serde_json::{Value, json};
+use time::{Date, OffsetDateTime};
 
 /// Options every subcommand takes.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -21,7 +22,6 @@ fn parse_language(code: &str) -> Result<Language, String> {
     Language::from_code(code).ok_or_else(|| format!("unknown language {code:?}: use fi, sv or en"))
 }
 
-#[allow(dead_code)] // the subcommands that read inputs arrive with their modules
 /// Runs `each` for the given input, or for every line of stdin when the input is `-`.
 ///
 /// Empty stdin lines are skipped; surrounding whitespace is left for the parsers, which
@@ -47,4 +47,25 @@ pub fn emit(output: Output, json: &Value, human: &str) -> io::Result<()> {
     } else {
         writeln!(stdout, "{human}")
     }
+}
+
+/// The JSON object and human line of an input that was refused: only the input, the
+/// error's stable code, and its localized message for people.
+pub fn invalid(input: &str, code: &str, message: String) -> (Value, String) {
+    (
+        json!({ "input": input, "valid": false, "error": code }),
+        message,
+    )
+}
+
+/// Parses a `--on YYYY-MM-DD` option.
+pub fn parse_date(text: &str) -> Result<Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text, &format).map_err(|e| format!("{text:?} is not a date YYYY-MM-DD: {e}"))
+}
+
+/// Today's date in UTC, for the date-dependent lookups (the BIC table). Near midnight it
+/// can be a day off Finnish time, which no table change has ever depended on.
+pub fn today() -> Date {
+    OffsetDateTime::now_utc().date()
 }

@@ -4,6 +4,10 @@
 //! per input; given `-` instead of an input, it reads one input per line from stdin.
 //! Exit status: 0 when every input was processed, 2 on usage errors.
 
+mod cmd_barcode;
+mod cmd_iban;
+mod cmd_money;
+mod cmd_reference;
 mod input;
 
 use std::process::ExitCode;
@@ -26,6 +30,15 @@ struct Cli {
 enum Command {
     /// Print the supported languages.
     Languages,
+    /// Validate an IBAN: electronic and print forms, the Finnish bank's BIC.
+    Iban(cmd_iban::IbanArgs),
+    /// Validate a Finnish or RF payment reference, or create one from a base number.
+    Reference(cmd_reference::ReferenceArgs),
+    /// Decode an e-invoice's virtual barcode (versions 4 and 5).
+    Barcode(cmd_barcode::BarcodeArgs),
+    /// Format or parse euro amounts (integer cents).
+    #[command(subcommand)]
+    Money(cmd_money::MoneyCommand),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +52,10 @@ fn main() -> ExitCode {
                 &codes.join(" "),
             )
         }
+        Command::Iban(args) => cmd_iban::run(cli.output, &args),
+        Command::Reference(args) => cmd_reference::run(cli.output, &args),
+        Command::Barcode(args) => cmd_barcode::run(cli.output, &args),
+        Command::Money(command) => cmd_money::run(cli.output, &command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -45,7 +45,7 @@ payments-label-reference = Reference
 payments-label-rf-reference = RF reference
 payments-label-due-date = Due date
 
-payments-amount-none = Enter the amount yourself.
+payments-amount-none = Enter the amount yourself
 
 payments-due-date-none = No due date
 

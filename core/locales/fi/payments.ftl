@@ -45,7 +45,7 @@ payments-label-reference = Viite
 payments-label-rf-reference = RF-viite
 payments-label-due-date = Eräpäivä
 
-payments-amount-none = Syötä summa itse.
+payments-amount-none = Syötä summa itse
 
 payments-due-date-none = Ei eräpäivää
 

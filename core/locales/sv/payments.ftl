@@ -45,7 +45,7 @@ payments-label-reference = Referens
 payments-label-rf-reference = RF-referens
 payments-label-due-date = Förfallodag
 
-payments-amount-none = Ange beloppet själv.
+payments-amount-none = Ange beloppet själv
 
 payments-due-date-none = Ingen förfallodag
 

@@ -11,10 +11,13 @@
 
 mod hex_bytes;
 pub mod i18n;
+pub mod keys;
 pub mod lifecycle;
 pub mod net;
 pub mod os_policy;
 pub mod payments;
+pub mod random;
+pub mod secrets;
 pub mod signed_bytes;
 
 pub use i18n::Language;

@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod confirmation;
 mod hex_bytes;
 pub mod i18n;
 pub mod keys;

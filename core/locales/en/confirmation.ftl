@@ -1,0 +1,13 @@
+confirm-payment-title = Confirm the payment
+confirm-payee = Payee: { $value }
+confirm-account = Account: { $value }
+confirm-amount = Amount: { $value }
+confirm-reference = Reference: { $value }
+confirm-message = Message: { $value }
+confirm-due-date = Due date: { $value }
+confirm-new-payee = You are paying this payee for the first time. You will get a security code by text message.
+confirm-login-app = Confirm logging in to the mobile bank.
+confirm-login-online-bank = Confirm logging in to the online bank. Check that the online bank shows the same code: { $code }
+confirm-identification = Confirm identifying yourself to { $requester }. Identification broker: { $broker }.
+confirm-document-signing = Sign the document: { $title }
+confirm-device-removal = Remove the device { $device } from your trusted devices. It can no longer be used to log in.

@@ -1,0 +1,13 @@
+confirm-payment-title = Vahvista maksu
+confirm-payee = Saaja: { $value }
+confirm-account = Tilinumero: { $value }
+confirm-amount = Summa: { $value }
+confirm-reference = Viite: { $value }
+confirm-message = Viesti: { $value }
+confirm-due-date = Eräpäivä: { $value }
+confirm-new-payee = Maksat tälle saajalle ensimmäistä kertaa. Saat tekstiviestinä turvaluvun.
+confirm-login-app = Vahvista kirjautuminen mobiilipankkiin.
+confirm-login-online-bank = Vahvista kirjautuminen verkkopankkiin. Tarkista, että verkkopankissa näkyy sama koodi: { $code }
+confirm-identification = Vahvista tunnistautuminen palveluun { $requester }. Tunnistuksen välittäjä: { $broker }.
+confirm-document-signing = Allekirjoita asiakirja: { $title }
+confirm-device-removal = Poista laite { $device } luotetuista laitteista. Laitteella ei voi enää kirjautua.

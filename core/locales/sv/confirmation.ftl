@@ -1,0 +1,13 @@
+confirm-payment-title = Bekräfta betalningen
+confirm-payee = Mottagare: { $value }
+confirm-account = Kontonummer: { $value }
+confirm-amount = Belopp: { $value }
+confirm-reference = Referens: { $value }
+confirm-message = Meddelande: { $value }
+confirm-due-date = Förfallodag: { $value }
+confirm-new-payee = Du betalar till den här mottagaren för första gången. Du får ett säkerhetstal som sms.
+confirm-login-app = Bekräfta inloggningen i mobilbanken.
+confirm-login-online-bank = Bekräfta inloggningen i nätbanken. Kontrollera att nätbanken visar samma kod: { $code }
+confirm-identification = Bekräfta identifieringen till tjänsten { $requester }. Förmedlare av identifieringen: { $broker }.
+confirm-document-signing = Underteckna dokumentet: { $title }
+confirm-device-removal = Ta bort enheten { $device } från dina betrodda enheter. Med enheten kan man inte längre logga in.

@@ -1,0 +1,202 @@
+//! The texts the customer reads before approving something: a payment, a login, a
+//! third-party identification, a document signature, a device removal.
+//!
+//! The exact text shown is what gets hashed into the signed bytes (`shown_text` in
+//! docs/protocol.md) and kept in the receipt, so it is rendered here, in the core, once
+//! for every shell: the phone cannot show one thing and sign another. Every field that
+//! the signed bytes carry (amount, payee name and IBAN, reference) appears in the text.
+
+use time::Date;
+
+use crate::i18n::{Arg, Language, text_with};
+use crate::payments::{Iban, Money, Reference};
+
+/// What a payment confirmation shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentDetails {
+    /// Amount in cents (positive).
+    pub amount: Money,
+    /// The payee's name as the customer typed it or the invoice gave it.
+    pub payee_name: String,
+    /// The payee's account.
+    pub payee_iban: Iban,
+    /// The reference, if the payment has one.
+    pub reference: Option<Reference>,
+    /// The message, if the payment has one instead of a reference.
+    pub message: Option<String>,
+    /// The due date, if not today.
+    pub due_date: Option<Date>,
+    /// Whether the bank has never seen this customer pay to this account (an SMS code
+    /// is asked for as well).
+    pub new_payee: bool,
+}
+
+/// The confirmation text of a payment, one item per line.
+pub fn payment(lang: Language, details: &PaymentDetails) -> String {
+    let mut lines = vec![
+        text_with(lang, "confirm-payment-title", &[]),
+        line(lang, "confirm-payee", details.payee_name.clone()),
+        line(lang, "confirm-account", details.payee_iban.print_form()),
+        line(lang, "confirm-amount", details.amount.format(lang)),
+    ];
+    if let Some(reference) = &details.reference {
+        lines.push(line(lang, "confirm-reference", reference.display_form()));
+    }
+    if let Some(message) = &details.message {
+        lines.push(line(lang, "confirm-message", message.clone()));
+    }
+    if let Some(due) = details.due_date {
+        lines.push(line(lang, "confirm-due-date", finnish_date(due)));
+    }
+    if details.new_payee {
+        lines.push(text_with(lang, "confirm-new-payee", &[]));
+    }
+    lines.join("\n")
+}
+
+/// Where a login happens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoginChannel<'a> {
+    /// Logging in to this app.
+    App,
+    /// Logging in to the online bank in a browser that shows `code`: the customer
+    /// compares it with the one in the app before approving.
+    OnlineBank {
+        /// The short code both screens show.
+        code: &'a str,
+    },
+}
+
+/// The confirmation text of a login.
+pub fn login(lang: Language, channel: LoginChannel<'_>) -> String {
+    match channel {
+        LoginChannel::App => text_with(lang, "confirm-login-app", &[]),
+        LoginChannel::OnlineBank { code } => text_with(
+            lang,
+            "confirm-login-online-bank",
+            &[("code", Arg::from(code))],
+        ),
+    }
+}
+
+/// The confirmation text of a strong identification for a third party (the tax
+/// authority, Kela, ...) through an identification broker.
+pub fn identification(lang: Language, requester: &str, broker: &str) -> String {
+    text_with(
+        lang,
+        "confirm-identification",
+        &[
+            ("requester", Arg::from(requester)),
+            ("broker", Arg::from(broker)),
+        ],
+    )
+}
+
+/// The confirmation text of signing a document.
+pub fn document_signing(lang: Language, title: &str) -> String {
+    text_with(
+        lang,
+        "confirm-document-signing",
+        &[("title", Arg::from(title))],
+    )
+}
+
+/// The confirmation text of removing a trusted device.
+pub fn device_removal(lang: Language, device_name: &str) -> String {
+    text_with(
+        lang,
+        "confirm-device-removal",
+        &[("device", Arg::from(device_name))],
+    )
+}
+
+fn line(lang: Language, id: &str, value: String) -> String {
+    text_with(lang, id, &[("value", Arg::Text(value))])
+}
+
+/// "24.12.2026": how Finnish and Swedish (and this bank's English) write dates.
+pub fn finnish_date(date: Date) -> String {
+    format!("{}.{}.{}", date.day(), u8::from(date.month()), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn invoice() -> PaymentDetails {
+        PaymentDetails {
+            amount: Money::from_cents(1_450_594),
+            payee_name: "Helsingin Energia Oy".to_owned(),
+            payee_iban: Iban::parse("FI2112345600000785").expect("valid IBAN"),
+            reference: Some(Reference::parse("1234561").expect("valid reference")),
+            message: None,
+            due_date: Some(date!(2026 - 12 - 24)),
+            new_payee: true,
+        }
+    }
+
+    #[test]
+    fn a_payment_shows_every_signed_field_in_finnish() {
+        assert_eq!(
+            payment(Language::Fi, &invoice()),
+            "Vahvista maksu\n\
+             Saaja: Helsingin Energia Oy\n\
+             Tilinumero: FI21 1234 5600 0007 85\n\
+             Summa: 14\u{a0}505,94\u{a0}€\n\
+             Viite: 12 34561\n\
+             Eräpäivä: 24.12.2026\n\
+             Maksat tälle saajalle ensimmäistä kertaa. Saat tekstiviestinä turvaluvun."
+        );
+    }
+
+    #[test]
+    fn a_payment_reads_naturally_in_swedish_and_english() {
+        let sv = payment(Language::Sv, &invoice());
+        assert!(sv.starts_with("Bekräfta betalningen\nMottagare: Helsingin Energia Oy\n"));
+        assert!(sv.contains("Belopp: 14\u{a0}505,94\u{a0}€"));
+        assert!(sv.contains("Förfallodag: 24.12.2026"));
+        let en = payment(Language::En, &invoice());
+        assert!(en.contains("Amount: €14,505.94"), "{en}");
+        assert!(en.contains("Account: FI21 1234 5600 0007 85"));
+    }
+
+    #[test]
+    fn a_message_replaces_the_reference_and_known_payees_get_no_sms_line() {
+        let details = PaymentDetails {
+            reference: None,
+            message: Some("Vuokra joulukuu".to_owned()),
+            due_date: None,
+            new_payee: false,
+            ..invoice()
+        };
+        let text = payment(Language::Fi, &details);
+        assert!(text.contains("Viesti: Vuokra joulukuu"));
+        assert!(!text.contains("Viite"));
+        assert!(!text.contains("Eräpäivä"));
+        assert!(!text.contains("tekstiviest"));
+    }
+
+    #[test]
+    fn different_amounts_give_different_texts() {
+        let other = PaymentDetails {
+            amount: Money::from_cents(1_450_595),
+            ..invoice()
+        };
+        for lang in Language::ALL {
+            assert_ne!(payment(lang, &invoice()), payment(lang, &other));
+        }
+    }
+
+    #[test]
+    fn the_other_approvals_name_what_is_approved() {
+        for lang in Language::ALL {
+            assert!(identification(lang, "Verohallinto", "Signicat").contains("Verohallinto"));
+            assert!(identification(lang, "Verohallinto", "Signicat").contains("Signicat"));
+            assert!(document_signing(lang, "Asuntolaina 2026").contains("Asuntolaina 2026"));
+            assert!(device_removal(lang, "Annan iPad").contains("Annan iPad"));
+            assert!(login(lang, LoginChannel::OnlineBank { code: "4821" }).contains("4821"));
+            assert!(!login(lang, LoginChannel::App).is_empty());
+        }
+    }
+}

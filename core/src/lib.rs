@@ -10,13 +10,16 @@
 #![deny(missing_docs)]
 
 pub mod confirmation;
+pub mod hetu;
 mod hex_bytes;
 pub mod i18n;
 pub mod keys;
+pub mod language;
 pub mod lifecycle;
 pub mod net;
 pub mod os_policy;
 pub mod payments;
+pub mod pin;
 pub mod random;
 pub mod secrets;
 pub mod signed_bytes;

@@ -5,8 +5,12 @@
 //! Exit status: 0 when every input was processed, 2 on usage errors.
 
 mod cmd_barcode;
+mod cmd_gate;
+mod cmd_hetu;
 mod cmd_iban;
+mod cmd_language;
 mod cmd_money;
+mod cmd_pin;
 mod cmd_reference;
 mod input;
 
@@ -39,6 +43,15 @@ enum Command {
     /// Format or parse euro amounts (integer cents).
     #[command(subcommand)]
     Money(cmd_money::MoneyCommand),
+    /// The PIN policy: check a new PIN.
+    #[command(subcommand)]
+    Pin(cmd_pin::PinCommand),
+    /// Validate a Finnish personal identity code (HETU) and read its birth date.
+    Hetu(cmd_hetu::HetuArgs),
+    /// Choose the app's language from the phone's preferred language tags.
+    Language(cmd_language::LanguageArgs),
+    /// Decide whether the app may run on a phone (OS and app version gate).
+    Gate(cmd_gate::GateArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,6 +69,10 @@ fn main() -> ExitCode {
         Command::Reference(args) => cmd_reference::run(cli.output, &args),
         Command::Barcode(args) => cmd_barcode::run(cli.output, &args),
         Command::Money(command) => cmd_money::run(cli.output, &command),
+        Command::Pin(command) => cmd_pin::run(cli.output, command),
+        Command::Hetu(args) => cmd_hetu::run(cli.output, &args),
+        Command::Language(args) => cmd_language::run(cli.output, &args),
+        Command::Gate(args) => cmd_gate::run(cli.output, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -7,3 +7,6 @@ hetu-error-invalid-date = The date of birth at the start of the personal identit
 hetu-error-individual-number = The individual number in the personal identity code is wrong.
 hetu-error-check-character = The check character of the personal identity code does not match. Check that you typed the code correctly.
 hetu-error-temporary = This is a temporary personal identity code. Enter your permanent personal identity code.
+
+hetu-valid = The personal identity code is valid. Date of birth { $birth_date }.
+hetu-temporary-note = The code is temporary.

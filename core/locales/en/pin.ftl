@@ -12,3 +12,6 @@ pin-reason-same-as-current = The new PIN must not be the same as your current PI
 pin-advice-memorable = Choose a PIN that is easy to remember but hard to guess.
 pin-advice-not-card-pin = Don't use the same PIN as for your payment card.
 pin-advice-six-digits = We recommend a PIN of at least 6 digits.
+
+pin-accepted = The PIN is accepted.
+pin-refused = The PIN can't be used:

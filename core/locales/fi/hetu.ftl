@@ -7,3 +7,6 @@ hetu-error-invalid-date = Henkilötunnuksen alussa oleva syntymäaika ei ole oik
 hetu-error-individual-number = Henkilötunnuksen yksilönumero on virheellinen.
 hetu-error-check-character = Henkilötunnuksen tarkistusmerkki ei täsmää. Tarkista, että kirjoitit tunnuksen oikein.
 hetu-error-temporary = Tämä on väliaikainen henkilötunnus. Anna pysyvä henkilötunnuksesi.
+
+hetu-valid = Henkilötunnus on oikein. Syntymäaika { $birth_date }.
+hetu-temporary-note = Tunnus on väliaikainen.

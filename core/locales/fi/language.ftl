@@ -3,3 +3,5 @@
 language-only-finnish = Tämä toiminto on toistaiseksi saatavilla vain suomeksi.
 language-only-finnish-identification = Vahva tunnistautuminen kolmansien osapuolten palveluihin on toistaiseksi saatavilla vain suomeksi.
 language-only-finnish-signing = Allekirjoituspalvelu on toistaiseksi saatavilla vain suomeksi.
+
+language-name = suomi

@@ -12,3 +12,6 @@ pin-reason-same-as-current = Uusi PIN-koodi ei saa olla sama kuin nykyinen.
 pin-advice-memorable = Valitse PIN-koodi, joka on helppo muistaa mutta vaikea arvata.
 pin-advice-not-card-pin = Älä käytä samaa PIN-koodia kuin maksukortissasi.
 pin-advice-six-digits = Suosittelemme vähintään 6-numeroista PIN-koodia.
+
+pin-accepted = PIN-koodi kelpaa.
+pin-refused = PIN-koodia ei voi käyttää:

@@ -7,3 +7,6 @@ hetu-error-invalid-date = Födelsetiden i början av personbeteckningen är inte
 hetu-error-individual-number = Individnumret i personbeteckningen är felaktigt.
 hetu-error-check-character = Personbeteckningens kontrolltecken stämmer inte. Kontrollera att du skrev personbeteckningen rätt.
 hetu-error-temporary = Det här är en tillfällig personbeteckning. Ange din permanenta personbeteckning.
+
+hetu-valid = Personbeteckningen är korrekt. Födelsetid { $birth_date }.
+hetu-temporary-note = Beteckningen är tillfällig.

@@ -12,3 +12,6 @@ pin-reason-same-as-current = Den nya pinkoden får inte vara samma som den nuvar
 pin-advice-memorable = Välj en pinkod som är lätt att komma ihåg men svår att gissa.
 pin-advice-not-card-pin = Använd inte samma pinkod som till ditt betalkort.
 pin-advice-six-digits = Vi rekommenderar en pinkod med minst 6 siffror.
+
+pin-accepted = Pinkoden godkänns.
+pin-refused = Pinkoden kan inte användas:

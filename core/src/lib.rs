@@ -23,5 +23,6 @@ pub mod pin;
 pub mod random;
 pub mod secrets;
 pub mod signed_bytes;
+pub mod store;
 
 pub use i18n::Language;

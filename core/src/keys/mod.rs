@@ -21,6 +21,7 @@ mod device_key;
 mod error;
 mod pin_key;
 mod verify;
+mod wipe;
 
 pub use assertion::{Assertion, SecondFactor, sign_with_biometrics, sign_with_pin};
 pub use bio_key::{
@@ -33,6 +34,7 @@ pub use pin_key::{
     create_device_secret, delete_device_secret, load_device_secret,
 };
 pub use verify::{verify_biometric_signature, verify_device_signature, verify_pin_signature};
+pub use wipe::delete_profile_keys;
 
 /// Length of an uncompressed SEC1 P-256 public key (0x04, X, Y).
 pub const P256_PUBLIC_KEY_LEN: usize = 65;

@@ -1,0 +1,12 @@
+store-busy = The app's data is in use by another part of the app. Try again in a moment.
+store-full = The device's storage is full. Free some space and try again.
+store-corrupt = The app's data on this device is damaged. Delete the app's data and register the device again.
+store-io = The app cannot read or write its data on this device. Restart the device and try again.
+store-schema-too-new = The app's data was saved by a newer version of the app. Update the app.
+store-data-key-mismatch = The app's data on this device cannot be opened because the device's keystore was reset. Register the device again.
+store-tampered = The app's data on this device has been changed outside the app. Delete the app's data and register the device again.
+store-not-found = The profile or item was not found on this device.
+store-invalid-value = The app tried to save an invalid value. Please update the app.
+store-cached-policy-invalid = The saved list of supported phones could not be verified. The app will fetch it again from the bank.
+store-randomness = The device could not create a secure random number. Try again.
+store-sqlite = The app could not save or read its data. Try again.

@@ -1,0 +1,12 @@
+store-busy = Sovelluksen tiedot ovat toisen sovelluksen osan käytössä. Yritä hetken kuluttua uudelleen.
+store-full = Laitteen tallennustila on täynnä. Vapauta tilaa ja yritä uudelleen.
+store-corrupt = Sovelluksen tiedot tällä laitteella ovat vioittuneet. Poista sovelluksen tiedot ja rekisteröi laite uudelleen.
+store-io = Sovellus ei pysty lukemaan tai tallentamaan tietojaan tällä laitteella. Käynnistä laite uudelleen ja yritä uudelleen.
+store-schema-too-new = Sovelluksen tiedot on tallentanut sovelluksen uudempi versio. Päivitä sovellus.
+store-data-key-mismatch = Sovelluksen tietoja ei voi avata, koska laitteen avainsäilö on nollattu. Rekisteröi laite uudelleen.
+store-tampered = Sovelluksen tietoja on muutettu sovelluksen ulkopuolella. Poista sovelluksen tiedot ja rekisteröi laite uudelleen.
+store-not-found = Profiilia tai tietoa ei löytynyt tältä laitteelta.
+store-invalid-value = Sovellus yritti tallentaa virheellisen arvon. Päivitä sovellus.
+store-cached-policy-invalid = Tallennettua tuettujen puhelinten luetteloa ei voitu varmentaa. Sovellus hakee sen uudelleen pankista.
+store-randomness = Laite ei pystynyt luomaan turvallista satunnaislukua. Yritä uudelleen.
+store-sqlite = Sovellus ei pystynyt tallentamaan tai lukemaan tietojaan. Yritä uudelleen.

@@ -1,0 +1,12 @@
+store-busy = Appens data används av en annan del av appen. Försök igen om en stund.
+store-full = Enhetens lagringsutrymme är fullt. Frigör utrymme och försök igen.
+store-corrupt = Appens data på den här enheten är skadade. Radera appens data och registrera enheten på nytt.
+store-io = Appen kan inte läsa eller spara sina data på den här enheten. Starta om enheten och försök igen.
+store-schema-too-new = Appens data har sparats av en nyare version av appen. Uppdatera appen.
+store-data-key-mismatch = Appens data kan inte öppnas eftersom enhetens nyckellager har återställts. Registrera enheten på nytt.
+store-tampered = Appens data har ändrats utanför appen. Radera appens data och registrera enheten på nytt.
+store-not-found = Profilen eller uppgiften hittades inte på den här enheten.
+store-invalid-value = Appen försökte spara ett ogiltigt värde. Uppdatera appen.
+store-cached-policy-invalid = Den sparade listan över telefoner som stöds kunde inte verifieras. Appen hämtar den på nytt från banken.
+store-randomness = Enheten kunde inte skapa ett säkert slumptal. Försök igen.
+store-sqlite = Appen kunde inte spara eller läsa sina data. Försök igen.

@@ -1,0 +1,174 @@
+//! The payee cache: accounts a profile has paid before. A payment to an account not in it
+//! needs the extra SMS confirmation, so it is looked up by IBAN, through a keyed "blind
+//! index", since the IBAN itself is stored only encrypted.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use time::OffsetDateTime;
+
+use super::row_cipher::{Cell, RowCipher};
+use super::{Store, StoreError, from_unix, unix};
+use crate::payments::Iban;
+use crate::random::random_id;
+
+/// A payee of one profile. `Debug` shows neither name nor account.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Payee {
+    /// The row's id.
+    pub id: String,
+    /// The profile that paid.
+    pub profile_id: String,
+    /// The payee's account.
+    pub iban: Iban,
+    /// The payee's name as last paid.
+    pub name: String,
+    /// The first payment.
+    pub first_paid_at: OffsetDateTime,
+    /// The latest payment.
+    pub last_paid_at: OffsetDateTime,
+    /// How many payments.
+    pub times_paid: u32,
+}
+
+impl std::fmt::Debug for Payee {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Payee")
+            .field("id", &self.id)
+            .field("iban", &self.iban)
+            .field("name", &"[redacted]")
+            .field("times_paid", &self.times_paid)
+            .finish_non_exhaustive()
+    }
+}
+
+const IBAN_INDEX_DOMAIN: &str = "payee iban";
+
+fn cell<'a>(column: &'static str, id: &'a str) -> Cell<'a> {
+    Cell {
+        table: "payees",
+        column,
+        row_id: id,
+    }
+}
+
+fn load(conn: &Connection, cipher: &RowCipher, profile_id: &str) -> Result<Vec<Payee>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, iban, name, first_paid_at, last_paid_at, times_paid FROM payees \
+         WHERE profile_id = ?1 ORDER BY last_paid_at DESC, id",
+    )?;
+    let mut rows = stmt.query([profile_id])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let id: String = row.get(0)?;
+        let iban: Vec<u8> = row.get(1)?;
+        let name: Vec<u8> = row.get(2)?;
+        let iban = cipher.open_text(cell("iban", &id), &iban)?;
+        let times_paid: i64 = row.get(5)?;
+        out.push(Payee {
+            iban: Iban::parse(&iban).map_err(|_| StoreError::Tampered)?,
+            name: cipher.open_text(cell("name", &id), &name)?,
+            first_paid_at: from_unix(row.get(3)?)?,
+            last_paid_at: from_unix(row.get(4)?)?,
+            times_paid: u32::try_from(times_paid).map_err(|_| StoreError::Corrupt)?,
+            profile_id: profile_id.to_owned(),
+            id,
+        });
+    }
+    Ok(out)
+}
+
+impl Store {
+    /// Records a confirmed payment to `iban` under `name`: adds the payee, or updates its
+    /// name, last payment time and count. Changes persisted state.
+    pub fn record_payee(
+        &self,
+        profile_id: &str,
+        iban: &Iban,
+        name: &str,
+        now: OffsetDateTime,
+    ) -> Result<Payee, StoreError> {
+        let index = self
+            .cipher
+            .blind_index(IBAN_INDEX_DOMAIN, iban.electronic().as_bytes());
+        let fresh_id = random_id(&*self.rng)?;
+        let payee = self.write(|tx, cipher| {
+            let existing: Option<(String, i64, i64)> = tx
+                .query_row(
+                    "SELECT id, first_paid_at, times_paid FROM payees \
+                     WHERE profile_id = ?1 AND iban_index = ?2",
+                    params![profile_id, index],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let (id, first, times) = match existing {
+                Some((id, first, times)) => (id, first, times.saturating_add(1)),
+                None => (fresh_id, unix(now), 1),
+            };
+            let sealed_iban = cipher.seal(cell("iban", &id), iban.electronic().as_bytes())?;
+            let sealed_name = cipher.seal(cell("name", &id), name.as_bytes())?;
+            tx.execute(
+                "INSERT INTO payees (id, profile_id, iban_index, iban, name, first_paid_at, \
+                 last_paid_at, times_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+                 last_paid_at = excluded.last_paid_at, times_paid = excluded.times_paid",
+                params![
+                    id,
+                    profile_id,
+                    index,
+                    sealed_iban,
+                    sealed_name,
+                    first,
+                    unix(now),
+                    times
+                ],
+            )?;
+            Ok(Payee {
+                id,
+                profile_id: profile_id.to_owned(),
+                iban: iban.clone(),
+                name: name.to_owned(),
+                first_paid_at: from_unix(first)?,
+                last_paid_at: from_unix(unix(now))?,
+                times_paid: u32::try_from(times).map_err(|_| StoreError::Corrupt)?,
+            })
+        })?;
+        tracing::debug!(profile = %profile_id, payee = %payee.id, "payee recorded");
+        Ok(payee)
+    }
+
+    /// Whether `profile_id` has paid `iban` before (no extra SMS confirmation needed).
+    pub fn is_known_payee(&self, profile_id: &str, iban: &Iban) -> Result<bool, StoreError> {
+        let index = self
+            .cipher
+            .blind_index(IBAN_INDEX_DOMAIN, iban.electronic().as_bytes());
+        self.read(|conn, _| {
+            let found: Option<i64> = conn
+                .query_row(
+                    "SELECT 1 FROM payees WHERE profile_id = ?1 AND iban_index = ?2",
+                    params![profile_id, index],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            Ok(found.is_some())
+        })
+    }
+
+    /// The profile's payees, most recently paid first.
+    pub fn payees(&self, profile_id: &str) -> Result<Vec<Payee>, StoreError> {
+        self.read(|conn, cipher| load(conn, cipher, profile_id))
+    }
+
+    /// Removes a payee from the cache (the next payment to it needs the SMS step again).
+    /// Changes persisted state.
+    pub fn forget_payee(&self, profile_id: &str, payee_id: &str) -> Result<(), StoreError> {
+        let removed = self.write(|tx, _| {
+            Ok(tx.execute(
+                "DELETE FROM payees WHERE profile_id = ?1 AND id = ?2",
+                params![profile_id, payee_id],
+            )?)
+        })?;
+        if removed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,117 @@
+//! The last OS policy the device accepted: kept as the bank signed it (document bytes,
+//! signature, key id) with its sequence number, and verified again whenever it is used, so
+//! a policy edited in the database is refused like any forged one.
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use rusqlite::{OptionalExtension, params};
+use time::OffsetDateTime;
+
+use super::{Store, StoreError, from_unix, unix};
+use crate::os_policy::{BankKey, OsPolicy, SignedPolicy};
+
+/// The cached policy as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedPolicy {
+    /// The envelope as the bank sent it.
+    pub envelope: SignedPolicy,
+    /// Its sequence number (the replay floor for the next one).
+    pub sequence: u64,
+    /// When the device accepted it.
+    pub accepted_at: OffsetDateTime,
+}
+
+impl Store {
+    /// Saves a policy that [`SignedPolicy::accept`] accepted, replacing the previous one.
+    /// Refuses to go back to a lower sequence number even if the caller forgot to check.
+    /// Changes persisted state.
+    pub fn save_policy(
+        &self,
+        envelope: &SignedPolicy,
+        policy: &OsPolicy,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let document = URL_SAFE_NO_PAD
+            .decode(&envelope.document)
+            .map_err(|_| StoreError::InvalidValue { field: "document" })?;
+        let signature = URL_SAFE_NO_PAD
+            .decode(&envelope.signature)
+            .map_err(|_| StoreError::InvalidValue { field: "signature" })?;
+        let sequence = i64::try_from(policy.sequence)
+            .map_err(|_| StoreError::InvalidValue { field: "sequence" })?;
+        self.write(|tx, _| {
+            let current: Option<i64> = tx
+                .query_row("SELECT sequence FROM os_policy WHERE id = 1", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if current.is_some_and(|current| current > sequence) {
+                return Err(StoreError::InvalidValue { field: "sequence" });
+            }
+            tx.execute(
+                "INSERT INTO os_policy (id, key_id, document, signature, sequence, accepted_at) \
+                 VALUES (1, ?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (id) DO UPDATE SET key_id = excluded.key_id, \
+                 document = excluded.document, signature = excluded.signature, \
+                 sequence = excluded.sequence, accepted_at = excluded.accepted_at",
+                params![envelope.key_id, document, signature, sequence, unix(now)],
+            )?;
+            Ok(())
+        })?;
+        tracing::debug!(sequence = policy.sequence, "OS policy cached");
+        Ok(())
+    }
+
+    /// The cached policy as stored, unverified.
+    pub fn cached_policy(&self) -> Result<Option<CachedPolicy>, StoreError> {
+        self.read(|conn, _| {
+            let row = conn
+                .query_row(
+                    "SELECT key_id, document, signature, sequence, accepted_at \
+                     FROM os_policy WHERE id = 1",
+                    [],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, Vec<u8>>(1)?,
+                            r.get::<_, Vec<u8>>(2)?,
+                            r.get::<_, i64>(3)?,
+                            r.get::<_, i64>(4)?,
+                        ))
+                    },
+                )
+                .optional()?;
+            let Some((key_id, document, signature, sequence, accepted_at)) = row else {
+                return Ok(None);
+            };
+            Ok(Some(CachedPolicy {
+                envelope: SignedPolicy {
+                    key_id,
+                    document: URL_SAFE_NO_PAD.encode(document),
+                    signature: URL_SAFE_NO_PAD.encode(signature),
+                },
+                sequence: u64::try_from(sequence).map_err(|_| StoreError::Corrupt)?,
+                accepted_at: from_unix(accepted_at)?,
+            }))
+        })
+    }
+
+    /// The cached policy, verified against the bank's `keys`, with its sequence number; or
+    /// `None` when none is cached (use the built-in one). A cached policy that no longer
+    /// verifies, or whose document disagrees with the stored sequence number, is
+    /// [`StoreError::CachedPolicyInvalid`]: fall back to the built-in policy and fetch a
+    /// new one.
+    pub fn verified_policy(&self, keys: &[BankKey]) -> Result<Option<(OsPolicy, u64)>, StoreError> {
+        let Some(cached) = self.cached_policy()? else {
+            return Ok(None);
+        };
+        let policy = cached
+            .envelope
+            .verify(keys)
+            .map_err(|_| StoreError::CachedPolicyInvalid)?;
+        if policy.sequence != cached.sequence {
+            return Err(StoreError::CachedPolicyInvalid);
+        }
+        Ok(Some((policy, cached.sequence)))
+    }
+}

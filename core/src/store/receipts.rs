@@ -1,0 +1,151 @@
+//! Receipts of approvals: what was shown, for what purpose, with which factor, when, and
+//! from which device, so the customer can review them and report "this was not me".
+
+use rusqlite::params;
+use time::OffsetDateTime;
+
+use super::row_cipher::Cell;
+use super::{Store, StoreError, from_unix, unix};
+use crate::keys::SecondFactor;
+use crate::random::random_id;
+use crate::signed_bytes::Purpose;
+
+/// What to record about an approval just made.
+#[derive(Clone)]
+pub struct NewReceipt {
+    /// The profile that approved.
+    pub profile_id: String,
+    /// What was approved.
+    pub purpose: Purpose,
+    /// PIN or biometrics.
+    pub factor: SecondFactor,
+    /// The exact text shown (its hash was signed).
+    pub shown_text: String,
+    /// The bank's id of the device that signed.
+    pub server_device_id: Option<String>,
+    /// When.
+    pub approved_at: OffsetDateTime,
+}
+
+/// A stored receipt. `Debug` hides the text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// The row's id.
+    pub id: String,
+    /// The profile that approved.
+    pub profile_id: String,
+    /// What was approved.
+    pub purpose: Purpose,
+    /// PIN or biometrics.
+    pub factor: SecondFactor,
+    /// The exact text shown.
+    pub shown_text: String,
+    /// The bank's id of the device that signed.
+    pub server_device_id: Option<String>,
+    /// When.
+    pub approved_at: OffsetDateTime,
+}
+
+impl std::fmt::Debug for NewReceipt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewReceipt")
+            .field("purpose", &self.purpose)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for Receipt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Receipt")
+            .field("id", &self.id)
+            .field("purpose", &self.purpose)
+            .field("factor", &self.factor)
+            .finish_non_exhaustive()
+    }
+}
+
+fn text_cell(id: &str) -> Cell<'_> {
+    Cell {
+        table: "receipts",
+        column: "shown_text",
+        row_id: id,
+    }
+}
+
+fn factor_code(factor: SecondFactor) -> &'static str {
+    match factor {
+        SecondFactor::Pin => "pin",
+        SecondFactor::Biometric => "biometric",
+    }
+}
+
+fn factor_from_code(code: &str) -> Option<SecondFactor> {
+    match code {
+        "pin" => Some(SecondFactor::Pin),
+        "biometric" => Some(SecondFactor::Biometric),
+        _ => None,
+    }
+}
+
+impl Store {
+    /// Stores a receipt. Changes persisted state.
+    pub fn add_receipt(&self, receipt: &NewReceipt) -> Result<Receipt, StoreError> {
+        let id = random_id(&*self.rng)?;
+        self.write(|tx, cipher| {
+            let text = cipher.seal(text_cell(&id), receipt.shown_text.as_bytes())?;
+            tx.execute(
+                "INSERT INTO receipts (id, profile_id, purpose, factor, approved_at, \
+                 server_device_id, shown_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    receipt.profile_id,
+                    receipt.purpose.code(),
+                    factor_code(receipt.factor),
+                    unix(receipt.approved_at),
+                    receipt.server_device_id,
+                    text
+                ],
+            )?;
+            Ok(())
+        })?;
+        tracing::debug!(profile = %receipt.profile_id, receipt = %id, purpose = %receipt.purpose, "receipt stored");
+        Ok(Receipt {
+            id,
+            profile_id: receipt.profile_id.clone(),
+            purpose: receipt.purpose,
+            factor: receipt.factor,
+            shown_text: receipt.shown_text.clone(),
+            server_device_id: receipt.server_device_id.clone(),
+            approved_at: from_unix(unix(receipt.approved_at))?,
+        })
+    }
+
+    /// The profile's receipts, newest first, at most `limit`.
+    pub fn receipts(&self, profile_id: &str, limit: u32) -> Result<Vec<Receipt>, StoreError> {
+        self.read(|conn, cipher| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, purpose, factor, approved_at, server_device_id, shown_text \
+                 FROM receipts WHERE profile_id = ?1 \
+                 ORDER BY approved_at DESC, id LIMIT ?2",
+            )?;
+            let mut rows = stmt.query(params![profile_id, limit])?;
+            let mut out = Vec::new();
+            while let Some(row) = rows.next()? {
+                let id: String = row.get(0)?;
+                let purpose: String = row.get(1)?;
+                let factor: String = row.get(2)?;
+                let text: Vec<u8> = row.get(5)?;
+                out.push(Receipt {
+                    shown_text: cipher.open_text(text_cell(&id), &text)?,
+                    profile_id: profile_id.to_owned(),
+                    purpose: Purpose::from_code(&purpose).ok_or(StoreError::Corrupt)?,
+                    factor: factor_from_code(&factor).ok_or(StoreError::Corrupt)?,
+                    approved_at: from_unix(row.get(3)?)?,
+                    server_device_id: row.get(4)?,
+                    id,
+                });
+            }
+            Ok(out)
+        })
+    }
+}

@@ -1,0 +1,143 @@
+//! The database layout, by `PRAGMA user_version`.
+//!
+//! Every released schema stays here verbatim as a constant, and each later version comes
+//! with the SQL that upgrades the one before it. A new database is made from the latest
+//! schema directly; an old one runs its upgrades in order. The tests check that both ways
+//! end in the same `sqlite_master`, so an upgrade can never drift from a fresh install.
+//!
+//! Conventions: STRICT tables; ids are random hex (so a row's id is known before it is
+//! written and can be bound into its ciphertexts); times are Unix seconds; personal data
+//! is in BLOB columns holding AES-256-GCM ciphertext (see `row_cipher.rs`).
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Version 1: profiles, this device, the OS policy, payees, receipts.
+pub(crate) const SCHEMA_V1: &str = "
+CREATE TABLE meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_check BLOB NOT NULL
+) STRICT;
+CREATE TABLE profiles (
+    id TEXT PRIMARY KEY NOT NULL,
+    name BLOB NOT NULL,
+    server_profile_id TEXT NOT NULL,
+    server_device_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    lock_reason TEXT,
+    biometrics TEXT NOT NULL,
+    biometric_kind TEXT,
+    language TEXT NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_iterations INTEGER NOT NULL CHECK (pin_iterations > 0),
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER
+) STRICT;
+CREATE TABLE device (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name BLOB NOT NULL,
+    model TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    os_version TEXT NOT NULL,
+    app_version TEXT NOT NULL
+) STRICT;
+CREATE TABLE os_policy (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_id TEXT NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    accepted_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE payees (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    iban_index BLOB NOT NULL,
+    iban BLOB NOT NULL,
+    name BLOB NOT NULL,
+    first_paid_at INTEGER NOT NULL,
+    last_paid_at INTEGER NOT NULL,
+    times_paid INTEGER NOT NULL,
+    UNIQUE (profile_id, iban_index)
+) STRICT;
+CREATE TABLE receipts (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    factor TEXT NOT NULL,
+    approved_at INTEGER NOT NULL,
+    server_device_id TEXT,
+    shown_text BLOB NOT NULL
+) STRICT;
+CREATE INDEX receipts_by_profile ON receipts (profile_id, approved_at);
+";
+
+/// Every released schema, oldest first: (version, full schema).
+pub(crate) const RELEASED: &[(u32, &str)] = &[(1, SCHEMA_V1)];
+
+/// Upgrades: (from version, SQL that makes it version + 1). Empty while only v1 exists.
+pub(crate) const UPGRADES: &[(u32, &str)] = &[];
+
+/// The version this code reads and writes.
+pub(crate) const LATEST: u32 = 1;
+
+/// What opening did to the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Migration {
+    /// The database was empty and got the latest schema.
+    Created,
+    /// The database was at this older version and was upgraded.
+    Upgraded { from: u32 },
+    /// Already at the latest version.
+    Current,
+}
+
+fn latest_schema() -> &'static str {
+    RELEASED
+        .iter()
+        .find(|(version, _)| *version == LATEST)
+        .map(|(_, sql)| *sql)
+        .unwrap_or(SCHEMA_V1)
+}
+
+fn user_version(conn: &Connection) -> Result<u32, StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    u32::try_from(version).map_err(|_| StoreError::Corrupt)
+}
+
+/// Brings the database to [`LATEST`], inside one immediate transaction so that another
+/// process opening the same file at the same moment waits and then sees the result.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<Migration, StoreError> {
+    // The common case, with no write lock taken.
+    let seen = user_version(conn)?;
+    if seen == LATEST {
+        return Ok(Migration::Current);
+    }
+    if seen > LATEST {
+        return Err(StoreError::SchemaTooNew);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version = user_version(&tx)?;
+    let migration = if version == LATEST {
+        Migration::Current
+    } else if version > LATEST {
+        return Err(StoreError::SchemaTooNew);
+    } else if version == 0 {
+        tx.execute_batch(latest_schema())?;
+        Migration::Created
+    } else {
+        for step in version..LATEST {
+            let sql = UPGRADES
+                .iter()
+                .find(|(from, _)| *from == step)
+                .map(|(_, sql)| *sql)
+                .ok_or(StoreError::Corrupt)?;
+            tx.execute_batch(sql)?;
+        }
+        Migration::Upgraded { from: version }
+    };
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(migration)
+}

@@ -1,0 +1,555 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use ring::rand::SystemRandom;
+use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
+use time::macros::datetime;
+
+use super::*;
+use crate::Language;
+use crate::keys::{PinKdfParams, SecondFactor};
+use crate::lifecycle::{BiometricKind, BiometricState, LockReason, ProfileState};
+use crate::os_policy::{BankKey, OsPolicy, Platform, SignedPolicy};
+use crate::payments::Iban;
+use crate::random::SystemRandomness;
+use crate::secrets::MemorySecretStore;
+use crate::signed_bytes::Purpose;
+
+const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    secrets: Arc<MemorySecretStore>,
+    store: Store,
+}
+
+fn rng() -> Arc<dyn Randomness> {
+    Arc::new(SystemRandomness::new())
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemorySecretStore::new());
+    let store = Store::open(dir.path(), &*secrets, rng()).unwrap();
+    Fixture {
+        dir,
+        secrets,
+        store,
+    }
+}
+
+impl Fixture {
+    fn reopen(&self) -> Store {
+        Store::open(self.dir.path(), &*self.secrets, rng()).unwrap()
+    }
+}
+
+fn new_profile(id: &str) -> NewProfile {
+    NewProfile {
+        id: id.into(),
+        name: "Matin oma".into(),
+        server_profile_id: format!("srv-{id}"),
+        server_device_id: "dev-1".into(),
+        language: Language::Fi,
+        pin_kdf: PinKdfParams::new(&[4; 16], 1000).unwrap(),
+    }
+}
+
+fn iban(text: &str) -> Iban {
+    Iban::parse(text).unwrap()
+}
+
+/// Every file of the database, concatenated (the main file, -wal and -shm).
+fn raw_files(dir: &Path) -> Vec<u8> {
+    let mut all = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        all.extend(std::fs::read(entry.unwrap().path()).unwrap());
+    }
+    all
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The schema as SQLite records it, whitespace normalised (ALTER TABLE rewrites spacing).
+fn schema_of(conn: &Connection) -> Vec<(String, String, String, String)> {
+    let mut stmt = conn
+        .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| {
+        let sql: Option<String> = r.get(3)?;
+        let sql = sql
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, sql))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+fn columns_of(conn: &Connection, table: &str) -> Vec<(String, String, bool, Option<String>, i64)> {
+    let mut stmt = conn
+        .prepare(&format!("PRAGMA table_info({table})"))
+        .unwrap();
+    stmt.query_map([], |r| {
+        Ok((r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[test]
+fn every_released_schema_upgrades_to_exactly_the_fresh_schema() {
+    let fresh = fixture();
+    let fresh_conn = Connection::open(fresh.store.path()).unwrap();
+    let fresh_schema = schema_of(&fresh_conn);
+    assert!(fresh_schema.iter().any(|(_, name, _, _)| name == "payees"));
+    for (version, sql) in schema::RELEASED {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DATABASE_FILE);
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", version).unwrap();
+        }
+        let secrets = MemorySecretStore::new();
+        let store = Store::open(dir.path(), &secrets, rng()).unwrap();
+        drop(store);
+        let upgraded = Connection::open(&path).unwrap();
+        assert_eq!(schema_of(&upgraded), fresh_schema, "from v{version}");
+        let version_after: u32 = upgraded
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version_after, schema::LATEST);
+        for (kind, name, _, _) in &fresh_schema {
+            if kind == "table" {
+                assert_eq!(
+                    columns_of(&upgraded, name),
+                    columns_of(&fresh_conn, name),
+                    "table {name} from v{version}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_version_up_to_the_latest_has_a_frozen_schema_and_an_upgrade() {
+    assert_eq!(
+        schema::RELEASED.last().map(|(v, _)| *v),
+        Some(schema::LATEST)
+    );
+    for (i, (version, _)) in schema::RELEASED.iter().enumerate() {
+        assert_eq!(
+            *version,
+            u32::try_from(i).unwrap() + 1,
+            "versions are consecutive"
+        );
+        if *version < schema::LATEST {
+            assert!(schema::UPGRADES.iter().any(|(from, _)| from == version));
+        }
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_app_is_refused() {
+    let f = fixture();
+    drop(f.store);
+    let conn = Connection::open(f.dir.path().join(DATABASE_FILE)).unwrap();
+    conn.pragma_update(None, "user_version", schema::LATEST + 1)
+        .unwrap();
+    drop(conn);
+    assert_eq!(
+        Store::open(f.dir.path(), &*f.secrets, rng()).unwrap_err(),
+        StoreError::SchemaTooNew
+    );
+}
+
+#[test]
+fn the_database_is_in_wal_mode_with_full_sync_and_foreign_keys() {
+    let f = fixture();
+    let conn = lock(&f.store.writer);
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2);
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    drop(conn);
+    assert!(f.store.integrity_check().unwrap());
+}
+
+#[test]
+fn profiles_round_trip_and_change() {
+    let f = fixture();
+    let created = f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    assert_eq!(created.state, ProfileState::PendingUnlock);
+    assert_eq!(created.biometrics, BiometricState::Off);
+    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    let store = f.reopen();
+    let all = store.profiles().unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0], created);
+
+    store.set_profile_state("a1", ProfileState::Active).unwrap();
+    let face = BiometricState::Enabled {
+        kind: BiometricKind::Face,
+    };
+    store.set_biometrics("a1", face).unwrap();
+    let new_kdf = PinKdfParams::new(&[9; 16], 2000).unwrap();
+    store.set_pin_kdf("a1", &new_kdf).unwrap();
+    store.rename_profile("a1", "Yritys").unwrap();
+    store.set_profile_language("a1", Language::Sv).unwrap();
+    store.mark_profile_used("a1", NOW).unwrap();
+    let locked = ProfileState::Locked {
+        reason: LockReason::WrongPins,
+    };
+    store.set_profile_state("b2", locked).unwrap();
+
+    let a = store.profile("a1").unwrap();
+    assert_eq!(a.state, ProfileState::Active);
+    assert_eq!(a.biometrics, face);
+    assert_eq!(a.pin_kdf, new_kdf);
+    assert_eq!(a.name, "Yritys");
+    assert_eq!(a.language, Language::Sv);
+    assert_eq!(a.last_used_at, Some(NOW));
+    assert_eq!(store.profile("b2").unwrap().state, locked);
+
+    assert_eq!(store.profile("zz").unwrap_err(), StoreError::NotFound);
+    assert_eq!(
+        store
+            .set_profile_state("zz", ProfileState::Active)
+            .unwrap_err(),
+        StoreError::NotFound
+    );
+    assert!(matches!(
+        store.create_profile(&new_profile("Bad Id"), NOW),
+        Err(StoreError::InvalidValue { .. })
+    ));
+    let printed = format!("{a:?}");
+    assert!(!printed.contains("Yritys"), "{printed}");
+}
+
+#[test]
+fn deleting_a_profile_removes_its_payees_and_receipts() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    let account = iban("FI2112345600000785");
+    f.store
+        .record_payee("a1", &account, "Kesko Oyj", NOW)
+        .unwrap();
+    f.store
+        .record_payee("b2", &account, "Kesko Oyj", NOW)
+        .unwrap();
+    f.store
+        .add_receipt(&receipt("a1", "Maksa 10,00 €"))
+        .unwrap();
+    f.store.delete_profile("a1").unwrap();
+    assert_eq!(f.store.profiles().unwrap().len(), 1);
+    assert!(f.store.payees("a1").unwrap().is_empty());
+    assert!(f.store.receipts("a1", 10).unwrap().is_empty());
+    assert_eq!(f.store.payees("b2").unwrap().len(), 1);
+    assert_eq!(
+        f.store.delete_profile("a1").unwrap_err(),
+        StoreError::NotFound
+    );
+}
+
+#[test]
+fn the_device_description_round_trips() {
+    let f = fixture();
+    assert_eq!(f.store.device().unwrap(), None);
+    let mut device = DeviceDescription {
+        name: "Matin puhelin".into(),
+        model: "Pixel 8".into(),
+        platform: Platform::Android,
+        os_version: "15".into(),
+        app_version: "1.0.0".into(),
+    };
+    f.store.set_device(&device).unwrap();
+    device.os_version = "16".into();
+    f.store.set_device(&device).unwrap();
+    assert_eq!(f.reopen().device().unwrap(), Some(device.clone()));
+    assert!(!format!("{device:?}").contains("Matin"));
+}
+
+fn bank_key() -> (EcdsaKeyPair, BankKey) {
+    let rng = SystemRandom::new();
+    let doc = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
+    let pair =
+        EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, doc.as_ref(), &rng).unwrap();
+    let key = BankKey::new("bank-1", pair.public_key().as_ref()).unwrap();
+    (pair, key)
+}
+
+fn signed_policy(pair: &EcdsaKeyPair, sequence: u64) -> (SignedPolicy, OsPolicy) {
+    let mut policy = OsPolicy::builtin();
+    policy.sequence = sequence;
+    let envelope = SignedPolicy::sign(&policy, "bank-1", pair, &SystemRandom::new()).unwrap();
+    (envelope, policy)
+}
+
+#[test]
+fn the_cached_policy_is_verified_on_every_read() {
+    let f = fixture();
+    let (pair, key) = bank_key();
+    assert_eq!(
+        f.store.verified_policy(std::slice::from_ref(&key)).unwrap(),
+        None
+    );
+    let (envelope, policy) = signed_policy(&pair, 7);
+    f.store.save_policy(&envelope, &policy, NOW).unwrap();
+    let store = f.reopen();
+    let (verified, sequence) = store
+        .verified_policy(std::slice::from_ref(&key))
+        .unwrap()
+        .unwrap();
+    assert_eq!(sequence, 7);
+    assert_eq!(verified, policy);
+    let cached = store.cached_policy().unwrap().unwrap();
+    assert_eq!(cached.envelope, envelope);
+    assert_eq!(cached.accepted_at, NOW);
+
+    // A lower sequence number is never stored.
+    let (older, older_policy) = signed_policy(&pair, 6);
+    assert!(store.save_policy(&older, &older_policy, NOW).is_err());
+
+    // An edit in the database breaks the signature.
+    lock(&store.writer)
+        .execute(
+            "UPDATE os_policy SET document = CAST(replace(CAST(document AS TEXT), '13', '12') AS BLOB)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        store.verified_policy(&[key]).unwrap_err(),
+        StoreError::CachedPolicyInvalid
+    );
+    let (_, other_key) = bank_key();
+    let (envelope, policy) = signed_policy(&pair, 8);
+    store.save_policy(&envelope, &policy, NOW).unwrap();
+    assert_eq!(
+        store.verified_policy(&[other_key]).unwrap_err(),
+        StoreError::CachedPolicyInvalid
+    );
+}
+
+#[test]
+fn payees_are_cached_found_by_iban_and_counted() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    let kesko = iban("FI58 1017 1000 0001 22");
+    let other = iban("FI2112345600000785");
+    assert!(!f.store.is_known_payee("a1", &kesko).unwrap());
+    let first = f.store.record_payee("a1", &kesko, "Kesko", NOW).unwrap();
+    let later = NOW + time::Duration::days(3);
+    let second = f
+        .store
+        .record_payee("a1", &kesko, "Kesko Oyj", later)
+        .unwrap();
+    assert_eq!(first.id, second.id);
+    assert_eq!(second.times_paid, 2);
+    assert_eq!(second.first_paid_at, NOW);
+    f.store
+        .record_payee("a1", &other, "Äänekosken Sähkö Oy", NOW)
+        .unwrap();
+    assert!(f.store.is_known_payee("a1", &kesko).unwrap());
+    assert!(!f.store.is_known_payee("b2", &kesko).unwrap());
+
+    let store = f.reopen();
+    let payees = store.payees("a1").unwrap();
+    assert_eq!(payees.len(), 2);
+    assert_eq!(payees[0], second);
+    assert_eq!(payees[1].name, "Äänekosken Sähkö Oy");
+    store.forget_payee("a1", &second.id).unwrap();
+    assert!(!store.is_known_payee("a1", &kesko).unwrap());
+    assert_eq!(
+        store.forget_payee("a1", &second.id).unwrap_err(),
+        StoreError::NotFound
+    );
+    let printed = format!("{payees:?}");
+    assert!(
+        !printed.contains("Kesko") && !printed.contains("1017"),
+        "{printed}"
+    );
+}
+
+fn receipt(profile: &str, text: &str) -> NewReceipt {
+    NewReceipt {
+        profile_id: profile.into(),
+        purpose: Purpose::Payment,
+        factor: SecondFactor::Pin,
+        shown_text: text.into(),
+        server_device_id: Some("dev-1".into()),
+        approved_at: NOW,
+    }
+}
+
+#[test]
+fn receipts_round_trip_newest_first() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    f.store.add_receipt(&receipt("a1", "Maksa 1,00 €")).unwrap();
+    let mut later = receipt("a1", "Kirjaudu");
+    later.purpose = Purpose::Login;
+    later.factor = SecondFactor::Biometric;
+    later.approved_at = NOW + time::Duration::minutes(5);
+    let stored = f.store.add_receipt(&later).unwrap();
+    let all = f.reopen().receipts("a1", 10).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0], stored);
+    assert_eq!(all[1].shown_text, "Maksa 1,00 €");
+    assert_eq!(f.store.receipts("a1", 1).unwrap().len(), 1);
+    assert!(f.store.add_receipt(&receipt("nobody", "x")).is_err());
+}
+
+#[test]
+fn personal_data_never_reaches_the_files_in_clear() {
+    let f = fixture();
+    let mut profile = new_profile("a1");
+    profile.name = "Profiili-Matti-Virtanen".into();
+    f.store.create_profile(&profile, NOW).unwrap();
+    f.store
+        .record_payee(
+            "a1",
+            &iban("FI2112345600000785"),
+            "Payee-Liisa-Korhonen",
+            NOW,
+        )
+        .unwrap();
+    f.store
+        .add_receipt(&receipt("a1", "Receipt-text-Maksa-14505,94"))
+        .unwrap();
+    f.store
+        .set_device(&DeviceDescription {
+            name: "Device-Matin-puhelin".into(),
+            model: "Pixel 8".into(),
+            platform: Platform::Android,
+            os_version: "15".into(),
+            app_version: "1.0.0".into(),
+        })
+        .unwrap();
+    let raw = raw_files(f.dir.path());
+    assert!(contains(&raw, b"Pixel 8"), "the scan sees the files");
+    for secret in [
+        "Profiili-Matti",
+        "Payee-Liisa",
+        "FI2112345600000785",
+        "Receipt-text",
+        "Device-Matin",
+    ] {
+        assert!(!contains(&raw, secret.as_bytes()), "{secret} in clear");
+    }
+    let key = f.secrets.get(DATA_KEY_NAME).unwrap().unwrap();
+    assert!(
+        !contains(&raw, key.expose()),
+        "the data key is in the database"
+    );
+}
+
+#[test]
+fn a_ciphertext_moved_to_another_row_is_detected() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    lock(&f.store.writer)
+        .execute(
+            "UPDATE profiles SET name = (SELECT name FROM profiles WHERE id = 'a1') WHERE id = 'b2'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(f.store.profile("b2").unwrap_err(), StoreError::Tampered);
+    assert!(f.store.profile("a1").is_ok());
+}
+
+#[test]
+fn a_lost_or_different_data_key_is_reported_at_open() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    drop(f.store);
+    let empty = MemorySecretStore::new();
+    assert_eq!(
+        Store::open(f.dir.path(), &empty, rng()).unwrap_err(),
+        StoreError::DataKeyMismatch
+    );
+    let other = MemorySecretStore::new();
+    other.put(DATA_KEY_NAME, &[0x55; 32]).unwrap();
+    assert_eq!(
+        Store::open(f.dir.path(), &other, rng()).unwrap_err(),
+        StoreError::DataKeyMismatch
+    );
+    // The way out: delete the database and start again.
+    Store::delete_database(f.dir.path()).unwrap();
+    let store = Store::open(f.dir.path(), &other, rng()).unwrap();
+    assert!(store.profiles().unwrap().is_empty());
+}
+
+#[test]
+fn readers_run_while_a_write_is_in_progress() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    let store = Arc::new(f.store);
+    let writer = Arc::clone(&store);
+    let (started_tx, started_rx) = std::sync::mpsc::channel();
+    let handle = std::thread::spawn(move || {
+        writer
+            .write(|tx, _| {
+                tx.execute("UPDATE profiles SET language = 'sv' WHERE id = 'a1'", [])?;
+                started_tx.send(()).unwrap();
+                std::thread::sleep(Duration::from_millis(200));
+                Ok(())
+            })
+            .unwrap();
+    });
+    started_rx.recv().unwrap();
+    // The writer is mid-transaction: readers see the last committed state, without waiting.
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let store = Arc::clone(&store);
+            std::thread::spawn(move || {
+                let start = std::time::Instant::now();
+                let profile = store.profile("a1").unwrap();
+                (profile.language, start.elapsed())
+            })
+        })
+        .collect();
+    for reader in readers {
+        let (language, waited) = reader.join().unwrap();
+        assert_eq!(language, Language::Fi);
+        assert!(
+            waited < Duration::from_millis(150),
+            "a reader waited {waited:?}"
+        );
+    }
+    handle.join().unwrap();
+    assert_eq!(store.profile("a1").unwrap().language, Language::Sv);
+}
+
+#[test]
+fn a_second_process_waits_for_the_writer_instead_of_failing() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    // Another connection (as another process would have) holds the write lock for a while.
+    let other = Connection::open(f.store.path()).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let releaser = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(300));
+        other.execute_batch("COMMIT").unwrap();
+    });
+    let start = std::time::Instant::now();
+    f.store.mark_profile_used("a1", NOW).unwrap();
+    assert!(start.elapsed() >= Duration::from_millis(250));
+    releaser.join().unwrap();
+}

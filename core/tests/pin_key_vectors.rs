@@ -3,7 +3,8 @@
 
 #![allow(clippy::expect_used)]
 
-use avain_core::keys::{Pin, PinKdfParams, PinKey, verify_pin_signature};
+use avain_core::keys::{PinKdfParams, PinKey, verify_pin_signature};
+use avain_core::pin::Pin;
 use avain_core::secrets::SecretBytes;
 use serde::Deserialize;
 

@@ -96,9 +96,10 @@ mod tests {
 
     use super::*;
     use crate::keys::{
-        BiometricKeyFactory, DeviceKeyFactory, Pin, PinKdfParams, PromptResponse, SimulatedSensor,
+        BiometricKeyFactory, DeviceKeyFactory, PinKdfParams, PromptResponse, SimulatedSensor,
         SoftwareBiometrics, SoftwareDeviceKeys,
     };
+    use crate::pin::Pin;
     use crate::secrets::{MemorySecretStore, SecretBytes};
     use crate::signed_bytes::{Approval, ChallengeContext, LoginChannel, encode};
 
@@ -119,7 +120,7 @@ mod tests {
     fn pin_key(pin: &str) -> PinKey {
         let params = PinKdfParams::new(&[3; 16], 1000).unwrap();
         PinKey::derive(
-            &Pin::new(pin),
+            &Pin::new(pin.to_owned()),
             &params,
             &SecretBytes::copy_from(&[5; 32]),
             "local-1",

@@ -30,7 +30,7 @@ pub use bio_key::{
 pub use device_key::{DeviceKey, DeviceKeyFactory, SoftwareDeviceKeys};
 pub use error::KeyError;
 pub use pin_key::{
-    DEFAULT_PIN_KDF_ITERATIONS, Pin, PinKdfParams, PinKey, calibrate_pin_kdf_iterations,
+    DEFAULT_PIN_KDF_ITERATIONS, PinKdfParams, PinKey, calibrate_pin_kdf_iterations,
     create_device_secret, delete_device_secret, load_device_secret,
 };
 pub use verify::{verify_biometric_signature, verify_device_signature, verify_pin_signature};

@@ -21,6 +21,7 @@ use ring::{hkdf, pbkdf2};
 use zeroize::Zeroizing;
 
 use super::{ED25519_PUBLIC_KEY_LEN, KeyError};
+use crate::pin::Pin;
 use crate::random::{Randomness, random_array};
 use crate::secrets::{SecretBytes, SecretStore, profile_secret_name};
 
@@ -35,28 +36,6 @@ const INFO_PREFIX: &[u8] = b"avain pin v1";
 const SALT_LEN: usize = 16;
 /// Length of the device secret.
 const DEVICE_SECRET_LEN: usize = 32;
-
-/// A PIN as typed: wiped on drop, printed as `[redacted]`. Its rules (4 to 8 digits, no
-/// series, no birth date) are the PIN policy's business; any PIN derives a key.
-#[derive(Clone)]
-pub struct Pin(Zeroizing<String>);
-
-impl Pin {
-    /// Takes the PIN the customer typed.
-    pub fn new(pin: impl Into<String>) -> Pin {
-        Pin(Zeroizing::new(pin.into()))
-    }
-
-    fn as_bytes(&self) -> &[u8] {
-        self.0.as_bytes()
-    }
-}
-
-impl std::fmt::Debug for Pin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("[redacted]")
-    }
-}
 
 /// The per-profile PBKDF2 parameters kept in the store: not secret on their own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +87,7 @@ impl PinKey {
             pbkdf2::PBKDF2_HMAC_SHA256,
             params.iterations,
             &params.salt,
-            pin.as_bytes(),
+            pin.expose().as_bytes(),
             &mut stretched[..],
         );
         let prk =
@@ -261,38 +240,38 @@ mod tests {
 
     #[test]
     fn the_same_inputs_give_the_same_key() {
-        let a = PinKey::derive(&Pin::new("2580"), &params(), &secret(), "p1").unwrap();
-        let b = PinKey::derive(&Pin::new("2580"), &params(), &secret(), "p1").unwrap();
+        let a = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
+        let b = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
         assert_eq!(a.public_key(), b.public_key());
         assert_eq!(a.sign(b"m"), b.sign(b"m"));
     }
 
     #[test]
     fn every_input_changes_the_key() {
-        let base = PinKey::derive(&Pin::new("2580"), &params(), &secret(), "p1")
+        let base = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1")
             .unwrap()
             .public_key();
         let others = [
-            PinKey::derive(&Pin::new("2581"), &params(), &secret(), "p1"),
+            PinKey::derive(&Pin::new("2581".to_owned()), &params(), &secret(), "p1"),
             PinKey::derive(
-                &Pin::new("2580"),
+                &Pin::new("2580".to_owned()),
                 &PinKdfParams::new(&[8u8; 16], TEST_ITERATIONS).unwrap(),
                 &secret(),
                 "p1",
             ),
             PinKey::derive(
-                &Pin::new("2580"),
+                &Pin::new("2580".to_owned()),
                 &PinKdfParams::new(&[7u8; 16], TEST_ITERATIONS + 1).unwrap(),
                 &secret(),
                 "p1",
             ),
             PinKey::derive(
-                &Pin::new("2580"),
+                &Pin::new("2580".to_owned()),
                 &params(),
                 &SecretBytes::copy_from(&[10u8; 32]),
                 "p1",
             ),
-            PinKey::derive(&Pin::new("2580"), &params(), &secret(), "p2"),
+            PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p2"),
         ];
         for other in others {
             assert_ne!(other.unwrap().public_key(), base);
@@ -301,8 +280,10 @@ mod tests {
 
     #[test]
     fn a_wrong_pin_gives_a_valid_key_that_only_the_public_key_holder_can_reject() {
-        let right = PinKey::derive(&Pin::new("2580"), &params(), &secret(), "p1").unwrap();
-        let wrong = PinKey::derive(&Pin::new("0000"), &params(), &secret(), "p1").unwrap();
+        let right =
+            PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
+        let wrong =
+            PinKey::derive(&Pin::new("0000".to_owned()), &params(), &secret(), "p1").unwrap();
         // The wrong key signs without complaint: nothing on the device can tell.
         let signature = wrong.sign(b"login");
         assert!(verify_pin_signature(
@@ -337,7 +318,8 @@ mod tests {
         let secrets = MemorySecretStore::new();
         let rng = SystemRandomness::new();
         assert_eq!(
-            PinKey::derive_from_store(&secrets, &Pin::new("2580"), &params(), "p1").unwrap_err(),
+            PinKey::derive_from_store(&secrets, &Pin::new("2580".to_owned()), &params(), "p1")
+                .unwrap_err(),
             KeyError::NotFound
         );
         create_device_secret(&secrets, &rng, "p1").unwrap();
@@ -345,8 +327,9 @@ mod tests {
         // Creating again keeps the secret: K_pin must stay the same.
         create_device_secret(&secrets, &rng, "p1").unwrap();
         assert_eq!(load_device_secret(&secrets, "p1").unwrap(), first);
-        let a = PinKey::derive_from_store(&secrets, &Pin::new("2580"), &params(), "p1").unwrap();
-        let b = PinKey::derive(&Pin::new("2580"), &params(), &first, "p1").unwrap();
+        let a = PinKey::derive_from_store(&secrets, &Pin::new("2580".to_owned()), &params(), "p1")
+            .unwrap();
+        let b = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &first, "p1").unwrap();
         assert_eq!(a.public_key(), b.public_key());
         delete_device_secret(&secrets, "p1").unwrap();
         assert_eq!(
@@ -373,7 +356,7 @@ mod tests {
 
     #[test]
     fn pins_and_keys_never_print() {
-        let pin = Pin::new("2580");
+        let pin = Pin::new("2580".to_owned());
         assert_eq!(format!("{pin:?}"), "[redacted]");
         let key = PinKey::derive(&pin, &params(), &secret(), "p1").unwrap();
         assert_eq!(format!("{key:?}"), "PinKey([redacted])");

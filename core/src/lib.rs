@@ -21,6 +21,7 @@ pub mod os_policy;
 pub mod payments;
 pub mod pin;
 pub mod random;
+pub mod scam;
 pub mod secrets;
 pub mod signed_bytes;
 pub mod store;

@@ -12,6 +12,7 @@ mod cmd_language;
 mod cmd_money;
 mod cmd_pin;
 mod cmd_reference;
+mod cmd_scam;
 mod input;
 
 use std::process::ExitCode;
@@ -52,6 +53,8 @@ enum Command {
     Language(cmd_language::LanguageArgs),
     /// Decide whether the app may run on a phone (OS and app version gate).
     Gate(cmd_gate::GateArgs),
+    /// Check a message for the signs of a scam: sender, links, requests, pressure.
+    Scam(cmd_scam::ScamArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +76,11 @@ fn main() -> ExitCode {
         Command::Hetu(args) => cmd_hetu::run(cli.output, &args),
         Command::Language(args) => cmd_language::run(cli.output, &args),
         Command::Gate(args) => cmd_gate::run(cli.output, &args),
+        // The scam check has its own exit status (2 when an input line was refused).
+        Command::Scam(args) => match cmd_scam::run(cli.output, &args) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

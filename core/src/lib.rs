@@ -13,6 +13,7 @@ pub mod confirmation;
 pub mod hetu;
 mod hex_bytes;
 pub mod i18n;
+pub mod inbox;
 pub mod keys;
 pub mod language;
 pub mod lifecycle;

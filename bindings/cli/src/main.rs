@@ -4,6 +4,7 @@
 //! per input; given `-` instead of an input, it reads one input per line from stdin.
 //! Exit status: 0 when every input was processed, 2 on usage errors.
 
+mod cmd_alert;
 mod cmd_barcode;
 mod cmd_gate;
 mod cmd_hetu;
@@ -53,6 +54,9 @@ enum Command {
     Language(cmd_language::LanguageArgs),
     /// Decide whether the app may run on a phone (OS and app version gate).
     Gate(cmd_gate::GateArgs),
+    /// The secure inbox's alert texts (no content, no link) and their check.
+    #[command(subcommand)]
+    Alert(cmd_alert::AlertCommand),
     /// Check a message for the signs of a scam: sender, links, requests, pressure.
     Scam(cmd_scam::ScamArgs),
 }
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Command::Hetu(args) => cmd_hetu::run(cli.output, &args),
         Command::Language(args) => cmd_language::run(cli.output, &args),
         Command::Gate(args) => cmd_gate::run(cli.output, &args),
+        Command::Alert(command) => cmd_alert::run(cli.output, &command),
         // The scam check has its own exit status (2 when an input line was refused).
         Command::Scam(args) => match cmd_scam::run(cli.output, &args) {
             Ok(code) => return code,

@@ -32,6 +32,7 @@ pub use config::{
 };
 pub use error::{MAX_SENDER_CHARS, MAX_TEXT_CHARS, ScamError};
 pub use links::SHORTENERS;
+pub(crate) use links::{Link, extract as extract_links};
 
 /// How worried the customer should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -10,14 +10,31 @@ use super::secret::Pin;
 use super::{MAX_LEN, MIN_LEN};
 use crate::i18n::Language;
 
-/// What the check knows about the customer and the situation.
-#[derive(Debug, Clone, Copy, Default)]
+/// What the check knows about the customer and the situation. `Debug` shows only which
+/// facts are known: a birth date is personal data.
+#[derive(Clone, Copy, Default)]
 pub struct PinContext<'a> {
     /// The customer's birth date (from the personal identity code, see
     /// [`crate::hetu::Hetu::birth_date`]), when known.
     pub birth_date: Option<Date>,
     /// The current PIN, when the customer is changing it.
     pub current: Option<&'a Pin>,
+}
+
+impl std::fmt::Debug for PinContext<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let known = |yes: bool| if yes { "[redacted]" } else { "None" };
+        f.debug_struct("PinContext")
+            .field(
+                "birth_date",
+                &format_args!("{}", known(self.birth_date.is_some())),
+            )
+            .field(
+                "current",
+                &format_args!("{}", known(self.current.is_some())),
+            )
+            .finish()
+    }
 }
 
 /// The result of a check: accepted, or every reason to refuse, in the fixed order.
@@ -156,6 +173,20 @@ mod tests {
         assert_eq!(check("１２３４"), ["not_digits"]);
         assert_eq!(check("٤٨٢١"), ["not_digits"]);
         assert_eq!(check("ab"), ["length", "not_digits"]);
+    }
+
+    #[test]
+    fn the_context_does_not_print_its_facts() {
+        let current = Pin::new("4821".into());
+        let context = PinContext {
+            birth_date: Some(date!(1987 - 06 - 23)),
+            current: Some(&current),
+        };
+        let debug = format!("{context:?}");
+        assert!(
+            !debug.contains("1987") && !debug.contains("4821"),
+            "{debug}"
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ fn the_core_derives_the_vectors_keys_and_signatures() {
             "{}",
             case.name
         );
-        let signature = key.sign(&message);
+        let signature = key.sign(&message).expect("signs");
         assert_eq!(hex::encode(signature), case.signature_hex, "{}", case.name);
         assert!(verify_pin_signature(
             &key.public_key(),

@@ -6,6 +6,7 @@
 
 mod cmd_alert;
 mod cmd_barcode;
+mod cmd_bench;
 mod cmd_gate;
 mod cmd_hetu;
 mod cmd_iban;
@@ -59,6 +60,9 @@ enum Command {
     Alert(cmd_alert::AlertCommand),
     /// Check a message for the signs of a scam: sender, links, requests, pressure.
     Scam(cmd_scam::ScamArgs),
+    /// Speed figures as one JSON line (the local store, the PIN key derivation).
+    #[command(subcommand)]
+    Bench(cmd_bench::BenchCommand),
 }
 
 fn main() -> ExitCode {
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
             Ok(code) => return code,
             Err(e) => Err(e),
         },
+        Command::Bench(command) => cmd_bench::run(&command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

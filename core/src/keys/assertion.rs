@@ -62,7 +62,7 @@ pub fn sign_with_pin(
     device: &dyn DeviceKey,
     pin: &PinKey,
 ) -> Result<Assertion, KeyError> {
-    let factor_signature = pin.sign(bytes.as_bytes()).to_vec();
+    let factor_signature = pin.sign(bytes.as_bytes())?.to_vec();
     let device_signature = device.sign(bytes.as_bytes())?;
     Ok(Assertion {
         purpose: bytes.purpose(),
@@ -120,7 +120,7 @@ mod tests {
     fn pin_key(pin: &str) -> PinKey {
         let params = PinKdfParams::new(&[3; 16], 1000).unwrap();
         PinKey::derive(
-            &Pin::new(pin.to_owned()),
+            &Pin::new(pin.into()),
             &params,
             &SecretBytes::copy_from(&[5; 32]),
             "local-1",

@@ -174,6 +174,7 @@ impl BiometricKeyFactory for SoftwareBiometrics {
         stored.extend_from_slice(document.as_ref());
         let name = secret_name(profile_id);
         self.secrets.put(&name, &stored)?;
+        tracing::debug!(profile = %profile_id, "K_bio created");
         Ok(Arc::new(SoftwareBiometricKey {
             secrets: Arc::clone(&self.secrets),
             sensor: Arc::clone(&self.sensor),
@@ -215,6 +216,7 @@ struct SoftwareBiometricKey {
 impl SoftwareBiometricKey {
     /// Like the platforms: an invalidated key is gone for good, not just refused once.
     fn invalidate(&self) -> KeyError {
+        tracing::debug!("K_bio invalidated: the biometric set changed");
         match self.secrets.delete(&self.name) {
             Ok(()) => KeyError::BiometricSetChanged,
             Err(e) => e.into(),

@@ -60,6 +60,7 @@ impl DeviceKeyFactory for SoftwareDeviceKeys {
             &pkcs8,
         )?;
         self.secrets.put(&key.name, &pkcs8)?;
+        tracing::debug!(profile = %profile_id, "K_dev created");
         Ok(Arc::new(key))
     }
 
@@ -125,6 +126,7 @@ impl DeviceKey for SoftwareDeviceKey {
         let signature = pair
             .sign(&SystemRandom::new(), message)
             .map_err(|_| KeyError::SigningFailed)?;
+        tracing::trace!("K_dev signed");
         Ok(signature.as_ref().to_vec())
     }
 }

@@ -68,9 +68,12 @@ impl PinKdfParams {
     }
 }
 
-/// A K_pin handle, alive only while one approval is being signed.
+/// A K_pin handle, alive only while one approval is being signed. It keeps the seed in
+/// memory that is wiped on drop; `ring`'s key pair, which cannot be wiped, exists only for
+/// the duration of one signature.
 pub struct PinKey {
-    pair: Ed25519KeyPair,
+    seed: Zeroizing<[u8; 32]>,
+    public_key: [u8; ED25519_PUBLIC_KEY_LEN],
 }
 
 impl PinKey {
@@ -101,7 +104,10 @@ impl PinKey {
             .map_err(|_| KeyError::InvalidKdfParams)?;
         let pair =
             Ed25519KeyPair::from_seed_unchecked(&seed[..]).map_err(|_| KeyError::Corrupted)?;
-        Ok(PinKey { pair })
+        let mut public_key = [0u8; ED25519_PUBLIC_KEY_LEN];
+        public_key.copy_from_slice(pair.public_key().as_ref());
+        tracing::trace!(profile = %profile_id, iterations = params.iterations(), "K_pin derived");
+        Ok(PinKey { seed, public_key })
     }
 
     /// Loads the profile's device secret from `secrets` and derives the key.
@@ -118,16 +124,16 @@ impl PinKey {
     /// The Ed25519 public key (32 bytes), sent to the server at registration and PIN change
     /// and never stored on the device.
     pub fn public_key(&self) -> [u8; ED25519_PUBLIC_KEY_LEN] {
-        let mut out = [0u8; ED25519_PUBLIC_KEY_LEN];
-        out.copy_from_slice(self.pair.public_key().as_ref());
-        out
+        self.public_key
     }
 
     /// Signs `message` (the canonical signed bytes): 64 bytes.
-    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+    pub fn sign(&self, message: &[u8]) -> Result<[u8; 64], KeyError> {
+        let pair =
+            Ed25519KeyPair::from_seed_unchecked(&self.seed[..]).map_err(|_| KeyError::Corrupted)?;
         let mut out = [0u8; 64];
-        out.copy_from_slice(self.pair.sign(message).as_ref());
-        out
+        out.copy_from_slice(pair.sign(message).as_ref());
+        Ok(out)
     }
 }
 
@@ -240,38 +246,38 @@ mod tests {
 
     #[test]
     fn the_same_inputs_give_the_same_key() {
-        let a = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
-        let b = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
+        let a = PinKey::derive(&Pin::new("2580".into()), &params(), &secret(), "p1").unwrap();
+        let b = PinKey::derive(&Pin::new("2580".into()), &params(), &secret(), "p1").unwrap();
         assert_eq!(a.public_key(), b.public_key());
-        assert_eq!(a.sign(b"m"), b.sign(b"m"));
+        assert_eq!(a.sign(b"m").unwrap(), b.sign(b"m").unwrap());
     }
 
     #[test]
     fn every_input_changes_the_key() {
-        let base = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1")
+        let base = PinKey::derive(&Pin::new("2580".into()), &params(), &secret(), "p1")
             .unwrap()
             .public_key();
         let others = [
-            PinKey::derive(&Pin::new("2581".to_owned()), &params(), &secret(), "p1"),
+            PinKey::derive(&Pin::new("2581".into()), &params(), &secret(), "p1"),
             PinKey::derive(
-                &Pin::new("2580".to_owned()),
+                &Pin::new("2580".into()),
                 &PinKdfParams::new(&[8u8; 16], TEST_ITERATIONS).unwrap(),
                 &secret(),
                 "p1",
             ),
             PinKey::derive(
-                &Pin::new("2580".to_owned()),
+                &Pin::new("2580".into()),
                 &PinKdfParams::new(&[7u8; 16], TEST_ITERATIONS + 1).unwrap(),
                 &secret(),
                 "p1",
             ),
             PinKey::derive(
-                &Pin::new("2580".to_owned()),
+                &Pin::new("2580".into()),
                 &params(),
                 &SecretBytes::copy_from(&[10u8; 32]),
                 "p1",
             ),
-            PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p2"),
+            PinKey::derive(&Pin::new("2580".into()), &params(), &secret(), "p2"),
         ];
         for other in others {
             assert_ne!(other.unwrap().public_key(), base);
@@ -280,12 +286,10 @@ mod tests {
 
     #[test]
     fn a_wrong_pin_gives_a_valid_key_that_only_the_public_key_holder_can_reject() {
-        let right =
-            PinKey::derive(&Pin::new("2580".to_owned()), &params(), &secret(), "p1").unwrap();
-        let wrong =
-            PinKey::derive(&Pin::new("0000".to_owned()), &params(), &secret(), "p1").unwrap();
+        let right = PinKey::derive(&Pin::new("2580".into()), &params(), &secret(), "p1").unwrap();
+        let wrong = PinKey::derive(&Pin::new("0000".into()), &params(), &secret(), "p1").unwrap();
         // The wrong key signs without complaint: nothing on the device can tell.
-        let signature = wrong.sign(b"login");
+        let signature = wrong.sign(b"login").unwrap();
         assert!(verify_pin_signature(
             &wrong.public_key(),
             b"login",
@@ -318,7 +322,7 @@ mod tests {
         let secrets = MemorySecretStore::new();
         let rng = SystemRandomness::new();
         assert_eq!(
-            PinKey::derive_from_store(&secrets, &Pin::new("2580".to_owned()), &params(), "p1")
+            PinKey::derive_from_store(&secrets, &Pin::new("2580".into()), &params(), "p1")
                 .unwrap_err(),
             KeyError::NotFound
         );
@@ -327,9 +331,9 @@ mod tests {
         // Creating again keeps the secret: K_pin must stay the same.
         create_device_secret(&secrets, &rng, "p1").unwrap();
         assert_eq!(load_device_secret(&secrets, "p1").unwrap(), first);
-        let a = PinKey::derive_from_store(&secrets, &Pin::new("2580".to_owned()), &params(), "p1")
-            .unwrap();
-        let b = PinKey::derive(&Pin::new("2580".to_owned()), &params(), &first, "p1").unwrap();
+        let a =
+            PinKey::derive_from_store(&secrets, &Pin::new("2580".into()), &params(), "p1").unwrap();
+        let b = PinKey::derive(&Pin::new("2580".into()), &params(), &first, "p1").unwrap();
         assert_eq!(a.public_key(), b.public_key());
         delete_device_secret(&secrets, "p1").unwrap();
         assert_eq!(
@@ -356,7 +360,7 @@ mod tests {
 
     #[test]
     fn pins_and_keys_never_print() {
-        let pin = Pin::new("2580".to_owned());
+        let pin = Pin::new("2580".into());
         assert_eq!(format!("{pin:?}"), "[redacted]");
         let key = PinKey::derive(&pin, &params(), &secret(), "p1").unwrap();
         assert_eq!(format!("{key:?}"), "PinKey([redacted])");

@@ -9,6 +9,7 @@
 
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod confirmation;
 pub mod hetu;
 mod hex_bytes;

@@ -1,0 +1,212 @@
+//! Checking an answer to a challenge: two signatures over bytes the bank rebuilds itself.
+//!
+//! 1. The challenge is taken (single use, whatever the outcome) and must be unexpired and
+//!    for this purpose and object.
+//! 2. The profile must be active and the customer's codes usable.
+//! 3. The bank rebuilds the signed bytes with `avain_core::signed_bytes::encode` from its
+//!    own record of the challenge and of the object (a payment's amount and payee...) and
+//!    the text the device says it showed; the device never sends the bytes.
+//! 4. K_dev's signature and the second factor's (K_pin, or K_bio) are verified outside
+//!    the database writer, in parallel with other requests.
+//! 5. One write job decides atomically against the current row: a failure is counted and
+//!    the fifth in a row locks the profile (and the user code); a success needs a counter
+//!    above the last accepted one, resets the count, and runs the purpose's action in the
+//!    same transaction. The answer goes out only after the commit.
+//!
+//! The answer to a failure never says which signature failed.
+
+use avain_core::api::{Assertion, ErrorCode, Factor, Purpose};
+use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
+use avain_core::signed_bytes::{self, Approval};
+use rusqlite::{Connection, params};
+
+use crate::challenges::Issued;
+use crate::clock::to_millis;
+use crate::credentials;
+use crate::crypto;
+use crate::db::records::{self, Customer, Profile, UserCodeLock};
+use crate::error::{ApiError, ApiResult};
+use crate::notify;
+use crate::state::Shared;
+use crate::texts::Notice;
+
+/// Failed approvals in a row that lock the profile (PSD2 RTS art. 4(3)(a): at most five).
+pub const MAX_FAILURES: u32 = 5;
+
+/// What an approved action's job receives.
+#[derive(Debug)]
+pub struct Approved<'a> {
+    /// The challenge answered.
+    pub issued: &'a Issued,
+    /// The profile as it was checked.
+    pub profile: &'a Profile,
+    /// The text the customer saw, if the purpose has one.
+    pub shown_text: Option<&'a str>,
+}
+
+enum Outcome<T> {
+    Approved(T),
+    Failed { attempts_left: u32 },
+    Locked(Customer),
+}
+
+/// Verifies `assertion` for `purpose` (and `subject_id`, when the challenge is about an
+/// object) and runs `action` in the same transaction as the bookkeeping. `approval`
+/// rebuilds the purpose's fields from the bank's records and the shown text.
+pub async fn approve<T, B, A>(
+    state: &Shared,
+    assertion: Assertion,
+    purpose: Purpose,
+    subject_id: Option<&str>,
+    approval: B,
+    action: A,
+) -> ApiResult<T>
+where
+    T: Send + 'static,
+    B: FnOnce(&Issued, Option<&str>) -> ApiResult<Approval>,
+    A: FnOnce(&Connection, Approved<'_>) -> ApiResult<T> + Send + 'static,
+{
+    let now = state.now();
+    let issued = state.challenges.take(&assertion.challenge_id, now)?;
+    let challenge = &issued.challenge;
+    if challenge.purpose != purpose || challenge.subject_id.as_deref() != subject_id {
+        return Err(ErrorCode::ChallengeMismatch.into());
+    }
+    let profile_id = challenge.profile_id.clone();
+    let (profile, customer) = state
+        .db
+        .read(move |conn| {
+            let profile = records::profile(conn, &profile_id)?
+                .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
+            let customer = records::customer(conn, profile.customer_id)?;
+            Ok((profile, customer))
+        })
+        .await?;
+    if customer.codes_blocked {
+        return Err(ErrorCode::CodesBlocked.into());
+    }
+    profile.require_active()?;
+
+    let shown_text = assertion.shown_text.clone();
+    let fields = approval(&issued, shown_text.as_deref())?;
+    let bytes = signed_bytes::encode(&challenge.context(), &fields)
+        .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
+    let device_ok = crypto::verify_p256(
+        &profile.device_key,
+        bytes.as_bytes(),
+        assertion.device_signature.as_slice(),
+    );
+    let factor_ok = match assertion.factor {
+        Factor::Pin => crypto::verify_ed25519(
+            &profile.pin_key,
+            bytes.as_bytes(),
+            assertion.factor_signature.as_slice(),
+        ),
+        Factor::Biometric => {
+            let key = profile
+                .bio_key
+                .as_deref()
+                .ok_or(ApiError::new(ErrorCode::BiometricNotRegistered))?;
+            crypto::verify_p256(key, bytes.as_bytes(), assertion.factor_signature.as_slice())
+        }
+    };
+    let verified = device_ok && factor_ok;
+
+    let outcome = state
+        .db
+        .write(move |conn| {
+            let current = records::profile(conn, &profile.id)?
+                .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
+            // Another request may have locked, revoked or re-keyed the profile meanwhile.
+            current.require_active()?;
+            if current.keys_version != profile.keys_version {
+                return Err(ErrorCode::ChallengeMismatch.into());
+            }
+            let challenge = &issued.challenge;
+            let purpose_code = challenge.purpose.code();
+            let at = to_millis(now);
+            if !verified {
+                let failures = current.failures + 1;
+                let locked = failures >= MAX_FAILURES;
+                conn.execute(
+                    "UPDATE profiles SET failures = ?2 WHERE id = ?1",
+                    params![current.id, failures],
+                )?;
+                conn.execute(
+                    "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![
+                        at,
+                        current.id,
+                        purpose_code,
+                        challenge.subject_id,
+                        if locked { "locked" } else { "failed" }
+                    ],
+                )?;
+                if !locked {
+                    return Ok(Outcome::Failed {
+                        attempts_left: MAX_FAILURES - failures,
+                    });
+                }
+                let next = current
+                    .state
+                    .apply(ProfileEvent::Lock(LockReason::WrongPins))
+                    .unwrap_or(ProfileState::Locked {
+                        reason: LockReason::WrongPins,
+                    });
+                records::set_profile_state(conn, &current.id, next, now)?;
+                credentials::lock_user_code(conn, current.customer_id, UserCodeLock::WrongPins)?;
+                let customer = records::customer(conn, current.customer_id)?;
+                return Ok(Outcome::Locked(customer));
+            }
+            if challenge.counter <= current.counter {
+                return Err(ErrorCode::CounterNotIncreasing.into());
+            }
+            conn.execute(
+                "UPDATE profiles SET failures = 0, counter = ?2, last_used_at = ?3 WHERE id = ?1",
+                params![
+                    current.id,
+                    i64::try_from(challenge.counter).unwrap_or(i64::MAX),
+                    at
+                ],
+            )?;
+            conn.execute(
+                "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome)
+                 VALUES (?1, ?2, ?3, ?4, 'approved')",
+                params![at, current.id, purpose_code, challenge.subject_id],
+            )?;
+            let value = action(
+                conn,
+                Approved {
+                    issued: &issued,
+                    profile: &current,
+                    shown_text: shown_text.as_deref(),
+                },
+            )?;
+            Ok(Outcome::Approved(value))
+        })
+        .await?;
+    match outcome {
+        Outcome::Approved(value) => Ok(value),
+        Outcome::Failed { attempts_left } => Err(ApiError::with_attempts_left(
+            ErrorCode::SignatureInvalid,
+            attempts_left,
+        )),
+        Outcome::Locked(customer) => {
+            notify::sms(
+                state,
+                &customer,
+                "profile_locked",
+                Notice::ProfileLockedWrongPins,
+            );
+            Err(ErrorCode::ProfileLocked.into())
+        }
+    }
+}
+
+/// The shown text a purpose needs, or `invalid_value` when the device sent none.
+pub fn require_shown_text(shown_text: Option<&str>) -> ApiResult<String> {
+    shown_text
+        .map(str::to_owned)
+        .ok_or(ApiError::new(ErrorCode::InvalidValue))
+}

@@ -1,0 +1,167 @@
+//! Issued challenges, kept in memory until they expire.
+//!
+//! Why not in the database: a challenge is worthless after a restart, and forgetting it is
+//! safe (an answer to a forgotten challenge is refused as `challenge_unknown`, so no
+//! replay becomes possible). What must survive a crash is the profile's last accepted
+//! counter and its failure count, and those are in the database, committed before the
+//! answer. This keeps the two round trips of a login down to one database write.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use avain_core::api::{Base64Bytes, Challenge, LoginChannel, Purpose};
+use time::{Duration, OffsetDateTime};
+
+use crate::bank_keys::BankSigningKey;
+use crate::crypto;
+use crate::error::{ApiError, ApiResult};
+use avain_core::api::ErrorCode;
+
+/// How long a challenge can be answered, on the bank's clock.
+pub const TTL: Duration = Duration::seconds(120);
+
+/// Entries kept before expired ones are swept.
+const SWEEP_AT: usize = 4096;
+
+/// What the bank remembers about a challenge besides what it sent.
+#[derive(Debug, Clone)]
+pub struct Issued {
+    /// The challenge as sent (signed).
+    pub challenge: Challenge,
+    /// The customer the profile belongs to.
+    pub customer_id: i64,
+    /// For logins: app or online bank.
+    pub channel: LoginChannel,
+}
+
+#[derive(Debug)]
+struct Entry {
+    issued: Issued,
+    used: bool,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    by_id: HashMap<String, Entry>,
+    /// The last counter issued per profile, so challenges issued close together still
+    /// carry distinct, increasing counters.
+    last_issued: HashMap<String, u64>,
+}
+
+/// The challenge store.
+#[derive(Debug, Default)]
+pub struct ChallengeStore {
+    inner: Mutex<Inner>,
+}
+
+/// What a new challenge is about.
+#[derive(Debug, Clone)]
+pub struct ChallengeSpec {
+    /// Profile answering.
+    pub profile_id: String,
+    /// Its device.
+    pub device_id: String,
+    /// Its customer.
+    pub customer_id: i64,
+    /// The profile's last accepted counter (from the database).
+    pub accepted_counter: u64,
+    /// Purpose.
+    pub purpose: Purpose,
+    /// Who asks.
+    pub requester: String,
+    /// The object approved.
+    pub subject_id: Option<String>,
+    /// Login channel (ignored for other purposes).
+    pub channel: LoginChannel,
+}
+
+impl ChallengeStore {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
+        match self.inner.lock() {
+            Ok(inner) => inner,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Issues and signs a challenge.
+    pub fn issue(
+        &self,
+        spec: ChallengeSpec,
+        now: OffsetDateTime,
+        key: &BankSigningKey,
+    ) -> ApiResult<Challenge> {
+        let nonce: [u8; 32] = crypto::random_bytes();
+        let challenge_id = crypto::new_id("chl");
+        let counter = {
+            let mut inner = self.lock();
+            if inner.by_id.len() >= SWEEP_AT {
+                inner
+                    .by_id
+                    .retain(|_, e| e.issued.challenge.expires_at + TTL > now);
+            }
+            let last = inner
+                .last_issued
+                .get(&spec.profile_id)
+                .copied()
+                .unwrap_or(0)
+                .max(spec.accepted_counter);
+            let counter = last.saturating_add(1);
+            inner.last_issued.insert(spec.profile_id.clone(), counter);
+            counter
+        };
+        let mut challenge = Challenge {
+            challenge_id: challenge_id.clone(),
+            profile_id: spec.profile_id,
+            device_id: spec.device_id,
+            purpose: spec.purpose,
+            nonce: Base64Bytes(nonce.to_vec()),
+            counter,
+            requester: spec.requester,
+            subject_id: spec.subject_id,
+            issued_at: now,
+            expires_at: now + TTL,
+            bank_signature: Base64Bytes::default(),
+        };
+        let signature = key
+            .sign(&challenge.signing_input())
+            .map_err(|e| ApiError::internal("signing a challenge", e))?;
+        challenge.bank_signature = Base64Bytes(signature);
+        let issued = Issued {
+            challenge: challenge.clone(),
+            customer_id: spec.customer_id,
+            channel: spec.channel,
+        };
+        self.lock().by_id.insert(
+            challenge_id,
+            Entry {
+                issued,
+                used: false,
+            },
+        );
+        Ok(challenge)
+    }
+
+    /// Takes a challenge for answering: from now on it is used, whatever the outcome.
+    pub fn take(&self, challenge_id: &str, now: OffsetDateTime) -> ApiResult<Issued> {
+        let mut inner = self.lock();
+        let entry = inner
+            .by_id
+            .get_mut(challenge_id)
+            .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
+        if entry.used {
+            return Err(ErrorCode::ChallengeUsed.into());
+        }
+        entry.used = true;
+        if now >= entry.issued.challenge.expires_at {
+            return Err(ErrorCode::ChallengeExpired.into());
+        }
+        Ok(entry.issued.clone())
+    }
+
+    /// Forgets the issued counters of a profile whose counter moved on (after a reset).
+    pub fn clear(&self) {
+        let mut inner = self.lock();
+        inner.by_id.clear();
+        inner.last_issued.clear();
+    }
+}

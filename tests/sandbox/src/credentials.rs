@@ -1,0 +1,149 @@
+//! The online-bank codes: password and key-code card, with their failure counters.
+//!
+//! Five wrong passwords in a row lock the user code (self-service unlock opens it); three
+//! wrong key-card codes in a row lock it so that only the bank can open it, and lock every
+//! profile the same way. Every counter change is committed before the answer.
+
+use avain_core::api::ErrorCode;
+use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
+use rusqlite::{Connection, params};
+use time::OffsetDateTime;
+
+use crate::crypto;
+use crate::db::records::{self, Customer, UserCodeLock};
+use crate::error::{ApiError, ApiResult};
+use crate::seed;
+use crate::state::Shared;
+
+/// Wrong passwords before the user code locks.
+pub const MAX_PASSWORD_FAILURES: u32 = 5;
+/// Wrong key-card codes before the user code locks (at the bank only).
+pub const MAX_KEY_CARD_FAILURES: u32 = 3;
+
+/// Checks username and password; the customer when right. Unknown usernames cost the same
+/// time as wrong passwords and give the same answer.
+pub async fn check_password(state: &Shared, username: &str, password: &str) -> ApiResult<Customer> {
+    let username = username.trim().to_owned();
+    let found = state
+        .db
+        .read(move |conn| records::customer_by_user_id(conn, &username))
+        .await?;
+    let password = zeroize::Zeroizing::new(password.to_owned());
+    let Some(customer) = found else {
+        tokio::task::spawn_blocking(move || crypto::dummy_password_check(&password))
+            .await
+            .map_err(|e| ApiError::internal("password check", e))?;
+        return Err(ErrorCode::InvalidCredentials.into());
+    };
+    customer.require_usable()?;
+    let hash = customer.password_hash.clone();
+    let right = tokio::task::spawn_blocking(move || crypto::verify_password(&password, &hash))
+        .await
+        .map_err(|e| ApiError::internal("password check", e))?;
+    let id = customer.id;
+    state
+        .db
+        .write(move |conn| {
+            if right {
+                conn.execute(
+                    "UPDATE customers SET password_failures = 0 WHERE id = ?1",
+                    [id],
+                )?;
+                return Ok(Ok(()));
+            }
+            let failures: u32 = conn.query_row(
+                "UPDATE customers SET password_failures = password_failures + 1 WHERE id = ?1
+                 RETURNING password_failures",
+                [id],
+                |r| r.get(0),
+            )?;
+            if failures >= MAX_PASSWORD_FAILURES {
+                lock_user_code(conn, id, UserCodeLock::WrongPasswords)?;
+                Ok(Err(ApiError::new(ErrorCode::UserCodeLocked)))
+            } else {
+                Ok(Err(ApiError::new(ErrorCode::InvalidCredentials)))
+            }
+        })
+        .await??;
+    Ok(customer)
+}
+
+/// Locks the user code, keeping a stricter lock already there.
+pub fn lock_user_code(conn: &Connection, customer_id: i64, lock: UserCodeLock) -> ApiResult<()> {
+    // 'key_card' is the strictest: nothing replaces it but the bank.
+    conn.execute(
+        "UPDATE customers SET lock_reason = ?2
+         WHERE id = ?1 AND (lock_reason IS NULL OR lock_reason <> 'key_card')",
+        params![customer_id, lock.code()],
+    )?;
+    Ok(())
+}
+
+/// Checks key-card code number `index` inside a write job; counts a wrong one and locks at
+/// the third. Returns `Ok(Err(..))` for a wrong code so the job still commits the count.
+pub fn check_key_card_in(
+    conn: &Connection,
+    state: &Shared,
+    customer: &Customer,
+    index: u32,
+    code: &str,
+    now: OffsetDateTime,
+) -> ApiResult<Result<(), ApiError>> {
+    let stored: Vec<u8> = conn.query_row(
+        "SELECT code_hash FROM key_card_codes WHERE customer_id = ?1 AND idx = ?2",
+        params![customer.id, index],
+        |r| r.get(0),
+    )?;
+    let expected = seed::key_card_hash(&state.keys.hasher, &customer.user_id, index, code.trim());
+    if crypto::constant_time_eq(&expected, &stored) {
+        conn.execute(
+            "UPDATE customers SET key_card_failures = 0 WHERE id = ?1",
+            [customer.id],
+        )?;
+        return Ok(Ok(()));
+    }
+    let failures: u32 = conn.query_row(
+        "UPDATE customers SET key_card_failures = key_card_failures + 1 WHERE id = ?1
+         RETURNING key_card_failures",
+        [customer.id],
+        |r| r.get(0),
+    )?;
+    if failures >= MAX_KEY_CARD_FAILURES {
+        lock_user_code(conn, customer.id, UserCodeLock::WrongKeyCardCodes)?;
+        records::apply_to_profiles(
+            conn,
+            customer.id,
+            ProfileEvent::Lock(LockReason::WrongKeyCardCodes),
+            |s| matches!(s, ProfileState::Active | ProfileState::Locked { .. }),
+            now,
+        )?;
+        Ok(Err(ApiError::new(ErrorCode::UserCodeLockedAtBank)))
+    } else {
+        Ok(Err(ApiError::with_attempts_left(
+            ErrorCode::KeyCardCodeWrong,
+            MAX_KEY_CARD_FAILURES - failures,
+        )))
+    }
+}
+
+/// Hash domain of SMS codes.
+pub const SMS_DOMAIN: &str = "sms_code";
+
+/// A new 6-digit SMS code and its stored hash, bound to what it confirms.
+pub fn new_sms_code(state: &Shared, bound_to: &str) -> (zeroize::Zeroizing<String>, Vec<u8>) {
+    let code = crypto::new_digits(6);
+    let hash = state
+        .keys
+        .hasher
+        .hash(SMS_DOMAIN, &[bound_to.as_bytes(), code.as_bytes()]);
+    (code, hash)
+}
+
+/// Whether `code` is the SMS code bound to `bound_to` whose hash is `stored`.
+pub fn sms_code_matches(state: &Shared, bound_to: &str, code: &str, stored: &[u8]) -> bool {
+    state.keys.hasher.verify(
+        SMS_DOMAIN,
+        &[bound_to.as_bytes(), code.trim().as_bytes()],
+        stored,
+    )
+}

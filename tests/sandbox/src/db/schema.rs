@@ -1,0 +1,334 @@
+//! The schema, versioned by `PRAGMA user_version`. Each released version's migration is
+//! frozen here; a new version appends a migration and never edits an old one. The test
+//! below checks that upgrading step by step gives exactly the schema of a fresh database.
+//!
+//! Secrets are never stored in clear: passwords as PBKDF2 hashes, key-card codes, SMS
+//! codes, the HETU and meeting identifiers as HMAC hashes under the pepper in the data
+//! directory. Times are unix milliseconds (INTEGER), dates ISO 8601 text.
+
+use rusqlite::Connection;
+
+/// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
+pub const MIGRATIONS: &[&str] = &[V1];
+
+/// The version a fully migrated database has.
+pub fn current_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Upgrades the database to the current version, one transaction per step.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let Some(step) = usize::try_from(version)
+            .ok()
+            .and_then(|v| MIGRATIONS.get(v))
+        else {
+            return Ok(());
+        };
+        let tx = conn.transaction()?;
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
+
+const V1: &str = r#"
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE customers (
+    id                       INTEGER PRIMARY KEY,
+    user_id                  TEXT NOT NULL UNIQUE,
+    name                     TEXT NOT NULL,
+    kind                     TEXT NOT NULL CHECK (kind IN ('personal', 'business')),
+    language                 TEXT NOT NULL CHECK (language IN ('fi', 'sv', 'en')),
+    hetu_hash                BLOB NOT NULL,
+    birth_date               TEXT,
+    password_hash            TEXT NOT NULL,
+    password_change_required INTEGER NOT NULL DEFAULT 0,
+    phone                    TEXT,
+    sms_service              INTEGER NOT NULL,
+    email                    TEXT,
+    lock_reason              TEXT CHECK (lock_reason IN ('pin', 'password', 'key_card')),
+    password_failures        INTEGER NOT NULL DEFAULT 0,
+    key_card_failures        INTEGER NOT NULL DEFAULT 0,
+    codes_blocked            INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE key_card_codes (
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    idx         INTEGER NOT NULL,
+    code_hash   BLOB NOT NULL,
+    PRIMARY KEY (customer_id, idx)
+) STRICT;
+
+-- One profile (credential) per registered device; state and lock_reason are the codes of
+-- avain_core::lifecycle::ProfileState.
+CREATE TABLE profiles (
+    id            TEXT PRIMARY KEY,
+    device_id     TEXT NOT NULL UNIQUE,
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    name          TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('pending_unlock', 'active', 'locked', 'revoked')),
+    lock_reason   TEXT CHECK (lock_reason IN ('wrong_pins', 'by_bank', 'wrong_key_card_codes')),
+    platform      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    os_version    TEXT NOT NULL,
+    app_version   TEXT NOT NULL,
+    has_push      INTEGER NOT NULL,
+    device_key    BLOB NOT NULL,
+    pin_key       BLOB NOT NULL,
+    bio_key       BLOB,
+    bio_kind      TEXT CHECK (bio_kind IN ('fingerprint', 'face')),
+    keys_version  INTEGER NOT NULL DEFAULT 1,
+    counter       INTEGER NOT NULL DEFAULT 0, -- the last accepted challenge counter
+    failures      INTEGER NOT NULL DEFAULT 0,
+    registered_at INTEGER NOT NULL,
+    last_used_at  INTEGER,
+    ended_at      INTEGER
+) STRICT;
+CREATE INDEX profiles_by_customer ON profiles(customer_id);
+
+-- Every approval attempt and its outcome: the audit trail, and what the crash tests
+-- compare with the answers they received.
+CREATE TABLE approval_events (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    profile_id  TEXT NOT NULL REFERENCES profiles(id),
+    purpose     TEXT NOT NULL,
+    subject_id  TEXT,
+    outcome     TEXT NOT NULL CHECK (outcome IN ('approved', 'failed', 'locked'))
+) STRICT;
+CREATE INDEX approval_events_by_profile ON approval_events(profile_id);
+
+CREATE TABLE registrations (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    step            TEXT NOT NULL CHECK (step IN ('key_card', 'sms', 'device', 'done', 'failed')),
+    key_card_index  INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    profile_id      TEXT NOT NULL UNIQUE,
+    device_id       TEXT NOT NULL UNIQUE,
+    nonce           BLOB NOT NULL,
+    created_at      INTEGER NOT NULL,
+    expires_at      INTEGER NOT NULL
+) STRICT;
+
+-- Online-bank logins and self-service unlocks waiting for their key-card (and SMS) code.
+CREATE TABLE key_card_attempts (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    purpose         TEXT NOT NULL CHECK (purpose IN ('online_bank_login', 'user_code_unlock')),
+    key_card_index  INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    used            INTEGER NOT NULL DEFAULT 0,
+    expires_at      INTEGER NOT NULL
+) STRICT;
+
+-- Key changes waiting for their approval (PIN change, biometric key).
+CREATE TABLE pending_changes (
+    id         TEXT PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('pin', 'biometric')),
+    public_key BLOB NOT NULL,
+    bio_kind   TEXT CHECK (bio_kind IN ('fingerprint', 'face')),
+    created_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE accounts (
+    id            TEXT PRIMARY KEY,
+    iban          TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('current', 'savings', 'joint', 'business')),
+    balance_cents INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE account_holders (
+    account_id  TEXT NOT NULL REFERENCES accounts(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (account_id, customer_id)
+) STRICT;
+
+CREATE TABLE transactions (
+    id                   TEXT PRIMARY KEY,
+    account_id           TEXT NOT NULL REFERENCES accounts(id),
+    booked_on            TEXT NOT NULL,
+    amount_cents         INTEGER NOT NULL,
+    counterparty         TEXT NOT NULL,
+    reference_or_message TEXT,
+    payment_id           TEXT
+) STRICT;
+CREATE INDEX transactions_by_account ON transactions(account_id, booked_on);
+
+CREATE TABLE payees (
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    iban         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    last_paid_on TEXT NOT NULL,
+    PRIMARY KEY (customer_id, iban)
+) STRICT;
+
+CREATE TABLE payments (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    from_account_id TEXT NOT NULL REFERENCES accounts(id),
+    payee_name      TEXT NOT NULL,
+    payee_iban      TEXT NOT NULL,
+    amount_cents    INTEGER NOT NULL CHECK (amount_cents > 0),
+    reference       TEXT,
+    message         TEXT,
+    due_date        TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('awaiting_approval', 'scheduled', 'booked', 'cancelled')),
+    new_payee       INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_expires_at  INTEGER,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    created_at      INTEGER NOT NULL,
+    confirmed_at    INTEGER,
+    confirmed_by    TEXT REFERENCES profiles(id),
+    shown_text      TEXT,
+    invoice_id      TEXT
+) STRICT;
+CREATE INDEX payments_by_customer ON payments(customer_id, status);
+
+CREATE TABLE e_invoices (
+    id          TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    biller_name TEXT NOT NULL,
+    iban        TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    reference   TEXT NOT NULL,
+    due_date    TEXT NOT NULL,
+    barcode     TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE messages (
+    id          TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    sender      TEXT NOT NULL CHECK (sender IN ('bank', 'customer')),
+    subject     TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    sent_at     INTEGER NOT NULL,
+    read        INTEGER NOT NULL DEFAULT 0,
+    important   INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE meetings (
+    code             TEXT PRIMARY KEY,
+    starts_at        INTEGER NOT NULL,
+    duration_minutes INTEGER NOT NULL,
+    topic            TEXT NOT NULL,
+    details          TEXT,
+    expert_name      TEXT NOT NULL,
+    expert_office    TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
+    booking_phone    TEXT,
+    lookup_failures  INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE meeting_participants (
+    code                TEXT NOT NULL REFERENCES meetings(code),
+    customer_id         INTEGER NOT NULL REFERENCES customers(id),
+    position            INTEGER NOT NULL,
+    identifier_hash     BLOB,
+    identifier_failures INTEGER NOT NULL DEFAULT 0,
+    identified_at       INTEGER,
+    PRIMARY KEY (code, customer_id)
+) STRICT;
+
+CREATE TABLE documents (
+    id           TEXT PRIMARY KEY,
+    title        TEXT NOT NULL,
+    content      TEXT NOT NULL,
+    sha256       BLOB NOT NULL,
+    created_at   INTEGER NOT NULL,
+    completed_at INTEGER
+) STRICT;
+
+CREATE TABLE document_parties (
+    document_id TEXT NOT NULL REFERENCES documents(id),
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    position    INTEGER NOT NULL,
+    signed_at   INTEGER,
+    signed_by   TEXT REFERENCES profiles(id),
+    PRIMARY KEY (document_id, customer_id)
+) STRICT;
+
+CREATE TABLE identification_requests (
+    id           TEXT PRIMARY KEY,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    service_name TEXT NOT NULL,
+    broker_name  TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'expired')),
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    answered_at  INTEGER,
+    answered_by  TEXT REFERENCES profiles(id)
+) STRICT;
+
+CREATE TABLE cards (
+    id          TEXT PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    name        TEXT NOT NULL,
+    last4       TEXT NOT NULL,
+    blocked     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE policies (
+    sequence     INTEGER PRIMARY KEY,
+    document     TEXT NOT NULL,
+    signature    BLOB NOT NULL,
+    published_at INTEGER NOT NULL
+) STRICT;
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_of(conn: &Connection) -> Vec<(String, String)> {
+        let mut stmt = conn
+            .prepare("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn upgrading_step_by_step_equals_a_fresh_database() {
+        let mut fresh = Connection::open_in_memory().unwrap();
+        migrate(&mut fresh).unwrap();
+
+        let mut upgraded = Connection::open_in_memory().unwrap();
+        for (version, step) in MIGRATIONS.iter().enumerate() {
+            upgraded.execute_batch(step).unwrap();
+            upgraded
+                .pragma_update(None, "user_version", version as i64 + 1)
+                .unwrap();
+            // A half-migrated database continues from where it is.
+            migrate(&mut upgraded).unwrap();
+        }
+        assert_eq!(schema_of(&upgraded), schema_of(&fresh));
+        let version: i64 = fresh
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, current_version());
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let before = schema_of(&conn);
+        migrate(&mut conn).unwrap();
+        assert_eq!(schema_of(&conn), before);
+    }
+}

@@ -1,0 +1,43 @@
+//! # avain-sandbox
+//!
+//! The sandbox bank: a real HTTPS server implementing the bank's side of Avain's protocol
+//! (`docs/protocol.md`, `docs/sandbox.md`, `tests/sandbox/openapi.yaml`), with its own
+//! SQLite database, deterministic demo customers, an outbox for the SMS and push messages
+//! it sends, and a settable clock. The end-to-end tests, the binding tests and the demo
+//! run the core against it over loopback.
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let bank = avain_sandbox::Sandbox::start_fresh().await?;
+//! println!("{} trusts {}", bank.url(), bank.root_certificate_pem());
+//! # Ok(()) }
+//! ```
+//!
+//! The wire types are `avain_core::api`; the signed bytes are `avain_core::signed_bytes`,
+//! the profile lifecycle `avain_core::lifecycle`, the OS policy `avain_core::os_policy`:
+//! the sandbox reuses the core's definitions, it does not restate them.
+
+pub mod approvals;
+pub mod bank_keys;
+pub mod bench;
+pub mod challenges;
+pub mod client;
+pub mod clock;
+pub mod credentials;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod key_files;
+pub mod language;
+pub mod notify;
+pub mod outbox;
+pub mod routes;
+pub mod seed;
+pub mod server;
+pub mod sessions;
+pub mod state;
+pub mod texts;
+pub mod tls;
+
+pub use server::{Sandbox, SandboxOptions, StartError};

@@ -1,0 +1,198 @@
+//! Login: a challenge (no session needed), then an assertion that creates a session.
+
+use avain_core::api::{
+    Challenge, ChallengeRequest, CustomerSummary, ErrorCode, LoginChannel, LoginRequest, Purpose,
+    Session,
+};
+use avain_core::lifecycle::ProfileState;
+use avain_core::signed_bytes::Approval;
+use axum::extract::State;
+use axum::http::StatusCode;
+use rusqlite::params;
+
+use crate::approvals::{self, require_shown_text};
+use crate::challenges::ChallengeSpec;
+use crate::db::records::{self, Customer, Profile};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{AppSession, Json};
+use crate::sessions::{IDLE_TIMEOUT, SessionKind};
+use crate::state::Shared;
+
+/// Who the bank's own challenges name as requester.
+pub const BANK_REQUESTER: &str = "Avain";
+
+/// Loads an active profile and its customer for a new challenge, applying the OS policy
+/// to the versions the device reports (and remembering them for the devices list).
+pub async fn profile_for_challenge(
+    state: &Shared,
+    profile_id: &str,
+    os_version: &str,
+    app_version: &str,
+) -> ApiResult<(Profile, Customer)> {
+    if profile_id.len() > 64 || os_version.len() > 32 || app_version.len() > 32 {
+        return Err(ErrorCode::InvalidValue.into());
+    }
+    let id = profile_id.to_owned();
+    let (profile, customer) = state
+        .db
+        .read(move |conn| {
+            let profile = records::profile(conn, &id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let customer = records::customer(conn, profile.customer_id)?;
+            Ok((profile, customer))
+        })
+        .await?;
+    if customer.codes_blocked {
+        return Err(ErrorCode::CodesBlocked.into());
+    }
+    profile.require_active()?;
+    state.check_device(&profile.platform, os_version, app_version, false)?;
+    if profile.os_version != os_version || profile.app_version != app_version {
+        let (id, os, app) = (
+            profile.id.clone(),
+            os_version.to_owned(),
+            app_version.to_owned(),
+        );
+        state
+            .db
+            .write(move |conn| {
+                conn.execute(
+                    "UPDATE profiles SET os_version = ?2, app_version = ?3 WHERE id = ?1",
+                    params![id, os, app],
+                )?;
+                Ok(())
+            })
+            .await?;
+    }
+    Ok((profile, customer))
+}
+
+/// Issues a challenge for an active profile.
+pub fn issue(
+    state: &Shared,
+    profile: &Profile,
+    purpose: Purpose,
+    requester: &str,
+    subject_id: Option<String>,
+    channel: LoginChannel,
+) -> ApiResult<Challenge> {
+    state.challenges.issue(
+        ChallengeSpec {
+            profile_id: profile.id.clone(),
+            device_id: profile.device_id.clone(),
+            customer_id: profile.customer_id,
+            accepted_counter: profile.counter,
+            purpose,
+            requester: requester.to_owned(),
+            subject_id,
+            channel,
+        },
+        state.now(),
+        &state.keys.challenge,
+    )
+}
+
+/// `POST /v1/challenges`: a login challenge.
+pub async fn challenge(
+    State(state): State<Shared>,
+    Json(body): Json<ChallengeRequest>,
+) -> ApiResult<(StatusCode, axum::Json<Challenge>)> {
+    let (profile, _) = profile_for_challenge(
+        &state,
+        &body.profile_id,
+        &body.device.os_version,
+        &body.device.app_version,
+    )
+    .await?;
+    let challenge = issue(
+        &state,
+        &profile,
+        Purpose::Login,
+        BANK_REQUESTER,
+        None,
+        body.channel,
+    )?;
+    Ok((StatusCode::CREATED, axum::Json(challenge)))
+}
+
+/// The customer as the app greets them.
+pub fn summary(customer: &Customer) -> CustomerSummary {
+    CustomerSummary {
+        name: customer.name.clone(),
+        kind: customer.kind,
+        language: customer.language.clone(),
+    }
+}
+
+/// `POST /v1/sessions`: log in.
+pub async fn login(
+    State(state): State<Shared>,
+    Json(body): Json<LoginRequest>,
+) -> ApiResult<(StatusCode, axum::Json<Session>)> {
+    let (profile, customer_id) = approvals::approve(
+        &state,
+        body.assertion,
+        Purpose::Login,
+        None,
+        |issued, shown| {
+            Ok(Approval::Login {
+                channel: issued.channel,
+                shown_text: require_shown_text(shown)?,
+            })
+        },
+        |_conn, approved| Ok((approved.profile.clone(), approved.issued.customer_id)),
+    )
+    .await?;
+    let customer = state
+        .db
+        .read(move |conn| records::customer(conn, customer_id))
+        .await?;
+    let token = state.sessions.create(
+        SessionKind::App,
+        customer.id,
+        Some(profile.id.clone()),
+        false,
+        state.now(),
+    );
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(Session {
+            token,
+            idle_timeout_s: IDLE_TIMEOUT.whole_seconds().unsigned_abs() as u32,
+            profile_id: profile.id,
+            profile_state: ProfileState::Active,
+            biometric: profile.bio_kind,
+            customer: summary(&customer),
+        }),
+    ))
+}
+
+/// `DELETE /v1/sessions/current`: log out.
+pub async fn logout(State(state): State<Shared>, session: AppSession) -> StatusCode {
+    state.sessions.end(&session.token);
+    StatusCode::NO_CONTENT
+}
+
+/// `GET /v1/sessions/current`: who is logged in (also keeps the session alive).
+pub async fn current(
+    State(state): State<Shared>,
+    session: AppSession,
+) -> ApiResult<axum::Json<Session>> {
+    let profile_id = session.profile_id.clone();
+    let (profile, customer) = state
+        .db
+        .read(move |conn| {
+            let profile = records::profile(conn, &profile_id)?
+                .ok_or(ApiError::new(ErrorCode::Unauthorized))?;
+            let customer = records::customer(conn, profile.customer_id)?;
+            Ok((profile, customer))
+        })
+        .await?;
+    Ok(axum::Json(Session {
+        token: avain_core::api::Secret::new(session.token),
+        idle_timeout_s: IDLE_TIMEOUT.whole_seconds().unsigned_abs() as u32,
+        profile_id: profile.id,
+        profile_state: profile.state,
+        biometric: profile.bio_kind,
+        customer: summary(&customer),
+    }))
+}

@@ -1,0 +1,150 @@
+//! The HTTP API: every route, and the layers around them (language, body limit, errors
+//! for unknown paths and methods, no caching).
+
+pub mod auth;
+pub mod devices;
+pub mod online_bank;
+pub mod registration;
+pub mod sandbox;
+
+use avain_core::api::{BlockRequest, BlockResult, BlockingInfo, ErrorCode};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::HeaderValue;
+use axum::http::header::CACHE_CONTROL;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{delete, get, post};
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{AppSession, BODY_LIMIT, Json};
+use crate::state::Shared;
+
+/// The whole API.
+pub fn router(state: Shared) -> Router {
+    let api = Router::new()
+        // Public.
+        .route("/v1/policy", get(sandbox::policy))
+        .route("/v1/blocking", get(blocking_info).post(block))
+        // Registration.
+        .route("/v1/registrations", post(registration::start))
+        .route(
+            "/v1/registrations/{id}/key-card",
+            post(registration::key_card),
+        )
+        .route("/v1/registrations/{id}/sms", post(registration::sms))
+        .route(
+            "/v1/registrations/{id}/complete",
+            post(registration::complete),
+        )
+        // Login and session.
+        .route("/v1/challenges", post(auth::challenge))
+        .route("/v1/sessions", post(auth::login))
+        .route(
+            "/v1/sessions/current",
+            get(auth::current).delete(auth::logout),
+        )
+        // Trusted devices and keys.
+        .route("/v1/devices", get(devices::list))
+        .route("/v1/devices/{id}/removal", post(devices::removal))
+        .route(
+            "/v1/devices/{id}/removal/confirm",
+            post(devices::confirm_removal),
+        )
+        .route("/v1/pin-changes", post(devices::pin_change))
+        .route(
+            "/v1/pin-changes/{id}/confirm",
+            post(devices::confirm_pin_change),
+        )
+        .route("/v1/biometric-keys", post(devices::biometric_key))
+        .route(
+            "/v1/biometric-keys/current",
+            delete(devices::remove_biometric_key),
+        )
+        .route(
+            "/v1/biometric-keys/{id}/confirm",
+            post(devices::confirm_biometric_key),
+        )
+        // Online bank.
+        .route("/v1/online-bank/logins", post(online_bank::login_start))
+        .route(
+            "/v1/online-bank/logins/{id}",
+            post(online_bank::login_finish),
+        )
+        .route(
+            "/v1/online-bank/sessions/current",
+            delete(online_bank::logout),
+        )
+        .route(
+            "/v1/online-bank/password",
+            post(online_bank::change_password),
+        )
+        .route("/v1/online-bank/devices", get(online_bank::devices))
+        .route(
+            "/v1/online-bank/devices/{id}",
+            delete(online_bank::remove_device),
+        )
+        .route(
+            "/v1/online-bank/devices/{id}/unlock",
+            post(online_bank::unlock_device),
+        )
+        .route("/v1/online-bank/blocking", post(online_bank::block))
+        .route("/v1/user-code-unlocks", post(online_bank::unlock_start))
+        .route(
+            "/v1/user-code-unlocks/{id}",
+            post(online_bank::unlock_finish),
+        )
+        // Sandbox only.
+        .route("/v1/sandbox/outbox", get(sandbox::outbox))
+        .route(
+            "/v1/sandbox/clock",
+            get(sandbox::clock).post(sandbox::set_clock),
+        )
+        .route("/v1/sandbox/customers", get(sandbox::customers))
+        .route("/v1/sandbox/bank-keys", get(sandbox::bank_keys))
+        .route("/v1/sandbox/reset", post(sandbox::reset))
+        .route("/v1/sandbox/policy", post(sandbox::publish_policy))
+        .route(
+            "/v1/sandbox/branch/customers/{id}/unlock",
+            post(sandbox::branch_unlock),
+        );
+    api.fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(no_store))
+        .layer(middleware::from_fn(crate::language::scope))
+        .with_state(state)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(ErrorCode::NotFound)
+}
+
+async fn method_not_allowed() -> ApiError {
+    ApiError::new(ErrorCode::MethodNotAllowed)
+}
+
+/// Banking answers are never cached, by the client or anything in between.
+async fn no_store(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `GET /v1/blocking`: the blocking service's numbers (public).
+async fn blocking_info() -> axum::Json<BlockingInfo> {
+    axum::Json(online_bank::blocking_info())
+}
+
+/// `POST /v1/blocking`: block codes and/or cards from the app.
+async fn block(
+    State(state): State<Shared>,
+    session: AppSession,
+    Json(body): Json<BlockRequest>,
+) -> ApiResult<axum::Json<BlockResult>> {
+    online_bank::block_for(&state, session.session.customer_id, body)
+        .await
+        .map(axum::Json)
+}

@@ -1,0 +1,166 @@
+//! Logged-in sessions, in memory: a token's SHA-256 maps to who is logged in. A session
+//! ends after five minutes without a request (PSD2 RTS art. 4(3)(d)), at logout, and at a
+//! restart (the customer logs in again; nothing is lost).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use avain_core::api::{ErrorCode, Secret};
+use time::{Duration, OffsetDateTime};
+
+use crate::crypto;
+use crate::error::{ApiError, ApiResult};
+
+/// Inactivity timeout.
+pub const IDLE_TIMEOUT: Duration = Duration::minutes(5);
+
+/// Which kind of client the session belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionKind {
+    /// The app, logged in with a profile's approval.
+    App,
+    /// The browser online bank, logged in with password and key-card code.
+    OnlineBank,
+}
+
+/// A live session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// App or online bank.
+    pub kind: SessionKind,
+    /// The customer.
+    pub customer_id: i64,
+    /// The profile that logged in (app sessions).
+    pub profile_id: Option<String>,
+    /// The password must be changed before anything else (online bank).
+    pub password_change_required: bool,
+    last_seen: OffsetDateTime,
+}
+
+/// The session store.
+#[derive(Debug, Default)]
+pub struct SessionStore {
+    by_hash: Mutex<HashMap<[u8; 32], Session>>,
+}
+
+impl SessionStore {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
+        match self.by_hash.lock() {
+            Ok(map) => map,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Starts a session and returns its token.
+    pub fn create(
+        &self,
+        kind: SessionKind,
+        customer_id: i64,
+        profile_id: Option<String>,
+        password_change_required: bool,
+        now: OffsetDateTime,
+    ) -> Secret {
+        let token = crypto::new_token();
+        let mut map = self.lock();
+        // Sweep idle sessions now and then, so abandoned ones do not pile up.
+        if map.len() >= 4096 {
+            map.retain(|_, s| now - s.last_seen < IDLE_TIMEOUT);
+        }
+        map.insert(
+            crypto::sha256(token.as_bytes()),
+            Session {
+                kind,
+                customer_id,
+                profile_id,
+                password_change_required,
+                last_seen: now,
+            },
+        );
+        Secret::new(token.as_str())
+    }
+
+    /// The session of `token`, refreshed; `session_expired` after 5 idle minutes.
+    pub fn touch(&self, token: &str, kind: SessionKind, now: OffsetDateTime) -> ApiResult<Session> {
+        let key = crypto::sha256(token.as_bytes());
+        let mut map = self.lock();
+        let Some(session) = map.get_mut(&key) else {
+            return Err(ErrorCode::Unauthorized.into());
+        };
+        if session.kind != kind {
+            return Err(ErrorCode::Unauthorized.into());
+        }
+        if now - session.last_seen >= IDLE_TIMEOUT {
+            map.remove(&key);
+            return Err(ApiError::new(ErrorCode::SessionExpired));
+        }
+        session.last_seen = now;
+        Ok(session.clone())
+    }
+
+    /// Ends the session of `token`.
+    pub fn end(&self, token: &str) {
+        self.lock().remove(&crypto::sha256(token.as_bytes()));
+    }
+
+    /// Clears the password-change flag of a session.
+    pub fn password_changed(&self, token: &str) {
+        if let Some(s) = self.lock().get_mut(&crypto::sha256(token.as_bytes())) {
+            s.password_change_required = false;
+        }
+    }
+
+    /// Ends every session of a customer (codes blocked), or of one profile.
+    pub fn end_all(&self, customer_id: i64, profile_id: Option<&str>) {
+        self.lock().retain(|_, s| {
+            s.customer_id != customer_id
+                || profile_id.is_some_and(|p| s.profile_id.as_deref() != Some(p))
+        });
+    }
+
+    /// Ends every session (sandbox reset).
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn sessions_expire_after_five_idle_minutes_and_activity_extends_them() {
+        let store = SessionStore::default();
+        let t0 = datetime!(2025-01-01 12:00 UTC);
+        let token = store.create(SessionKind::App, 1, Some("p".into()), false, t0);
+        let t = token.expose();
+        assert!(
+            store
+                .touch(t, SessionKind::App, t0 + Duration::minutes(4))
+                .is_ok()
+        );
+        assert!(
+            store
+                .touch(t, SessionKind::App, t0 + Duration::minutes(8))
+                .is_ok()
+        );
+        assert_eq!(
+            store
+                .touch(t, SessionKind::OnlineBank, t0 + Duration::minutes(8))
+                .unwrap_err()
+                .code,
+            ErrorCode::Unauthorized
+        );
+        let err = store
+            .touch(t, SessionKind::App, t0 + Duration::minutes(13))
+            .unwrap_err();
+        assert_eq!(err.code, ErrorCode::SessionExpired);
+        assert_eq!(
+            store
+                .touch(t, SessionKind::App, t0 + Duration::minutes(13))
+                .unwrap_err()
+                .code,
+            ErrorCode::Unauthorized
+        );
+    }
+}

@@ -1,0 +1,85 @@
+//! The texts of the SMS and e-mail messages the bank sends, in the customer's language.
+//! Alerts say only that something is waiting in the bank: never the content, never a link.
+
+use avain_core::Language;
+
+/// What the bank tells the customer.
+#[derive(Debug, Clone, Copy)]
+pub enum Notice<'a> {
+    /// The SMS code confirming a registration of the code app.
+    RegistrationCode(&'a str),
+    /// The new profile waits to be unlocked in the online bank.
+    ProfilePending,
+    /// The profile was unlocked in the online bank.
+    ProfileUnlocked,
+    /// The profile was locked after too many wrong PINs.
+    ProfileLockedWrongPins,
+    /// A device was removed.
+    DeviceRemoved,
+    /// The security code for a payment to a new payee.
+    PaymentCode(&'a str),
+    /// The SMS code of a self-service unlock.
+    UnlockCode(&'a str),
+    /// The user code was unlocked.
+    UserCodeUnlocked,
+    /// All parties have signed a document.
+    DocumentCompleted(&'a str),
+    /// A message waits in the online bank.
+    MessageWaiting,
+    /// Codes or cards were blocked.
+    Blocked,
+}
+
+/// The text of `notice` in `lang`.
+pub fn text(notice: Notice<'_>, lang: Language) -> String {
+    use Language::{En, Fi, Sv};
+    use Notice as N;
+    match (notice, lang) {
+        (N::RegistrationCode(code), Fi) => format!("Avain: tunnuslukusovelluksen rekisteröinnin vahvistuskoodi on {code}. Älä kerro koodia kenellekään."),
+        (N::RegistrationCode(code), Sv) => format!("Avain: bekräftelsekoden för registreringen av kodappen är {code}. Ge inte koden till någon."),
+        (N::RegistrationCode(code), En) => format!("Avain: the confirmation code for registering the code app is {code}. Do not tell it to anyone."),
+        (N::ProfilePending, Fi) => "Avain: uusi tunnuslukusovelluksen profiili on luotu. Avaa se kirjautumalla verkkopankkiin. Jos et itse luonut profiilia, soita sulkupalveluun 020 333.".to_owned(),
+        (N::ProfilePending, Sv) => "Avain: en ny profil i kodappen har skapats. Lås upp den genom att logga in i nätbanken. Om du inte själv skapade profilen, ring spärrtjänsten 020 333.".to_owned(),
+        (N::ProfilePending, En) => "Avain: a new code app profile was created. Unlock it by logging in to the online bank. If you did not create it, call the blocking service on 020 333.".to_owned(),
+        (N::ProfileUnlocked, Fi) => "Avain: tunnuslukusovelluksen profiili on avattu ja valmis käyttöön.".to_owned(),
+        (N::ProfileUnlocked, Sv) => "Avain: profilen i kodappen är upplåst och klar att användas.".to_owned(),
+        (N::ProfileUnlocked, En) => "Avain: your code app profile is unlocked and ready to use.".to_owned(),
+        (N::ProfileLockedWrongPins, Fi) => "Avain: tunnuslukusovellus lukittiin liian monen väärän PIN-koodin vuoksi. Voit avata käyttäjätunnuksesi verkkopankissa.".to_owned(),
+        (N::ProfileLockedWrongPins, Sv) => "Avain: kodappen låstes efter för många felaktiga pinkoder. Du kan frigöra din användarkod i nätbanken.".to_owned(),
+        (N::ProfileLockedWrongPins, En) => "Avain: the code app was locked after too many wrong PINs. You can unlock your user code in the online bank.".to_owned(),
+        (N::DeviceRemoved, Fi) => "Avain: laite poistettiin luotetuista laitteistasi. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
+        (N::DeviceRemoved, Sv) => "Avain: en enhet togs bort från dina betrodda enheter. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
+        (N::DeviceRemoved, En) => "Avain: a device was removed from your trusted devices. If this was not you, call the blocking service on 020 333.".to_owned(),
+        (N::PaymentCode(code), Fi) => format!("Avain: maksu uudelle saajalle. Turvaluku on {code}. Älä kerro sitä kenellekään; pankki ei koskaan kysy sitä puhelimessa."),
+        (N::PaymentCode(code), Sv) => format!("Avain: betalning till en ny mottagare. Säkerhetstalet är {code}. Ge det inte till någon; banken frågar aldrig efter det per telefon."),
+        (N::PaymentCode(code), En) => format!("Avain: payment to a new payee. The security code is {code}. Do not tell it to anyone; the bank never asks for it by phone."),
+        (N::UnlockCode(code), Fi) => format!("Avain: käyttäjätunnuksen avaamisen vahvistuskoodi on {code}."),
+        (N::UnlockCode(code), Sv) => format!("Avain: bekräftelsekoden för att frigöra användarkoden är {code}."),
+        (N::UnlockCode(code), En) => format!("Avain: the confirmation code for unlocking your user code is {code}."),
+        (N::UserCodeUnlocked, Fi) => "Avain: käyttäjätunnuksesi on avattu.".to_owned(),
+        (N::UserCodeUnlocked, Sv) => "Avain: din användarkod har frigjorts.".to_owned(),
+        (N::UserCodeUnlocked, En) => "Avain: your user code has been unlocked.".to_owned(),
+        (N::DocumentCompleted(title), Fi) => format!("Avain: kaikki osapuolet ovat allekirjoittaneet asiakirjan \"{title}\". Voit ladata sen palvelusta 30 päivän ajan."),
+        (N::DocumentCompleted(title), Sv) => format!("Avain: alla parter har undertecknat dokumentet \"{title}\". Du kan ladda ner det i tjänsten i 30 dagar."),
+        (N::DocumentCompleted(title), En) => format!("Avain: all parties have signed \"{title}\". You can download it from the service for 30 days."),
+        (N::MessageWaiting, Fi) => "Avain: sinulle on uusi viesti verkkopankissa. Kirjaudu itse verkkopankkiin tai mobiilisovellukseen lukeaksesi sen.".to_owned(),
+        (N::MessageWaiting, Sv) => "Avain: du har ett nytt meddelande i nätbanken. Logga in själv i nätbanken eller mobilappen för att läsa det.".to_owned(),
+        (N::MessageWaiting, En) => "Avain: you have a new message in the online bank. Log in to the online bank or the mobile app yourself to read it.".to_owned(),
+        (N::Blocked, Fi) => "Avain: pyytämäsi sulku on tehty. Sulkupalvelu palvelee ympäri vuorokauden: 020 333, ulkomailta +358 20 333.".to_owned(),
+        (N::Blocked, Sv) => "Avain: spärren du begärde har gjorts. Spärrtjänsten betjänar dygnet runt: 020 333, från utlandet +358 20 333.".to_owned(),
+        (N::Blocked, En) => "Avain: the block you asked for is in place. The blocking service is open 24/7: 020 333, from abroad +358 20 333.".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn alerts_carry_no_link() {
+        for lang in Language::ALL {
+            let alert = text(Notice::MessageWaiting, lang);
+            assert!(!alert.contains("http") && !alert.contains("www"), "{alert}");
+        }
+    }
+}

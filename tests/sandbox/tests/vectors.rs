@@ -1,0 +1,74 @@
+//! The bank verifies what the shared test vectors (tests/vectors/signed_bytes.json, made by
+//! an independent implementation of docs/protocol.md) say it must: it rebuilds the same
+//! bytes and accepts the vectors' signatures with its own verification calls.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_sandbox::crypto;
+use serde_json::Value;
+
+fn vectors() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/signed_bytes.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn encode(vector: &Value) -> Result<Vec<u8>, String> {
+    let context: ChallengeContext = serde_json::from_value(vector["context"].clone()).unwrap();
+    let approval: Approval = serde_json::from_value(vector["approval"].clone()).unwrap();
+    signed_bytes::encode(&context, &approval)
+        .map(|b| b.as_bytes().to_vec())
+        .map_err(|e| e.code().to_owned())
+}
+
+#[test]
+fn the_bank_rebuilds_every_valid_vector() {
+    let all = vectors();
+    let valid = all["valid"].as_array().unwrap();
+    assert!(valid.len() >= 8);
+    for vector in valid {
+        let expected = hex::decode(vector["expected_hex"].as_str().unwrap()).unwrap();
+        assert_eq!(encode(vector).unwrap(), expected, "{}", vector["name"]);
+    }
+    for vector in all["invalid"].as_array().unwrap() {
+        assert_eq!(
+            encode(vector).unwrap_err(),
+            vector["error"].as_str().unwrap(),
+            "{}",
+            vector["name"]
+        );
+    }
+}
+
+#[test]
+fn the_bank_accepts_the_vector_signatures_and_nothing_else() {
+    let all = vectors();
+    let sigs = &all["signatures"];
+    let name = sigs["message_vector"].as_str().unwrap();
+    let vector = all["valid"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == name)
+        .unwrap();
+    let bytes = encode(vector).unwrap();
+    let h = |v: &Value| hex::decode(v.as_str().unwrap()).unwrap();
+    let pin_key = h(&sigs["pin_key"]["public_key_hex"]);
+    let pin_sig = h(&sigs["pin_key"]["signature_hex"]);
+    let dev_key = h(&sigs["device_key"]["public_key_hex"]);
+    let dev_sig = h(&sigs["device_key"]["signature_der_hex"]);
+    assert!(crypto::verify_ed25519(&pin_key, &bytes, &pin_sig));
+    assert!(crypto::verify_p256(&dev_key, &bytes, &dev_sig));
+    assert!(crypto::is_valid_p256_public_key(&dev_key));
+    if let Some(bio) = sigs.get("biometric_key") {
+        let bio_key = h(&bio["public_key_hex"]);
+        let bio_sig = h(&bio["signature_der_hex"]);
+        assert!(crypto::verify_p256(&bio_key, &bytes, &bio_sig));
+    }
+    // One changed byte of the bytes (say, the amount) and nothing verifies.
+    let mut changed = bytes.clone();
+    let last = changed.len() - 40;
+    changed[last] ^= 1;
+    assert!(!crypto::verify_ed25519(&pin_key, &changed, &pin_sig));
+    assert!(!crypto::verify_p256(&dev_key, &changed, &dev_sig));
+}

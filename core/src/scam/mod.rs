@@ -211,8 +211,9 @@ impl std::fmt::Display for FindingCode {
     }
 }
 
-/// One sign of a scam.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+/// One sign of a scam. `Debug` shows the subject's length only: it can be the sender's
+/// phone number or id.
+#[derive(Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Finding {
     /// What kind of sign.
     pub code: FindingCode,
@@ -221,6 +222,17 @@ pub struct Finding {
     pub subject: Option<String>,
     /// The bank's address or sender id the subject imitates, for lookalikes.
     pub imitates: Option<String>,
+}
+
+impl std::fmt::Debug for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let subject = self.subject.as_ref().map(|s| s.chars().count());
+        f.debug_struct("Finding")
+            .field("code", &self.code)
+            .field("subject_chars", &subject)
+            .field("imitates", &self.imitates)
+            .finish()
+    }
 }
 
 impl Finding {

@@ -1,5 +1,7 @@
 //! One test per finding code through [`check_message`], the level rule, and the texts.
 
+use proptest::prelude::*;
+
 use super::*;
 
 fn check(sender: &str, text: &str) -> Verdict {
@@ -344,5 +346,70 @@ fn levels_have_labels() {
         for level in [Level::Ok, Level::Suspicious, Level::Dangerous] {
             assert!(!level.label(lang).starts_with("scam-"));
         }
+    }
+}
+
+#[test]
+fn finding_debug_hides_the_subject() {
+    let finding = Finding::about(FindingCode::SmsSenderNotBank, "+358 40 123 4567");
+    let debug = format!("{finding:?}");
+    assert!(!debug.contains("4567"), "{debug}");
+    assert!(debug.contains("SmsSenderNotBank"));
+}
+
+#[test]
+fn awkward_inputs_do_not_panic() {
+    for text in [
+        "hxxp",
+        "hxxps[:]//",
+        "[.]",
+        "x[.]",
+        "http://",
+        "https://@",
+        "http://[",
+        "http://[::1",
+        "@",
+        "a@",
+        "@b.fi",
+        "xn--",
+        "https://xn--/",
+        "www.",
+        "..",
+        ".fi",
+        "op.fi:",
+        "::::",
+        "http://0x",
+        "http://999999999999999999999",
+        "\u{0}\u{202e}moc.live",
+        "€",
+        "1,",
+        "+",
+        "*",
+        "~",
+        "Kirj\u{430}",
+        "\u{fdfd}\u{fdfd}",
+        "ß.fi",
+        "İstanbul.com",
+        "a.b.c.d.e.f.g.h.fi",
+    ] {
+        let _ = check_message(text, text, &BankConfig::demo());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_input_never_panics(sender in "\\PC{0,40}", text in "\\PC{0,300}") {
+        let verdict = check_message(&sender, &text, &BankConfig::demo()).unwrap();
+        prop_assert_eq!(verdict.level, level_for(&verdict.findings));
+    }
+
+    #[test]
+    fn link_like_input_never_panics(
+        text in "(h[tx]{2}ps?(://|\\[:\\]//))?[a-zа-я0-9.@\\[\\]():/-]{0,40}( [a-z]{1,8}){0,4}"
+    ) {
+        let _ = check_message("", &text, &BankConfig::demo()).unwrap();
+        let _ = crate::inbox::check_alert_text(&text);
     }
 }

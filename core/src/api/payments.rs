@@ -69,7 +69,7 @@ pub struct NewPayment {
     pub payee_name: String,
     /// The payee's IBAN (spaces allowed).
     pub payee_iban: Personal,
-    /// The amount in cents, 1 to 99 999 999 (the virtual barcode's limit).
+    /// The amount in cents, 1 to 99 999 999 999 (999 999 999,99 €, the SEPA maximum).
     pub amount_cents: i64,
     /// A Finnish or RF reference; a payment has a reference or a message, not both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -80,6 +80,10 @@ pub struct NewPayment {
     /// The due date; today when missing. Not in the past.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due_date: Option<Date>,
+    /// The e-invoice this pays, if any: it leaves the e-invoice list once the payment is
+    /// approved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invoice_id: Option<String>,
 }
 
 /// A payment and the approval it waits for.

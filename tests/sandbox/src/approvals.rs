@@ -57,7 +57,7 @@ pub async fn approve<T, B, A>(
     state: &Shared,
     assertion: Assertion,
     purpose: Purpose,
-    subject_id: Option<&str>,
+    subject_id: Option<String>,
     approval: B,
     action: A,
 ) -> ApiResult<T>
@@ -69,7 +69,7 @@ where
     let now = state.now();
     let issued = state.challenges.take(&assertion.challenge_id, now)?;
     let challenge = &issued.challenge;
-    if challenge.purpose != purpose || challenge.subject_id.as_deref() != subject_id {
+    if challenge.purpose != purpose || challenge.subject_id != subject_id {
         return Err(ErrorCode::ChallengeMismatch.into());
     }
     let profile_id = challenge.profile_id.clone();

@@ -6,6 +6,7 @@
 //! all the bank can observe. The HTTPS client trusts only the sandbox's root certificate
 //! (the core's `net::client_config`); verification is never switched off.
 
+use avain_core::Language;
 use avain_core::api::sandbox::Outbox;
 use avain_core::api::{
     Assertion, Base64Bytes, Challenge, ChallengeRequest, CodeRequest, DeviceDescription,
@@ -13,7 +14,10 @@ use avain_core::api::{
     OnlineBankLoginStart, OnlineBankSession, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, Session,
 };
+use avain_core::api::{Payment, PaymentApproval, PaymentConfirm};
+use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::net::{Trust, client_config};
+use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::{self, Approval, ChallengeContext};
 use reqwest::{Method, StatusCode};
 use ring::rand::SystemRandom;
@@ -26,6 +30,42 @@ use crate::seed::SeedCustomer;
 
 /// The text the reference client shows for a login.
 pub const LOGIN_TEXT: &str = "Kirjaudu Avain-mobiilipankkiin";
+
+/// The confirmation text the core renders for a payment (in Finnish).
+pub fn payment_text(payment: &Payment) -> String {
+    let iban = Iban::parse(payment.payee_iban.as_str());
+    let reference = payment
+        .reference
+        .as_deref()
+        .and_then(|r| Reference::parse(r).ok());
+    match iban {
+        Ok(payee_iban) => confirmation::payment(
+            Language::Fi,
+            &PaymentDetails {
+                amount: CoreMoney::from_cents(payment.amount.cents),
+                payee_name: payment.payee_name.clone(),
+                payee_iban,
+                reference,
+                message: payment.message.clone(),
+                due_date: Some(payment.due_date),
+                new_payee: payment.new_payee,
+            },
+        ),
+        Err(_) => String::new(),
+    }
+}
+
+/// The payment's fields as the signed bytes carry them, with `shown_text`.
+pub fn payment_approval(payment: &Payment, shown_text: String) -> Approval {
+    Approval::Payment {
+        amount_cents: u64::try_from(payment.amount.cents).unwrap_or(0),
+        currency: payment.amount.currency.code().to_owned(),
+        payee_iban: payment.payee_iban.as_str().to_owned(),
+        payee_name: payment.payee_name.clone(),
+        reference: payment.reference.clone().unwrap_or_default(),
+        shown_text,
+    }
+}
 
 /// A phone with its keys, in software.
 pub struct SoftwareDevice {
@@ -494,5 +534,35 @@ impl BankClient {
     ) -> Result<Session, CallError> {
         let challenge = self.login_challenge(device).await?;
         self.answer_login(device, &challenge, pin).await
+    }
+
+    /// Confirms a payment with the core's confirmation text, the PIN (or biometrics) and,
+    /// for a new payee, the SMS code from the outbox.
+    pub async fn confirm_payment(
+        &self,
+        token: &str,
+        device: &SoftwareDevice,
+        approval: &PaymentApproval,
+        pin: Option<&str>,
+        user_id: &str,
+    ) -> Result<Payment, CallError> {
+        let sms_code = if approval.sms_code_sent {
+            self.latest_sms_code(user_id, "payment_sms_code")
+                .await
+                .map(Secret::new)
+        } else {
+            None
+        };
+        let fields = payment_approval(&approval.payment, payment_text(&approval.payment));
+        let assertion = device.answer(&approval.challenge, &fields, pin);
+        self.post(
+            &format!("/v1/payments/{}/confirm", approval.payment.payment_id),
+            Some(token),
+            &PaymentConfirm {
+                assertion,
+                sms_code,
+            },
+        )
+        .await
     }
 }

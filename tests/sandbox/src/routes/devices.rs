@@ -123,7 +123,7 @@ pub async fn confirm_removal(
         &state,
         body.assertion,
         Purpose::DeviceRemoval,
-        Some(&subject),
+        Some(subject.clone()),
         |_, shown| {
             Ok(Approval::DeviceRemoval {
                 target_device_id: target.clone(),
@@ -238,7 +238,7 @@ async fn confirm_change(
         state,
         assertion,
         purpose,
-        Some(&subject),
+        Some(subject),
         move |_, _| {
             Ok(match kind {
                 "pin" => Approval::PinChange {

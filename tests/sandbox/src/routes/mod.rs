@@ -1,11 +1,17 @@
 //! The HTTP API: every route, and the layers around them (language, body limit, errors
 //! for unknown paths and methods, no caching).
 
+pub mod accounts;
 pub mod auth;
 pub mod devices;
+pub mod identification;
+pub mod inbox;
+pub mod meetings;
 pub mod online_bank;
+pub mod payments;
 pub mod registration;
 pub mod sandbox;
+pub mod signing;
 
 use avain_core::api::{BlockRequest, BlockResult, BlockingInfo, ErrorCode};
 use axum::Router;
@@ -14,7 +20,7 @@ use axum::http::HeaderValue;
 use axum::http::header::CACHE_CONTROL;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, patch, post};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
@@ -65,6 +71,57 @@ pub fn router(state: Shared) -> Router {
             "/v1/biometric-keys/{id}/confirm",
             post(devices::confirm_biometric_key),
         )
+        // Accounts and payments.
+        .route("/v1/accounts", get(accounts::list))
+        .route(
+            "/v1/accounts/{id}/transactions",
+            get(accounts::transactions),
+        )
+        .route("/v1/payments", get(payments::list).post(payments::create))
+        .route(
+            "/v1/payments/{id}",
+            get(payments::get).delete(payments::cancel),
+        )
+        .route("/v1/payments/{id}/approval", post(payments::approval))
+        .route("/v1/payments/{id}/confirm", post(payments::confirm))
+        .route("/v1/payees", get(payments::payees))
+        .route("/v1/e-invoices", get(payments::e_invoices))
+        // Third-party identification.
+        .route(
+            "/v1/identification-requests/{id}/challenge",
+            post(identification::challenge),
+        )
+        .route(
+            "/v1/identification-requests/{id}/approve",
+            post(identification::approve),
+        )
+        .route(
+            "/v1/identification-requests/{id}/reject",
+            post(identification::reject),
+        )
+        // Secure inbox.
+        .route("/v1/messages", get(inbox::list).post(inbox::send))
+        .route("/v1/messages/{id}", get(inbox::open))
+        // Video meetings.
+        .route("/v1/meetings", get(meetings::list).post(meetings::book))
+        .route(
+            "/v1/meetings/{id}",
+            patch(meetings::change).delete(meetings::cancel),
+        )
+        .route("/v1/meetings/{id}/join", post(meetings::join))
+        .route("/v1/meetings/{id}/identify", post(meetings::identify))
+        .route("/v1/meeting-lookups", post(meetings::lookup))
+        .route("/v1/meeting-lookups/change", post(meetings::lookup_change))
+        .route("/v1/meeting-lookups/cancel", post(meetings::lookup_cancel))
+        // Signing service.
+        .route("/v1/documents", get(signing::list))
+        .route("/v1/documents/{id}", get(signing::get))
+        .route("/v1/documents/{id}/signature", post(signing::start))
+        .route(
+            "/v1/documents/{id}/signature/confirm",
+            post(signing::confirm),
+        )
+        .route("/v1/documents/{id}/download", get(signing::download))
         // Online bank.
         .route("/v1/online-bank/logins", post(online_bank::login_start))
         .route(
@@ -107,6 +164,24 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/v1/sandbox/branch/customers/{id}/unlock",
             post(sandbox::branch_unlock),
+        )
+        .route("/v1/sandbox/messages", post(inbox::bank_send))
+        .route(
+            "/v1/sandbox/broker/identification-requests",
+            post(identification::broker_create),
+        )
+        .route(
+            "/v1/sandbox/broker/identification-requests/{id}",
+            get(identification::broker_result),
+        )
+        .route("/v1/sandbox/meetings/{id}", get(meetings::expert_view))
+        .route(
+            "/v1/sandbox/meetings/{id}/identifiers",
+            post(meetings::issue_identifier),
+        )
+        .route(
+            "/v1/sandbox/meetings/{id}/participants",
+            post(meetings::add_participant),
         );
     api.fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -1,0 +1,613 @@
+//! Video meetings with the bank's expert: 1-3 customers and the expert; bookings can be
+//! looked up, changed and cancelled with booking code and phone number without logging
+//! in; joining opens 15 minutes before the start and closes at the end; each participant
+//! identifies with the identifier the expert gives them.
+
+use avain_core::api::sandbox::{IssueIdentifier, IssuedIdentifier};
+use avain_core::api::{
+    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingJoin, MeetingList, MeetingLookup,
+    MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
+};
+use axum::extract::State;
+use axum::http::StatusCode;
+use rusqlite::{Connection, OptionalExtension, params};
+use time::{Duration, OffsetDateTime};
+
+use crate::clock::{from_millis, to_millis};
+use crate::crypto;
+use crate::db::records;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{AppSession, Json, PathId};
+use crate::routes::registration::valid_name;
+use crate::state::Shared;
+
+/// Joining opens this long before the start.
+pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
+/// Customers in one meeting, besides the expert.
+pub const MAX_CUSTOMERS: usize = 3;
+/// Wrong phone numbers for one booking code before look-ups of it stop.
+pub const MAX_LOOKUP_FAILURES: u32 = 5;
+/// Wrong identifiers before the expert must issue a new one.
+pub const MAX_IDENTIFIER_FAILURES: u32 = 3;
+/// Booking codes use letters and digits that cannot be mistaken for each other.
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const IDENTIFIER_DOMAIN: &str = "meeting_identifier";
+
+struct Stored {
+    meeting: Meeting,
+    booking_phone: Option<String>,
+    lookup_failures: u32,
+    customer_ids: Vec<i64>,
+}
+
+fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
+    let row = conn
+        .query_row(
+            "SELECT starts_at, duration_minutes, topic, details, expert_name, expert_office,
+                    status, booking_phone, lookup_failures
+             FROM meetings WHERE code = ?1",
+            [code],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, u32>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, u32>(8)?,
+                ))
+            },
+        )
+        .optional()?
+        .ok_or(ApiError::new(ErrorCode::NotFound))?;
+    let (starts, minutes, topic, details, expert, office, status, phone, failures) = row;
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.customer_id, c.name, p.identified_at FROM meeting_participants p
+         JOIN customers c ON c.id = p.customer_id WHERE p.code = ?1 ORDER BY p.position",
+    )?;
+    let mut customer_ids = Vec::new();
+    let mut participants = Vec::new();
+    for row in stmt.query_map([code], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<i64>>(2)?,
+        ))
+    })? {
+        let (id, name, identified) = row?;
+        customer_ids.push(id);
+        participants.push(MeetingParticipant {
+            name,
+            identified: identified.is_some(),
+        });
+    }
+    let starts_at = from_millis(starts);
+    Ok(Stored {
+        meeting: Meeting {
+            booking_code: code.to_owned(),
+            starts_at,
+            duration_minutes: minutes,
+            topic,
+            details,
+            expert_name: expert,
+            expert_office: office,
+            participants,
+            status: if status == "cancelled" {
+                MeetingStatus::Cancelled
+            } else {
+                MeetingStatus::Booked
+            },
+            join_opens_at: starts_at - JOIN_OPENS_BEFORE,
+            ends_at: starts_at + Duration::minutes(i64::from(minutes)),
+            recorded: true,
+        },
+        booking_phone: phone,
+        lookup_failures: failures,
+        customer_ids,
+    })
+}
+
+/// A participant's meeting, or not found.
+fn load_for(conn: &Connection, code: &str, customer_id: i64) -> ApiResult<Stored> {
+    let stored = load(conn, code)?;
+    if stored.customer_ids.contains(&customer_id) {
+        Ok(stored)
+    } else {
+        Err(ErrorCode::NotFound.into())
+    }
+}
+
+/// The join window: open from 15 minutes before the start until the end.
+fn require_open(meeting: &Meeting, now: OffsetDateTime) -> ApiResult<()> {
+    if meeting.status == MeetingStatus::Cancelled || now >= meeting.ends_at {
+        Err(ErrorCode::MeetingClosed.into())
+    } else if now < meeting.join_opens_at {
+        Err(ErrorCode::MeetingNotOpen.into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Finnish mobile numbers in any common form, as E.164: "040 123 4567" -> "+358401234567".
+pub fn normalize_phone(text: &str) -> Option<String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let digits = if let Some(rest) = compact.strip_prefix('+') {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        format!("358{rest}")
+    } else {
+        return None;
+    };
+    (digits.len() >= 7 && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("+{digits}"))
+}
+
+fn validate_change(change: &MeetingChange, now: OffsetDateTime) -> ApiResult<()> {
+    let ok = change.starts_at.is_none_or(|t| valid_start(t, now))
+        && change.duration_minutes.is_none_or(valid_duration)
+        && change.topic.as_deref().is_none_or(|t| valid_name(t, 120))
+        && change
+            .details
+            .as_deref()
+            .is_none_or(|d| d.is_empty() || valid_name(d, 500));
+    if ok {
+        Ok(())
+    } else {
+        Err(ErrorCode::InvalidValue.into())
+    }
+}
+
+fn valid_start(t: OffsetDateTime, now: OffsetDateTime) -> bool {
+    t > now
+        && t < now + Duration::days(366)
+        && t.minute() % 15 == 0
+        && t.second() == 0
+        && t.nanosecond() == 0
+}
+
+fn valid_duration(minutes: u32) -> bool {
+    matches!(minutes, 30 | 45 | 60 | 90)
+}
+
+fn apply_change(
+    conn: &Connection,
+    code: &str,
+    change: &MeetingChange,
+    now: OffsetDateTime,
+) -> ApiResult<Meeting> {
+    let stored = load(conn, code)?;
+    if stored.meeting.status == MeetingStatus::Cancelled || now >= stored.meeting.starts_at {
+        return Err(ErrorCode::Conflict.into());
+    }
+    conn.execute(
+        "UPDATE meetings SET starts_at = COALESCE(?2, starts_at),
+             duration_minutes = COALESCE(?3, duration_minutes), topic = COALESCE(?4, topic),
+             details = CASE WHEN ?5 IS NULL THEN details WHEN ?5 = '' THEN NULL ELSE ?5 END
+         WHERE code = ?1",
+        params![
+            code,
+            change.starts_at.map(to_millis),
+            change.duration_minutes,
+            change.topic,
+            change.details
+        ],
+    )?;
+    Ok(load(conn, code)?.meeting)
+}
+
+fn cancel_in(conn: &Connection, code: &str, now: OffsetDateTime) -> ApiResult<Meeting> {
+    let stored = load(conn, code)?;
+    if stored.meeting.status == MeetingStatus::Cancelled || now >= stored.meeting.ends_at {
+        return Err(ErrorCode::Conflict.into());
+    }
+    conn.execute(
+        "UPDATE meetings SET status = 'cancelled' WHERE code = ?1",
+        [code],
+    )?;
+    Ok(load(conn, code)?.meeting)
+}
+
+/// Checks booking code and phone, counting wrong phones per booking. Unknown codes and
+/// wrong phones get the same answer.
+fn check_lookup(conn: &Connection, code: &str, phone: &str) -> ApiResult<Result<Stored, ApiError>> {
+    let code = code.trim().to_ascii_uppercase();
+    let Ok(stored) = load(conn, &code) else {
+        return Ok(Err(ApiError::new(ErrorCode::NotFound)));
+    };
+    if stored.lookup_failures >= MAX_LOOKUP_FAILURES {
+        return Ok(Err(ApiError::new(ErrorCode::RateLimited)));
+    }
+    let matches = normalize_phone(phone)
+        .zip(stored.booking_phone.as_deref())
+        .is_some_and(|(given, booked)| {
+            crypto::constant_time_eq(given.as_bytes(), booked.as_bytes())
+        });
+    if !matches {
+        conn.execute(
+            "UPDATE meetings SET lookup_failures = lookup_failures + 1 WHERE code = ?1",
+            [&code],
+        )?;
+        return Ok(Err(ApiError::new(ErrorCode::NotFound)));
+    }
+    conn.execute(
+        "UPDATE meetings SET lookup_failures = 0 WHERE code = ?1",
+        [&code],
+    )?;
+    Ok(Ok(stored))
+}
+
+/// A meeting as shown without login: no participants' names.
+fn public(mut meeting: Meeting) -> Meeting {
+    meeting.participants.clear();
+    meeting
+}
+
+/// `GET /v1/meetings`
+pub async fn list(
+    State(state): State<Shared>,
+    session: AppSession,
+) -> ApiResult<axum::Json<MeetingList>> {
+    let customer_id = session.session.customer_id;
+    let meetings = state
+        .db
+        .read(move |conn| {
+            let codes: Vec<String> = conn
+                .prepare_cached(
+                    "SELECT p.code FROM meeting_participants p JOIN meetings m ON m.code = p.code
+                     WHERE p.customer_id = ?1 ORDER BY m.starts_at",
+                )?
+                .query_map([customer_id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            codes
+                .iter()
+                .map(|code| load(conn, code).map(|s| s.meeting))
+                .collect::<ApiResult<Vec<_>>>()
+        })
+        .await?;
+    Ok(axum::Json(MeetingList { meetings }))
+}
+
+/// `POST /v1/meetings`: book a video meeting; the bank assigns an expert.
+pub async fn book(
+    State(state): State<Shared>,
+    session: AppSession,
+    Json(body): Json<NewMeeting>,
+) -> ApiResult<(StatusCode, axum::Json<Meeting>)> {
+    let now = state.now();
+    let valid = valid_start(body.starts_at, now)
+        && valid_duration(body.duration_minutes)
+        && valid_name(&body.topic, 120)
+        && body.details.as_deref().is_none_or(|d| valid_name(d, 500));
+    if !valid {
+        return Err(ErrorCode::InvalidValue.into());
+    }
+    let customer_id = session.session.customer_id;
+    let meeting = state
+        .db
+        .write(move |conn| {
+            let customer = records::customer(conn, customer_id)?;
+            let code = loop {
+                let bytes: [u8; 8] = crypto::random_bytes();
+                let code: String = bytes
+                    .iter()
+                    .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+                    .collect();
+                let taken: bool = conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM meetings WHERE code = ?1)",
+                    [&code],
+                    |r| r.get(0),
+                )?;
+                if !taken {
+                    break code;
+                }
+            };
+            conn.execute(
+                "INSERT INTO meetings (code, starts_at, duration_minutes, topic, details,
+                     expert_name, expert_office, status, booking_phone)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'Matleena Malliharju', 'Malliharjun Osuuspankki',
+                     'booked', ?6)",
+                params![
+                    code,
+                    to_millis(body.starts_at),
+                    body.duration_minutes,
+                    body.topic,
+                    body.details,
+                    customer.phone
+                ],
+            )?;
+            conn.execute(
+                "INSERT INTO meeting_participants (code, customer_id, position) VALUES (?1, ?2, 0)",
+                params![code, customer_id],
+            )?;
+            Ok(load(conn, &code)?.meeting)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(meeting)))
+}
+
+/// `PATCH /v1/meetings/{code}`
+pub async fn change(
+    State(state): State<Shared>,
+    session: AppSession,
+    PathId(code): PathId,
+    Json(body): Json<MeetingChange>,
+) -> ApiResult<axum::Json<Meeting>> {
+    let now = state.now();
+    validate_change(&body, now)?;
+    let customer_id = session.session.customer_id;
+    state
+        .db
+        .write(move |conn| {
+            load_for(conn, &code, customer_id)?;
+            apply_change(conn, &code, &body, now)
+        })
+        .await
+        .map(axum::Json)
+}
+
+/// `DELETE /v1/meetings/{code}`
+pub async fn cancel(
+    State(state): State<Shared>,
+    session: AppSession,
+    PathId(code): PathId,
+) -> ApiResult<axum::Json<Meeting>> {
+    let now = state.now();
+    let customer_id = session.session.customer_id;
+    state
+        .db
+        .write(move |conn| {
+            load_for(conn, &code, customer_id)?;
+            cancel_in(conn, &code, now)
+        })
+        .await
+        .map(axum::Json)
+}
+
+/// `POST /v1/meeting-lookups`: find a booking with its code and phone, without login.
+pub async fn lookup(
+    State(state): State<Shared>,
+    Json(body): Json<MeetingLookup>,
+) -> ApiResult<axum::Json<Meeting>> {
+    state
+        .db
+        .write(move |conn| {
+            Ok(check_lookup(conn, &body.booking_code, body.phone.as_str())?
+                .map(|s| public(s.meeting)))
+        })
+        .await?
+        .map(axum::Json)
+}
+
+/// `POST /v1/meeting-lookups/change`
+pub async fn lookup_change(
+    State(state): State<Shared>,
+    Json(body): Json<MeetingLookupChange>,
+) -> ApiResult<axum::Json<Meeting>> {
+    let now = state.now();
+    validate_change(&body.change, now)?;
+    state
+        .db
+        .write(move |conn| {
+            let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
+                Ok(stored) => stored,
+                Err(e) => return Ok(Err(e)),
+            };
+            apply_change(conn, &stored.meeting.booking_code, &body.change, now)
+                .map(|m| Ok(public(m)))
+        })
+        .await?
+        .map(axum::Json)
+}
+
+/// `POST /v1/meeting-lookups/cancel`
+pub async fn lookup_cancel(
+    State(state): State<Shared>,
+    Json(body): Json<MeetingLookup>,
+) -> ApiResult<axum::Json<Meeting>> {
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
+                Ok(stored) => stored,
+                Err(e) => return Ok(Err(e)),
+            };
+            cancel_in(conn, &stored.meeting.booking_code, now).map(|m| Ok(public(m)))
+        })
+        .await?
+        .map(axum::Json)
+}
+
+/// `POST /v1/meetings/{code}/join`: only inside the join window.
+pub async fn join(
+    State(state): State<Shared>,
+    session: AppSession,
+    PathId(code): PathId,
+) -> ApiResult<axum::Json<MeetingJoin>> {
+    let now = state.now();
+    let customer_id = session.session.customer_id;
+    let stored = state
+        .db
+        .read(move |conn| load_for(conn, &code, customer_id))
+        .await?;
+    require_open(&stored.meeting, now)?;
+    Ok(axum::Json(MeetingJoin {
+        join_url: format!(
+            "https://video.sandbox.invalid/meetings/{}",
+            stored.meeting.booking_code
+        ),
+        identification_required: true,
+        recorded: true,
+    }))
+}
+
+/// `POST /v1/meetings/{code}/identify`: the identifier the expert gave this customer.
+pub async fn identify(
+    State(state): State<Shared>,
+    session: AppSession,
+    PathId(code): PathId,
+    Json(body): Json<MeetingIdentify>,
+) -> ApiResult<axum::Json<Meeting>> {
+    let now = state.now();
+    let customer_id = session.session.customer_id;
+    let st = state.clone();
+    state
+        .db
+        .write(move |conn| {
+            let stored = load_for(conn, &code, customer_id)?;
+            require_open(&stored.meeting, now)?;
+            let (hash, failures): (Option<Vec<u8>>, u32) = conn.query_row(
+                "SELECT identifier_hash, identifier_failures FROM meeting_participants
+                 WHERE code = ?1 AND customer_id = ?2",
+                params![code, customer_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            // No identifier issued yet (or used up): the expert gives a new one.
+            let Some(hash) = hash else {
+                return Ok(Err(ApiError::new(ErrorCode::IdentifierWrong)));
+            };
+            let given = body.identifier.expose().replace(' ', "");
+            let right = st.keys.hasher.verify(
+                IDENTIFIER_DOMAIN,
+                &[
+                    code.as_bytes(),
+                    &customer_id.to_be_bytes(),
+                    given.as_bytes(),
+                ],
+                &hash,
+            );
+            if right {
+                conn.execute(
+                    "UPDATE meeting_participants SET identified_at = ?3, identifier_hash = NULL,
+                         identifier_failures = 0 WHERE code = ?1 AND customer_id = ?2",
+                    params![code, customer_id, to_millis(now)],
+                )?;
+                return Ok(Ok(load(conn, &code)?.meeting));
+            }
+            let failures = failures + 1;
+            let void = failures >= MAX_IDENTIFIER_FAILURES;
+            conn.execute(
+                "UPDATE meeting_participants SET identifier_failures = ?3,
+                     identifier_hash = CASE WHEN ?4 THEN NULL ELSE identifier_hash END
+                 WHERE code = ?1 AND customer_id = ?2",
+                params![code, customer_id, failures, void],
+            )?;
+            Ok(Err(ApiError::with_attempts_left(
+                ErrorCode::IdentifierWrong,
+                MAX_IDENTIFIER_FAILURES.saturating_sub(failures),
+            )))
+        })
+        .await?
+        .map(axum::Json)
+}
+
+/// `POST /v1/sandbox/meetings/{code}/identifiers`: the expert issues a participant's
+/// identifier (during the meeting).
+pub async fn issue_identifier(
+    State(state): State<Shared>,
+    PathId(code): PathId,
+    Json(body): Json<IssueIdentifier>,
+) -> ApiResult<(StatusCode, axum::Json<IssuedIdentifier>)> {
+    let now = state.now();
+    let st = state.clone();
+    state
+        .db
+        .write(move |conn| {
+            let stored = load(conn, &code)?;
+            require_open(&stored.meeting, now)?;
+            let customer = records::customer_by_user_id(conn, &body.user_id)?
+                .filter(|c| stored.customer_ids.contains(&c.id))
+                .ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let identifier = crypto::new_digits(6);
+            let hash = st.keys.hasher.hash(
+                IDENTIFIER_DOMAIN,
+                &[
+                    code.as_bytes(),
+                    &customer.id.to_be_bytes(),
+                    identifier.as_bytes(),
+                ],
+            );
+            conn.execute(
+                "UPDATE meeting_participants SET identifier_hash = ?3, identifier_failures = 0
+                 WHERE code = ?1 AND customer_id = ?2",
+                params![code, customer.id, hash],
+            )?;
+            Ok(IssuedIdentifier {
+                identifier: Secret::new(identifier.as_str()),
+            })
+        })
+        .await
+        .map(|issued| (StatusCode::CREATED, axum::Json(issued)))
+}
+
+/// `GET /v1/sandbox/meetings/{code}`: the expert's view (who has identified).
+pub async fn expert_view(
+    State(state): State<Shared>,
+    PathId(code): PathId,
+) -> ApiResult<axum::Json<Meeting>> {
+    state
+        .db
+        .read(move |conn| Ok(load(conn, &code)?.meeting))
+        .await
+        .map(axum::Json)
+}
+
+/// `POST /v1/sandbox/meetings/{code}/participants`: the expert invites another customer
+/// (at most three customers per meeting).
+pub async fn add_participant(
+    State(state): State<Shared>,
+    PathId(code): PathId,
+    Json(body): Json<IssueIdentifier>,
+) -> ApiResult<axum::Json<Meeting>> {
+    state
+        .db
+        .write(move |conn| {
+            let stored = load(conn, &code)?;
+            let customer = records::customer_by_user_id(conn, &body.user_id)?
+                .ok_or(ApiError::new(ErrorCode::NotFound))?;
+            if stored.customer_ids.contains(&customer.id) {
+                return Err(ErrorCode::Conflict.into());
+            }
+            if stored.customer_ids.len() >= MAX_CUSTOMERS {
+                return Err(ErrorCode::MeetingFull.into());
+            }
+            conn.execute(
+                "INSERT INTO meeting_participants (code, customer_id, position) VALUES (?1, ?2, ?3)",
+                params![code, customer.id, stored.customer_ids.len() as i64],
+            )?;
+            Ok(load(conn, &code)?.meeting)
+        })
+        .await
+        .map(axum::Json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phone_numbers_normalize_to_e164() {
+        assert_eq!(
+            normalize_phone("040 123 4567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(
+            normalize_phone("+358 40 123 4567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(
+            normalize_phone("00358-40-1234567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(normalize_phone("401234567"), None);
+        assert_eq!(normalize_phone("+358 40 abc"), None);
+    }
+}

@@ -1,0 +1,216 @@
+//! Trusted devices, PIN change and biometric keys.
+
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
+mod common;
+
+use avain_core::api::{
+    ApprovalRequired, Base64Bytes, BiometricKeyRequest, BiometricKind, ConfirmRequest, DeviceList,
+    ErrorCode, OnlineBankDeviceList, PendingChange, PinChangeRequest, ProfileState, ProfileStatus,
+};
+use avain_core::signed_bytes::Approval;
+use avain_sandbox::client::SoftwareDevice;
+use avain_sandbox::seed::{ANNA, MIKKO};
+use common::*;
+use ring::signature::KeyPair;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pin_changes_with_the_old_pin_and_only_the_new_one_works_after() {
+    let (_bank, client) = bank().await;
+    let (device, token) = logged_in(&client, ANNA).await;
+    let new_key = device.pin_key("135790").public_key().as_ref().to_vec();
+    let change: PendingChange = client
+        .post(
+            "/v1/pin-changes",
+            Some(&token),
+            &PinChangeRequest {
+                new_pin_public_key: Base64Bytes(new_key.clone()),
+            },
+        )
+        .await
+        .unwrap();
+    let approval = Approval::PinChange {
+        new_pin_public_key: new_key,
+    };
+    // Signed with the new PIN instead of the old: a failed approval.
+    let wrong = device.answer(&change.challenge, &approval, Some("135790"));
+    let err = client
+        .post::<ProfileStatus>(
+            &format!("/v1/pin-changes/{}/confirm", change.change_id),
+            Some(&token),
+            &ConfirmRequest { assertion: wrong },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::SignatureInvalid));
+    let change: PendingChange = client
+        .post(
+            "/v1/pin-changes",
+            Some(&token),
+            &PinChangeRequest {
+                new_pin_public_key: Base64Bytes(
+                    device.pin_key("135790").public_key().as_ref().to_vec(),
+                ),
+            },
+        )
+        .await
+        .unwrap();
+    let right = device.answer(&change.challenge, &approval, Some(PIN));
+    let _: ProfileStatus = client
+        .post(
+            &format!("/v1/pin-changes/{}/confirm", change.change_id),
+            Some(&token),
+            &ConfirmRequest { assertion: right },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        client.login(&device, Some(PIN)).await.unwrap_err().code(),
+        Some(ErrorCode::SignatureInvalid)
+    );
+    client.login(&device, Some("135790")).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn biometrics_register_while_active_and_then_approve() {
+    let (_bank, client) = bank().await;
+    let (mut device, token) = logged_in(&client, ANNA).await;
+    // No key yet: a biometric answer is refused without counting.
+    let err = client.login(&device, None).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::BiometricNotRegistered));
+    let public = device.enable_biometric();
+    let change: PendingChange = client
+        .post(
+            "/v1/biometric-keys",
+            Some(&token),
+            &BiometricKeyRequest {
+                kind: BiometricKind::Fingerprint,
+                public_key: Base64Bytes(public.clone()),
+            },
+        )
+        .await
+        .unwrap();
+    let approval = Approval::BiometricRegistration {
+        biometric_public_key: public,
+    };
+    let status: ProfileStatus = client
+        .post(
+            &format!("/v1/biometric-keys/{}/confirm", change.change_id),
+            Some(&token),
+            &ConfirmRequest {
+                assertion: device.answer(&change.challenge, &approval, Some(PIN)),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(status.biometric, Some(BiometricKind::Fingerprint));
+    let session = client.login(&device, None).await.unwrap();
+    assert_eq!(session.biometric, Some(BiometricKind::Fingerprint));
+    // The platform reported a new fingerprint set: biometrics off, the PIN still works.
+    let token = session.token.expose().to_owned();
+    let _: ProfileStatus = client
+        .call(
+            reqwest::Method::DELETE,
+            "/v1/biometric-keys/current",
+            Some(&token),
+            None::<&()>,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        client.login(&device, None).await.unwrap_err().code(),
+        Some(ErrorCode::BiometricNotRegistered)
+    );
+    client.login(&device, Some(PIN)).await.unwrap();
+    // An off-curve key is refused.
+    let err = client
+        .post::<PendingChange>(
+            "/v1/biometric-keys",
+            Some(&token),
+            &BiometricKeyRequest {
+                kind: BiometricKind::Face,
+                public_key: Base64Bytes(vec![4; 65]),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::InvalidValue));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_removed_in_the_app_is_revoked_for_good() {
+    let (_bank, client) = bank().await;
+    let (phone, token) = logged_in(&client, ANNA).await;
+    let tablet = active_device(&client, ANNA).await;
+    let devices: DeviceList = client.get("/v1/devices", Some(&token)).await.unwrap();
+    assert_eq!(devices.devices.len(), 2);
+    assert_eq!(devices.devices.iter().filter(|d| d.this_device).count(), 1);
+    assert!(
+        devices
+            .devices
+            .iter()
+            .find(|d| d.this_device)
+            .unwrap()
+            .profile_id
+            == phone.profile_id
+    );
+
+    let removal: ApprovalRequired = client
+        .post_empty(
+            &format!("/v1/devices/{}/removal", tablet.device_id),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    let approval = Approval::DeviceRemoval {
+        target_device_id: tablet.device_id.clone(),
+        shown_text: "Poista laite Puhelin".to_owned(),
+    };
+    client
+        .post::<serde_json::Value>(
+            &format!("/v1/devices/{}/removal/confirm", tablet.device_id),
+            Some(&token),
+            &ConfirmRequest {
+                assertion: phone.answer(&removal.challenge, &approval, Some(PIN)),
+            },
+        )
+        .await
+        .unwrap();
+    let err = client.login(&tablet, Some(PIN)).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::ProfileRevoked));
+    let devices: DeviceList = client.get("/v1/devices", Some(&token)).await.unwrap();
+    assert_eq!(devices.devices.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_device_removed_in_the_online_bank_is_revoked_and_its_session_ends() {
+    let (_bank, client) = bank().await;
+    let (device, app_token) = logged_in(&client, MIKKO).await;
+    let token = client.online_bank_login(customer(MIKKO)).await.unwrap();
+    client
+        .delete(
+            &format!("/v1/online-bank/devices/{}", device.profile_id),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    let err = client
+        .get::<DeviceList>("/v1/devices", Some(&app_token))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::Unauthorized));
+    let err = client.login(&device, Some(PIN)).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::ProfileRevoked));
+    let list: OnlineBankDeviceList = client
+        .get("/v1/online-bank/devices", Some(&token))
+        .await
+        .unwrap();
+    assert!(list.devices.is_empty());
+    // A new phone: register anew.
+    let mut new_phone = SoftwareDevice::new();
+    let registered = client
+        .register(customer(MIKKO), &mut new_phone, PIN, "Uusi")
+        .await
+        .unwrap();
+    assert_eq!(registered.state, ProfileState::PendingUnlock);
+}

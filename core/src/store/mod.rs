@@ -103,6 +103,33 @@ impl Store {
         Ok(())
     }
 
+    /// Opens a database left at an older schema `version` without upgrading it, so the
+    /// upgrade tests can fill it with data the way that version's app did.
+    #[cfg(test)]
+    pub(crate) fn open_at_version_for_test(
+        data_dir: &Path,
+        secrets: &dyn SecretStore,
+        version: u32,
+    ) -> Result<Store, StoreError> {
+        let path = data_dir.join(DATABASE_FILE);
+        let mut writer = open_connection(&path, false)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        let found: u32 = writer.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        assert_eq!(
+            found, version,
+            "the database is not at the expected version"
+        );
+        let rng: Arc<dyn Randomness> = Arc::new(crate::random::SystemRandomness::new());
+        let cipher = load_cipher(&mut writer, secrets, Arc::clone(&rng))?;
+        Ok(Store {
+            path,
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            cipher,
+            rng,
+        })
+    }
+
     /// The database file (for diagnostics and tests).
     pub fn path(&self) -> &Path {
         &self.path

@@ -44,6 +44,8 @@ pub struct Receipt {
     pub server_device_id: Option<String>,
     /// When.
     pub approved_at: OffsetDateTime,
+    /// When the customer reported it as "this was not me", if they did.
+    pub reported_not_me_at: Option<OffsetDateTime>,
 }
 
 impl std::fmt::Debug for NewReceipt {
@@ -60,6 +62,7 @@ impl std::fmt::Debug for Receipt {
             .field("id", &self.id)
             .field("purpose", &self.purpose)
             .field("factor", &self.factor)
+            .field("reported_not_me", &self.reported_not_me_at.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -117,6 +120,7 @@ impl Store {
             shown_text: receipt.shown_text.clone(),
             server_device_id: receipt.server_device_id.clone(),
             approved_at: from_unix(unix(receipt.approved_at))?,
+            reported_not_me_at: None,
         })
     }
 
@@ -124,8 +128,8 @@ impl Store {
     pub fn receipts(&self, profile_id: &str, limit: u32) -> Result<Vec<Receipt>, StoreError> {
         self.read(|conn, cipher| {
             let mut stmt = conn.prepare_cached(
-                "SELECT id, purpose, factor, approved_at, server_device_id, shown_text \
-                 FROM receipts WHERE profile_id = ?1 \
+                "SELECT id, purpose, factor, approved_at, server_device_id, shown_text, \
+                 reported_not_me_at FROM receipts WHERE profile_id = ?1 \
                  ORDER BY approved_at DESC, id LIMIT ?2",
             )?;
             let mut rows = stmt.query(params![profile_id, limit])?;
@@ -135,6 +139,7 @@ impl Store {
                 let purpose: String = row.get(1)?;
                 let factor: String = row.get(2)?;
                 let text: Vec<u8> = row.get(5)?;
+                let reported: Option<i64> = row.get(6)?;
                 out.push(Receipt {
                     shown_text: cipher.open_text(text_cell(&id), &text)?,
                     profile_id: profile_id.to_owned(),
@@ -142,10 +147,34 @@ impl Store {
                     factor: factor_from_code(&factor).ok_or(StoreError::Corrupt)?,
                     approved_at: from_unix(row.get(3)?)?,
                     server_device_id: row.get(4)?,
+                    reported_not_me_at: reported.map(from_unix).transpose()?,
                     id,
                 });
             }
             Ok(out)
         })
+    }
+
+    /// Records that the customer does not recognise this approval ("this was not me").
+    /// The first report's time is kept if reported again. The app then tells the bank and
+    /// shows the blocking service's numbers. Changes persisted state.
+    pub fn report_not_me(
+        &self,
+        profile_id: &str,
+        receipt_id: &str,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let changed = self.write(|tx, _| {
+            Ok(tx.execute(
+                "UPDATE receipts SET reported_not_me_at = COALESCE(reported_not_me_at, ?1) \
+                 WHERE profile_id = ?2 AND id = ?3",
+                params![unix(now), profile_id, receipt_id],
+            )?)
+        })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        tracing::debug!(profile = %profile_id, receipt = %receipt_id, "receipt reported as not me");
+        Ok(())
     }
 }

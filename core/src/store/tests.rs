@@ -72,19 +72,29 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The schema as SQLite records it, whitespace normalised (ALTER TABLE rewrites spacing).
+/// SQL text with whitespace normalised: ALTER TABLE splices its column into the stored
+/// CREATE TABLE text with its own spacing, which is not a difference in the schema.
+fn normalise_sql(sql: &str) -> String {
+    let collapsed = sql.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .replace(" ,", ",")
+        .replace(" )", ")")
+        .replace("( ", "(")
+}
+
+/// The schema as SQLite records it.
 fn schema_of(conn: &Connection) -> Vec<(String, String, String, String)> {
     let mut stmt = conn
         .prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name")
         .unwrap();
     stmt.query_map([], |r| {
         let sql: Option<String> = r.get(3)?;
-        let sql = sql
-            .unwrap_or_default()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, sql))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            normalise_sql(&sql.unwrap_or_default()),
+        ))
     })
     .unwrap()
     .map(Result::unwrap)
@@ -112,13 +122,23 @@ fn every_released_schema_upgrades_to_exactly_the_fresh_schema() {
     for (version, sql) in schema::RELEASED {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(DATABASE_FILE);
+        let secrets = MemorySecretStore::new();
         {
+            // The old schema with data in it, as an older app version left it.
             let conn = Connection::open(&path).unwrap();
             conn.execute_batch(sql).unwrap();
             conn.pragma_update(None, "user_version", version).unwrap();
+            drop(conn);
+            let old = Store::open_at_version_for_test(dir.path(), &secrets, *version);
+            let store = old.unwrap();
+            store.create_profile(&new_profile("old1"), NOW).unwrap();
+            store.add_receipt(&receipt("old1", "Maksa 5,00 €")).unwrap();
         }
-        let secrets = MemorySecretStore::new();
         let store = Store::open(dir.path(), &secrets, rng()).unwrap();
+        let receipts = store.receipts("old1", 10).unwrap();
+        assert_eq!(receipts.len(), 1, "from v{version}");
+        assert_eq!(receipts[0].shown_text, "Maksa 5,00 €");
+        assert_eq!(receipts[0].reported_not_me_at, None);
         drop(store);
         let upgraded = Connection::open(&path).unwrap();
         assert_eq!(schema_of(&upgraded), fresh_schema, "from v{version}");
@@ -395,6 +415,28 @@ fn receipt(profile: &str, text: &str) -> NewReceipt {
         server_device_id: Some("dev-1".into()),
         approved_at: NOW,
     }
+}
+
+#[test]
+fn a_receipt_can_be_reported_as_not_me_once() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    let stored = f.store.add_receipt(&receipt("a1", "Maksa 1,00 €")).unwrap();
+    assert_eq!(stored.reported_not_me_at, None);
+    f.store.report_not_me("a1", &stored.id, NOW).unwrap();
+    f.store
+        .report_not_me("a1", &stored.id, NOW + time::Duration::hours(1))
+        .unwrap();
+    let back = f.reopen().receipts("a1", 10).unwrap();
+    assert_eq!(
+        back[0].reported_not_me_at,
+        Some(NOW),
+        "the first report counts"
+    );
+    assert_eq!(
+        f.store.report_not_me("b2", &stored.id, NOW).unwrap_err(),
+        StoreError::NotFound
+    );
 }
 
 #[test]

@@ -26,8 +26,9 @@ use crate::random::{Randomness, random_array};
 use crate::secrets::{SecretBytes, SecretStore, profile_secret_name};
 
 /// PBKDF2 iterations for new profiles: about 50 ms on the reference machine (release
-/// build; `avain bench pin-kdf` measures it). Stored per profile, so it can be raised for
-/// new PINs without breaking existing ones.
+/// build: `avain bench pin-kdf --target-ms 50` calibrated 105 000 to 111 000 there; see
+/// docs/device-security.md). Stored per profile, so it can be raised for new PINs without
+/// breaking existing ones.
 pub const DEFAULT_PIN_KDF_ITERATIONS: u32 = 100_000;
 
 /// The HKDF `info` prefix; the profile id follows it.

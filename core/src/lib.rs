@@ -10,6 +10,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod client;
 pub mod confirmation;
 pub mod hetu;
 mod hex_bytes;
@@ -28,4 +29,5 @@ pub mod secrets;
 pub mod signed_bytes;
 pub mod store;
 
+pub use client::{Avain, AvainConfig, AvainError, BankConfig, PlatformParts};
 pub use i18n::Language;

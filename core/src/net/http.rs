@@ -117,6 +117,15 @@ impl BankHttp {
         self.send(Method::POST, path, Some(body), bearer).await
     }
 
+    /// POST to `path` without a body (an action named by the path); never retried.
+    pub async fn post_empty<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        self.send::<(), T>(Method::POST, path, None, bearer).await
+    }
+
     /// DELETE `path`; never retried.
     pub async fn delete<T: DeserializeOwned>(
         &self,
@@ -149,11 +158,14 @@ impl BankHttp {
         let status = response.status();
         let bytes = response.bytes().await.map_err(classify)?;
         if status.is_success() {
-            return serde_json::from_slice(&bytes).map_err(|_| NetError::Protocol);
+            // 204 No Content (and empty 200s) read as JSON `null`, which `()` accepts.
+            let bytes: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
+            return serde_json::from_slice(bytes).map_err(|_| NetError::Protocol);
         }
         Err(NetError::Bank {
             status: status.as_u16(),
             code: error_code(status, &bytes),
+            attempts_left: attempts_left(&bytes),
         })
     }
 }
@@ -173,6 +185,15 @@ fn error_code(status: StatusCode, body: &[u8]) -> String {
         Some(code) => code.to_owned(),
         None => format!("http_{}", status.as_u16()),
     }
+}
+
+/// `attempts_left` from an error body, when present.
+fn attempts_left(body: &[u8]) -> Option<u32> {
+    let value: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    value
+        .get("attempts_left")
+        .and_then(|n| n.as_u64())
+        .and_then(|n| u32::try_from(n).ok())
 }
 
 fn classify(error: reqwest::Error) -> NetError {

@@ -38,6 +38,8 @@ pub enum NetError {
         status: u16,
         /// The bank's stable error code, e.g. `challenge_expired`.
         code: String,
+        /// Attempts left before a lock, when the bank says (wrong PIN, wrong code).
+        attempts_left: Option<u32>,
     },
     /// The answer was not what the protocol says.
     #[error("unexpected answer from the bank")]

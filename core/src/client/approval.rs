@@ -1,0 +1,236 @@
+//! Answering one of the bank's challenges: check that the bank signed it and that it is
+//! for this profile, device and purpose; apply the OS gate; build the canonical bytes;
+//! sign with K_dev and K_pin (or K_bio); and after the bank accepted, keep a receipt.
+
+use std::sync::Arc;
+
+use super::{AvainError, Inner, blocking};
+use crate::api::{self, Base64Bytes, Challenge, Factor};
+use crate::keys::{KeyError, PinKey, SecondFactor};
+use crate::lifecycle::{BiometricEvent, ProfileState};
+use crate::pin::Pin;
+use crate::signed_bytes::{self, Approval, ChallengeContext, Purpose};
+use crate::store::{NewReceipt, Profile};
+
+/// How the customer approves: the PIN, or biometrics (the platform shows the prompt).
+#[derive(Clone)]
+pub enum ApprovalFactor {
+    /// Knowledge: the PIN typed now.
+    Pin {
+        /// The PIN (never stored, never logged).
+        pin: String,
+    },
+    /// Inherence: the biometric key, released by the platform's prompt.
+    Biometric,
+}
+
+impl std::fmt::Debug for ApprovalFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApprovalFactor::Pin { .. } => f.write_str("Pin([redacted])"),
+            ApprovalFactor::Biometric => f.write_str("Biometric"),
+        }
+    }
+}
+
+/// What was signed, for the receipt.
+pub(crate) struct Signed {
+    pub(crate) assertion: api::Assertion,
+    pub(crate) factor: SecondFactor,
+    pub(crate) purpose: Purpose,
+    pub(crate) receipt_text: String,
+}
+
+impl Inner {
+    /// Checks `challenge` and signs `approval` for it with `factor`.
+    pub(crate) async fn sign(
+        self: &Arc<Self>,
+        profile: &Profile,
+        challenge: &Challenge,
+        approval: Approval,
+        factor: ApprovalFactor,
+    ) -> Result<Signed, AvainError> {
+        let lang = self.lang();
+        if !challenge.verify_bank_signature(&self.bank.challenge_key) {
+            tracing::warn!(target: "avain::client", "challenge signature refused");
+            return Err(AvainError::Untrusted {
+                code: "bank_signature_invalid".to_owned(),
+                message: crate::i18n::text(lang, "client-error-untrusted-server"),
+            });
+        }
+        if challenge.profile_id != profile.server_profile_id
+            || challenge.device_id != profile.server_device_id
+            || challenge.purpose != approval.purpose()
+        {
+            return Err(AvainError::refused(lang, "challenge_mismatch"));
+        }
+        // The OS policy applies before every approval, not only at start-up.
+        self.gate_before_approval()?;
+        let context = challenge.context();
+        let receipt_text = approval
+            .shown_text()
+            .map(str::to_owned)
+            .unwrap_or_else(|| receipt_description(lang, &approval));
+        let bytes = signed_bytes::encode(&context, &approval)
+            .map_err(|_| AvainError::input(lang, "approval_invalid"))?;
+        let (factor_kind, factor_signature) = match factor {
+            ApprovalFactor::Pin { pin } => {
+                let key = self.derive_pin_key(profile, Pin::new(pin)).await?;
+                (SecondFactor::Pin, key.sign(bytes.as_bytes()).to_vec())
+            }
+            ApprovalFactor::Biometric => {
+                let signature = self
+                    .sign_biometric(profile, bytes.as_bytes().to_vec(), receipt_text.clone())
+                    .await?;
+                (SecondFactor::Biometric, signature)
+            }
+        };
+        let device_key = self.device_key(profile)?;
+        let device_signature = device_key
+            .sign(bytes.as_bytes())
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+        Ok(Signed {
+            assertion: api::Assertion {
+                challenge_id: challenge.challenge_id.clone(),
+                factor: match factor_kind {
+                    SecondFactor::Pin => Factor::Pin,
+                    SecondFactor::Biometric => Factor::Biometric,
+                },
+                device_signature: Base64Bytes(device_signature),
+                factor_signature: Base64Bytes(factor_signature),
+                shown_text: approval.shown_text().map(str::to_owned),
+            },
+            factor: factor_kind,
+            purpose: approval.purpose(),
+            receipt_text,
+        })
+    }
+
+    /// The registration proof: both new keys sign the registration bytes (counter 0).
+    pub(crate) fn registration_context(
+        nonce: &[u8],
+        server_profile_id: &str,
+        server_device_id: &str,
+    ) -> ChallengeContext {
+        ChallengeContext {
+            nonce: nonce.to_vec(),
+            profile_id: server_profile_id.to_owned(),
+            device_id: server_device_id.to_owned(),
+            counter: 0,
+        }
+    }
+
+    /// K_pin for `pin`, derived on the blocking pool (PBKDF2 takes tens of milliseconds).
+    pub(crate) async fn derive_pin_key(
+        self: &Arc<Self>,
+        profile: &Profile,
+        pin: Pin,
+    ) -> Result<PinKey, AvainError> {
+        let lang = self.lang();
+        let inner = Arc::clone(self);
+        let params = profile.pin_kdf.clone();
+        let id = profile.id.clone();
+        blocking(lang, move || {
+            PinKey::derive_from_store(inner.parts.secrets.as_ref(), &pin, &params, &id)
+        })
+        .await?
+        .map_err(|e| AvainError::from_keys(lang, e))
+    }
+
+    pub(crate) fn device_key(
+        &self,
+        profile: &Profile,
+    ) -> Result<Arc<dyn crate::keys::DeviceKey>, AvainError> {
+        let lang = self.lang();
+        self.parts
+            .device_keys
+            .open(&profile.id)
+            .map_err(|e| AvainError::from_keys(lang, e))?
+            .ok_or_else(|| AvainError::from_keys(lang, KeyError::NotFound))
+    }
+
+    /// Signs with K_bio after the platform's prompt. When the platform reports that the
+    /// biometric set changed, biometrics are switched off for the profile (with a notice)
+    /// and its key deleted; the PIN keeps working.
+    async fn sign_biometric(
+        self: &Arc<Self>,
+        profile: &Profile,
+        message: Vec<u8>,
+        prompt: String,
+    ) -> Result<Vec<u8>, AvainError> {
+        let lang = self.lang();
+        if !profile.biometrics.is_enabled() || profile.state != ProfileState::Active {
+            return Err(AvainError::BiometricsUnavailable {
+                code: "biometrics_off".to_owned(),
+                message: crate::i18n::text(lang, "client-error-biometrics-off"),
+            });
+        }
+        let key = self
+            .parts
+            .biometric_keys
+            .open(&profile.id)
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+        let Some(key) = key else {
+            self.invalidate_biometrics(profile)?;
+            return Err(AvainError::from_keys(lang, KeyError::BiometricSetChanged));
+        };
+        let result = blocking(lang, move || key.sign(&prompt, &message)).await?;
+        match result {
+            Ok(signature) => Ok(signature),
+            Err(KeyError::BiometricSetChanged) => {
+                self.invalidate_biometrics(profile)?;
+                let notice = self
+                    .profile(&profile.id)
+                    .ok()
+                    .and_then(|p| p.biometrics.notice(lang));
+                Err(AvainError::BiometricsUnavailable {
+                    code: KeyError::BiometricSetChanged.code().to_owned(),
+                    message: notice.unwrap_or_else(|| KeyError::BiometricSetChanged.message(lang)),
+                })
+            }
+            Err(other) => Err(AvainError::from_keys(lang, other)),
+        }
+    }
+
+    /// Biometrics off after the platform invalidated K_bio.
+    pub(crate) fn invalidate_biometrics(&self, profile: &Profile) -> Result<(), AvainError> {
+        let lang = self.lang();
+        let next = profile
+            .biometrics
+            .apply(BiometricEvent::SetChanged, profile.state)
+            .unwrap_or(profile.biometrics);
+        tracing::info!(target: "avain::client", profile = %profile.id, "biometrics invalidated");
+        // The old key is useless now; delete it so nothing tries it again.
+        let _ = self.parts.biometric_keys.delete(&profile.id);
+        self.store
+            .set_biometrics(&profile.id, next)
+            .map_err(|e| AvainError::from_store(lang, e))
+    }
+
+    /// Records what was approved (after the bank accepted it).
+    pub(crate) fn keep_receipt(&self, profile: &Profile, signed: &Signed) {
+        let receipt = NewReceipt {
+            profile_id: profile.id.clone(),
+            purpose: signed.purpose,
+            factor: signed.factor,
+            shown_text: signed.receipt_text.clone(),
+            server_device_id: Some(profile.server_device_id.clone()),
+            approved_at: self.now(),
+        };
+        if let Err(e) = self.store.add_receipt(&receipt) {
+            // The approval happened; a missing receipt must not undo it.
+            tracing::warn!(target: "avain::client", code = e.code(), "receipt not saved");
+        }
+        let _ = self.store.mark_profile_used(&profile.id, self.now());
+    }
+}
+
+/// A receipt line for approvals that show no text of their own.
+fn receipt_description(lang: crate::i18n::Language, approval: &Approval) -> String {
+    let id = match approval {
+        Approval::PinChange { .. } => "client-receipt-pin-change",
+        Approval::BiometricRegistration { .. } => "client-receipt-biometrics",
+        _ => "client-receipt-registration",
+    };
+    crate::i18n::text(lang, id)
+}

@@ -1,0 +1,148 @@
+//! Biometrics for a profile: enabled only when the profile is active (K_bio registered at
+//! the bank with a PIN approval), disabled at will, and switched off with a notice when
+//! the platform reports that the biometric set changed.
+
+use super::{ApprovalFactor, Avain, AvainError};
+use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
+use crate::lifecycle::{BiometricEvent, BiometricKind, ProfileState};
+use crate::signed_bytes::Approval;
+
+impl Avain {
+    /// Enables biometrics for the logged-in profile, confirmed with the PIN. Refused
+    /// unless the profile is active and the phone has enrolled biometrics. Changes
+    /// persisted state.
+    pub async fn enable_biometrics(
+        &self,
+        kind: BiometricKind,
+        pin: String,
+    ) -> Result<(), AvainError> {
+        self.run(move |inner| async move {
+            let lang = inner.lang();
+            let (token, profile_id) = inner.session()?;
+            let profile = inner.profile(&profile_id)?;
+            let next = profile
+                .biometrics
+                .apply(BiometricEvent::Enable(kind), profile.state)
+                .map_err(|e| AvainError::InvalidInput {
+                    code: e.code().to_owned(),
+                    message: e.message(lang),
+                })?;
+            if !inner.parts.biometric_keys.is_available() {
+                return Err(AvainError::from_keys(
+                    lang,
+                    crate::keys::KeyError::BiometricUnavailable,
+                ));
+            }
+            let key = inner
+                .parts
+                .biometric_keys
+                .create(&profile.id)
+                .map_err(|e| AvainError::from_keys(lang, e))?;
+            let public_key = key
+                .public_key()
+                .map_err(|e| AvainError::from_keys(lang, e))?;
+            let result = async {
+                let pending: PendingChange = inner
+                    .http
+                    .post(
+                        "v1/biometric-keys",
+                        &BiometricKeyRequest {
+                            kind,
+                            public_key: Base64Bytes(public_key.clone()),
+                        },
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let signed = inner
+                    .sign(
+                        &profile,
+                        &pending.challenge,
+                        Approval::BiometricRegistration {
+                            biometric_public_key: public_key,
+                        },
+                        ApprovalFactor::Pin { pin },
+                    )
+                    .await?;
+                let path = format!("v1/biometric-keys/{}/confirm", pending.change_id);
+                inner
+                    .http
+                    .post::<_, ProfileStatus>(
+                        &path,
+                        &ConfirmRequest {
+                            assertion: signed.assertion.clone(),
+                        },
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| {
+                        let error = inner.bank_error(e);
+                        inner.mirror_refusal(&profile, &error);
+                        error
+                    })?;
+                inner.keep_receipt(&profile, &signed);
+                Ok::<(), AvainError>(())
+            }
+            .await;
+            if let Err(e) = result {
+                let _ = inner.parts.biometric_keys.delete(&profile.id);
+                return Err(e);
+            }
+            inner
+                .store
+                .set_biometrics(&profile.id, next)
+                .map_err(|e| AvainError::from_store(lang, e))?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Disables biometrics for the logged-in profile: the bank forgets K_bio and the
+    /// platform deletes it. Changes persisted state.
+    pub async fn disable_biometrics(&self) -> Result<(), AvainError> {
+        self.run(|inner| async move {
+            let lang = inner.lang();
+            let (token, profile_id) = inner.session()?;
+            let profile = inner.profile(&profile_id)?;
+            inner
+                .http
+                .delete::<ProfileStatus>("v1/biometric-keys/current", Some(token.expose()))
+                .await
+                .map_err(|e| inner.bank_error(e))?;
+            let _ = inner.parts.biometric_keys.delete(&profile.id);
+            let next = profile
+                .biometrics
+                .apply(BiometricEvent::Disable, profile.state)
+                .unwrap_or_default();
+            inner
+                .store
+                .set_biometrics(&profile.id, next)
+                .map_err(|e| AvainError::from_store(lang, e))
+        })
+        .await
+    }
+
+    /// Tells the core the customer saw the "biometrics were switched off" notice.
+    /// Changes persisted state.
+    pub fn acknowledge_biometric_notice(&self, profile_id: &str) -> Result<(), AvainError> {
+        let lang = self.language();
+        let profile = self.inner.profile(profile_id)?;
+        if let Ok(next) = profile
+            .biometrics
+            .apply(BiometricEvent::NoticeShown, profile.state)
+        {
+            self.inner
+                .store
+                .set_biometrics(profile_id, next)
+                .map_err(|e| AvainError::from_store(lang, e))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the enable-biometrics switch should be offered for `profile_id`: the
+    /// profile is active and the phone has enrolled biometrics.
+    pub fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
+        let profile = self.inner.profile(profile_id)?;
+        Ok(profile.state == ProfileState::Active && self.inner.parts.biometric_keys.is_available())
+    }
+}

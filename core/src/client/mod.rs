@@ -1,0 +1,399 @@
+//! The app's brain: one [`Avain`] object the app holds, and every flow between the phone
+//! and the bank, over HTTPS with the keys of [`crate::keys`].
+//!
+//! | file | what it holds |
+//! |---|---|
+//! | `mod.rs` | [`Avain`]: configuration, platform parts, the runtime, profiles |
+//! | `error.rs` | [`AvainError`], the one public error, converted in one place |
+//! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
+//! | `approval.rs` | answering a bank challenge: checks, OS gate, two signatures, receipt |
+//! | `registration.rs` | the registration state machine |
+//! | `login.rs` | login with PIN or biometrics, logout, self-service unlock |
+//! | `devices.rs` | trusted devices, remote removal, deleting a profile locally |
+//! | `pin_change.rs` | changing the PIN |
+//! | `biometrics.rs` | enabling, disabling and invalidating biometrics |
+//! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
+//!
+//! # Threads and async
+//!
+//! [`Avain`] owns a small tokio runtime (two worker threads): every public `async fn`
+//! runs its work there and only awaits the result, so the caller may poll it from any
+//! executor (UniFFI's foreign executors, a test's runtime, `block_on`). PBKDF2 and the
+//! biometric prompt run on the runtime's blocking pool. No lock is held across an
+//! `.await`. Local database calls are short and run inline on the runtime's threads.
+//!
+//! # What survives a restart
+//!
+//! Profiles, their state (pending unlock, active, locked, revoked), biometrics, the OS
+//! policy and receipts are in the local database; keys are in the platform's keystore.
+//! A registration is persisted once the bank has accepted the device (pending unlock);
+//! the steps before it (password, key-card code, SMS code) are single-use codes with a
+//! short expiry at the bank, so an interrupted registration starts again from the
+//! password. The session lives only in memory: after a restart the customer logs in.
+
+mod approval;
+mod biometrics;
+mod devices;
+mod error;
+mod login;
+mod pin_change;
+mod policy;
+mod registration;
+mod session;
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use time::OffsetDateTime;
+
+pub use approval::ApprovalFactor;
+pub use devices::DeviceInfo;
+pub use error::{AvainError, PinRejection};
+pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
+pub use policy::PolicyStatus;
+pub use registration::{Registration, RegistrationStep};
+
+use crate::i18n::Language;
+use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
+use crate::lifecycle::{BiometricState, ProfileState};
+use crate::net::{BankHttp, HttpOptions, Trust};
+use crate::os_policy::{BankKey, Platform};
+use crate::random::{Randomness, SystemRandomness};
+use crate::secrets::SecretStore;
+use crate::store::{Profile, Store};
+
+/// "Now", from the platform. Device clocks are hints (the bank's clock decides expiry);
+/// the core uses this for the inactivity timeout, receipts and the OS policy's dates.
+pub trait Clock: Send + Sync {
+    /// The current time.
+    fn now(&self) -> OffsetDateTime;
+}
+
+/// The system clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+    }
+}
+
+/// The bank the app talks to: its URL, how its TLS certificate is trusted, and the public
+/// keys it signs challenges and OS policies with.
+#[derive(Clone)]
+pub struct BankConfig {
+    /// The API's base URL; must be `https://`.
+    pub url: String,
+    /// Trust anchors and optional public-key pins for the bank's certificate.
+    pub trust: Trust,
+    /// The bank's challenge signing key: uncompressed SEC1 P-256 (65 bytes).
+    pub challenge_key: Vec<u8>,
+    /// The bank's OS policy signing keys, by key id.
+    pub policy_keys: Vec<BankKey>,
+}
+
+impl std::fmt::Debug for BankConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BankConfig")
+            .field("trust", &self.trust)
+            .field("policy_keys", &self.policy_keys.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// This phone, as the bank and the OS gate see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceDetails {
+    /// The platform.
+    pub platform: Platform,
+    /// The model ("Pixel 8", "iPhone15,2").
+    pub model: String,
+    /// The OS version, dotted ("14", "17.4.1").
+    pub os_version: String,
+    /// The app's version, dotted.
+    pub app_version: String,
+}
+
+/// The platform's parts the core cannot make itself: keystores and the clock.
+#[derive(Clone)]
+pub struct PlatformParts {
+    /// Where secrets live (Keychain, Android Keystore-wrapped storage, keyring, memory).
+    pub secrets: Arc<dyn SecretStore>,
+    /// K_dev per profile.
+    pub device_keys: Arc<dyn DeviceKeyFactory>,
+    /// K_bio per profile (a phone without a sensor reports `is_available() == false`).
+    pub biometric_keys: Arc<dyn BiometricKeyFactory>,
+    /// "Now".
+    pub clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for PlatformParts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PlatformParts")
+    }
+}
+
+/// Everything [`Avain::open`] needs.
+#[derive(Debug, Clone)]
+pub struct AvainConfig {
+    /// The app's private data directory (the local database lives here).
+    pub data_dir: PathBuf,
+    /// The bank.
+    pub bank: BankConfig,
+    /// The phone's preferred languages, most preferred first (BCP 47 tags).
+    pub preferred_languages: Vec<String>,
+    /// This phone.
+    pub device: DeviceDetails,
+    /// PBKDF2 iterations for new PINs (stored per profile, so lowering it for tests does
+    /// not affect existing profiles); [`crate::keys::DEFAULT_PIN_KDF_ITERATIONS`] in apps.
+    pub pin_kdf_iterations: u32,
+    /// Timeouts and read retries.
+    pub http: HttpOptions,
+}
+
+/// A profile as the profile picker shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileInfo {
+    /// The local id, used in every call about this profile.
+    pub id: String,
+    /// The name the customer gave it.
+    pub name: String,
+    /// Stable state code (`pending_unlock`, `active`, `locked`, `revoked`).
+    pub state: String,
+    /// The lock reason's code when locked.
+    pub lock_reason: Option<String>,
+    /// A one-line status in the customer's language.
+    pub status: String,
+    /// Whether biometrics are on.
+    pub biometrics_enabled: bool,
+    /// A notice to show once (biometrics switched off after a biometric set change).
+    pub notice: Option<String>,
+}
+
+/// The shared state behind [`Avain`]: what every flow uses.
+pub(crate) struct Inner {
+    pub(crate) store: Store,
+    pub(crate) http: BankHttp,
+    pub(crate) parts: PlatformParts,
+    pub(crate) rng: Arc<dyn Randomness>,
+    pub(crate) bank: BankConfig,
+    pub(crate) device: DeviceDetails,
+    pub(crate) pin_kdf_iterations: u32,
+    language: Mutex<Language>,
+    pub(crate) session: session::SessionSlot,
+}
+
+impl Inner {
+    /// The language of texts and errors now.
+    pub(crate) fn lang(&self) -> Language {
+        *self.language.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn now(&self) -> OffsetDateTime {
+        self.parts.clock.now()
+    }
+
+    pub(crate) fn profile(&self, id: &str) -> Result<Profile, AvainError> {
+        self.store
+            .profile(id)
+            .map_err(|e| AvainError::from_store(self.lang(), e))
+    }
+
+    pub(crate) fn set_state(
+        &self,
+        profile: &Profile,
+        state: ProfileState,
+    ) -> Result<(), AvainError> {
+        if profile.state == state {
+            return Ok(());
+        }
+        tracing::info!(target: "avain::client", profile = %profile.id, state = state.code(), "profile state");
+        self.store
+            .set_profile_state(&profile.id, state)
+            .map_err(|e| AvainError::from_store(self.lang(), e))?;
+        let biometrics = profile.biometrics.after_profile_change(state);
+        if biometrics != profile.biometrics {
+            self.store
+                .set_biometrics(&profile.id, biometrics)
+                .map_err(|e| AvainError::from_store(self.lang(), e))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn info(&self, profile: &Profile) -> ProfileInfo {
+        let lang = self.lang();
+        let (state, lock_reason) = (profile.state.code().to_owned(), profile.state.lock_reason());
+        ProfileInfo {
+            id: profile.id.clone(),
+            name: profile.name.clone(),
+            state,
+            lock_reason: lock_reason.map(|r| r.code().to_owned()),
+            status: profile.state.status_message(lang),
+            biometrics_enabled: profile.biometrics.is_enabled(),
+            notice: profile.biometrics.notice(lang),
+        }
+    }
+}
+
+/// The object the app holds: opened once with the data directory, the bank and the
+/// platform's parts; several profiles per device.
+pub struct Avain {
+    inner: Arc<Inner>,
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+impl std::fmt::Debug for Avain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Avain").finish_non_exhaustive()
+    }
+}
+
+impl Drop for Avain {
+    fn drop(&mut self) {
+        // Dropping a runtime blocks until its tasks stop, which panics inside another
+        // runtime (a test, the CLI); letting it wind down in the background never does.
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+impl Avain {
+    /// Opens the core: the local database in `config.data_dir` (created or migrated), the
+    /// HTTPS client and the runtime. Blocks on disk I/O briefly. Changes persisted state
+    /// when the database is new or older.
+    pub fn open(config: AvainConfig, parts: PlatformParts) -> Result<Arc<Avain>, AvainError> {
+        let supported = Language::ALL;
+        let lang = crate::language::preferred_language(&config.preferred_languages, &supported);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .max_blocking_threads(4)
+            .thread_name("avain-core")
+            .enable_all()
+            .build()
+            .map_err(|_| AvainError::internal(lang, "runtime"))?;
+        let http = BankHttp::new(&config.bank.url, &config.bank.trust, config.http)
+            .map_err(|e| AvainError::from_net(lang, e))?;
+        if config.bank.challenge_key.len() != crate::keys::P256_PUBLIC_KEY_LEN {
+            return Err(AvainError::internal(lang, "configuration"));
+        }
+        if config.pin_kdf_iterations == 0 {
+            return Err(AvainError::internal(lang, "configuration"));
+        }
+        let rng: Arc<dyn Randomness> = Arc::new(SystemRandomness::new());
+        let store = Store::open(&config.data_dir, parts.secrets.as_ref(), Arc::clone(&rng))
+            .map_err(|e| AvainError::from_store(lang, e))?;
+        let inner = Inner {
+            store,
+            http,
+            parts,
+            rng,
+            bank: config.bank,
+            device: config.device,
+            pin_kdf_iterations: config.pin_kdf_iterations,
+            language: Mutex::new(lang),
+            session: session::SessionSlot::default(),
+        };
+        Ok(Arc::new(Avain {
+            inner: Arc::new(inner),
+            runtime: Some(runtime),
+        }))
+    }
+
+    /// Runs `work` on the core's runtime and waits for it from any executor.
+    pub(crate) async fn run<T, Fut>(
+        &self,
+        work: impl FnOnce(Arc<Inner>) -> Fut,
+    ) -> Result<T, AvainError>
+    where
+        Fut: Future<Output = Result<T, AvainError>> + Send + 'static,
+        T: Send + 'static,
+    {
+        run_on(&self.inner, self.handle(), work).await
+    }
+
+    fn handle(&self) -> Option<tokio::runtime::Handle> {
+        self.runtime.as_ref().map(|r| r.handle().clone())
+    }
+
+    /// The language texts and errors are in now.
+    pub fn language(&self) -> Language {
+        self.inner.lang()
+    }
+
+    /// Switches the language of texts and errors (the phone's languages changed).
+    pub fn set_preferred_languages(&self, tags: Vec<String>) {
+        let lang = crate::language::preferred_language(&tags, &Language::ALL);
+        *self
+            .inner
+            .language
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = lang;
+    }
+
+    /// The profiles on this device, oldest first (for the profile picker).
+    pub fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
+        let lang = self.inner.lang();
+        let profiles = self
+            .inner
+            .store
+            .profiles()
+            .map_err(|e| AvainError::from_store(lang, e))?;
+        Ok(profiles.iter().map(|p| self.inner.info(p)).collect())
+    }
+
+    /// One profile.
+    pub fn profile(&self, profile_id: &str) -> Result<ProfileInfo, AvainError> {
+        let profile = self.inner.profile(profile_id)?;
+        Ok(self.inner.info(&profile))
+    }
+
+    /// How many requests went to the bank so far (for benchmarks).
+    pub fn round_trips(&self) -> u64 {
+        self.inner.http.round_trips()
+    }
+
+    /// The 24/7 numbers of the blocking service, for the "block my codes" screen, in the
+    /// customer's language. Works offline.
+    pub fn blocking_numbers(&self) -> String {
+        crate::i18n::text(self.inner.lang(), "client-blocking-numbers")
+    }
+
+    /// Whether `profile` may use biometrics now (state and flag).
+    pub fn biometrics_state(&self, profile_id: &str) -> Result<BiometricState, AvainError> {
+        Ok(self.inner.profile(profile_id)?.biometrics)
+    }
+}
+
+/// Runs `work` on `handle`'s runtime (or inline when the runtime is gone) and waits.
+pub(crate) async fn run_on<T, Fut>(
+    inner: &Arc<Inner>,
+    handle: Option<tokio::runtime::Handle>,
+    work: impl FnOnce(Arc<Inner>) -> Fut,
+) -> Result<T, AvainError>
+where
+    Fut: Future<Output = Result<T, AvainError>> + Send + 'static,
+    T: Send + 'static,
+{
+    let lang = inner.lang();
+    let future = work(Arc::clone(inner));
+    match handle {
+        Some(handle) => handle
+            .spawn(future)
+            .await
+            .map_err(|_| AvainError::internal(lang, "task_failed"))?,
+        None => Err(AvainError::internal(lang, "closed")),
+    }
+}
+
+/// Runs blocking work (PBKDF2, the biometric prompt) on the runtime's blocking pool.
+pub(crate) async fn blocking<T: Send + 'static>(
+    lang: Language,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AvainError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| AvainError::internal(lang, "task_failed"))
+}

@@ -1,0 +1,506 @@
+//! Registering the authenticator on this device, as a typed state machine:
+//! password -> key-card code -> SMS code -> PIN (the policy's reasons) -> profile name ->
+//! pending unlock in the online bank -> active (at the first login after the unlock).
+//!
+//! The profile is stored when the bank accepts the device; from then on it survives a
+//! restart as [`ProfileState::PendingUnlock`]. Each method is allowed only in its step;
+//! a wrong step is [`AvainError::InvalidInput`] with code `wrong_step`.
+
+use std::sync::{Arc, Mutex};
+
+use super::{AvainError, Inner, ProfileInfo, run_on};
+use crate::api::{
+    Base64Bytes, CodeRequest, DeviceDescription, RegisteredProfile, RegistrationComplete,
+    RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, SmsCodeSent,
+};
+use crate::i18n::Language;
+use crate::keys::{PinKdfParams, PinKey, create_device_secret, delete_profile_keys};
+use crate::lifecycle::ProfileState;
+use crate::pin::{Pin, PinContext, check_pin};
+use crate::random::random_id;
+use crate::signed_bytes::{self, Approval};
+use crate::store::NewProfile;
+
+use super::error::PinRejection;
+
+/// Where a registration is, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegistrationStep {
+    /// Type the code number `key_card_index` of the paper key-code card.
+    KeyCardCode {
+        /// Which code (1-based).
+        key_card_index: u32,
+    },
+    /// Type the SMS code sent to the masked number.
+    SmsCode {
+        /// "+358 40 *** **67".
+        phone_hint: String,
+    },
+    /// Choose a PIN of 4-8 digits; `advice` says not to reuse the card PIN etc.
+    ChoosePin {
+        /// Advice lines in the customer's language.
+        advice: Vec<String>,
+    },
+    /// Name the profile.
+    ProfileName {
+        /// A suggestion ("Anna Virtanen").
+        suggestion: String,
+    },
+    /// Registered: unlock the profile in the online bank, then log in.
+    PendingUnlock {
+        /// The new profile.
+        profile: ProfileInfo,
+        /// What to do next, in the customer's language.
+        instruction: String,
+    },
+}
+
+enum State {
+    KeyCard {
+        id: String,
+        index: u32,
+    },
+    Sms {
+        id: String,
+        phone_hint: String,
+    },
+    Pin {
+        id: String,
+        verified: RegistrationVerified,
+        local_id: String,
+    },
+    Name {
+        id: String,
+        verified: RegistrationVerified,
+        local_id: String,
+        key: PinKey,
+        kdf: PinKdfParams,
+    },
+    Done {
+        profile: ProfileInfo,
+    },
+    /// A step is being sent to the bank.
+    Busy,
+}
+
+/// One registration in progress. Get it from [`super::Avain::start_registration`].
+pub struct Registration {
+    inner: Arc<Inner>,
+    handle: Option<tokio::runtime::Handle>,
+    state: Mutex<State>,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration").finish_non_exhaustive()
+    }
+}
+
+impl super::Avain {
+    /// Step 1: the online-bank user id and password. The bank answers which key-card code
+    /// it wants. Refuses with `no_phone_number` or `sms_service_off` when registration
+    /// is impossible for the customer.
+    pub async fn start_registration(
+        &self,
+        username: String,
+        password: String,
+    ) -> Result<Arc<Registration>, AvainError> {
+        let username = username.trim().to_owned();
+        let lang = self.language();
+        if username.is_empty() || username.len() > 64 {
+            return Err(AvainError::input(lang, "username_invalid"));
+        }
+        if password.is_empty() || password.len() > 128 {
+            return Err(AvainError::input(lang, "password_invalid"));
+        }
+        let started = self
+            .run(move |inner| async move {
+                let body = RegistrationStart {
+                    username,
+                    password: Secret::new(password),
+                };
+                inner
+                    .http
+                    .post::<_, RegistrationStarted>("v1/registrations", &body, None)
+                    .await
+                    .map_err(|e| AvainError::from_net(inner.lang(), e))
+            })
+            .await?;
+        Ok(Arc::new(Registration {
+            inner: Arc::clone(&self.inner),
+            handle: self.handle(),
+            state: Mutex::new(State::KeyCard {
+                id: started.registration_id,
+                index: started.key_card_index,
+            }),
+        }))
+    }
+}
+
+fn digits(code: &str, lang: Language, what: &str) -> Result<String, AvainError> {
+    let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
+    if code.is_empty() || code.len() > 12 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(AvainError::input(lang, what));
+    }
+    Ok(code)
+}
+
+impl Registration {
+    fn lang(&self) -> Language {
+        self.inner.lang()
+    }
+
+    fn take(&self) -> State {
+        std::mem::replace(
+            &mut *self.state.lock().unwrap_or_else(|e| e.into_inner()),
+            State::Busy,
+        )
+    }
+
+    fn put(&self, state: State) {
+        *self.state.lock().unwrap_or_else(|e| e.into_inner()) = state;
+    }
+
+    fn wrong_step(&self, state: State) -> AvainError {
+        self.put(state);
+        AvainError::input(self.lang(), "wrong_step")
+    }
+
+    /// The current step.
+    pub fn step(&self) -> RegistrationStep {
+        let lang = self.lang();
+        match &*self.state.lock().unwrap_or_else(|e| e.into_inner()) {
+            State::KeyCard { index, .. } => RegistrationStep::KeyCardCode {
+                key_card_index: *index,
+            },
+            State::Sms { phone_hint, .. } => RegistrationStep::SmsCode {
+                phone_hint: phone_hint.clone(),
+            },
+            State::Pin { .. } | State::Busy => RegistrationStep::ChoosePin {
+                advice: crate::pin::advice(lang),
+            },
+            State::Name { verified, .. } => RegistrationStep::ProfileName {
+                suggestion: verified.customer_name.clone(),
+            },
+            State::Done { profile } => RegistrationStep::PendingUnlock {
+                profile: profile.clone(),
+                instruction: crate::i18n::text(lang, "client-registration-unlock-online-bank"),
+            },
+        }
+    }
+
+    /// Step 2: the key-card code. A wrong code keeps this step (three wrong codes lock the
+    /// user code at the bank).
+    pub async fn submit_key_card_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
+        let code = digits(&code, self.lang(), "key_card_code_invalid")?;
+        let (id, index) = match self.take() {
+            State::KeyCard { id, index } => (id, index),
+            other => return Err(self.wrong_step(other)),
+        };
+        let path = format!("v1/registrations/{id}/key-card");
+        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+            inner
+                .http
+                .post::<_, SmsCodeSent>(
+                    &path,
+                    &CodeRequest {
+                        code: Secret::new(code),
+                    },
+                    None,
+                )
+                .await
+                .map_err(|e| AvainError::from_net(inner.lang(), e))
+        })
+        .await;
+        match result {
+            Ok(sent) => self.put(State::Sms {
+                id,
+                phone_hint: sent.phone_hint,
+            }),
+            Err(e) => {
+                self.put(State::KeyCard { id, index });
+                return Err(e);
+            }
+        }
+        Ok(self.step())
+    }
+
+    /// Step 3: the SMS code.
+    pub async fn submit_sms_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
+        let code = digits(&code, self.lang(), "sms_code_invalid")?;
+        let (id, phone_hint) = match self.take() {
+            State::Sms { id, phone_hint } => (id, phone_hint),
+            other => return Err(self.wrong_step(other)),
+        };
+        let path = format!("v1/registrations/{id}/sms");
+        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+            let verified = inner
+                .http
+                .post::<_, RegistrationVerified>(
+                    &path,
+                    &CodeRequest {
+                        code: Secret::new(code),
+                    },
+                    None,
+                )
+                .await
+                .map_err(|e| AvainError::from_net(inner.lang(), e))?;
+            let local_id = random_id(inner.rng.as_ref())
+                .map_err(|_| AvainError::internal(inner.lang(), "randomness"))?;
+            Ok((verified, local_id))
+        })
+        .await;
+        match result {
+            Ok((verified, local_id)) => self.put(State::Pin {
+                id,
+                verified,
+                local_id,
+            }),
+            Err(e) => {
+                self.put(State::Sms { id, phone_hint });
+                return Err(e);
+            }
+        }
+        Ok(self.step())
+    }
+
+    /// Checks a PIN against the policy (series, repeats, dates, the customer's birth date,
+    /// popular PINs) without choosing it: every reason, in the customer's language.
+    pub fn check_pin(&self, pin: String) -> Vec<PinRejection> {
+        let birth_date = match &*self.state.lock().unwrap_or_else(|e| e.into_inner()) {
+            State::Pin { verified, .. } | State::Name { verified, .. } => verified.birth_date,
+            _ => None,
+        };
+        rejections(self.lang(), &Pin::new(pin), birth_date)
+    }
+
+    /// Step 4: the PIN. A PIN the policy refuses is [`AvainError::PinRejected`] with
+    /// every reason, and the step stays. The PIN itself is never stored: K_pin is
+    /// derived from it (with this device's secret) and kept only until the profile is
+    /// named.
+    pub async fn choose_pin(&self, pin: String) -> Result<RegistrationStep, AvainError> {
+        let lang = self.lang();
+        let (id, verified, local_id) = match self.take() {
+            State::Pin {
+                id,
+                verified,
+                local_id,
+            } => (id, verified, local_id),
+            other => return Err(self.wrong_step(other)),
+        };
+        let pin = Pin::new(pin);
+        let reasons = rejections(lang, &pin, verified.birth_date);
+        if !reasons.is_empty() {
+            let message = reasons
+                .iter()
+                .map(|r| r.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.put(State::Pin {
+                id,
+                verified,
+                local_id,
+            });
+            return Err(AvainError::PinRejected { reasons, message });
+        }
+        let id_for_key = local_id.clone();
+        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+            let lang = inner.lang();
+            let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
+                .map_err(|e| AvainError::from_keys(lang, e))?;
+            create_device_secret(
+                inner.parts.secrets.as_ref(),
+                inner.rng.as_ref(),
+                &id_for_key,
+            )
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+            let params = kdf.clone();
+            let inner2 = Arc::clone(&inner);
+            let key = super::blocking(lang, move || {
+                PinKey::derive_from_store(inner2.parts.secrets.as_ref(), &pin, &params, &id_for_key)
+            })
+            .await?
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+            Ok((key, kdf))
+        })
+        .await;
+        match result {
+            Ok((key, kdf)) => self.put(State::Name {
+                id,
+                verified,
+                local_id,
+                key,
+                kdf,
+            }),
+            Err(e) => {
+                self.put(State::Pin {
+                    id,
+                    verified,
+                    local_id,
+                });
+                return Err(e);
+            }
+        }
+        Ok(self.step())
+    }
+
+    /// Step 5: the profile's name (1-40 characters). Makes K_dev, proves possession of
+    /// both keys to the bank and stores the profile, pending the online-bank unlock.
+    /// Changes persisted state.
+    pub async fn finish(&self, profile_name: String) -> Result<RegistrationStep, AvainError> {
+        let lang = self.lang();
+        let name = profile_name.trim().to_owned();
+        let chars = name.chars().count();
+        if chars == 0 || chars > 40 || name.chars().any(char::is_control) {
+            return Err(AvainError::input(lang, "profile_name_invalid"));
+        }
+        let (id, verified, local_id, key, kdf) = match self.take() {
+            State::Name {
+                id,
+                verified,
+                local_id,
+                key,
+                kdf,
+            } => (id, verified, local_id, key, kdf),
+            other => return Err(self.wrong_step(other)),
+        };
+        let key = Arc::new(key);
+        let (v, l, k, d) = (
+            verified.clone(),
+            local_id.clone(),
+            Arc::clone(&key),
+            kdf.clone(),
+        );
+        let (reg_id, name2) = (id.clone(), name.clone());
+        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+            complete(&inner, &reg_id, &v, &l, &k, d, name2).await
+        })
+        .await;
+        match result {
+            Ok(profile) => {
+                self.put(State::Done { profile });
+                Ok(self.step())
+            }
+            Err(e) => {
+                let key = Arc::try_unwrap(key).ok();
+                match key {
+                    Some(key) => self.put(State::Name {
+                        id,
+                        verified,
+                        local_id,
+                        key,
+                        kdf,
+                    }),
+                    None => self.put(State::Pin {
+                        id,
+                        verified,
+                        local_id,
+                    }),
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+fn rejections(lang: Language, pin: &Pin, birth_date: Option<time::Date>) -> Vec<PinRejection> {
+    let check = check_pin(
+        pin,
+        &PinContext {
+            birth_date,
+            current: None,
+        },
+    );
+    check
+        .reasons()
+        .iter()
+        .map(|r| PinRejection {
+            code: r.code().to_owned(),
+            message: r.message(lang),
+        })
+        .collect()
+}
+
+async fn complete(
+    inner: &Arc<Inner>,
+    registration_id: &str,
+    verified: &RegistrationVerified,
+    local_id: &str,
+    pin_key: &PinKey,
+    kdf: PinKdfParams,
+    name: String,
+) -> Result<ProfileInfo, AvainError> {
+    let lang = inner.lang();
+    let device_key = inner
+        .parts
+        .device_keys
+        .create(local_id)
+        .map_err(|e| AvainError::from_keys(lang, e))?;
+    let device_public_key = device_key
+        .public_key()
+        .map_err(|e| AvainError::from_keys(lang, e))?;
+    let pin_public_key = pin_key.public_key().to_vec();
+    let approval = Approval::Registration {
+        device_public_key: device_public_key.clone(),
+        pin_public_key: pin_public_key.clone(),
+        profile_name: name.clone(),
+    };
+    let context = Inner::registration_context(
+        verified.nonce.as_slice(),
+        &verified.profile_id,
+        &verified.device_id,
+    );
+    let bytes = signed_bytes::encode(&context, &approval)
+        .map_err(|_| AvainError::input(lang, "profile_name_invalid"))?;
+    let device_signature = device_key
+        .sign(bytes.as_bytes())
+        .map_err(|e| AvainError::from_keys(lang, e))?;
+    let body = RegistrationComplete {
+        profile_name: name.clone(),
+        device: DeviceDescription {
+            platform: inner.device.platform.code().to_owned(),
+            model: inner.device.model.clone(),
+            os_version: inner.device.os_version.clone(),
+            app_version: inner.device.app_version.clone(),
+            push_token: None,
+        },
+        device_public_key: Base64Bytes(device_public_key),
+        pin_public_key: Base64Bytes(pin_public_key),
+        device_signature: Base64Bytes(device_signature),
+        pin_signature: Base64Bytes(pin_key.sign(bytes.as_bytes()).to_vec()),
+    };
+    let path = format!("v1/registrations/{registration_id}/complete");
+    let registered: RegisteredProfile = match inner.http.post(&path, &body, None).await {
+        Ok(registered) => registered,
+        Err(e) => {
+            // The bank did not take the device: leave no keys behind.
+            let _ = delete_profile_keys(
+                inner.parts.secrets.as_ref(),
+                inner.parts.device_keys.as_ref(),
+                inner.parts.biometric_keys.as_ref(),
+                local_id,
+            );
+            return Err(AvainError::from_net(lang, e));
+        }
+    };
+    inner
+        .store
+        .create_profile(
+            &NewProfile {
+                id: local_id.to_owned(),
+                name,
+                server_profile_id: registered.profile_id,
+                server_device_id: verified.device_id.clone(),
+                language: lang,
+                pin_kdf: kdf,
+            },
+            inner.now(),
+        )
+        .map_err(|e| AvainError::from_store(lang, e))?;
+    let profile = inner.profile(local_id)?;
+    if registered.state != ProfileState::PendingUnlock {
+        inner.set_state(&profile, registered.state)?;
+    }
+    tracing::info!(target: "avain::client", profile = %local_id, "registered, pending unlock");
+    Ok(inner.info(&inner.profile(local_id)?))
+}

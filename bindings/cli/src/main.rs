@@ -7,6 +7,7 @@
 mod cmd_alert;
 mod cmd_barcode;
 mod cmd_bench;
+mod cmd_demo;
 mod cmd_gate;
 mod cmd_hetu;
 mod cmd_iban;
@@ -63,6 +64,8 @@ enum Command {
     /// Speed figures as one JSON line (the local store, the PIN key derivation).
     #[command(subcommand)]
     Bench(cmd_bench::BenchCommand),
+    /// Walk the whole customer story against an in-process sandbox bank over HTTPS.
+    Demo(cmd_demo::DemoArgs),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +88,12 @@ fn main() -> ExitCode {
         Command::Language(args) => cmd_language::run(cli.output, &args),
         Command::Gate(args) => cmd_gate::run(cli.output, &args),
         Command::Alert(command) => cmd_alert::run(cli.output, &command),
+        // The demo exits 1 when a step failed.
+        Command::Demo(args) => match cmd_demo::run(cli.output, &args) {
+            Ok(true) => Ok(()),
+            Ok(false) => return ExitCode::FAILURE,
+            Err(e) => Err(e),
+        },
         // The scam check has its own exit status (2 when an input line was refused).
         Command::Scam(args) => match cmd_scam::run(cli.output, &args) {
             Ok(code) => return code,

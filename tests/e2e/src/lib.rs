@@ -159,6 +159,75 @@ impl Harness {
         })
     }
 
+    /// Another phone against the same bank (its own keystore, clock and data directory
+    /// under `dir`), for the trusted-devices flows.
+    pub fn second_phone(&self, dir: &Path) -> Result<Arc<Avain>, Failure> {
+        let secrets = Arc::new(MemorySecretStore::new());
+        let sensor = Arc::new(SimulatedSensor::new());
+        let parts = PlatformParts {
+            secrets: secrets.clone(),
+            device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
+            biometric_keys: Arc::new(SoftwareBiometrics::new(secrets, sensor)),
+            clock: Arc::new(ManualClock::default()),
+        };
+        let mut device = test_device();
+        device.model = "Galaxy S21".to_owned();
+        device.os_version = "13".to_owned();
+        Avain::open(
+            AvainConfig {
+                data_dir: dir.to_path_buf(),
+                bank: bank_config(&self.bank)?,
+                preferred_languages: vec!["fi".to_owned()],
+                device,
+                pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
+                http: HttpOptions::default(),
+            },
+            parts,
+        )
+        .map_err(|e| format!("open: {}", e.code()))
+    }
+
+    /// Registers `phone` (any core against this bank) for `customer`, up to pending
+    /// unlock; returns the local profile id.
+    pub async fn register_on(
+        &self,
+        phone: &Avain,
+        customer: &SeedCustomer,
+        pin: &str,
+        name: &str,
+    ) -> Result<String, Failure> {
+        let registration = phone
+            .start_registration(customer.user_id.to_owned(), customer.password.to_owned())
+            .await
+            .map_err(fail("start_registration"))?;
+        let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
+            return Err("expected the key-card step".to_owned());
+        };
+        registration
+            .submit_key_card_code(customer.key_card_code(key_card_index))
+            .await
+            .map_err(fail("key_card"))?;
+        let code = self
+            .sms_code(customer.user_id, "registration_sms_code")
+            .await?;
+        registration
+            .submit_sms_code(code)
+            .await
+            .map_err(fail("sms"))?;
+        registration
+            .choose_pin(pin.to_owned())
+            .await
+            .map_err(fail("choose_pin"))?;
+        match registration
+            .finish(name.to_owned())
+            .await
+            .map_err(fail("finish"))?
+        {
+            RegistrationStep::PendingUnlock { profile, .. } => Ok(profile.id),
+            other => Err(format!("unexpected step {other:?}")),
+        }
+    }
+
     /// The phone's data directory.
     pub fn data_dir(&self) -> &Path {
         &self.data_dir
@@ -188,37 +257,8 @@ impl Harness {
     /// Registers the phone for `customer` with `pin`, up to pending unlock. Returns the
     /// local profile id.
     pub async fn register(&self, customer: &SeedCustomer, pin: &str) -> Result<String, Failure> {
-        let registration = self
-            .avain
-            .start_registration(customer.user_id.to_owned(), customer.password.to_owned())
+        self.register_on(&self.avain, customer, pin, "Oma puhelin")
             .await
-            .map_err(fail("start_registration"))?;
-        let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
-            return Err("expected the key-card step".to_owned());
-        };
-        registration
-            .submit_key_card_code(customer.key_card_code(key_card_index))
-            .await
-            .map_err(fail("key_card"))?;
-        let code = self
-            .sms_code(customer.user_id, "registration_sms_code")
-            .await?;
-        registration
-            .submit_sms_code(code)
-            .await
-            .map_err(fail("sms"))?;
-        registration
-            .choose_pin(pin.to_owned())
-            .await
-            .map_err(fail("choose_pin"))?;
-        match registration
-            .finish("Oma puhelin".to_owned())
-            .await
-            .map_err(fail("finish"))?
-        {
-            RegistrationStep::PendingUnlock { profile, .. } => Ok(profile.id),
-            other => Err(format!("unexpected step {other:?}")),
-        }
     }
 
     /// In the browser: logs in to the online bank with password and key-card code and

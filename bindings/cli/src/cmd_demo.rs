@@ -1,0 +1,450 @@
+//! `avain demo`: the seeds' story, walked as a customer would, by the core against the
+//! sandbox bank started in this process on a free loopback port. SMS codes are read from
+//! the sandbox's outbox. Steps that need bank features the sandbox does not have yet
+//! report `ok: false` with the reason; nothing is faked.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use avain_core::Language;
+use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::i18n::{self, Arg};
+use avain_core::lifecycle::BiometricKind;
+use avain_e2e::{ANNA, Harness, fail};
+use clap::Args;
+use serde_json::json;
+
+use crate::input::Output;
+
+/// The PIN the demo customer chooses after the refused ones.
+const PIN: &str = "4719";
+/// The PIN of the second, old phone that gets removed.
+const OLD_PHONE_PIN: &str = "3917";
+
+/// `avain demo` options.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// The phone's data directory (default: a fresh temporary one, deleted afterwards).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+}
+
+struct Step {
+    name: &'static str,
+    ok: bool,
+}
+
+type StepResult = Result<Vec<String>, String>;
+
+/// Runs the demo; `Ok(false)` when a step failed.
+pub fn run(output: Output, args: &DemoArgs) -> io::Result<bool> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(demo(output, args))
+}
+
+async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
+    let lang = output.lang;
+    let harness = Harness::start_with(args.data_dir.clone(), vec![lang.code().to_owned()])
+        .await
+        .map_err(io::Error::other)?;
+    let anna = Harness::customer(ANNA).map_err(io::Error::other)?;
+    if !output.json {
+        println!(
+            "{}",
+            i18n::text_with(
+                lang,
+                "demo-title",
+                &[("url", Arg::from(harness.bank.url()))]
+            )
+        );
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    let mut record = |name: &'static str, result: StepResult| {
+        let (ok, lines) = match result {
+            Ok(lines) => (true, lines),
+            Err(reason) => (false, vec![reason]),
+        };
+        if !output.json {
+            let mark = if ok { "✓" } else { "✗" };
+            println!(
+                "{mark} {}",
+                i18n::text(lang, &format!("demo-step-{}", name.replace('_', "-")))
+            );
+            for line in &lines {
+                println!("    {}", line.replace('\n', "\n    "));
+            }
+        }
+        steps.push(Step { name, ok });
+    };
+
+    let (registration, rejections) = register(&harness, lang).await;
+    let profile_id = registration.as_ref().ok().map(|(id, _)| id.clone());
+    record("register", registration.map(|(_, lines)| lines));
+    record("pin_rejections", rejections);
+    record("online_unlock", online_unlock(&harness, lang).await);
+    let id = profile_id.unwrap_or_default();
+    record("login", login(&harness, &id).await);
+    record("biometrics", biometrics(&harness, lang, &id).await);
+    record("pay_new_payee", not_available(lang, "payments"));
+    record("third_party", not_available(lang, "identification"));
+    record("devices", devices(&harness, lang, &id).await);
+    record("meeting", not_available(lang, "meetings"));
+    record("signing", not_available(lang, "signing"));
+    record("inbox", not_available(lang, "inbox"));
+    record("scam_check", scam_check(lang));
+    record("lockout", lockout(&harness, &id).await);
+    record("self_unlock", self_unlock(&harness, lang, &id).await);
+
+    let all_ok = steps.iter().all(|s| s.ok);
+    let data_dir = harness.data_dir().display().to_string();
+    if output.json {
+        let line = json!({
+            "steps": steps.iter().map(|s| json!({"name": s.name, "ok": s.ok})).collect::<Vec<_>>(),
+            "customer": {
+                "username": anna.user_id,
+                "password": anna.password,
+                "hetu": anna.hetu(),
+                "pin": PIN,
+            },
+            "data_dir": data_dir,
+        });
+        writeln!(io::stdout().lock(), "{line}")?;
+    } else {
+        let passed = steps.iter().filter(|s| s.ok).count();
+        println!(
+            "{}",
+            i18n::text_with(
+                lang,
+                "demo-summary",
+                &[
+                    ("ok", Arg::from(u32::try_from(passed).unwrap_or(u32::MAX))),
+                    (
+                        "total",
+                        Arg::from(u32::try_from(steps.len()).unwrap_or(u32::MAX))
+                    ),
+                ],
+            )
+        );
+        println!(
+            "{}",
+            i18n::text_with(
+                lang,
+                "demo-customer",
+                &[
+                    ("username", Arg::from(anna.user_id)),
+                    ("password", Arg::from(anna.password)),
+                    ("hetu", Arg::from(anna.hetu())),
+                    ("pin", Arg::from(PIN)),
+                ],
+            )
+        );
+    }
+    Ok(all_ok)
+}
+
+fn not_available(lang: Language, feature: &str) -> StepResult {
+    Err(i18n::text_with(
+        lang,
+        "demo-not-available",
+        &[("feature", Arg::from(feature))],
+    ))
+}
+
+/// Registration with the refused PINs shown before the good one.
+async fn register(
+    h: &Harness,
+    lang: Language,
+) -> (Result<(String, Vec<String>), String>, StepResult) {
+    let anna = match Harness::customer(ANNA) {
+        Ok(a) => a,
+        Err(e) => return (Err(e.clone()), Err(e)),
+    };
+    let mut lines = Vec::new();
+    let registration = match h
+        .avain
+        .start_registration(anna.user_id.to_owned(), anna.password.to_owned())
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => {
+            return (
+                Err(fail("start_registration")(e)),
+                Err("registration".into()),
+            );
+        }
+    };
+    let avain_core::client::RegistrationStep::KeyCardCode { key_card_index } = registration.step()
+    else {
+        return (
+            Err("key-card step expected".into()),
+            Err("registration".into()),
+        );
+    };
+    lines.push(i18n::text_with(
+        lang,
+        "demo-key-card",
+        &[("index", Arg::from(key_card_index))],
+    ));
+    if let Err(e) = registration
+        .submit_key_card_code(anna.key_card_code(key_card_index))
+        .await
+    {
+        return (Err(fail("key_card")(e)), Err("registration".into()));
+    }
+    let code = match h.sms_code(ANNA, "registration_sms_code").await {
+        Ok(c) => c,
+        Err(e) => return (Err(e), Err("registration".into())),
+    };
+    lines.push(i18n::text(lang, "demo-sms-read"));
+    if let Err(e) = registration.submit_sms_code(code).await {
+        return (Err(fail("sms")(e)), Err("registration".into()));
+    }
+    // The PIN rules, as the customer meets them: a series, a repeat, the birth date.
+    let birth = format!("{:02}{:02}", anna.birth.day(), u8::from(anna.birth.month()));
+    let mut rejection_lines = Vec::new();
+    let mut all_refused = true;
+    for candidate in ["1234", "1221", birth.as_str()] {
+        match registration.choose_pin(candidate.to_owned()).await {
+            Err(AvainError::PinRejected { reasons, message }) => {
+                let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
+                rejection_lines.push(format!("{candidate}: {} ({})", message, codes.join(", ")));
+            }
+            Ok(_) => {
+                all_refused = false;
+                rejection_lines.push(format!("{candidate}: accepted"));
+                break;
+            }
+            Err(e) => {
+                all_refused = false;
+                rejection_lines.push(format!("{candidate}: {}", e.code()));
+            }
+        }
+    }
+    let rejections = if all_refused {
+        Ok(rejection_lines)
+    } else {
+        Err(rejection_lines.join("; "))
+    };
+    if !all_refused {
+        return (Err("a weak PIN was accepted".into()), rejections);
+    }
+    if let Err(e) = registration.choose_pin(PIN.to_owned()).await {
+        return (Err(fail("choose_pin")(e)), rejections);
+    }
+    match registration.finish("Oma puhelin".to_owned()).await {
+        Ok(avain_core::client::RegistrationStep::PendingUnlock {
+            profile,
+            instruction,
+        }) => {
+            lines.push(format!("{} — {}", profile.name, profile.status));
+            lines.push(instruction);
+            (Ok((profile.id, lines)), rejections)
+        }
+        Ok(other) => (Err(format!("unexpected step {other:?}")), rejections),
+        Err(e) => (Err(fail("finish")(e)), rejections),
+    }
+}
+
+async fn online_unlock(h: &Harness, lang: Language) -> StepResult {
+    let anna = Harness::customer(ANNA)?;
+    let unlocked = h.unlock_in_online_bank(anna).await?;
+    if unlocked != 1 {
+        return Err(format!("{unlocked} profiles unlocked"));
+    }
+    let outbox = h.outbox(ANNA).await?;
+    let notices = outbox
+        .messages
+        .iter()
+        .filter(|m| m.kind == "profile_unlocked")
+        .count();
+    if notices == 0 {
+        return Err("no unlock notification sent".into());
+    }
+    Ok(vec![i18n::text(lang, "demo-unlocked")])
+}
+
+async fn login(h: &Harness, id: &str) -> StepResult {
+    let result = h
+        .avain
+        .login_with_pin(id.to_owned(), PIN.to_owned())
+        .await
+        .map_err(fail("login"))?;
+    let mut lines = vec![format!(
+        "{} — {}",
+        result.customer_name, result.profile.status
+    )];
+    lines.extend(result.os_warning);
+    Ok(lines)
+}
+
+async fn biometrics(h: &Harness, lang: Language, id: &str) -> StepResult {
+    h.avain
+        .enable_biometrics(BiometricKind::Fingerprint, PIN.to_owned())
+        .await
+        .map_err(fail("enable_biometrics"))?;
+    h.avain.logout().await.map_err(fail("logout"))?;
+    let result = h
+        .avain
+        .login_with_biometrics(id.to_owned())
+        .await
+        .map_err(fail("login_with_biometrics"))?;
+    Ok(vec![
+        i18n::text(lang, "demo-biometrics"),
+        format!("{} — {}", result.customer_name, result.profile.status),
+    ])
+}
+
+async fn devices(h: &Harness, lang: Language, id: &str) -> StepResult {
+    let anna = Harness::customer(ANNA)?;
+    let old_dir = h.data_dir().with_file_name(format!(
+        "{}-old-phone",
+        h.data_dir()
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("app")
+    ));
+    let old_phone = h.second_phone(&old_dir)?;
+    let old_id = h
+        .register_on(&old_phone, anna, OLD_PHONE_PIN, "Vanha puhelin")
+        .await?;
+    h.unlock_in_online_bank(anna).await?;
+    old_phone
+        .login_with_pin(old_id.clone(), OLD_PHONE_PIN.to_owned())
+        .await
+        .map_err(fail("old phone login"))?;
+    // The customer's phone: log in again (the session may have ended), list, remove.
+    h.avain
+        .login_with_pin(id.to_owned(), PIN.to_owned())
+        .await
+        .map_err(fail("login"))?;
+    let list = h.avain.devices().await.map_err(fail("devices"))?;
+    let mut lines: Vec<String> = list
+        .iter()
+        .map(|d| {
+            let this = if d.this_device {
+                i18n::text(lang, "demo-this-device")
+            } else {
+                String::new()
+            };
+            format!(
+                "{} · {} · Android {} {}",
+                d.name, d.model, d.os_version, this
+            )
+            .trim_end()
+            .to_owned()
+        })
+        .collect();
+    let other = list
+        .iter()
+        .find(|d| !d.this_device && d.state == "active")
+        .ok_or("no other device listed")?;
+    h.avain
+        .remove_device(
+            other.device_id.clone(),
+            ApprovalFactor::Pin {
+                pin: PIN.to_owned(),
+            },
+        )
+        .await
+        .map_err(fail("remove_device"))?;
+    lines.push(i18n::text_with(
+        lang,
+        "demo-device-removed",
+        &[("device", Arg::from(other.name.as_str()))],
+    ));
+    match old_phone
+        .login_with_pin(old_id, OLD_PHONE_PIN.to_owned())
+        .await
+    {
+        Err(AvainError::ProfileRemoved { message, .. }) => lines.push(message),
+        Err(e) => return Err(format!("old phone: {}", e.code())),
+        Ok(_) => return Err("the removed phone could still log in".into()),
+    }
+    let _ = std::fs::remove_dir_all(&old_dir);
+    Ok(lines)
+}
+
+fn scam_check(lang: Language) -> StepResult {
+    let config = avain_core::scam::BankConfig::demo();
+    let sender = "+358 45 123 4567";
+    let text = "Avain: tilisi suljetaan tänään! Vahvista tunnuksesi heti: http://avain-tunnistus.xyz/login";
+    let verdict = avain_core::scam::check_message(sender, text, &config)
+        .map_err(|e| format!("scam check: {}", e.code()))?;
+    if verdict.level == avain_core::scam::Level::Ok {
+        return Err("the scam message was not flagged".into());
+    }
+    let mut lines = vec![format!("{sender}: \"{text}\""), verdict.level.label(lang)];
+    lines.extend(
+        verdict
+            .findings
+            .iter()
+            .map(|f| format!("- {}", f.message(lang))),
+    );
+    lines.push(verdict.advice(lang));
+    Ok(lines)
+}
+
+async fn lockout(h: &Harness, id: &str) -> StepResult {
+    let mut lines = Vec::new();
+    for _ in 0..4 {
+        match h
+            .avain
+            .login_with_pin(id.to_owned(), "9371".to_owned())
+            .await
+        {
+            Err(AvainError::WrongPin { message, .. }) => lines.push(message),
+            Err(e) => return Err(format!("wrong PIN: {}", e.code())),
+            Ok(_) => return Err("a wrong PIN logged in".into()),
+        }
+    }
+    match h
+        .avain
+        .login_with_pin(id.to_owned(), "9371".to_owned())
+        .await
+    {
+        Err(AvainError::Locked {
+            message,
+            self_service: true,
+            ..
+        }) => lines.push(message),
+        Err(e) => return Err(format!("fifth wrong PIN: {}", e.code())),
+        Ok(_) => return Err("a wrong PIN logged in".into()),
+    }
+    Ok(lines)
+}
+
+async fn self_unlock(h: &Harness, lang: Language, id: &str) -> StepResult {
+    let anna = Harness::customer(ANNA)?;
+    let started = h
+        .avain
+        .start_user_code_unlock(ANNA.to_owned(), anna.hetu())
+        .await
+        .map_err(fail("start_user_code_unlock"))?;
+    let sms = h.sms_code(ANNA, "user_code_unlock_sms_code").await?;
+    let done = h
+        .avain
+        .finish_user_code_unlock(
+            started.unlock_id,
+            sms,
+            anna.key_card_code(started.key_card_index),
+        )
+        .await
+        .map_err(fail("finish_user_code_unlock"))?;
+    let result = h
+        .avain
+        .login_with_pin(id.to_owned(), PIN.to_owned())
+        .await
+        .map_err(fail("login after unlock"))?;
+    Ok(vec![
+        i18n::text_with(
+            lang,
+            "demo-key-card",
+            &[("index", Arg::from(started.key_card_index))],
+        ),
+        done.message,
+        format!("{} — {}", result.customer_name, result.profile.status),
+    ])
+}

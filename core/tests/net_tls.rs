@@ -164,7 +164,8 @@ async fn bank_errors_carry_the_stable_code() {
         refused,
         Err(NetError::Bank {
             status: 409,
-            code: "challenge_expired".to_owned()
+            code: "challenge_expired".to_owned(),
+            attempts_left: None,
         })
     );
     let missing = http.get::<Value>("nowhere", None).await;

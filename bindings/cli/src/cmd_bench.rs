@@ -39,6 +39,13 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 200)]
         runs: u32,
     },
+    /// Full PIN logins against an embedded sandbox bank: round trips, latency, and its
+    /// ratio to the PIN key derivation alone.
+    Login {
+        /// Timed logins.
+        #[arg(long, default_value_t = 200)]
+        n: u32,
+    },
     /// Calibrate the PIN key derivation's PBKDF2 iterations to a target time.
     PinKdf {
         /// The target time of one PBKDF2 run, in milliseconds.
@@ -56,6 +63,7 @@ pub fn run(command: &BenchCommand) -> io::Result<()> {
             runs,
         } => bench_store(profiles.max(1), payees, runs.max(1))?,
         BenchCommand::PinKdf { target_ms } => bench_pin_kdf(target_ms.max(1))?,
+        BenchCommand::Login { n } => crate::cmd_bench_login::run(n.max(1))?,
     };
     println!("{line}");
     Ok(())

@@ -7,6 +7,7 @@
 mod cmd_alert;
 mod cmd_barcode;
 mod cmd_bench;
+mod cmd_bench_login;
 mod cmd_demo;
 mod cmd_gate;
 mod cmd_hetu;

@@ -76,7 +76,10 @@ impl Inner {
         let (factor_kind, factor_signature) = match factor {
             ApprovalFactor::Pin { pin } => {
                 let key = self.derive_pin_key(profile, Pin::new(pin)).await?;
-                (SecondFactor::Pin, key.sign(bytes.as_bytes()).to_vec())
+                let signature = key
+                    .sign(bytes.as_bytes())
+                    .map_err(|e| AvainError::from_keys(lang, e))?;
+                (SecondFactor::Pin, signature.to_vec())
             }
             ApprovalFactor::Biometric => {
                 let signature = self
@@ -128,7 +131,7 @@ impl Inner {
     ) -> Result<PinKey, AvainError> {
         let lang = self.lang();
         let inner = Arc::clone(self);
-        let params = profile.pin_kdf.clone();
+        let params = profile.pin_kdf;
         let id = profile.id.clone();
         blocking(lang, move || {
             PinKey::derive_from_store(inner.parts.secrets.as_ref(), &pin, &params, &id)

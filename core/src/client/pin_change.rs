@@ -45,7 +45,7 @@ impl Avain {
             let profile = inner.profile(&profile_id)?;
             let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
                 .map_err(|e| AvainError::from_keys(lang, e))?;
-            let (i2, params, id) = (Arc::clone(&inner), kdf.clone(), profile.id.clone());
+            let (i2, params, id) = (Arc::clone(&inner), kdf, profile.id.clone());
             let new_key = super::blocking(lang, move || {
                 PinKey::derive_from_store(i2.parts.secrets.as_ref(), &new, &params, &id)
             })

@@ -314,7 +314,7 @@ impl Registration {
                 &id_for_key,
             )
             .map_err(|e| AvainError::from_keys(lang, e))?;
-            let params = kdf.clone();
+            let params = kdf;
             let inner2 = Arc::clone(&inner);
             let key = super::blocking(lang, move || {
                 PinKey::derive_from_store(inner2.parts.secrets.as_ref(), &pin, &params, &id_for_key)
@@ -369,7 +369,7 @@ impl Registration {
             verified.clone(),
             local_id.clone(),
             Arc::clone(&key),
-            kdf.clone(),
+            kdf,
         );
         let (reg_id, name2) = (id.clone(), name.clone());
         let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
@@ -455,6 +455,9 @@ async fn complete(
     let device_signature = device_key
         .sign(bytes.as_bytes())
         .map_err(|e| AvainError::from_keys(lang, e))?;
+    let pin_signature = pin_key
+        .sign(bytes.as_bytes())
+        .map_err(|e| AvainError::from_keys(lang, e))?;
     let body = RegistrationComplete {
         profile_name: name.clone(),
         device: DeviceDescription {
@@ -467,7 +470,7 @@ async fn complete(
         device_public_key: Base64Bytes(device_public_key),
         pin_public_key: Base64Bytes(pin_public_key),
         device_signature: Base64Bytes(device_signature),
-        pin_signature: Base64Bytes(pin_key.sign(bytes.as_bytes()).to_vec()),
+        pin_signature: Base64Bytes(pin_signature.to_vec()),
     };
     let path = format!("v1/registrations/{registration_id}/complete");
     let registered: RegisteredProfile = match inner.http.post(&path, &body, None).await {

@@ -114,6 +114,16 @@ impl Harness {
         data_dir: Option<PathBuf>,
         languages: Vec<String>,
     ) -> Result<Harness, Failure> {
+        Harness::start_with_kdf(data_dir, languages, TEST_PIN_KDF_ITERATIONS).await
+    }
+
+    /// [`Harness::start_with`] with the PBKDF2 iterations for new PINs (benchmarks use
+    /// the shipping default).
+    pub async fn start_with_kdf(
+        data_dir: Option<PathBuf>,
+        languages: Vec<String>,
+        pin_kdf_iterations: u32,
+    ) -> Result<Harness, Failure> {
         let bank = Sandbox::start_fresh()
             .await
             .map_err(|e| format!("sandbox: {e}"))?;
@@ -141,7 +151,7 @@ impl Harness {
                 bank: bank_config(&bank)?,
                 preferred_languages: languages,
                 device: test_device(),
-                pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
+                pin_kdf_iterations,
                 http: HttpOptions::default(),
             },
             parts,

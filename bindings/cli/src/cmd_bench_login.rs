@@ -1,0 +1,94 @@
+//! `avain bench login --n 200`: full PIN logins by the core against an embedded sandbox
+//! bank over HTTPS on loopback, with the shipping PBKDF2 cost. Prints one JSON line:
+//! round trips per login (target 2 on a warm connection), p50 and p99 latency, the PIN
+//! key derivation alone (`kdf_ms`), and `ratio` = p50 / kdf (target: p50 <= kdf + 3 ms).
+
+use std::io;
+use std::time::{Duration, Instant};
+
+use avain_core::keys::{DEFAULT_PIN_KDF_ITERATIONS, PinKdfParams, PinKey};
+use avain_core::pin::Pin;
+use avain_core::random::SystemRandomness;
+use avain_core::secrets::SecretBytes;
+use avain_e2e::{ANNA, Harness};
+use serde_json::json;
+
+const PIN: &str = "4719";
+
+/// Runs the benchmark and returns its JSON line.
+pub fn run(n: u32) -> io::Result<serde_json::Value> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(bench(n))
+}
+
+fn ms(d: Duration) -> f64 {
+    (d.as_secs_f64() * 1e5).round() / 100.0
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let last = sorted.len().saturating_sub(1);
+    // Nearest rank, clamped: the sample list is never empty here.
+    let rank = ((p * sorted.len() as f64).ceil() as usize)
+        .saturating_sub(1)
+        .min(last);
+    sorted.get(rank).copied().unwrap_or_default()
+}
+
+async fn bench(n: u32) -> io::Result<serde_json::Value> {
+    let harness = Harness::start_with_kdf(None, vec!["fi".into()], DEFAULT_PIN_KDF_ITERATIONS)
+        .await
+        .map_err(io::Error::other)?;
+    let anna = Harness::customer(ANNA).map_err(io::Error::other)?;
+    // Registration, online unlock and a first login warm the connection and the policy.
+    let id = harness
+        .active_profile(anna, PIN)
+        .await
+        .map_err(io::Error::other)?;
+    let mut samples = Vec::with_capacity(n as usize);
+    let before = harness.avain.round_trips();
+    for _ in 0..n {
+        let start = Instant::now();
+        harness
+            .avain
+            .login_with_pin(id.clone(), PIN.into())
+            .await
+            .map_err(|e| io::Error::other(e.code().to_owned()))?;
+        samples.push(start.elapsed());
+    }
+    let round_trips = harness.avain.round_trips() - before;
+    samples.sort_unstable();
+    let kdf = kdf_alone(20)?;
+    let p50 = percentile(&samples, 0.50);
+    let p99 = percentile(&samples, 0.99);
+    Ok(json!({
+        "round_trips_per_login": round_trips as f64 / f64::from(n),
+        "p50_ms": ms(p50),
+        "p99_ms": ms(p99),
+        "kdf_ms": ms(kdf),
+        "ratio": ((p50.as_secs_f64() / kdf.as_secs_f64().max(1e-9)) * 100.0).round() / 100.0,
+        "n": n,
+        "pin_kdf_iterations": DEFAULT_PIN_KDF_ITERATIONS,
+    }))
+}
+
+/// The median time of K_pin's derivation alone (PBKDF2 + HKDF + Ed25519 key), same cost.
+fn kdf_alone(runs: u32) -> io::Result<Duration> {
+    let rng = SystemRandomness::new();
+    let params = PinKdfParams::generate(&rng, DEFAULT_PIN_KDF_ITERATIONS)
+        .map_err(|e| io::Error::other(e.code()))?;
+    let secret = SecretBytes::new(vec![7; 32]);
+    let pin = Pin::new(PIN.to_owned());
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        let start = Instant::now();
+        let key = PinKey::derive(&pin, &params, &secret, "bench-profile")
+            .map_err(|e| io::Error::other(e.code()))?;
+        std::hint::black_box(key.public_key());
+        samples.push(start.elapsed());
+    }
+    samples.sort_unstable();
+    Ok(samples[samples.len() / 2])
+}

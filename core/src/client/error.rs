@@ -99,7 +99,7 @@ pub enum AvainError {
     /// switched off because the biometric set changed): offer the PIN.
     #[error("{message}")]
     BiometricsUnavailable {
-        /// Stable code (`biometric_refused`, `biometric_set_changed`, ...).
+        /// Stable code (`key_biometric_refused`, `key_biometric_set_changed`, `biometrics_off`, ...).
         code: String,
         /// The localized text.
         message: String,

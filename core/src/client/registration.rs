@@ -365,12 +365,7 @@ impl Registration {
             other => return Err(self.wrong_step(other)),
         };
         let key = Arc::new(key);
-        let (v, l, k, d) = (
-            verified.clone(),
-            local_id.clone(),
-            Arc::clone(&key),
-            kdf,
-        );
+        let (v, l, k, d) = (verified.clone(), local_id.clone(), Arc::clone(&key), kdf);
         let (reg_id, name2) = (id.clone(), name.clone());
         let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
             complete(&inner, &reg_id, &v, &l, &k, d, name2).await

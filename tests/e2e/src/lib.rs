@@ -127,6 +127,16 @@ impl Harness {
         let bank = Sandbox::start_fresh()
             .await
             .map_err(|e| format!("sandbox: {e}"))?;
+        Harness::with_bank(bank, data_dir, languages, pin_kdf_iterations)
+    }
+
+    /// A phone against an already running `bank`.
+    pub fn with_bank(
+        bank: Sandbox,
+        data_dir: Option<PathBuf>,
+        languages: Vec<String>,
+        pin_kdf_iterations: u32,
+    ) -> Result<Harness, Failure> {
         let browser = BankClient::for_sandbox(&bank)?;
         let (temp, data_dir) = match data_dir {
             Some(dir) => (None, dir),
@@ -172,6 +182,12 @@ impl Harness {
     /// Another phone against the same bank (its own keystore, clock and data directory
     /// under `dir`), for the trusted-devices flows.
     pub fn second_phone(&self, dir: &Path) -> Result<Arc<Avain>, Failure> {
+        self.phone_with(dir, bank_config(&self.bank)?)
+    }
+
+    /// Another phone configured with `bank` (a different trust or key, for the failure
+    /// paths).
+    pub fn phone_with(&self, dir: &Path, bank: BankConfig) -> Result<Arc<Avain>, Failure> {
         let secrets = Arc::new(MemorySecretStore::new());
         let sensor = Arc::new(SimulatedSensor::new());
         let parts = PlatformParts {
@@ -186,7 +202,7 @@ impl Harness {
         Avain::open(
             AvainConfig {
                 data_dir: dir.to_path_buf(),
-                bank: bank_config(&self.bank)?,
+                bank,
                 preferred_languages: vec!["fi".to_owned()],
                 device,
                 pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,

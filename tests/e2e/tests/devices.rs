@@ -1,0 +1,126 @@
+//! Trusted devices, PIN change and biometrics through the core against the sandbox.
+
+use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::keys::PromptResponse;
+use avain_core::lifecycle::BiometricKind;
+use avain_e2e::{ANNA, Harness};
+
+const PIN: &str = "4719";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_removed_device_cannot_log_in() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let old = h.second_phone(dir.path()).unwrap();
+    let old_id = h.register_on(&old, anna, "3917", "Vanha").await.unwrap();
+    h.unlock_in_online_bank(anna).await.unwrap();
+    old.login_with_pin(old_id.clone(), "3917".into())
+        .await
+        .unwrap();
+
+    h.avain
+        .login_with_pin(id.clone(), PIN.into())
+        .await
+        .unwrap();
+    let devices = h.avain.devices().await.unwrap();
+    assert_eq!(devices.iter().filter(|d| d.this_device).count(), 1);
+    let other = devices.iter().find(|d| !d.this_device).unwrap();
+    assert_eq!(other.model, "Galaxy S21");
+    // A wrong PIN does not remove it.
+    let wrong = h
+        .avain
+        .remove_device(
+            other.device_id.clone(),
+            ApprovalFactor::Pin { pin: "9371".into() },
+        )
+        .await
+        .unwrap_err();
+    assert!(matches!(wrong, AvainError::WrongPin { .. }), "{wrong:?}");
+    h.avain
+        .remove_device(
+            other.device_id.clone(),
+            ApprovalFactor::Pin { pin: PIN.into() },
+        )
+        .await
+        .unwrap();
+    let refused = old
+        .login_with_pin(old_id.clone(), "3917".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(refused, AvainError::ProfileRemoved { .. }),
+        "{refused:?}"
+    );
+    assert_eq!(old.profile(&old_id).unwrap().state, "revoked");
+
+    // Deleting locally wipes the keys: the profile is gone from the picker.
+    old.delete_profile_locally(&old_id).unwrap();
+    assert!(old.profiles().unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pin_change_then_only_the_new_pin_works() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    let same = h
+        .avain
+        .change_pin(PIN.into(), PIN.into())
+        .await
+        .unwrap_err();
+    assert!(matches!(same, AvainError::PinRejected { .. }), "{same:?}");
+    h.avain.change_pin(PIN.into(), "5830".into()).await.unwrap();
+    let old = h
+        .avain
+        .login_with_pin(id.clone(), PIN.into())
+        .await
+        .unwrap_err();
+    assert!(matches!(old, AvainError::WrongPin { .. }), "{old:?}");
+    h.avain.login_with_pin(id, "5830".into()).await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn biometrics_only_when_active_and_off_after_a_set_change() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.register(anna, PIN).await.unwrap();
+    // Pending profile: no session, no biometrics.
+    assert!(!h.avain.biometrics_offered(&id).unwrap());
+    assert!(
+        h.avain
+            .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
+            .await
+            .is_err()
+    );
+    h.unlock_in_online_bank(anna).await.unwrap();
+    h.avain
+        .login_with_pin(id.clone(), PIN.into())
+        .await
+        .unwrap();
+    assert!(h.avain.biometrics_offered(&id).unwrap());
+    h.avain
+        .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
+        .await
+        .unwrap();
+    h.avain.login_with_biometrics(id.clone()).await.unwrap();
+    // A refused prompt leaves biometrics on; the PIN still works.
+    h.sensor.respond_next(PromptResponse::Refuse);
+    let refused = h.avain.login_with_biometrics(id.clone()).await.unwrap_err();
+    assert_eq!(refused.code(), "key_biometric_refused", "{refused:?}");
+    assert!(h.avain.profile(&id).unwrap().biometrics_enabled);
+    // Someone enrols a new finger: biometrics switch off with a notice.
+    h.sensor.change_biometric_set();
+    let changed = h.avain.login_with_biometrics(id.clone()).await.unwrap_err();
+    assert!(
+        matches!(changed, AvainError::BiometricsUnavailable { .. }),
+        "{changed:?}"
+    );
+    let profile = h.avain.profile(&id).unwrap();
+    assert!(!profile.biometrics_enabled);
+    assert!(profile.notice.is_some());
+    h.avain.acknowledge_biometric_notice(&id).unwrap();
+    assert!(h.avain.profile(&id).unwrap().notice.is_none());
+    h.avain.login_with_pin(id, PIN.into()).await.unwrap();
+}

@@ -75,7 +75,7 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
     .unwrap();
     let addr = first.addr();
     first.stop().await;
-    copy_dir(bank_dir.path(), snapshot.path());
+    copy_dir(bank_dir.path(), snapshot.path()).unwrap();
     let bank = Sandbox::start(SandboxOptions {
         data_dir: Some(bank_dir.path().to_path_buf()),
         listen: addr,
@@ -114,14 +114,22 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
     old.stop().await;
 }
 
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
+/// Copies the bank's stopped data directory. SQLite's `-wal`/`-shm` files may vanish
+/// while the last connection closes; a file gone between listing and copying is skipped
+/// (its content is in the main database by then).
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(from)?.flatten() {
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-            copy_dir(&entry.path(), &target);
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
         } else {
-            std::fs::copy(entry.path(), &target).unwrap();
+            match std::fs::copy(entry.path(), &target) {
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
         }
     }
+    Ok(())
 }

@@ -1,7 +1,8 @@
 //! `avain demo`: the seeds' story, walked as a customer would, by the core against the
 //! sandbox bank started in this process on a free loopback port. SMS codes are read from
-//! the sandbox's outbox. Steps that need bank features the sandbox does not have yet
-//! report `ok: false` with the reason; nothing is faked.
+//! the sandbox's outbox. Steps whose flow the core does not have yet (payments,
+//! identification, meetings, signing, inbox) report `ok: false` with the reason; nothing
+//! is faked.
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -108,17 +108,18 @@ impl DomesticAccount {
 
     /// The old printed form, "123456-785": the zero fill dropped.
     pub fn domestic_form(&self) -> String {
-        let split = if matches!(self.machine.as_bytes()[0], b'4' | b'5') {
-            7
+        let (bank, tail) = self.machine.split_at(6);
+        let after = if matches!(self.machine.as_bytes()[0], b'4' | b'5') {
+            // The 7th digit stays first after the hyphen; the fill zeros follow it, so at
+            // least one digit must be kept after it ("441040-20", not "441040-02").
+            let (first, rest) = tail.split_at(1);
+            let rest = rest.trim_start_matches('0');
+            format!("{first}{}", if rest.is_empty() { "0" } else { rest })
         } else {
-            6
+            // Two digits after the hyphen at least, as the old numbers were printed.
+            format!("{:0>2}", tail.trim_start_matches('0'))
         };
-        let (head, rest) = self.machine.split_at(split);
-        let rest = rest.trim_start_matches('0');
-        // Two digits after the hyphen at least, as the old numbers were printed.
-        let (bank, first) = head.split_at(6);
-        let after = format!("{first}{rest}");
-        format!("{bank}-{after:0>2}")
+        format!("{bank}-{after}")
     }
 
     /// The Finnish IBAN of this account.
@@ -220,12 +221,30 @@ mod tests {
         assert!(!debug.contains("123"), "{debug}");
     }
 
+    #[test]
+    fn fuzz_regression_zero_fill_of_banks_4_and_5() {
+        // Found by fuzz/fuzz_targets/iban.rs: the printed form put the zero before the
+        // 7th digit ("441040-02"), which reads back as another account.
+        let account = DomesticAccount::parse("441040-20").expect("valid");
+        assert_eq!(account.machine(), "44104020000000");
+        assert_eq!(account.domestic_form(), "441040-20");
+        let op = DomesticAccount::parse("50000000000000").expect("valid");
+        assert_eq!(op.domestic_form(), "500000-00");
+        assert_eq!(DomesticAccount::parse(&op.domestic_form()), Ok(op));
+    }
+
     proptest! {
         #[test]
-        fn domestic_form_and_iban_round_trip(machine in "[0-9]{14}") {
-            let account = DomesticAccount::parse(&machine).expect("14 digits");
+        fn domestic_form_and_iban_round_trip(
+            machine in "[0-9]{14}|[0-9]{7}0{1,7}[0-9]{0,6}|[0-9]{6}0{1,8}[0-9]{0,7}"
+        ) {
+            // Real accounts are mostly zero fill: the second and third patterns give
+            // short account parts (the first alone missed "441040-20").
+            let machine = format!("{machine:0<14}");
+            let machine = &machine[..14];
+            let account = DomesticAccount::parse(machine).expect("14 digits");
             let again = DomesticAccount::parse(&account.domestic_form()).expect("printed form");
-            prop_assert_eq!(again.machine(), machine.as_str());
+            prop_assert_eq!(again.machine(), machine);
             let iban = account.to_iban();
             prop_assert_eq!(DomesticAccount::from_iban(&iban), Some(account));
         }

@@ -133,14 +133,15 @@ where
                     params![current.id, failures],
                 )?;
                 conn.execute(
-                    "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
+                         challenge_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                     params![
                         at,
                         current.id,
                         purpose_code,
                         challenge.subject_id,
-                        if locked { "locked" } else { "failed" }
+                        if locked { "locked" } else { "failed" },
+                        challenge.challenge_id
                     ],
                 )?;
                 if !locked {
@@ -162,19 +163,25 @@ where
             if challenge.counter <= current.counter {
                 return Err(ErrorCode::CounterNotIncreasing.into());
             }
-            conn.execute(
+            conn.prepare_cached(
                 "UPDATE profiles SET failures = 0, counter = ?2, last_used_at = ?3 WHERE id = ?1",
-                params![
-                    current.id,
-                    i64::try_from(challenge.counter).unwrap_or(i64::MAX),
-                    at
-                ],
-            )?;
-            conn.execute(
-                "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome)
-                 VALUES (?1, ?2, ?3, ?4, 'approved')",
-                params![at, current.id, purpose_code, challenge.subject_id],
-            )?;
+            )?
+            .execute(params![
+                current.id,
+                i64::try_from(challenge.counter).unwrap_or(i64::MAX),
+                at
+            ])?;
+            conn.prepare_cached(
+                "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
+                     challenge_id) VALUES (?1, ?2, ?3, ?4, 'approved', ?5)",
+            )?
+            .execute(params![
+                at,
+                current.id,
+                purpose_code,
+                challenge.subject_id,
+                challenge.challenge_id
+            ])?;
             let value = action(
                 conn,
                 Approved {

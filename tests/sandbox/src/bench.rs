@@ -67,23 +67,18 @@ pub async fn run(
         .iter()
         .filter(|c| c.phone.is_some() && c.sms_service)
         .collect();
-    // Register one profile per client (registrations in parallel, a few at a time).
-    let mut setups = tokio::task::JoinSet::new();
+    // Register one profile per client, one after another: the SMS code of a registration
+    // is read from the outbox by customer, so two at once for one customer would mix them.
+    let mut ready = Vec::with_capacity(clients);
     for i in 0..clients {
         let customer = customers[i % customers.len()];
         let client = BankClient::new(url, root_der)?;
-        setups.spawn(async move {
-            let mut device = SoftwareDevice::new();
-            client
-                .register_active(customer, &mut device, PIN)
-                .await
-                .map_err(|e| format!("registering bench client {i}: {e}"))?;
-            Ok::<_, String>((client, device))
-        });
-    }
-    let mut ready = Vec::with_capacity(clients);
-    while let Some(done) = setups.join_next().await {
-        ready.push(done.map_err(|e| e.to_string())??);
+        let mut device = SoftwareDevice::new();
+        client
+            .register_active(customer, &mut device, PIN)
+            .await
+            .map_err(|e| format!("registering bench client {i}: {e}"))?;
+        ready.push((client, device));
     }
 
     let challenge_key: Arc<[u8]> = Arc::from(challenge_key);

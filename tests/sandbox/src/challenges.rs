@@ -20,8 +20,9 @@ use avain_core::api::ErrorCode;
 /// How long a challenge can be answered, on the bank's clock.
 pub const TTL: Duration = Duration::seconds(120);
 
-/// Entries kept before expired ones are swept.
-const SWEEP_AT: usize = 4096;
+/// How often expired entries are swept out (a sweep walks every entry, so it must not
+/// run per request).
+const SWEEP_EVERY: Duration = Duration::seconds(10);
 
 /// What the bank remembers about a challenge besides what it sent.
 #[derive(Debug, Clone)]
@@ -34,18 +35,29 @@ pub struct Issued {
     pub channel: LoginChannel,
 }
 
-#[derive(Debug)]
-struct Entry {
-    issued: Issued,
-    used: bool,
-}
-
 #[derive(Debug, Default)]
 struct Inner {
-    by_id: HashMap<String, Entry>,
+    /// Challenges not yet answered.
+    open: HashMap<String, Issued>,
+    /// Answered challenges until they would have expired, so a replay is told
+    /// `challenge_used` rather than `challenge_unknown`.
+    used: HashMap<String, OffsetDateTime>,
     /// The last counter issued per profile, so challenges issued close together still
     /// carry distinct, increasing counters.
     last_issued: HashMap<String, u64>,
+    next_sweep: Option<OffsetDateTime>,
+}
+
+impl Inner {
+    fn sweep(&mut self, now: OffsetDateTime) {
+        if self.next_sweep.is_some_and(|at| now < at) {
+            return;
+        }
+        self.next_sweep = Some(now + SWEEP_EVERY);
+        self.open
+            .retain(|_, issued| issued.challenge.expires_at > now);
+        self.used.retain(|_, expires_at| *expires_at > now);
+    }
 }
 
 /// The challenge store.
@@ -94,11 +106,7 @@ impl ChallengeStore {
         let challenge_id = crypto::new_id("chl");
         let counter = {
             let mut inner = self.lock();
-            if inner.by_id.len() >= SWEEP_AT {
-                inner
-                    .by_id
-                    .retain(|_, e| e.issued.challenge.expires_at + TTL > now);
-            }
+            inner.sweep(now);
             let last = inner
                 .last_issued
                 .get(&spec.profile_id)
@@ -131,37 +139,33 @@ impl ChallengeStore {
             customer_id: spec.customer_id,
             channel: spec.channel,
         };
-        self.lock().by_id.insert(
-            challenge_id,
-            Entry {
-                issued,
-                used: false,
-            },
-        );
+        self.lock().open.insert(challenge_id, issued);
         Ok(challenge)
     }
 
     /// Takes a challenge for answering: from now on it is used, whatever the outcome.
     pub fn take(&self, challenge_id: &str, now: OffsetDateTime) -> ApiResult<Issued> {
         let mut inner = self.lock();
-        let entry = inner
-            .by_id
-            .get_mut(challenge_id)
-            .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
-        if entry.used {
-            return Err(ErrorCode::ChallengeUsed.into());
-        }
-        entry.used = true;
-        if now >= entry.issued.challenge.expires_at {
+        let Some(issued) = inner.open.remove(challenge_id) else {
+            return Err(if inner.used.contains_key(challenge_id) {
+                ErrorCode::ChallengeUsed.into()
+            } else {
+                ErrorCode::ChallengeUnknown.into()
+            });
+        };
+        let expires_at = issued.challenge.expires_at;
+        inner.used.insert(challenge_id.to_owned(), expires_at);
+        if now >= expires_at {
             return Err(ErrorCode::ChallengeExpired.into());
         }
-        Ok(entry.issued.clone())
+        Ok(issued)
     }
 
-    /// Forgets the issued counters of a profile whose counter moved on (after a reset).
+    /// Forgets every challenge and counter (sandbox reset).
     pub fn clear(&self) {
         let mut inner = self.lock();
-        inner.by_id.clear();
+        inner.open.clear();
+        inner.used.clear();
         inner.last_issued.clear();
     }
 }

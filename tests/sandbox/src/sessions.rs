@@ -37,15 +37,37 @@ pub struct Session {
     last_seen: OffsetDateTime,
 }
 
+/// How often idle sessions are swept out.
+const SWEEP_EVERY: Duration = Duration::seconds(30);
+
+#[derive(Debug, Default)]
+struct Sessions {
+    by_hash: HashMap<[u8; 32], Session>,
+    next_sweep: Option<OffsetDateTime>,
+}
+
+impl std::ops::Deref for Sessions {
+    type Target = HashMap<[u8; 32], Session>;
+    fn deref(&self) -> &Self::Target {
+        &self.by_hash
+    }
+}
+
+impl std::ops::DerefMut for Sessions {
+    fn deref_mut(&mut self) -> &mut Self::Target {
+        &mut self.by_hash
+    }
+}
+
 /// The session store.
 #[derive(Debug, Default)]
 pub struct SessionStore {
-    by_hash: Mutex<HashMap<[u8; 32], Session>>,
+    inner: Mutex<Sessions>,
 }
 
 impl SessionStore {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<[u8; 32], Session>> {
-        match self.by_hash.lock() {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Sessions> {
+        match self.inner.lock() {
             Ok(map) => map,
             Err(poisoned) => poisoned.into_inner(),
         }
@@ -62,8 +84,10 @@ impl SessionStore {
     ) -> Secret {
         let token = crypto::new_token();
         let mut map = self.lock();
-        // Sweep idle sessions now and then, so abandoned ones do not pile up.
-        if map.len() >= 4096 {
+        // Sweep idle sessions now and then (not per login: a sweep walks them all), so
+        // abandoned ones do not pile up.
+        if map.next_sweep.is_none_or(|at| now >= at) {
+            map.next_sweep = Some(now + SWEEP_EVERY);
             map.retain(|_, s| now - s.last_seen < IDLE_TIMEOUT);
         }
         map.insert(

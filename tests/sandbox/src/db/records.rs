@@ -139,11 +139,10 @@ fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
 
 /// The customer with row id `id`.
 pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
-    conn.query_row(
-        &format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"),
-        [id],
-        customer_from_row,
-    )
+    conn.prepare_cached(&format!(
+        "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"
+    ))?
+    .query_row([id], customer_from_row)
     .optional()?
     .ok_or(ApiError::new(ErrorCode::NotFound))
 }
@@ -151,11 +150,10 @@ pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
 /// The customer with this user id, if any.
 pub fn customer_by_user_id(conn: &Connection, user_id: &str) -> ApiResult<Option<Customer>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE user_id = ?1"),
-            [user_id],
-            customer_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE user_id = ?1"
+        ))?
+        .query_row([user_id], customer_from_row)
         .optional()?)
 }
 
@@ -265,11 +263,10 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
 /// The profile `id`, if any.
 pub fn profile(conn: &Connection, id: &str) -> ApiResult<Option<Profile>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE id = ?1"),
-            [id],
-            profile_from_row,
-        )
+        .prepare_cached(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM profiles WHERE id = ?1"
+        ))?
+        .query_row([id], profile_from_row)
         .optional()?)
 }
 

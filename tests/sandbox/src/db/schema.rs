@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -288,6 +288,13 @@ CREATE TABLE policies (
 ) STRICT;
 "#;
 
+/// Version 2: each approval event names its challenge, so an answer a client received can
+/// be matched to the bank's record (audit, and the crash tests).
+const V2: &str = r#"
+ALTER TABLE approval_events ADD COLUMN challenge_id TEXT;
+CREATE INDEX approval_events_by_challenge ON approval_events(challenge_id);
+"#;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,24 +310,51 @@ mod tests {
     }
 
     #[test]
-    fn upgrading_step_by_step_equals_a_fresh_database() {
+    fn upgrading_from_every_version_equals_a_fresh_database() {
         let mut fresh = Connection::open_in_memory().unwrap();
         migrate(&mut fresh).unwrap();
-
-        let mut upgraded = Connection::open_in_memory().unwrap();
-        for (version, step) in MIGRATIONS.iter().enumerate() {
-            upgraded.execute_batch(step).unwrap();
-            upgraded
-                .pragma_update(None, "user_version", version as i64 + 1)
-                .unwrap();
-            // A half-migrated database continues from where it is.
-            migrate(&mut upgraded).unwrap();
-        }
-        assert_eq!(schema_of(&upgraded), schema_of(&fresh));
         let version: i64 = fresh
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(version, current_version());
+
+        for start in 1..MIGRATIONS.len() {
+            // A database as version `start` left it, then upgraded by `migrate`.
+            let mut old = Connection::open_in_memory().unwrap();
+            for step in &MIGRATIONS[..start] {
+                old.execute_batch(step).unwrap();
+            }
+            old.pragma_update(None, "user_version", start as i64)
+                .unwrap();
+            migrate(&mut old).unwrap();
+            assert_eq!(schema_of(&old), schema_of(&fresh), "from version {start}");
+        }
+    }
+
+    #[test]
+    fn upgrading_keeps_the_rows() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(V1).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO customers (id, user_id, name, kind, language, hetu_hash, password_hash,
+                 sms_service) VALUES (1, 'u', 'n', 'personal', 'fi', x'00', 'h', 1);
+             INSERT INTO profiles (id, device_id, customer_id, name, state, platform, model,
+                 os_version, app_version, has_push, device_key, pin_key, registered_at)
+             VALUES ('p', 'd', 1, 'n', 'active', 'android', 'm', '14', '1', 0, x'04', x'00', 0);
+             INSERT INTO approval_events (at, profile_id, purpose, outcome)
+             VALUES (1, 'p', 'login', 'failed');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let (count, challenge): (i64, Option<String>) = conn
+            .query_row(
+                "SELECT COUNT(*), MAX(challenge_id) FROM approval_events",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!((count, challenge), (1, None));
     }
 
     #[test]

@@ -128,7 +128,7 @@ pub async fn login(
     State(state): State<Shared>,
     Json(body): Json<LoginRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<Session>)> {
-    let (profile, customer_id) = approvals::approve(
+    let (profile, customer) = approvals::approve(
         &state,
         body.assertion,
         Purpose::Login,
@@ -139,13 +139,12 @@ pub async fn login(
                 shown_text: require_shown_text(shown)?,
             })
         },
-        |_conn, approved| Ok((approved.profile.clone(), approved.issued.customer_id)),
+        |conn, approved| {
+            let customer = records::customer(conn, approved.issued.customer_id)?;
+            Ok((approved.profile.clone(), customer))
+        },
     )
     .await?;
-    let customer = state
-        .db
-        .read(move |conn| records::customer(conn, customer_id))
-        .await?;
     let token = state.sessions.create(
         SessionKind::App,
         customer.id,

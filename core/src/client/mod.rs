@@ -13,6 +13,12 @@
 //! | `pin_change.rs` | changing the PIN |
 //! | `biometrics.rs` | enabling, disabling and invalidating biometrics |
 //! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
+//! | `identification.rs` | strong identification for third parties, through a broker (Finnish only) |
+//! | `meetings.rs` | video meetings: list, look-up without login, edit, cancel, join window, identifier |
+//! | `signing.rs` | the signing service: waiting, pending, completed; sign; download for 30 days |
+//! | `inbox.rs` | the secure inbox: list, open (marks read), unread count, write to the bank |
+//! | `blocking.rs` | the blocking service: the 24/7 numbers, blocking codes and cards |
+//! | `pending.rs` | what is on screen to approve next (in memory only) |
 //!
 //! # Threads and async
 //!
@@ -33,13 +39,19 @@
 
 mod approval;
 mod biometrics;
+mod blocking;
 mod devices;
 mod error;
+mod identification;
+mod inbox;
 mod login;
+mod meetings;
+mod pending;
 mod pin_change;
 mod policy;
 mod registration;
 mod session;
+mod signing;
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -48,11 +60,22 @@ use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 
 pub use approval::ApprovalFactor;
+pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
 pub use devices::DeviceInfo;
 pub use error::{AvainError, PinRejection};
+pub use identification::IdentificationPrompt;
+pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
+pub use meetings::{
+    JOIN_OPENS_BEFORE, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin, ParticipantInfo,
+    join_window, normalize_booking_code, normalize_phone,
+};
 pub use policy::PolicyStatus;
 pub use registration::{Registration, RegistrationStep};
+pub use signing::{
+    DOWNLOAD_PERIOD, DocumentFile, DocumentInfo, DocumentLists, DocumentView, PartyInfo,
+    downloadable,
+};
 
 use crate::i18n::Language;
 use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
@@ -183,6 +206,7 @@ pub(crate) struct Inner {
     pub(crate) pin_kdf_iterations: u32,
     language: Mutex<Language>,
     pub(crate) session: session::SessionSlot,
+    pub(crate) pending: pending::Pending,
 }
 
 impl Inner {
@@ -295,6 +319,7 @@ impl Avain {
             pin_kdf_iterations: config.pin_kdf_iterations,
             language: Mutex::new(lang),
             session: session::SessionSlot::default(),
+            pending: pending::Pending::default(),
         };
         Ok(Arc::new(Avain {
             inner: Arc::new(inner),

@@ -126,6 +126,34 @@ impl BankHttp {
         self.send::<(), T>(Method::POST, path, None, bearer).await
     }
 
+    /// PATCH `path` with `body` as JSON; never retried.
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        bearer: Option<&str>,
+    ) -> Result<T, NetError> {
+        self.send(Method::PATCH, path, Some(body), bearer).await
+    }
+
+    /// GET `path` as raw bytes (a file download), retried on transient failures like
+    /// [`BankHttp::get`].
+    pub async fn get_bytes(&self, path: &str, bearer: Option<&str>) -> Result<Vec<u8>, NetError> {
+        let mut wait = self.options.retry_backoff;
+        let mut attempt = 0;
+        loop {
+            match self.send_raw::<()>(Method::GET, path, None, bearer).await {
+                Err(e) if e.is_transient() && attempt < self.options.read_retries => {
+                    attempt += 1;
+                    tracing::debug!(target: "avain::net", code = e.code(), attempt, "retrying read");
+                    tokio::time::sleep(wait).await;
+                    wait *= 2;
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// DELETE `path`; never retried.
     pub async fn delete<T: DeserializeOwned>(
         &self,
@@ -142,6 +170,20 @@ impl BankHttp {
         body: Option<&B>,
         bearer: Option<&str>,
     ) -> Result<T, NetError> {
+        let bytes = self.send_raw(method, path, body, bearer).await?;
+        // 204 No Content (and empty 200s) read as JSON `null`, which `()` accepts.
+        let bytes: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
+        serde_json::from_slice(bytes).map_err(|_| NetError::Protocol)
+    }
+
+    /// One request; a success's body as bytes, or the bank's error.
+    async fn send_raw<B: Serialize>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        bearer: Option<&str>,
+    ) -> Result<Vec<u8>, NetError> {
         let url = self
             .base
             .join(path.trim_start_matches('/'))
@@ -158,9 +200,7 @@ impl BankHttp {
         let status = response.status();
         let bytes = response.bytes().await.map_err(classify)?;
         if status.is_success() {
-            // 204 No Content (and empty 200s) read as JSON `null`, which `()` accepts.
-            let bytes: &[u8] = if bytes.is_empty() { b"null" } else { &bytes };
-            return serde_json::from_slice(bytes).map_err(|_| NetError::Protocol);
+            return Ok(bytes.to_vec());
         }
         Err(NetError::Bank {
             status: status.as_u16(),

@@ -1,0 +1,670 @@
+//! Video meetings with the bank's expert (both seeds): the customer's bookings, a booking
+//! looked up without login by booking code and phone number, editing and cancelling,
+//! joining inside the window (from 15 minutes before the start until the end), and
+//! identifying in the meeting with the identifier the expert reads out.
+//!
+//! The join window is decided here, on the phone's clock ([`join_window`], pure), so the
+//! button shows the right state without asking the bank; the bank enforces the same
+//! window on its own clock, which wins when the two disagree.
+
+use std::sync::Arc;
+
+use time::{Duration, OffsetDateTime};
+
+use super::{Avain, AvainError, Inner};
+use crate::api::{
+    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingList, MeetingLookup,
+    MeetingLookupChange, MeetingStatus, Personal, Secret,
+};
+use crate::i18n::{self, Arg, Language};
+use crate::net::NetError;
+
+/// Joining opens this long before the start (OP's guide: "aikaisintaan 15 minuuttia
+/// ennen neuvottelun alkamisaikaa").
+pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
+
+/// Where a meeting's join button is, at a given moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinWindow {
+    /// Too early: joining opens at `opens_at`.
+    NotYetOpen {
+        /// When the window opens.
+        opens_at: OffsetDateTime,
+    },
+    /// Joining is possible now.
+    Open,
+    /// The meeting has ended.
+    Ended,
+    /// The booking was cancelled.
+    Cancelled,
+}
+
+impl JoinWindow {
+    /// The stable code: `not_yet_open`, `open`, `ended`, `cancelled`.
+    pub fn code(self) -> &'static str {
+        match self {
+            JoinWindow::NotYetOpen { .. } => "not_yet_open",
+            JoinWindow::Open => "open",
+            JoinWindow::Ended => "ended",
+            JoinWindow::Cancelled => "cancelled",
+        }
+    }
+
+    /// One line for the meeting card, in `lang`.
+    pub fn message(self, lang: Language) -> String {
+        i18n::text(
+            lang,
+            &format!("client-meeting-window-{}", self.code().replace('_', "-")),
+        )
+    }
+}
+
+/// The join window of a meeting starting at `starts_at` and ending at `ends_at`, at
+/// `now`: open from 15 minutes before the start until (not including) the end.
+pub fn join_window(
+    starts_at: OffsetDateTime,
+    ends_at: OffsetDateTime,
+    cancelled: bool,
+    now: OffsetDateTime,
+) -> JoinWindow {
+    let opens_at = starts_at - JOIN_OPENS_BEFORE;
+    if cancelled {
+        JoinWindow::Cancelled
+    } else if now >= ends_at {
+        JoinWindow::Ended
+    } else if now < opens_at {
+        JoinWindow::NotYetOpen { opens_at }
+    } else {
+        JoinWindow::Open
+    }
+}
+
+/// A participant as the meeting card lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantInfo {
+    /// The customer's name.
+    pub name: String,
+    /// Whether they have identified with the expert's identifier.
+    pub identified: bool,
+}
+
+/// A video meeting booking as the app shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingInfo {
+    /// The booking code ("2KMEVE6X").
+    pub booking_code: String,
+    /// Start.
+    pub starts_at: OffsetDateTime,
+    /// End.
+    pub ends_at: OffsetDateTime,
+    /// Length in minutes.
+    pub duration_minutes: u32,
+    /// The topic ("Lainat, Asuntolainaneuvottelu").
+    pub topic: String,
+    /// Extra details given when booking.
+    pub details: Option<String>,
+    /// The bank's expert.
+    pub expert_name: String,
+    /// The expert's bank or office.
+    pub expert_office: String,
+    /// The customers taking part (1 to 3); empty when looked up without login.
+    pub participants: Vec<ParticipantInfo>,
+    /// `booked` or `cancelled`.
+    pub status: String,
+    /// When joining opens (15 minutes before the start).
+    pub join_opens_at: OffsetDateTime,
+    /// The join window on the phone's clock when this was fetched.
+    pub join_window: JoinWindow,
+    /// The join window's line, in the customer's language.
+    pub join_message: String,
+    /// Meetings are recorded; the app says so before joining.
+    pub recorded: bool,
+    /// The recording notice, in the customer's language.
+    pub recording_notice: Option<String>,
+}
+
+/// What to change in a booking; `None` keeps the current value. An empty `details`
+/// removes them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingEdit {
+    /// New start: in the future, on the quarter hour.
+    pub starts_at: Option<OffsetDateTime>,
+    /// New length: 30, 45, 60 or 90 minutes.
+    pub duration_minutes: Option<u32>,
+    /// New topic (1-120 characters).
+    pub topic: Option<String>,
+    /// New details (up to 500 characters; empty removes them).
+    pub details: Option<String>,
+}
+
+/// Joining a meeting: where the video call is, and what comes next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingJoin {
+    /// The video call's address (opens Teams or the browser).
+    pub join_url: String,
+    /// Each participant identifies with the identifier the expert gives.
+    pub identification_required: bool,
+    /// The meeting is recorded.
+    pub recorded: bool,
+    /// What to tell the customer before leaving for the call: recording, keep this screen
+    /// open to identify.
+    pub instructions: Vec<String>,
+}
+
+fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
+    let cancelled = meeting.status == MeetingStatus::Cancelled;
+    let window = join_window(meeting.starts_at, meeting.ends_at, cancelled, now);
+    MeetingInfo {
+        booking_code: meeting.booking_code,
+        starts_at: meeting.starts_at,
+        ends_at: meeting.ends_at,
+        duration_minutes: meeting.duration_minutes,
+        topic: meeting.topic,
+        details: meeting.details,
+        expert_name: meeting.expert_name,
+        expert_office: meeting.expert_office,
+        participants: meeting
+            .participants
+            .into_iter()
+            .map(|p| ParticipantInfo {
+                name: p.name,
+                identified: p.identified,
+            })
+            .collect(),
+        status: if cancelled { "cancelled" } else { "booked" }.to_owned(),
+        join_opens_at: meeting.join_opens_at,
+        join_window: window,
+        join_message: window.message(lang),
+        recorded: meeting.recorded,
+        recording_notice: meeting
+            .recorded
+            .then(|| i18n::text(lang, "client-meeting-recorded")),
+    }
+}
+
+/// The booking code as the bank writes it: 8 characters of its alphabet (no 0/O, 1/I),
+/// typed in any case with spaces or dashes.
+pub fn normalize_booking_code(text: &str) -> Option<String> {
+    let code: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-'))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    let alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    (code.chars().count() == 8 && code.chars().all(|c| alphabet.contains(c))).then_some(code)
+}
+
+/// A Finnish mobile number in any common form ("040 123 4567", "+358 40 1234567",
+/// "00358401234567") as E.164, or `None`.
+pub fn normalize_phone(text: &str) -> Option<String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
+        .collect();
+    let digits = if let Some(rest) = compact.strip_prefix('+') {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix("00") {
+        rest.to_owned()
+    } else if let Some(rest) = compact.strip_prefix('0') {
+        format!("358{rest}")
+    } else {
+        return None;
+    };
+    ((7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("+{digits}"))
+}
+
+/// The expert's identifier: digits, typed with or without spaces.
+fn normalize_identifier(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    ((4..=12).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then_some(digits)
+}
+
+/// Checks an edit the way the bank will, so the customer hears about it at the field.
+fn check_edit(lang: Language, edit: &MeetingEdit, now: OffsetDateTime) -> Result<(), AvainError> {
+    if edit.starts_at.is_none()
+        && edit.duration_minutes.is_none()
+        && edit.topic.is_none()
+        && edit.details.is_none()
+    {
+        return Err(AvainError::input(lang, "meeting_edit_empty"));
+    }
+    if let Some(t) = edit.starts_at
+        && (t <= now || t.minute() % 15 != 0 || t.second() != 0 || t.nanosecond() != 0)
+    {
+        return Err(AvainError::input(lang, "meeting_start_invalid"));
+    }
+    if let Some(minutes) = edit.duration_minutes
+        && !matches!(minutes, 30 | 45 | 60 | 90)
+    {
+        return Err(AvainError::input(lang, "meeting_duration_invalid"));
+    }
+    if let Some(topic) = &edit.topic
+        && !valid_text(topic, 1, 120)
+    {
+        return Err(AvainError::input(lang, "meeting_topic_invalid"));
+    }
+    if let Some(details) = &edit.details
+        && !details.is_empty()
+        && !valid_text(details, 1, 500)
+    {
+        return Err(AvainError::input(lang, "meeting_details_invalid"));
+    }
+    Ok(())
+}
+
+fn valid_text(text: &str, min: usize, max: usize) -> bool {
+    let count = text.trim().chars().count();
+    (min..=max).contains(&count) && !text.chars().any(char::is_control)
+}
+
+fn change(edit: MeetingEdit) -> MeetingChange {
+    MeetingChange {
+        starts_at: edit.starts_at,
+        duration_minutes: edit.duration_minutes,
+        topic: edit.topic.map(|t| t.trim().to_owned()),
+        details: edit.details.map(|d| d.trim().to_owned()),
+    }
+}
+
+/// The bank's answers, said the way a meeting screen needs them.
+fn meeting_error(lang: Language, error: AvainError) -> AvainError {
+    match error.code() {
+        "not_found" => AvainError::refused(lang, "meeting_not_found"),
+        "conflict" => AvainError::refused(lang, "meeting_cannot_change"),
+        "rate_limited" => AvainError::refused(lang, "meeting_lookup_blocked"),
+        _ => error,
+    }
+}
+
+/// A refusal in the bank's own words for `code` (same text whether the phone or the bank
+/// noticed).
+fn bank_refusal(lang: Language, code: ErrorCode) -> AvainError {
+    AvainError::Refused {
+        code: code.as_str().to_owned(),
+        message: code.message(lang, None),
+    }
+}
+
+impl Inner {
+    fn meeting_error(&self, error: NetError) -> AvainError {
+        meeting_error(self.lang(), self.bank_error(error))
+    }
+
+    async fn meeting(self: &Arc<Self>, code: &str) -> Result<Meeting, AvainError> {
+        let lang = self.lang();
+        let list = self.meeting_list().await?;
+        list.meetings
+            .into_iter()
+            .find(|m| m.booking_code == code)
+            .ok_or_else(|| AvainError::refused(lang, "meeting_not_found"))
+    }
+
+    async fn meeting_list(self: &Arc<Self>) -> Result<MeetingList, AvainError> {
+        let (token, _) = self.session()?;
+        self.http
+            .get("v1/meetings", Some(token.expose()))
+            .await
+            .map_err(|e| self.meeting_error(e))
+    }
+
+    fn code(&self, booking_code: &str) -> Result<String, AvainError> {
+        normalize_booking_code(booking_code)
+            .ok_or_else(|| AvainError::input(self.lang(), "booking_code_invalid"))
+    }
+
+    fn lookup(&self, booking_code: &str, phone: &str) -> Result<MeetingLookup, AvainError> {
+        let lang = self.lang();
+        let booking_code = self.code(booking_code)?;
+        let phone =
+            normalize_phone(phone).ok_or_else(|| AvainError::input(lang, "phone_invalid"))?;
+        Ok(MeetingLookup {
+            booking_code,
+            phone: Personal(phone),
+        })
+    }
+}
+
+impl Avain {
+    /// The customer's video meetings, soonest first, with each one's join window on the
+    /// phone's clock (needs a session).
+    pub async fn meetings(&self) -> Result<Vec<MeetingInfo>, AvainError> {
+        self.run(|inner| async move {
+            let list = inner.meeting_list().await?;
+            let (lang, now) = (inner.lang(), inner.now());
+            Ok(list
+                .meetings
+                .into_iter()
+                .map(|m| info(lang, m, now))
+                .collect())
+        })
+        .await
+    }
+
+    /// Finds a booking with its booking code and the phone number given when booking,
+    /// without logging in (the OP guide: "tarvitset varaustunnuksen ja puhelinnumerosi").
+    /// Participants' names are not shown this way. The bank stops look-ups of a code after
+    /// repeated wrong numbers.
+    pub async fn look_up_meeting(
+        &self,
+        booking_code: String,
+        phone: String,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let body = inner.lookup(&booking_code, &phone)?;
+            let meeting: Meeting = inner
+                .http
+                .post("v1/meeting-lookups", &body, None)
+                .await
+                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
+            Ok(info(inner.lang(), meeting, inner.now()))
+        })
+        .await
+    }
+
+    /// Changes a booking (needs a session). Only before the meeting starts.
+    pub async fn edit_meeting(
+        &self,
+        booking_code: String,
+        edit: MeetingEdit,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let code = inner.code(&booking_code)?;
+            check_edit(inner.lang(), &edit, inner.now())?;
+            let (token, _) = inner.session()?;
+            let meeting: Meeting = inner
+                .http
+                .patch(
+                    &format!("v1/meetings/{code}"),
+                    &change(edit),
+                    Some(token.expose()),
+                )
+                .await
+                .map_err(|e| inner.meeting_error(e))?;
+            Ok(info(inner.lang(), meeting, inner.now()))
+        })
+        .await
+    }
+
+    /// Changes a booking found with booking code and phone number, without logging in.
+    pub async fn edit_meeting_by_code(
+        &self,
+        booking_code: String,
+        phone: String,
+        edit: MeetingEdit,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let lookup = inner.lookup(&booking_code, &phone)?;
+            check_edit(inner.lang(), &edit, inner.now())?;
+            let body = MeetingLookupChange {
+                booking_code: lookup.booking_code,
+                phone: lookup.phone,
+                change: change(edit),
+            };
+            let meeting: Meeting = inner
+                .http
+                .post("v1/meeting-lookups/change", &body, None)
+                .await
+                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
+            Ok(info(inner.lang(), meeting, inner.now()))
+        })
+        .await
+    }
+
+    /// Cancels a booking (needs a session). Not after the meeting has ended.
+    pub async fn cancel_meeting(&self, booking_code: String) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let code = inner.code(&booking_code)?;
+            let (token, _) = inner.session()?;
+            let meeting: Meeting = inner
+                .http
+                .delete(&format!("v1/meetings/{code}"), Some(token.expose()))
+                .await
+                .map_err(|e| inner.meeting_error(e))?;
+            tracing::info!(target: "avain::client", "meeting cancelled");
+            Ok(info(inner.lang(), meeting, inner.now()))
+        })
+        .await
+    }
+
+    /// Cancels a booking found with booking code and phone number, without logging in.
+    pub async fn cancel_meeting_by_code(
+        &self,
+        booking_code: String,
+        phone: String,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let body = inner.lookup(&booking_code, &phone)?;
+            let meeting: Meeting = inner
+                .http
+                .post("v1/meeting-lookups/cancel", &body, None)
+                .await
+                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
+            Ok(info(inner.lang(), meeting, inner.now()))
+        })
+        .await
+    }
+
+    /// Joins a meeting (needs a session): refused on the phone before the window opens
+    /// (15 minutes before the start) or after the end, without asking the bank; the bank
+    /// checks the same window on its clock. Returns the video call's address and what to
+    /// tell the customer (the meeting is recorded; come back here to identify).
+    pub async fn join_meeting(&self, booking_code: String) -> Result<MeetingJoin, AvainError> {
+        self.run(move |inner| async move {
+            let lang = inner.lang();
+            let code = inner.code(&booking_code)?;
+            let meeting = inner.meeting(&code).await?;
+            let cancelled = meeting.status == MeetingStatus::Cancelled;
+            match join_window(meeting.starts_at, meeting.ends_at, cancelled, inner.now()) {
+                JoinWindow::Open => {}
+                JoinWindow::NotYetOpen { .. } => {
+                    return Err(bank_refusal(lang, ErrorCode::MeetingNotOpen));
+                }
+                JoinWindow::Ended | JoinWindow::Cancelled => {
+                    return Err(bank_refusal(lang, ErrorCode::MeetingClosed));
+                }
+            }
+            let (token, _) = inner.session()?;
+            let join: crate::api::MeetingJoin = inner
+                .http
+                .post_empty(&format!("v1/meetings/{code}/join"), Some(token.expose()))
+                .await
+                .map_err(|e| inner.meeting_error(e))?;
+            let mut instructions = Vec::new();
+            if join.recorded {
+                instructions.push(i18n::text(lang, "client-meeting-recorded"));
+            }
+            if join.identification_required {
+                instructions.push(i18n::text_with(
+                    lang,
+                    "client-meeting-identify-instruction",
+                    &[("expert", Arg::from(meeting.expert_name.as_str()))],
+                ));
+            }
+            tracing::info!(target: "avain::client", "meeting joined");
+            Ok(MeetingJoin {
+                join_url: join.join_url,
+                identification_required: join.identification_required,
+                recorded: join.recorded,
+                instructions,
+            })
+        })
+        .await
+    }
+
+    /// Identifies the customer in a meeting with the identifier the expert read out
+    /// (needs a session, inside the join window). A wrong identifier says how many tries
+    /// are left before the expert must give a new one.
+    pub async fn identify_in_meeting(
+        &self,
+        booking_code: String,
+        identifier: String,
+    ) -> Result<MeetingInfo, AvainError> {
+        let identifier = Secret::new(identifier);
+        self.run(move |inner| async move {
+            let lang = inner.lang();
+            let code = inner.code(&booking_code)?;
+            let digits = normalize_identifier(identifier.expose())
+                .ok_or_else(|| AvainError::input(lang, "meeting_identifier_invalid"))?;
+            let (token, _) = inner.session()?;
+            let body = MeetingIdentify {
+                identifier: Secret::new(digits),
+            };
+            let result: Result<Meeting, NetError> = inner
+                .http
+                .post(
+                    &format!("v1/meetings/{code}/identify"),
+                    &body,
+                    Some(token.expose()),
+                )
+                .await;
+            match result {
+                Ok(meeting) => {
+                    tracing::info!(target: "avain::client", "identified in meeting");
+                    Ok(info(lang, meeting, inner.now()))
+                }
+                Err(NetError::Bank {
+                    code: bank_code,
+                    attempts_left,
+                    ..
+                }) if bank_code == ErrorCode::IdentifierWrong.as_str() => {
+                    Err(AvainError::InvalidInput {
+                        code: bank_code,
+                        message: match attempts_left {
+                            Some(n) if n > 0 => i18n::text_with(
+                                lang,
+                                "client-error-meeting-identifier-wrong",
+                                &[("count", Arg::from(n))],
+                            ),
+                            _ => i18n::text(lang, "client-error-meeting-identifier-void"),
+                        },
+                    })
+                }
+                Err(e) => Err(inner.meeting_error(e)),
+            }
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    const START: OffsetDateTime = datetime!(2022-02-07 10:30 UTC);
+    const END: OffsetDateTime = datetime!(2022-02-07 11:30 UTC);
+
+    #[test]
+    fn the_window_opens_fifteen_minutes_before_and_closes_at_the_end() {
+        let at = |t| join_window(START, END, false, t);
+        assert_eq!(
+            at(datetime!(2022-02-07 10:14:59 UTC)),
+            JoinWindow::NotYetOpen {
+                opens_at: datetime!(2022-02-07 10:15 UTC)
+            }
+        );
+        assert_eq!(at(datetime!(2022-02-07 10:15 UTC)), JoinWindow::Open);
+        assert_eq!(at(START), JoinWindow::Open);
+        assert_eq!(at(datetime!(2022-02-07 11:29:59 UTC)), JoinWindow::Open);
+        assert_eq!(at(END), JoinWindow::Ended);
+        assert_eq!(
+            join_window(START, END, true, datetime!(2022-02-07 10:20 UTC)),
+            JoinWindow::Cancelled
+        );
+        for window in [JoinWindow::Open, JoinWindow::Ended, JoinWindow::Cancelled] {
+            for lang in Language::ALL {
+                assert!(!window.message(lang).starts_with("client-"));
+            }
+        }
+    }
+
+    #[test]
+    fn booking_codes_and_phones_in_the_forms_people_type() {
+        assert_eq!(
+            normalize_booking_code("2kmeve6x").as_deref(),
+            Some("2KMEVE6X")
+        );
+        assert_eq!(
+            normalize_booking_code("2KME-VE6X").as_deref(),
+            Some("2KMEVE6X")
+        );
+        for bad in [
+            "",
+            "2KMEVE6",
+            "2KMEVE6XX",
+            "2KMEVE0X",
+            "2KMEVE1X",
+            "2KMEVÉ6X",
+        ] {
+            assert_eq!(normalize_booking_code(bad), None, "{bad}");
+        }
+        assert_eq!(
+            normalize_phone("040 123 4567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(
+            normalize_phone("+358 40 123 4567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(
+            normalize_phone("00358-40-1234567").as_deref(),
+            Some("+358401234567")
+        );
+        assert_eq!(normalize_phone("401234567"), None);
+        assert_eq!(normalize_phone("040 abc"), None);
+        assert_eq!(normalize_identifier("123 456").as_deref(), Some("123456"));
+        assert_eq!(normalize_identifier("12a456"), None);
+    }
+
+    #[test]
+    fn edits_are_checked_before_they_are_sent() {
+        let now = datetime!(2026-01-05 10:00 UTC);
+        let ok = MeetingEdit {
+            starts_at: Some(datetime!(2026-01-06 12:45 UTC)),
+            duration_minutes: Some(45),
+            topic: Some("Lainat".into()),
+            details: Some(String::new()),
+        };
+        assert!(check_edit(Language::Fi, &ok, now).is_ok());
+        let cases = [
+            (MeetingEdit::default(), "meeting_edit_empty"),
+            (
+                MeetingEdit {
+                    starts_at: Some(datetime!(2026-01-06 12:40 UTC)),
+                    ..MeetingEdit::default()
+                },
+                "meeting_start_invalid",
+            ),
+            (
+                MeetingEdit {
+                    starts_at: Some(datetime!(2026-01-05 09:45 UTC)),
+                    ..MeetingEdit::default()
+                },
+                "meeting_start_invalid",
+            ),
+            (
+                MeetingEdit {
+                    duration_minutes: Some(20),
+                    ..MeetingEdit::default()
+                },
+                "meeting_duration_invalid",
+            ),
+            (
+                MeetingEdit {
+                    topic: Some("  ".into()),
+                    ..MeetingEdit::default()
+                },
+                "meeting_topic_invalid",
+            ),
+        ];
+        for (edit, code) in cases {
+            for lang in Language::ALL {
+                let e = check_edit(lang, &edit, now).expect_err(code);
+                assert_eq!(e.code(), code);
+                assert!(!e.message().starts_with("client-"), "{}", e.message());
+            }
+        }
+    }
+}

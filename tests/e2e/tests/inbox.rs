@@ -1,0 +1,127 @@
+//! The secure inbox and the blocking service through the core against the sandbox.
+
+use avain_core::api::sandbox::BankMessage;
+use avain_core::client::AvainError;
+use avain_e2e::{ANNA, Harness};
+
+const PIN: &str = "4719";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn list_open_unread_and_write_to_the_bank() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    h.active_profile(anna, PIN).await.unwrap();
+    let inbox = h.avain.inbox().await.unwrap();
+    assert_eq!(inbox.messages.len(), 2);
+    assert_eq!(inbox.unread, 1);
+    let newest = &inbox.messages[0];
+    assert_eq!(newest.subject, "Palveluhinnastomme muuttuu 1.3.");
+    assert!(newest.important && !newest.read && newest.from_bank);
+
+    // A new message from the bank: the alert says only that something waits.
+    let _: serde_json::Value = h
+        .browser
+        .post(
+            "/v1/sandbox/messages",
+            None,
+            &BankMessage {
+                user_id: ANNA.into(),
+                subject: "Tilisi ehdot muuttuvat".into(),
+                body: "Tilisopimuksen ehdot muuttuvat 1.5. alkaen.".into(),
+                important: true,
+            },
+        )
+        .await
+        .unwrap();
+    let inbox = h.avain.inbox().await.unwrap();
+    assert_eq!(inbox.unread, 2);
+    assert_eq!(inbox.messages[0].subject, "Tilisi ehdot muuttuvat");
+    let outbox = h.outbox(ANNA).await.unwrap();
+    let alert = outbox
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.kind == "message_waiting" && m.text.is_some())
+        .unwrap();
+    let text = alert.text.as_ref().unwrap().expose();
+    assert!(
+        !text.contains("1.5."),
+        "the alert carries no content: {text}"
+    );
+
+    let opened = h
+        .avain
+        .open_message(inbox.messages[0].message_id.clone())
+        .await
+        .unwrap();
+    assert!(opened.body.contains("1.5."));
+    assert!(opened.info.read);
+    assert_eq!(h.avain.inbox().await.unwrap().unread, 1);
+
+    let sent = h
+        .avain
+        .send_message(
+            "Kysymys hinnastosta".into(),
+            "Hei,\nkoskeeko muutos minua?".into(),
+        )
+        .await
+        .unwrap();
+    assert!(!sent.from_bank);
+    let inbox = h.avain.inbox().await.unwrap();
+    assert_eq!(inbox.unread, 1, "my own message is not unread");
+    let empty = h
+        .avain
+        .send_message(" ".into(), "teksti".into())
+        .await
+        .unwrap_err();
+    assert_eq!(empty.code(), "message_subject_invalid");
+    let missing = h
+        .avain
+        .open_message("msg_nonexistent".into())
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), "message_not_found");
+    h.avain.logout().await.unwrap();
+    let logged_out = h.avain.inbox().await.unwrap_err();
+    assert!(matches!(logged_out, AvainError::LoggedOut { .. }));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocking_cards_then_codes_locks_the_profile() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    let numbers = h.avain.blocking_service().await;
+    assert_eq!(numbers.from_finland, "020 333");
+    assert_eq!(numbers.from_abroad, "+358 20 333");
+    assert!(numbers.text.contains("020 333"));
+
+    let nothing = h.avain.block(false, false).await.unwrap_err();
+    assert_eq!(nothing.code(), "block_nothing_chosen");
+    let cards = h.avain.block(false, true).await.unwrap();
+    assert!(!cards.codes_blocked);
+    assert_eq!(cards.cards_blocked, 2);
+    assert!(cards.message.contains('2'), "{}", cards.message);
+    // Still logged in after blocking only the cards.
+    h.avain.inbox().await.unwrap();
+
+    let codes = h.avain.block(true, false).await.unwrap();
+    assert!(codes.codes_blocked);
+    assert_eq!(
+        h.avain.profile(&id).unwrap().lock_reason.as_deref(),
+        Some("by_bank")
+    );
+    let login = h.avain.login_with_pin(id, PIN.into()).await.unwrap_err();
+    assert!(
+        matches!(
+            login,
+            AvainError::Locked {
+                self_service: false,
+                ..
+            }
+        ),
+        "{login:?}"
+    );
+    let outbox = h.outbox(ANNA).await.unwrap();
+    assert!(outbox.messages.iter().any(|m| m.kind == "blocked"));
+}

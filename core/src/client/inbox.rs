@@ -58,7 +58,7 @@ fn info(m: MessageSummary) -> MessageInfo {
 /// The inbox from the bank's list: newest first (ties keep the bank's order).
 fn inbox(list: MessageList) -> InboxView {
     let mut messages: Vec<MessageInfo> = list.messages.into_iter().map(info).collect();
-    messages.sort_by(|a, b| b.sent_at.cmp(&a.sent_at));
+    messages.sort_by_key(|m| std::cmp::Reverse(m.sent_at));
     let unread = messages.iter().filter(|m| m.from_bank && !m.read).count();
     InboxView {
         messages,

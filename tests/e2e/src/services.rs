@@ -17,6 +17,8 @@ use time::OffsetDateTime;
 
 use crate::{Failure, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
 
+pub use avain_sandbox::seed::{ANNA_MEETING, THREE_CUSTOMER_MEETING};
+
 /// A phone whose clock the test holds.
 pub struct Phone {
     /// The phone's core.
@@ -60,6 +62,25 @@ impl Harness {
     pub async fn set_clocks(&self, at: OffsetDateTime) -> Result<(), Failure> {
         self.set_bank_clock(at).await?;
         self.clock.set(at);
+        Ok(())
+    }
+
+    /// Puts the bank's clock back on real time and this phone's clock on the system time.
+    pub async fn restore_clocks(&self) -> Result<(), Failure> {
+        let _: ClockState = self
+            .browser
+            .post(
+                "/v1/sandbox/clock",
+                None,
+                &ClockChange {
+                    set: None,
+                    advance_s: None,
+                    real: Some(true),
+                },
+            )
+            .await
+            .map_err(|e| format!("reset clock: {e}"))?;
+        self.clock.set(OffsetDateTime::now_utc());
         Ok(())
     }
 

@@ -2,7 +2,8 @@
 //!
 //! 1. The challenge is taken (single use, whatever the outcome) and must be unexpired and
 //!    for this purpose and object.
-//! 2. The profile must be active and the customer's codes usable.
+//! 2. The profile must be active, the customer's codes usable, and the device's last
+//!    reported app and OS versions allowed by the OS policy in force.
 //! 3. The bank rebuilds the signed bytes with `avain_core::signed_bytes::encode` from its
 //!    own record of the challenge and of the object (a payment's amount and payee...) and
 //!    the text the device says it showed; the device never sends the bytes.
@@ -86,6 +87,13 @@ where
         return Err(ErrorCode::CodesBlocked.into());
     }
     profile.require_active()?;
+    // A policy published while the challenge was open applies to its answer too.
+    state.check_device(
+        &profile.platform,
+        &profile.os_version,
+        &profile.app_version,
+        false,
+    )?;
 
     let shown_text = assertion.shown_text.clone();
     let fields = approval(&issued, shown_text.as_deref())?;

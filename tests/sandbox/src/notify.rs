@@ -1,5 +1,7 @@
 //! Sending the customer SMS, push and e-mail through the outbox, in their language.
 
+use avain_core::inbox::{AlertChannel, render_alert};
+
 use crate::db::records::{Customer, Profile};
 use crate::state::AppState;
 use crate::texts::{self, Notice};
@@ -33,18 +35,42 @@ pub fn push(
     }
 }
 
-/// Sends an e-mail alert.
-pub fn email(state: &AppState, customer: &Customer, kind: &str, notice: Notice<'_>) {
+/// Tells the customer that a message waits in the inbox: a push to each usable device
+/// and, for important messages (the law requires an alert for changes to terms and
+/// prices), also an SMS and an e-mail. The texts are the core's content-free alert
+/// (`avain_core::inbox::render_alert`), word for word what the app and its scam check know
+/// as the genuine one, so the bank cannot drift from it. Push notifications carry no text:
+/// the app renders the core's push alert itself.
+pub fn message_alert(state: &AppState, customer: &Customer, profiles: &[Profile], important: bool) {
+    for profile in profiles.iter().filter(|p| p.state.is_usable()) {
+        push(state, customer, profile, MESSAGE_WAITING, None);
+    }
+    if !important {
+        return;
+    }
+    let lang = customer.lang();
+    if let Some(phone) = &customer.phone {
+        state.outbox.sms(
+            state.now(),
+            &customer.user_id,
+            phone,
+            MESSAGE_WAITING,
+            render_alert(AlertChannel::Sms, lang).body,
+        );
+    }
     if let Some(address) = &customer.email {
         state.outbox.email(
             state.now(),
             &customer.user_id,
             address,
-            kind,
-            texts::text(notice, customer.lang()),
+            MESSAGE_WAITING,
+            render_alert(AlertChannel::Email, lang).to_text(),
         );
     }
 }
+
+/// The outbox kind of an inbox alert.
+pub const MESSAGE_WAITING: &str = "message_waiting";
 
 /// The phone number masked for display: "+358 40 *** **67".
 pub fn phone_hint(phone: &str) -> String {

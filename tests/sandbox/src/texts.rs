@@ -1,5 +1,5 @@
-//! The texts of the SMS and e-mail messages the bank sends, in the customer's language.
-//! Alerts say only that something is waiting in the bank: never the content, never a link.
+//! The texts of the SMS messages the bank sends, in the customer's language. None carries
+//! a link. The inbox alert is not here: it is the core's (`notify::message_alert`).
 
 use avain_core::Language;
 
@@ -24,8 +24,6 @@ pub enum Notice<'a> {
     UserCodeUnlocked,
     /// All parties have signed a document.
     DocumentCompleted(&'a str),
-    /// A message waits in the online bank.
-    MessageWaiting,
     /// Codes or cards were blocked.
     Blocked,
 }
@@ -62,9 +60,6 @@ pub fn text(notice: Notice<'_>, lang: Language) -> String {
         (N::DocumentCompleted(title), Fi) => format!("Avain: kaikki osapuolet ovat allekirjoittaneet asiakirjan \"{title}\". Voit ladata sen palvelusta 30 päivän ajan."),
         (N::DocumentCompleted(title), Sv) => format!("Avain: alla parter har undertecknat dokumentet \"{title}\". Du kan ladda ner det i tjänsten i 30 dagar."),
         (N::DocumentCompleted(title), En) => format!("Avain: all parties have signed \"{title}\". You can download it from the service for 30 days."),
-        (N::MessageWaiting, Fi) => "Avain: sinulle on uusi viesti verkkopankissa. Kirjaudu itse verkkopankkiin tai mobiilisovellukseen lukeaksesi sen.".to_owned(),
-        (N::MessageWaiting, Sv) => "Avain: du har ett nytt meddelande i nätbanken. Logga in själv i nätbanken eller mobilappen för att läsa det.".to_owned(),
-        (N::MessageWaiting, En) => "Avain: you have a new message in the online bank. Log in to the online bank or the mobile app yourself to read it.".to_owned(),
         (N::Blocked, Fi) => "Avain: pyytämäsi sulku on tehty. Sulkupalvelu palvelee ympäri vuorokauden: 020 333, ulkomailta +358 20 333.".to_owned(),
         (N::Blocked, Sv) => "Avain: spärren du begärde har gjorts. Spärrtjänsten betjänar dygnet runt: 020 333, från utlandet +358 20 333.".to_owned(),
         (N::Blocked, En) => "Avain: the block you asked for is in place. The blocking service is open 24/7: 020 333, from abroad +358 20 333.".to_owned(),
@@ -76,10 +71,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn alerts_carry_no_link() {
+    fn no_text_carries_a_link() {
+        let notices = [
+            Notice::RegistrationCode("123456"),
+            Notice::ProfilePending,
+            Notice::ProfileUnlocked,
+            Notice::ProfileLockedWrongPins,
+            Notice::DeviceRemoved,
+            Notice::PaymentCode("123456"),
+            Notice::UnlockCode("123456"),
+            Notice::UserCodeUnlocked,
+            Notice::DocumentCompleted("Asuntolaina"),
+            Notice::Blocked,
+        ];
         for lang in Language::ALL {
-            let alert = text(Notice::MessageWaiting, lang);
-            assert!(!alert.contains("http") && !alert.contains("www"), "{alert}");
+            for notice in notices {
+                let text = text(notice, lang);
+                assert!(text.starts_with("Avain: "), "{text}");
+                assert!(
+                    !text.contains("http") && !text.contains("www") && !text.contains('@'),
+                    "{text}"
+                );
+            }
         }
     }
 }

@@ -155,6 +155,8 @@ async fn a_device_removed_in_the_app_is_revoked_for_good() {
             == phone.profile_id
     );
 
+    // The tablet asked for a challenge before it was removed.
+    let open = client.login_challenge(&tablet).await.unwrap();
     let removal: ApprovalRequired = client
         .post_empty(
             &format!("/v1/devices/{}/removal", tablet.device_id),
@@ -177,6 +179,12 @@ async fn a_device_removed_in_the_app_is_revoked_for_good() {
         .await
         .unwrap();
     let err = client.login(&tablet, Some(PIN)).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::ProfileRevoked));
+    // Its open challenge died with it: a right answer is refused, not counted.
+    let err = client
+        .answer_login(&tablet, &open, Some(PIN))
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::ProfileRevoked));
     let devices: DeviceList = client.get("/v1/devices", Some(&token)).await.unwrap();
     assert_eq!(devices.devices.len(), 1);

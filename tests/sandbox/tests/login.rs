@@ -7,13 +7,15 @@ mod common;
 
 use avain_core::api::sandbox::{BankKeys, ClockChange};
 use avain_core::api::{
-    ChallengeRequest, DeviceState, ErrorCode, LoginChannel, LoginRequest, ProfileState, Session,
+    Base64Bytes, ChallengeRequest, DeviceState, ErrorCode, LoginChannel, LoginRequest,
+    PendingChange, PinChangeRequest, ProfileState, Session,
 };
 use avain_core::os_policy::{OsPolicy, SignedPolicy};
 use avain_core::signed_bytes::Approval;
 use avain_sandbox::client::{LOGIN_TEXT, SoftwareDevice};
 use avain_sandbox::seed::{ANNA, MIKKO};
 use common::*;
+use ring::signature::KeyPair;
 
 fn login_approval() -> Approval {
     Approval::Login {
@@ -254,6 +256,15 @@ async fn the_os_policy_is_signed_sequenced_and_enforced() {
     let first: SignedPolicy = client.get("/v1/policy", None).await.unwrap();
     let first_policy = first.accept(std::slice::from_ref(&key), None).unwrap();
     assert_eq!(first_policy.sequence, 1);
+    // A session and an open challenge from before the new policy.
+    let token = client
+        .login(&device, Some(PIN))
+        .await
+        .unwrap()
+        .token
+        .expose()
+        .to_owned();
+    let open = client.login_challenge(&device).await.unwrap();
 
     // The bank raises Android's minimum to 15, effective at once.
     let mut stricter = OsPolicy::builtin();
@@ -276,6 +287,25 @@ async fn the_os_policy_is_signed_sequenced_and_enforced() {
     assert!(first.accept(std::slice::from_ref(&key), Some(2)).is_err());
 
     let err = client.login_challenge(&device).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::OsNotSupported));
+    // It also stops the answer to the open challenge and approvals inside the session.
+    let err = client
+        .answer_login(&device, &open, Some(PIN))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::OsNotSupported));
+    let err = client
+        .post::<PendingChange>(
+            "/v1/pin-changes",
+            Some(&token),
+            &PinChangeRequest {
+                new_pin_public_key: Base64Bytes(
+                    device.pin_key("135790").public_key().as_ref().to_vec(),
+                ),
+            },
+        )
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::OsNotSupported));
     let err = client
         .post::<serde_json::Value>(

@@ -4,17 +4,20 @@
 
 mod common;
 
+use avain_core::Language;
 use avain_core::api::sandbox::{
-    BankMessage, BrokerRequest, BrokerResult, ClockChange, IssueIdentifier, IssuedIdentifier,
-    Outbox,
+    BankMessage, BrokerRequest, BrokerResult, Channel, ClockChange, ClockState, IssueIdentifier,
+    IssuedIdentifier, Outbox,
 };
 use avain_core::api::{
     ApprovalRequired, ConfirmRequest, DocumentList, DocumentStatus, DocumentSummary, ErrorCode,
     IdentificationApproval, IdentificationChallengeRequest, IdentificationReject,
     IdentificationRequest, IdentificationStatus, Meeting, MeetingChange, MeetingIdentify,
     MeetingJoin, MeetingList, MeetingLookup, MeetingLookupChange, MeetingStatus, Message,
-    MessageList, NewMeeting, Personal, Secret,
+    MessageList, MessageSummary, NewMeeting, Personal, Secret,
 };
+use avain_core::inbox::{AlertChannel, check_alert_text, render_alert};
+use avain_core::os_policy::{OsPolicy, SignedPolicy};
 use avain_core::signed_bytes::Approval;
 use avain_sandbox::client::{BankClient, SoftwareDevice};
 use avain_sandbox::seed::{ANNA, ANNA_MEETING, MIKKO, PUUTYO, SANNA, THREE_CUSTOMER_MEETING};
@@ -189,6 +192,17 @@ async fn messages_live_in_the_bank_and_alerts_say_only_that_one_waits() {
         assert!(
             !text.contains("4711") && !text.contains("Palvelumaksujen") && !text.contains("http")
         );
+        // Word for word the core's alert (the company's language is Finnish), which the
+        // core's own alert check accepts; the push carries no text at all.
+        let expected = match alert.channel {
+            Channel::Sms => Some(render_alert(AlertChannel::Sms, Language::Fi).body),
+            Channel::Email => Some(render_alert(AlertChannel::Email, Language::Fi).to_text()),
+            Channel::Push => None,
+        };
+        assert_eq!(alert.text.as_ref().map(|t| t.expose().to_owned()), expected);
+        if alert.channel != Channel::Push {
+            assert_eq!(check_alert_text(&text), Ok(()));
+        }
     }
     let list: MessageList = client.get("/v1/messages", Some(&token)).await.unwrap();
     let newest = &list.messages[0];
@@ -599,4 +613,69 @@ async fn documents_complete_when_everybody_signed_and_download_for_30_days() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::DownloadUnavailable));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_brings_back_the_fresh_bank() {
+    let (bank, client) = bank().await;
+    let (device, token) = logged_in(&client, PUUTYO).await;
+    let fresh: MessageList = client.get("/v1/messages", Some(&token)).await.unwrap();
+    let _: MessageSummary = client
+        .post(
+            "/v1/sandbox/messages",
+            None,
+            &BankMessage {
+                user_id: PUUTYO.into(),
+                subject: "Palvelumaksujen muutos".into(),
+                body: "Uudet hinnat".into(),
+                important: true,
+            },
+        )
+        .await
+        .unwrap();
+    let _: SignedPolicy = client
+        .post("/v1/sandbox/policy", None, &OsPolicy::builtin())
+        .await
+        .unwrap();
+    let _: serde_json::Value = client
+        .post(
+            "/v1/sandbox/clock",
+            None,
+            &ClockChange {
+                advance_s: Some(3 * 86_400),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+
+    let _: serde_json::Value = client.post_empty("/v1/sandbox/reset", None).await.unwrap();
+
+    // Sessions, profiles, the outbox and the clock's offset are gone.
+    let err = client
+        .get::<MessageList>("/v1/messages", Some(&token))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::Unauthorized));
+    let err = client.login_challenge(&device).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::NotFound));
+    let outbox: Outbox = client.get("/v1/sandbox/outbox", None).await.unwrap();
+    assert!(outbox.messages.is_empty());
+    let clock: ClockState = client.get("/v1/sandbox/clock", None).await.unwrap();
+    assert!(!clock.frozen);
+    assert!((clock.now - time::OffsetDateTime::now_utc()).abs() < time::Duration::minutes(1));
+    // The seed is back: the first policy, and the company's inbox as it was.
+    let policy: SignedPolicy = client.get("/v1/policy", None).await.unwrap();
+    let key = bank.policy_bank_key().unwrap();
+    assert_eq!(policy.accept(&[key], None).unwrap().sequence, 1);
+    let (_device, token) = logged_in(&client, PUUTYO).await;
+    let after: MessageList = client.get("/v1/messages", Some(&token)).await.unwrap();
+    // (Seed dates follow the clock at seeding, a few milliseconds later now.)
+    let ids = |list: &MessageList| -> Vec<(String, String)> {
+        list.messages
+            .iter()
+            .map(|m| (m.message_id.clone(), m.subject.clone()))
+            .collect()
+    };
+    assert_eq!(ids(&after), ids(&fresh));
 }

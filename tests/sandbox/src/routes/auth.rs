@@ -33,7 +33,7 @@ pub async fn profile_for_challenge(
         return Err(ErrorCode::InvalidValue.into());
     }
     let id = profile_id.to_owned();
-    let (profile, customer) = state
+    let (mut profile, customer) = state
         .db
         .read(move |conn| {
             let profile = records::profile(conn, &id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
@@ -62,11 +62,15 @@ pub async fn profile_for_challenge(
                 Ok(())
             })
             .await?;
+        profile.os_version = os_version.to_owned();
+        profile.app_version = app_version.to_owned();
     }
     Ok((profile, customer))
 }
 
-/// Issues a challenge for an active profile.
+/// Issues a challenge for an active profile. The OS policy in force is applied to the
+/// versions the device last reported: a policy published during a session stops the
+/// next approval too, not only the next login.
 pub fn issue(
     state: &Shared,
     profile: &Profile,
@@ -75,6 +79,12 @@ pub fn issue(
     subject_id: Option<String>,
     channel: LoginChannel,
 ) -> ApiResult<Challenge> {
+    state.check_device(
+        &profile.platform,
+        &profile.os_version,
+        &profile.app_version,
+        false,
+    )?;
     state.challenges.issue(
         ChallengeSpec {
             profile_id: profile.id.clone(),

@@ -15,7 +15,6 @@ use crate::extract::{AppSession, Json, PathId};
 use crate::notify;
 use crate::routes::registration::valid_name;
 use crate::state::Shared;
-use crate::texts::Notice;
 
 const COLUMNS: &str = "id, subject, sender, sent_at, read, important";
 
@@ -147,12 +146,6 @@ pub async fn bank_send(
                 Ok((customer, profiles, summary))
             })
             .await?;
-    for profile in profiles.iter().filter(|p| p.state.is_usable()) {
-        notify::push(&state, &customer, profile, "message_waiting", None);
-    }
-    if summary.important {
-        notify::sms(&state, &customer, "message_waiting", Notice::MessageWaiting);
-        notify::email(&state, &customer, "message_waiting", Notice::MessageWaiting);
-    }
+    notify::message_alert(&state, &customer, &profiles, summary.important);
     Ok((StatusCode::CREATED, axum::Json(summary)))
 }

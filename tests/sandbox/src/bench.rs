@@ -3,6 +3,12 @@
 //! signature on it, sign the login bytes with K_dev (P-256) and K_pin (Ed25519), send the
 //! assertion, get a session; the bank verifies both signatures and commits the counter
 //! before answering.
+//!
+//! The machine it runs on is shared, so besides the throughput the report says how much
+//! processor time the bank and the clients actually got and spent per login (from
+//! `/proc`), the load average before and after, and what each signature operation costs
+//! in processor time (not wall time, which a busy machine inflates). Those figures hold
+//! whatever else runs; the throughput does not.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -34,11 +40,35 @@ pub struct BenchReport {
     pub logins: u64,
     /// Logins that failed (should be 0).
     pub errors: u64,
-    /// Where the time goes: single-core costs of the crypto in one login, microseconds.
+    /// The machine's 1-minute load average when the measuring started and ended.
+    pub load_avg_1m: [f64; 2],
+    /// Processor time spent while measuring (none where `/proc` is missing).
+    pub cpu: Option<CpuUse>,
+    /// Where the time goes: processor time of each cryptographic step of one login,
+    /// microseconds.
     pub crypto_us: CryptoCosts,
 }
 
-/// Single-core timings of each cryptographic step of one login, in microseconds.
+/// Processor time the bank and the clients spent while measuring.
+#[derive(Debug, Clone, Serialize)]
+pub struct CpuUse {
+    /// Cores' worth of processor time the bank and the clients got together (at most the
+    /// machine's core count; less when other work competes).
+    pub cores_used: f64,
+    /// The bank's processor time per login, milliseconds (none when measuring a bank
+    /// started elsewhere).
+    pub server_ms_per_login: Option<f64>,
+    /// The clients' processor time per login, milliseconds.
+    pub client_ms_per_login: f64,
+    /// Logins per second of processor time, bank and clients together: what one core
+    /// given wholly to this bench would do.
+    pub logins_per_core_s: f64,
+    /// Logins per second of the bank's processor time alone: what one core would serve
+    /// with the clients elsewhere.
+    pub server_logins_per_core_s: Option<f64>,
+}
+
+/// Processor time of each cryptographic step of one login, in microseconds.
 #[derive(Debug, Clone, Serialize)]
 pub struct CryptoCosts {
     /// Bank: sign the challenge (ECDSA P-256).
@@ -53,15 +83,22 @@ pub struct CryptoCosts {
     pub bank_verify_device: f64,
     /// Bank: verify K_pin's signature.
     pub bank_verify_pin: f64,
+    /// The bank's share: one sign and two verifications.
+    pub bank_total: f64,
+    /// Bank and app together.
+    pub login_total: f64,
 }
 
 /// Runs `clients` concurrent clients for `seconds` against the sandbox at `url`.
+/// `server_pid` is the bank's process, when it runs on this machine, to count its
+/// processor time.
 pub async fn run(
     url: &str,
     root_der: &[u8],
     challenge_key: &[u8],
     clients: usize,
     seconds: f64,
+    server_pid: Option<u32>,
 ) -> Result<BenchReport, String> {
     let customers: Vec<&SeedCustomer> = seed::CUSTOMERS
         .iter()
@@ -82,6 +119,9 @@ pub async fn run(
     }
 
     let challenge_key: Arc<[u8]> = Arc::from(challenge_key);
+    let load_before = load_average();
+    let client_cpu_before = process_cpu_s("self");
+    let server_cpu_before = server_pid.and_then(|pid| process_cpu_s(&pid.to_string()));
     let start = Instant::now();
     let deadline = start + Duration::from_secs_f64(seconds);
     let mut runs = tokio::task::JoinSet::new();
@@ -108,6 +148,14 @@ pub async fn run(
         errors += e;
     }
     let elapsed = start.elapsed().as_secs_f64();
+    let client_cpu = client_cpu_before
+        .zip(process_cpu_s("self"))
+        .map(|(before, after)| after - before);
+    let server_cpu = server_cpu_before
+        .zip(server_pid.and_then(|pid| process_cpu_s(&pid.to_string())))
+        .map(|(before, after)| after - before);
+    let load_after = load_average();
+    let logins = latencies.len() as u64;
     latencies.sort();
     let percentile = |p: f64| -> f64 {
         if latencies.is_empty() {
@@ -117,15 +165,60 @@ pub async fn run(
         latencies[index.min(latencies.len() - 1)].as_secs_f64() * 1000.0
     };
     Ok(BenchReport {
-        logins_per_s: round2(latencies.len() as f64 / elapsed),
+        logins_per_s: round2(logins as f64 / elapsed),
         p50_ms: round2(percentile(0.50)),
         p99_ms: round2(percentile(0.99)),
         clients,
         seconds: round2(elapsed),
-        logins: latencies.len() as u64,
+        logins,
         errors,
+        load_avg_1m: [load_before, load_after],
+        cpu: client_cpu.map(|client| cpu_use(logins, elapsed, client, server_cpu)),
         crypto_us: crypto_costs(),
     })
+}
+
+fn cpu_use(logins: u64, elapsed: f64, client_s: f64, server_s: Option<f64>) -> CpuUse {
+    let logins = logins.max(1) as f64;
+    let total_s = client_s + server_s.unwrap_or(0.0);
+    CpuUse {
+        cores_used: round2(total_s / elapsed),
+        server_ms_per_login: server_s.map(|s| round3(s * 1000.0 / logins)),
+        client_ms_per_login: round3(client_s * 1000.0 / logins),
+        logins_per_core_s: round2(logins / total_s.max(1e-9)),
+        server_logins_per_core_s: server_s.map(|s| round2(logins / s.max(1e-9))),
+    }
+}
+
+/// The 1-minute load average (0 where `/proc/loadavg` is missing).
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// User and system processor time of a process (`"self"` or a pid), all its threads
+/// together, living and ended, in seconds: fields 14 and 15 of `/proc/<pid>/stat`, in
+/// USER_HZ ticks (100 per second on Linux, fixed by its ABI).
+fn process_cpu_s(pid: &str) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may hold spaces and parentheses: count fields after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: u64 = fields.next()?.parse().ok()?;
+    let system: u64 = fields.next()?.parse().ok()?;
+    Some((user + system) as f64 / 100.0)
+}
+
+/// Nanoseconds the calling thread has run on a processor (`/proc/thread-self/schedstat`).
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
 }
 
 async fn login_once(
@@ -151,20 +244,30 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-/// Times each crypto step alone on one core (the same ring calls the bank and the
-/// reference client make).
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+/// Times each crypto step alone on one thread (the same ring calls the bank and the
+/// reference client make), in processor time where the system tells it, so that other
+/// work on the machine does not inflate it.
 pub fn crypto_costs() -> CryptoCosts {
     use ring::rand::SystemRandom;
     use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, Ed25519KeyPair, KeyPair};
 
     fn per_call(mut f: impl FnMut()) -> f64 {
-        let rounds = 400;
+        let rounds = 2000;
         f();
-        let t = Instant::now();
+        let cpu = thread_cpu_ns();
+        let wall = Instant::now();
         for _ in 0..rounds {
             f();
         }
-        round2(t.elapsed().as_secs_f64() * 1e6 / f64::from(rounds))
+        let ns = match (cpu, thread_cpu_ns()) {
+            (Some(before), Some(after)) => after.saturating_sub(before) as f64,
+            _ => wall.elapsed().as_secs_f64() * 1e9,
+        };
+        round2(ns / 1000.0 / f64::from(rounds))
     }
     let rng = SystemRandom::new();
     let message = [7u8; 180];
@@ -191,17 +294,21 @@ pub fn crypto_costs() -> CryptoCosts {
     let verify = per_call(|| {
         let _ = crypto::verify_p256(&p256_public, &message, &p256_sig);
     });
+    let ed_sign = per_call(|| {
+        let _ = ed.sign(&message);
+    });
+    let ed_verify = per_call(|| {
+        let _ = crypto::verify_ed25519(&ed_public, &message, &ed_sig);
+    });
     CryptoCosts {
         bank_sign_challenge: sign,
         app_verify_challenge: verify,
         app_sign_device: sign,
-        app_sign_pin: per_call(|| {
-            let _ = ed.sign(&message);
-        }),
+        app_sign_pin: ed_sign,
         bank_verify_device: verify,
-        bank_verify_pin: per_call(|| {
-            let _ = crypto::verify_ed25519(&ed_public, &message, &ed_sig);
-        }),
+        bank_verify_pin: ed_verify,
+        bank_total: round2(sign + verify + ed_verify),
+        login_total: round2(2.0 * sign + 2.0 * verify + ed_sign + ed_verify),
     }
 }
 
@@ -214,6 +321,38 @@ impl CryptoCosts {
             app_sign_pin: 0.0,
             bank_verify_device: 0.0,
             bank_verify_pin: 0.0,
+            bank_total: 0.0,
+            login_total: 0.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn processor_time_is_read_from_proc() {
+        if std::path::Path::new("/proc/self/stat").exists() {
+            let before = process_cpu_s("self").expect("own stat");
+            let spin = Instant::now();
+            let mut x = 0u64;
+            while spin.elapsed() < Duration::from_millis(60) {
+                x = x.wrapping_mul(31).wrapping_add(7);
+            }
+            assert!(x != 1);
+            assert!(process_cpu_s("self").expect("own stat") >= before);
+            assert!(thread_cpu_ns().is_some());
+        }
+    }
+
+    #[test]
+    fn cpu_use_divides_by_logins() {
+        let used = cpu_use(1000, 2.0, 1.0, Some(0.5));
+        assert_eq!(used.cores_used, 0.75);
+        assert_eq!(used.client_ms_per_login, 1.0);
+        assert_eq!(used.server_ms_per_login, Some(0.5));
+        assert_eq!(used.logins_per_core_s, 666.67);
+        assert_eq!(used.server_logins_per_core_s, Some(2000.0));
     }
 }

@@ -238,21 +238,25 @@ fn bench(
                     (url, pem, keys.challenge_key.0)
                 }
                 _ => {
-                    let (process, info) = start_child().await?;
-                    child = Some(process);
+                    let (process, dir, info) = start_child().await?;
+                    child = Some((process, dir));
                     info
                 }
             };
+            let server_pid = child.as_ref().and_then(|(process, _)| process.id());
             let report = avain_sandbox::bench::run(
                 &url,
                 &pem_to_der(&root_pem)?,
                 &challenge_key,
                 clients,
                 seconds,
+                server_pid,
             )
             .await;
-            if let Some(mut child) = child {
-                let _ = child.kill().await;
+            if let Some((mut process, dir)) = child {
+                // Killed and reaped before its data directory goes.
+                let _ = process.kill().await;
+                drop(dir);
             }
             report
         }
@@ -278,18 +282,24 @@ fn pem_to_der(pem: &str) -> Result<Vec<u8>, String> {
         .map_err(|e| format!("reading the root certificate: {e}"))
 }
 
+/// What `start_child` returns: the bank's process, its data directory (removed when
+/// dropped) and the URL, root certificate (PEM) and challenge key it printed.
+type Child = (
+    tokio::process::Child,
+    tempfile::TempDir,
+    (String, String, Vec<u8>),
+);
+
 /// Starts `avain-sandbox serve --port 0 --json` in a fresh directory and reads its line.
-async fn start_child() -> Result<(tokio::process::Child, (String, String, Vec<u8>)), String> {
+async fn start_child() -> Result<Child, String> {
     let exe = std::env::current_exe().map_err(|e| format!("finding myself: {e}"))?;
     let dir = tempfile::Builder::new()
         .prefix("avain-sandbox-bench-")
         .tempdir()
-        .map_err(|e| format!("creating a data directory: {e}"))?
-        // The child owns the directory until the bench ends; the OS cleans /tmp.
-        .keep();
+        .map_err(|e| format!("creating a data directory: {e}"))?;
     let mut child = tokio::process::Command::new(exe)
         .args(["serve", "--port", "0", "--json", "--data-dir"])
-        .arg(&dir)
+        .arg(dir.path())
         .stdout(Stdio::piped())
         .kill_on_drop(true)
         .spawn()
@@ -311,5 +321,5 @@ async fn start_child() -> Result<(tokio::process::Child, (String, String, Vec<u8
         .as_str()
         .and_then(|k| URL_SAFE_NO_PAD.decode(k).ok())
         .ok_or("no challenge key")?;
-    Ok((child, (url, pem, key)))
+    Ok((child, dir, (url, pem, key)))
 }

@@ -74,11 +74,20 @@ impl AppState {
         installing: bool,
     ) -> ApiResult<()> {
         let today = self.now().date();
-        let decision = self
-            .current_policy()
-            .policy
-            .gate(platform, os_version, Some(app_version), today)
-            .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
+        // Read in place: every challenge and answer comes here, and a copy of the policy
+        // and its signed envelope would be a dozen allocations each time.
+        let decision = match self.policy.read() {
+            Ok(current) => current
+                .policy
+                .gate(platform, os_version, Some(app_version), today),
+            Err(poisoned) => {
+                poisoned
+                    .into_inner()
+                    .policy
+                    .gate(platform, os_version, Some(app_version), today)
+            }
+        }
+        .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
         match decision {
             GateDecision::Allowed | GateDecision::Warn { .. } => Ok(()),
             GateDecision::CannotInstall { .. } if !installing => Ok(()),

@@ -135,6 +135,23 @@ async fn biometrics_register_while_active_and_then_approve() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InvalidValue));
+    // Only while active: once five wrong PINs locked the profile, the session that is
+    // still open cannot register a key.
+    for _ in 0..5 {
+        client.login(&device, Some("0000")).await.unwrap_err();
+    }
+    let err = client
+        .post::<PendingChange>(
+            "/v1/biometric-keys",
+            Some(&token),
+            &BiometricKeyRequest {
+                kind: BiometricKind::Fingerprint,
+                public_key: Base64Bytes(device.enable_biometric()),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::ProfileNotActive));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

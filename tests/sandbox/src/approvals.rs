@@ -10,7 +10,8 @@
 //! 4. K_dev's signature and the second factor's (K_pin, or K_bio) are verified outside
 //!    the database writer, in parallel with other requests.
 //! 5. One write job decides atomically against the current row: a failure is counted and
-//!    the fifth in a row locks the profile (and the user code); a success needs a counter
+//!    the fifth in a row locks the profile (and the user code) and ends the profile's open
+//!    session; a success needs a counter
 //!    above the last accepted one, resets the count, and runs the purpose's action in the
 //!    same transaction. The answer goes out only after the commit.
 //!
@@ -119,6 +120,7 @@ where
         }
     };
     let verified = device_ok && factor_ok;
+    let profile_id = profile.id.clone();
 
     let outcome = state
         .db
@@ -208,6 +210,9 @@ where
             attempts_left,
         )),
         Outcome::Locked(customer) => {
+            // The locked app's open session ends with it; the customer's other devices
+            // and the online bank keep theirs.
+            state.sessions.end_all(customer.id, Some(&profile_id));
             notify::sms(
                 state,
                 &customer,

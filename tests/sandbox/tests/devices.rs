@@ -135,8 +135,8 @@ async fn biometrics_register_while_active_and_then_approve() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::InvalidValue));
-    // Only while active: once five wrong PINs locked the profile, the session that is
-    // still open cannot register a key.
+    // Only while active: five wrong PINs lock the profile and end its open session, so
+    // no key can be registered with it.
     for _ in 0..5 {
         client.login(&device, Some("0000")).await.unwrap_err();
     }
@@ -151,7 +151,7 @@ async fn biometrics_register_while_active_and_then_approve() {
         )
         .await
         .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::ProfileNotActive));
+    assert_eq!(err.code(), Some(ErrorCode::Unauthorized));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -265,6 +265,7 @@ fn no_secret_reaches_the_logs_or_the_data_directory() {
             shown_text: text,
             server_device_id: Some("dev-1203".into()),
             approved_at: now,
+            approval_id: Some("chl-1".into()),
         })
         .expect("receipt");
     store.mark_profile_used(&local_id, now).expect("used");
@@ -337,6 +338,7 @@ fn no_secret_reaches_the_logs_or_the_data_directory() {
             shown_text: text,
             server_device_id: Some("dev-1203".into()),
             approved_at: now,
+            approval_id: Some("chl-1".into()),
         })
         .expect("receipt");
 

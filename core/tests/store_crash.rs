@@ -62,6 +62,7 @@ fn child(dir: &str) -> ! {
                 shown_text: format!("Maksu {round}-{i}"),
                 server_device_id: Some("dev-1".into()),
                 approved_at: OffsetDateTime::now_utc(),
+                approval_id: Some(format!("chl-{round}-{i}")),
             })
             .expect("receipt");
         writeln!(out, "R {}", receipt.id).expect("stdout");

@@ -28,6 +28,7 @@ mod meetings;
 mod online_bank;
 mod payments;
 mod registration;
+mod reports;
 pub mod sandbox;
 mod signing;
 
@@ -43,6 +44,7 @@ pub use meetings::*;
 pub use online_bank::*;
 pub use payments::*;
 pub use registration::*;
+pub use reports::*;
 pub use signing::*;
 
 pub use crate::lifecycle::{BiometricKind, ProfileState};

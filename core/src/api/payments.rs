@@ -94,7 +94,9 @@ pub struct PaymentApproval {
     pub payment: Payment,
     /// The challenge to sign.
     pub challenge: Challenge,
-    /// Whether the bank sent an SMS code that must accompany the confirmation (new payee).
+    /// Whether an SMS code must accompany the confirmation (new payee): sent now, or sent
+    /// earlier for this payment and still valid (the bank keeps a valid code when it
+    /// issues a new challenge).
     pub sms_code_sent: bool,
 }
 

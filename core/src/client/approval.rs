@@ -92,6 +92,7 @@ impl Inner {
         let device_signature = device_key
             .sign(bytes.as_bytes())
             .map_err(|e| AvainError::from_keys(lang, e))?;
+        self.note_answered(&profile.id, challenge.counter);
         Ok(Signed {
             assertion: api::Assertion {
                 challenge_id: challenge.challenge_id.clone(),
@@ -210,8 +211,9 @@ impl Inner {
             .map_err(|e| AvainError::from_store(lang, e))
     }
 
-    /// Records what was approved (after the bank accepted it).
-    pub(crate) fn keep_receipt(&self, profile: &Profile, signed: &Signed) {
+    /// Records what was approved (after the bank accepted it); the receipt's id, unless
+    /// the local database failed (the approval stands either way).
+    pub(crate) fn keep_receipt(&self, profile: &Profile, signed: &Signed) -> Option<String> {
         let receipt = NewReceipt {
             profile_id: profile.id.clone(),
             purpose: signed.purpose,
@@ -219,12 +221,18 @@ impl Inner {
             shown_text: signed.receipt_text.clone(),
             server_device_id: Some(profile.server_device_id.clone()),
             approved_at: self.now(),
+            approval_id: Some(signed.assertion.challenge_id.clone()),
         };
-        if let Err(e) = self.store.add_receipt(&receipt) {
-            // The approval happened; a missing receipt must not undo it.
-            tracing::warn!(target: "avain::client", code = e.code(), "receipt not saved");
-        }
+        let id = match self.store.add_receipt(&receipt) {
+            Ok(stored) => Some(stored.id),
+            Err(e) => {
+                // The approval happened; a missing receipt must not undo it.
+                tracing::warn!(target: "avain::client", code = e.code(), "receipt not saved");
+                None
+            }
+        };
         let _ = self.store.mark_profile_used(&profile.id, self.now());
+        id
     }
 }
 

@@ -19,6 +19,10 @@
 //! | `inbox.rs` | the secure inbox: list, open (marks read), unread count, write to the bank |
 //! | `blocking.rs` | the blocking service: the 24/7 numbers, blocking codes and cards |
 //! | `pending.rs` | what is on screen to approve next (in memory only) |
+//! | `accounts.rs` | accounts, transactions, e-invoices, payments awaiting approval |
+//! | `payment_form.rs` | the payment form and the virtual barcode, checked (pure) |
+//! | `payments.rs` | the payment state machine: start, SMS step-up, confirm, cancel |
+//! | `receipts.rs` | receipts of every approval and the "this was not me" report |
 //!
 //! # Threads and async
 //!
@@ -31,12 +35,14 @@
 //! # What survives a restart
 //!
 //! Profiles, their state (pending unlock, active, locked, revoked), biometrics, the OS
-//! policy and receipts are in the local database; keys are in the platform's keystore.
+//! policy, receipts and payments waiting for approval (with their challenge and the exact
+//! confirmation text) are in the local database; keys are in the platform's keystore.
 //! A registration is persisted once the bank has accepted the device (pending unlock);
 //! the steps before it (password, key-card code, SMS code) are single-use codes with a
 //! short expiry at the bank, so an interrupted registration starts again from the
 //! password. The session lives only in memory: after a restart the customer logs in.
 
+mod accounts;
 mod approval;
 mod biometrics;
 mod blocking;
@@ -46,9 +52,12 @@ mod identification;
 mod inbox;
 mod login;
 mod meetings;
+mod payment_form;
+mod payments;
 mod pending;
 mod pin_change;
 mod policy;
+mod receipts;
 mod registration;
 mod session;
 mod signing;
@@ -59,6 +68,7 @@ use std::sync::{Arc, Mutex};
 
 use time::OffsetDateTime;
 
+pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
 pub use approval::ApprovalFactor;
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
 pub use devices::DeviceInfo;
@@ -70,7 +80,10 @@ pub use meetings::{
     JOIN_OPENS_BEFORE, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin, ParticipantInfo,
     join_window, normalize_booking_code, normalize_phone,
 };
+pub use payment_form::{BarcodeForm, PaymentDraft, PaymentFieldError, amount_field};
+pub use payments::{PaymentDone, PendingPayment};
 pub use policy::PolicyStatus;
+pub use receipts::{MAX_RECEIPTS, NotMeReported, ReceiptInfo};
 pub use registration::{Registration, RegistrationStep};
 pub use signing::{
     DOWNLOAD_PERIOD, DocumentFile, DocumentInfo, DocumentLists, DocumentView, PartyInfo,
@@ -207,6 +220,11 @@ pub(crate) struct Inner {
     language: Mutex<Language>,
     pub(crate) session: session::SessionSlot,
     pub(crate) pending: pending::Pending,
+    /// Per local profile id, the highest challenge counter this core has answered: the
+    /// bank refuses an answer whose counter is not above the last one it accepted, so a
+    /// stored challenge (a payment waiting for its SMS code) older than it is renewed
+    /// before signing. Memory only: after a restart the login's answer sets it again.
+    answered_counters: Mutex<std::collections::HashMap<String, u64>>,
 }
 
 impl Inner {
@@ -217,6 +235,26 @@ impl Inner {
 
     pub(crate) fn now(&self) -> OffsetDateTime {
         self.parts.clock.now()
+    }
+
+    /// Remembers that `profile_id` answered a challenge with `counter`.
+    pub(crate) fn note_answered(&self, profile_id: &str, counter: u64) {
+        let mut counters = self
+            .answered_counters
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let entry = counters.entry(profile_id.to_owned()).or_insert(0);
+        *entry = (*entry).max(counter);
+    }
+
+    /// The highest counter `profile_id` answered since the core opened (0 if none).
+    pub(crate) fn answered_counter(&self, profile_id: &str) -> u64 {
+        self.answered_counters
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(profile_id)
+            .copied()
+            .unwrap_or(0)
     }
 
     pub(crate) fn profile(&self, id: &str) -> Result<Profile, AvainError> {
@@ -320,6 +358,7 @@ impl Avain {
             language: Mutex::new(lang),
             session: session::SessionSlot::default(),
             pending: pending::Pending::default(),
+            answered_counters: Mutex::default(),
         };
         Ok(Arc::new(Avain {
             inner: Arc::new(inner),

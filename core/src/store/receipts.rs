@@ -25,6 +25,9 @@ pub struct NewReceipt {
     pub server_device_id: Option<String>,
     /// When.
     pub approved_at: OffsetDateTime,
+    /// The bank's id of the approval (the challenge answered), for a "this was not me"
+    /// report; `None` for approvals made before the bank named them.
+    pub approval_id: Option<String>,
 }
 
 /// A stored receipt. `Debug` hides the text.
@@ -46,6 +49,8 @@ pub struct Receipt {
     pub approved_at: OffsetDateTime,
     /// When the customer reported it as "this was not me", if they did.
     pub reported_not_me_at: Option<OffsetDateTime>,
+    /// The bank's id of the approval (the challenge answered), when known.
+    pub approval_id: Option<String>,
 }
 
 impl std::fmt::Debug for NewReceipt {
@@ -109,6 +114,14 @@ impl Store {
                     text
                 ],
             )?;
+            // A statement of its own, so the insert above stays valid on every schema
+            // version (the upgrade tests add receipts through the old ones).
+            if let Some(approval_id) = &receipt.approval_id {
+                tx.execute(
+                    "UPDATE receipts SET approval_id = ?2 WHERE id = ?1",
+                    params![id, approval_id],
+                )?;
+            }
             Ok(())
         })?;
         tracing::debug!(profile = %receipt.profile_id, receipt = %id, purpose = %receipt.purpose, "receipt stored");
@@ -121,6 +134,7 @@ impl Store {
             server_device_id: receipt.server_device_id.clone(),
             approved_at: from_unix(unix(receipt.approved_at))?,
             reported_not_me_at: None,
+            approval_id: receipt.approval_id.clone(),
         })
     }
 
@@ -129,8 +143,8 @@ impl Store {
         self.read(|conn, cipher| {
             let mut stmt = conn.prepare_cached(
                 "SELECT id, purpose, factor, approved_at, server_device_id, shown_text, \
-                 reported_not_me_at FROM receipts WHERE profile_id = ?1 \
-                 ORDER BY approved_at DESC, id LIMIT ?2",
+                 reported_not_me_at, approval_id FROM receipts WHERE profile_id = ?1 \
+                 ORDER BY approved_at DESC, rowid DESC LIMIT ?2",
             )?;
             let mut rows = stmt.query(params![profile_id, limit])?;
             let mut out = Vec::new();
@@ -148,6 +162,7 @@ impl Store {
                     approved_at: from_unix(row.get(3)?)?,
                     server_device_id: row.get(4)?,
                     reported_not_me_at: reported.map(from_unix).transpose()?,
+                    approval_id: row.get(7)?,
                     id,
                 });
             }

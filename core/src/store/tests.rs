@@ -414,6 +414,7 @@ fn receipt(profile: &str, text: &str) -> NewReceipt {
         shown_text: text.into(),
         server_device_id: Some("dev-1".into()),
         approved_at: NOW,
+        approval_id: None,
     }
 }
 

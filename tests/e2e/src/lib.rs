@@ -27,6 +27,9 @@ use time::OffsetDateTime;
 
 pub use avain_sandbox::seed::{ANNA, LIISA, MIKKO, PEKKA};
 
+mod raw_phone;
+pub use raw_phone::RawPhone;
+
 /// PBKDF2 iterations for test profiles: enough to exercise the derivation, fast in tests.
 pub const TEST_PIN_KDF_ITERATIONS: u32 = 1_000;
 

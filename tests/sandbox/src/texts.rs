@@ -26,6 +26,8 @@ pub enum Notice<'a> {
     DocumentCompleted(&'a str),
     /// Codes or cards were blocked.
     Blocked,
+    /// The customer reported an approval as "this was not me".
+    ApprovalReported,
 }
 
 /// The text of `notice` in `lang`.
@@ -63,6 +65,9 @@ pub fn text(notice: Notice<'_>, lang: Language) -> String {
         (N::Blocked, Fi) => "Avain: pyytämäsi sulku on tehty. Sulkupalvelu palvelee ympäri vuorokauden: 020 333, ulkomailta +358 20 333.".to_owned(),
         (N::Blocked, Sv) => "Avain: spärren du begärde har gjorts. Spärrtjänsten betjänar dygnet runt: 020 333, från utlandet +358 20 333.".to_owned(),
         (N::Blocked, En) => "Avain: the block you asked for is in place. The blocking service is open 24/7: 020 333, from abroad +358 20 333.".to_owned(),
+        (N::ApprovalReported, Fi) => "Avain: olemme vastaanottaneet ilmoituksesi tunnistamattomasta hyväksynnästä ja otamme sinuun yhteyttä. Jos tunnuksesi ovat voineet joutua vääriin käsiin, sulje ne heti: 020 333, ulkomailta +358 20 333.".to_owned(),
+        (N::ApprovalReported, Sv) => "Avain: vi har tagit emot din anmälan om ett godkännande du inte känner igen och kontaktar dig. Om dina koder kan ha hamnat i fel händer, spärra dem genast: 020 333, från utlandet +358 20 333.".to_owned(),
+        (N::ApprovalReported, En) => "Avain: we have received your report of an approval you do not recognise and will contact you. If your codes may be in the wrong hands, block them now: 020 333, from abroad +358 20 333.".to_owned(),
     }
 }
 

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -293,6 +293,22 @@ CREATE TABLE policies (
 const V2: &str = r#"
 ALTER TABLE approval_events ADD COLUMN challenge_id TEXT;
 CREATE INDEX approval_events_by_challenge ON approval_events(challenge_id);
+"#;
+
+/// Version 3: "this was not me" reports of approvals, for the bank's fraud team. One per
+/// approval (a second report returns the first).
+const V3: &str = r#"
+CREATE TABLE approval_reports (
+    id           TEXT PRIMARY KEY,
+    challenge_id TEXT NOT NULL UNIQUE,
+    customer_id  INTEGER NOT NULL REFERENCES customers(id),
+    profile_id   TEXT NOT NULL REFERENCES profiles(id),
+    reported_by  TEXT NOT NULL REFERENCES profiles(id),
+    purpose      TEXT NOT NULL,
+    comment      TEXT,
+    reported_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX approval_reports_by_customer ON approval_reports(customer_id);
 "#;
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod meetings;
 pub mod online_bank;
 pub mod payments;
 pub mod registration;
+pub mod reports;
 pub mod sandbox;
 pub mod signing;
 
@@ -86,6 +87,8 @@ pub fn router(state: Shared) -> Router {
         .route("/v1/payments/{id}/confirm", post(payments::confirm))
         .route("/v1/payees", get(payments::payees))
         .route("/v1/e-invoices", get(payments::e_invoices))
+        // Receipts: "this was not me".
+        .route("/v1/approvals/{id}/reports", post(reports::report))
         // Third-party identification.
         .route(
             "/v1/identification-requests/{id}/challenge",

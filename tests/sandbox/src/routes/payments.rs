@@ -294,7 +294,10 @@ pub async fn e_invoices(
     Ok(axum::Json(EInvoiceList { invoices }))
 }
 
-/// Issues the payment's challenge, and the SMS code when the payee is new.
+/// Issues the payment's challenge, and the SMS code when the payee is new. A code sent
+/// earlier for this payment that is still valid (unexpired, not failed too often) is kept:
+/// a new challenge (after a restart of the app, or an expired one) does not make the code
+/// the customer is typing useless, and the customer gets no pile of texts.
 async fn approval_for(
     state: &Shared,
     session: &AppSession,
@@ -302,7 +305,25 @@ async fn approval_for(
 ) -> ApiResult<PaymentApproval> {
     let profile = session_profile(state, session).await?;
     let mut sms_code_sent = false;
-    if payment.new_payee {
+    let code_still_valid = if payment.new_payee {
+        let (id, now) = (payment.payment_id.clone(), to_millis(state.now()));
+        state
+            .db
+            .read(move |conn| {
+                Ok(conn.query_row(
+                    "SELECT sms_code_hash IS NOT NULL AND sms_expires_at > ?2 AND sms_failures < ?3
+                     FROM payments WHERE id = ?1",
+                    params![id, now, MAX_SMS_FAILURES],
+                    |r| r.get::<_, bool>(0),
+                )?)
+            })
+            .await?
+    } else {
+        false
+    };
+    if code_still_valid {
+        sms_code_sent = true;
+    } else if payment.new_payee {
         let customer_id = session.session.customer_id;
         let customer = state
             .db

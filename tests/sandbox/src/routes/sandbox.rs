@@ -111,6 +111,7 @@ pub async fn bank_keys(State(state): State<Shared>) -> axum::Json<BankKeys> {
 
 /// Tables in the order they can be emptied (children before parents).
 const TABLES: &[&str] = &[
+    "approval_reports",
     "approval_events",
     "pending_changes",
     "registrations",

@@ -1,0 +1,327 @@
+//! Accounts, their transactions, e-invoices and the payments waiting for approval, as
+//! the app lists them: amounts already formatted in the customer's language, IBANs in
+//! groups of four, references in groups of five. Each list is one read (retried on a
+//! transient failure) in the current session.
+
+use time::Date;
+
+use super::{Avain, AvainError};
+use crate::api::{
+    Account, AccountKind, AccountList, EInvoice, EInvoiceList, Payment, PaymentList, PaymentStatus,
+    Transaction, TransactionList,
+};
+use crate::confirmation::finnish_date;
+use crate::i18n::Language;
+use crate::payments::{Iban, Money, Reference};
+
+/// One of the customer's accounts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountInfo {
+    /// The bank's id (pass it to [`Avain::transactions`] and as a payment's
+    /// `from_account_id`).
+    pub account_id: String,
+    /// The account's name ("Käyttötili").
+    pub name: String,
+    /// The IBAN in print form ("FI49 5000 9420 0287 30").
+    pub iban: String,
+    /// `current`, `savings`, `joint` or `business`.
+    pub kind: String,
+    /// The booked balance in cents.
+    pub balance_cents: i64,
+    /// The booked balance as the customer reads it ("14 505,94 €").
+    pub balance: String,
+    /// What can be spent now, in cents (balance less payments confirmed for later).
+    pub available_cents: i64,
+    /// What can be spent now, formatted.
+    pub available: String,
+}
+
+/// One booked transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransactionInfo {
+    /// The bank's id.
+    pub transaction_id: String,
+    /// The booking date.
+    pub booked_on: Date,
+    /// The booking date as the customer reads it ("24.12.2026").
+    pub booked_on_text: String,
+    /// Cents; negative for money out.
+    pub amount_cents: i64,
+    /// Formatted ("−45,90 €").
+    pub amount: String,
+    /// The other party.
+    pub counterparty: String,
+    /// The reference (grouped) or the message.
+    pub reference_or_message: Option<String>,
+}
+
+/// An e-invoice waiting in the online bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EInvoiceInfo {
+    /// The bank's id (a payment's `invoice_id`).
+    pub invoice_id: String,
+    /// Who sent it.
+    pub biller_name: String,
+    /// The biller's IBAN, print form.
+    pub iban: String,
+    /// Cents.
+    pub amount_cents: i64,
+    /// Formatted.
+    pub amount: String,
+    /// The reference, grouped.
+    pub reference: String,
+    /// The due date.
+    pub due_date: Date,
+    /// The due date as the customer reads it.
+    pub due_date_text: String,
+    /// The virtual barcode (54 digits), for [`Avain::read_barcode`].
+    pub virtual_barcode: String,
+}
+
+/// A payment as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentInfo {
+    /// The bank's id (pass it to [`Avain::prepare_payment_approval`]).
+    pub payment_id: String,
+    /// The account paid from.
+    pub from_account_id: String,
+    /// The payee.
+    pub payee_name: String,
+    /// The payee's IBAN, print form.
+    pub payee_iban: String,
+    /// Cents.
+    pub amount_cents: i64,
+    /// Formatted.
+    pub amount: String,
+    /// The reference (grouped), if any.
+    pub reference: Option<String>,
+    /// The message, if any.
+    pub message: Option<String>,
+    /// The due date.
+    pub due_date: Date,
+    /// The due date as the customer reads it.
+    pub due_date_text: String,
+    /// `awaiting_approval`, `scheduled`, `booked` or `cancelled`.
+    pub status: String,
+    /// Whether the customer has never paid this account (approval also needs an SMS code).
+    pub new_payee: bool,
+}
+
+/// The print form of an IBAN from the bank, or the text as it came.
+pub(crate) fn print_iban(text: &str) -> String {
+    Iban::parse(text)
+        .map(|i| i.print_form())
+        .unwrap_or_else(|_| text.to_owned())
+}
+
+/// The grouped form of a reference from the bank, or the text as it came.
+pub(crate) fn print_reference(text: &str) -> String {
+    Reference::parse(text)
+        .map(|r| r.display_form())
+        .unwrap_or_else(|_| text.to_owned())
+}
+
+pub(crate) fn status_code(status: PaymentStatus) -> &'static str {
+    match status {
+        PaymentStatus::AwaitingApproval => "awaiting_approval",
+        PaymentStatus::Scheduled => "scheduled",
+        PaymentStatus::Booked => "booked",
+        PaymentStatus::Cancelled => "cancelled",
+    }
+}
+
+fn kind_code(kind: AccountKind) -> &'static str {
+    match kind {
+        AccountKind::Current => "current",
+        AccountKind::Savings => "savings",
+        AccountKind::Joint => "joint",
+        AccountKind::Business => "business",
+    }
+}
+
+fn money(lang: Language, cents: i64) -> String {
+    Money::from_cents(cents).format(lang)
+}
+
+impl AccountInfo {
+    fn from_api(lang: Language, a: Account) -> Self {
+        AccountInfo {
+            iban: print_iban(a.iban.as_str()),
+            kind: kind_code(a.kind).to_owned(),
+            balance: money(lang, a.balance.cents),
+            balance_cents: a.balance.cents,
+            available: money(lang, a.available.cents),
+            available_cents: a.available.cents,
+            account_id: a.account_id,
+            name: a.name,
+        }
+    }
+}
+
+impl TransactionInfo {
+    fn from_api(lang: Language, t: Transaction) -> Self {
+        TransactionInfo {
+            booked_on_text: finnish_date(t.booked_on),
+            booked_on: t.booked_on,
+            amount: money(lang, t.amount.cents),
+            amount_cents: t.amount.cents,
+            counterparty: t.counterparty,
+            reference_or_message: t.reference_or_message.map(|r| print_reference(&r)),
+            transaction_id: t.transaction_id,
+        }
+    }
+}
+
+impl EInvoiceInfo {
+    fn from_api(lang: Language, i: EInvoice) -> Self {
+        EInvoiceInfo {
+            iban: print_iban(i.iban.as_str()),
+            amount: money(lang, i.amount.cents),
+            amount_cents: i.amount.cents,
+            reference: print_reference(&i.reference),
+            due_date_text: finnish_date(i.due_date),
+            due_date: i.due_date,
+            invoice_id: i.invoice_id,
+            biller_name: i.biller_name,
+            virtual_barcode: i.virtual_barcode,
+        }
+    }
+}
+
+impl PaymentInfo {
+    pub(crate) fn from_api(lang: Language, p: Payment) -> Self {
+        PaymentInfo {
+            payee_iban: print_iban(p.payee_iban.as_str()),
+            amount: money(lang, p.amount.cents),
+            amount_cents: p.amount.cents,
+            reference: p.reference.as_deref().map(print_reference),
+            due_date_text: finnish_date(p.due_date),
+            due_date: p.due_date,
+            status: status_code(p.status).to_owned(),
+            payment_id: p.payment_id,
+            from_account_id: p.from_account_id,
+            payee_name: p.payee_name,
+            message: p.message,
+            new_payee: p.new_payee,
+        }
+    }
+}
+
+/// Whether an account id is safe to put in a path (the bank's ids are ASCII words).
+pub(crate) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+impl Avain {
+    /// The customer's accounts (needs a session).
+    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, AvainError> {
+        self.run(|inner| async move {
+            let (token, _) = inner.session()?;
+            let list: AccountList = inner
+                .http
+                .get("v1/accounts", Some(token.expose()))
+                .await
+                .map_err(|e| inner.bank_error(e))?;
+            let lang = inner.lang();
+            Ok(list
+                .accounts
+                .into_iter()
+                .map(|a| AccountInfo::from_api(lang, a))
+                .collect())
+        })
+        .await
+    }
+
+    /// An account's booked transactions, newest first (needs a session).
+    pub async fn transactions(
+        &self,
+        account_id: String,
+    ) -> Result<Vec<TransactionInfo>, AvainError> {
+        self.run(move |inner| async move {
+            let lang = inner.lang();
+            if !valid_id(&account_id) {
+                return Err(AvainError::input(lang, "account_unknown"));
+            }
+            let (token, _) = inner.session()?;
+            let list: TransactionList = inner
+                .http
+                .get(
+                    &format!("v1/accounts/{account_id}/transactions"),
+                    Some(token.expose()),
+                )
+                .await
+                .map_err(|e| inner.bank_error(e))?;
+            Ok(list
+                .transactions
+                .into_iter()
+                .map(|t| TransactionInfo::from_api(lang, t))
+                .collect())
+        })
+        .await
+    }
+
+    /// E-invoices waiting to be paid, earliest due first (needs a session).
+    pub async fn e_invoices(&self) -> Result<Vec<EInvoiceInfo>, AvainError> {
+        self.run(|inner| async move {
+            let (token, _) = inner.session()?;
+            let list: EInvoiceList = inner
+                .http
+                .get("v1/e-invoices", Some(token.expose()))
+                .await
+                .map_err(|e| inner.bank_error(e))?;
+            let lang = inner.lang();
+            Ok(list
+                .invoices
+                .into_iter()
+                .map(|i| EInvoiceInfo::from_api(lang, i))
+                .collect())
+        })
+        .await
+    }
+
+    /// Payments waiting for the customer's approval, made here or in the online bank,
+    /// newest first (needs a session). Approve one with
+    /// [`Avain::prepare_payment_approval`] and [`Avain::confirm_payment`].
+    pub async fn payments_awaiting_approval(&self) -> Result<Vec<PaymentInfo>, AvainError> {
+        self.run(|inner| async move {
+            let (token, _) = inner.session()?;
+            let list: PaymentList = inner
+                .http
+                .get("v1/payments?status=awaiting_approval", Some(token.expose()))
+                .await
+                .map_err(|e| inner.bank_error(e))?;
+            let lang = inner.lang();
+            Ok(list
+                .payments
+                .into_iter()
+                .map(|p| PaymentInfo::from_api(lang, p))
+                .collect())
+        })
+        .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_in_paths_are_plain_words() {
+        assert!(valid_id("acc_anna_current"));
+        for bad in ["", "../x", "a/b", "a?b", "a b", &"x".repeat(65)] {
+            assert!(!valid_id(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn bank_values_print_grouped() {
+        assert_eq!(print_iban("FI4950009420028730"), "FI49 5000 9420 0287 30");
+        assert_eq!(print_reference("1234561"), "12 34561");
+        // Whatever the bank sent that does not parse is shown as it came.
+        assert_eq!(print_reference("Vuokra"), "Vuokra");
+    }
+}

@@ -1,0 +1,485 @@
+//! The payment form: what the customer typed (or a virtual barcode filled in), checked in
+//! the core before anything goes to the bank. Pure: "today" is an argument.
+//!
+//! The bank checks the same rules again (it is the authority); checking here first gives
+//! the customer every problem at once, at the right field, in their language.
+
+use time::{Date, Duration, Month};
+
+use crate::i18n::{self, Language};
+use crate::payments::{Barcode, Iban, Money, Reference};
+
+/// The longest payee name the bank accepts (SEPA: 70 characters).
+pub const MAX_PAYEE_NAME: usize = 70;
+/// The longest message (SEPA unstructured remittance information: 140 characters).
+pub const MAX_MESSAGE: usize = 140;
+/// How far ahead a due date may be.
+pub const MAX_DAYS_AHEAD: i64 = 365;
+
+/// A payment as the customer filled it in. Every field is text as typed; optional fields
+/// may be empty. Pass it to [`crate::client::Avain::start_payment`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PaymentDraft {
+    /// The account to pay from (an `account_id` of [`crate::client::Avain::accounts`]).
+    pub from_account_id: String,
+    /// The payee's name.
+    pub payee_name: String,
+    /// The payee's IBAN, spaces allowed.
+    pub payee_iban: String,
+    /// The amount as typed ("1 234,50", "12 €"). Empty when not typed yet.
+    pub amount: String,
+    /// A Finnish or RF reference, or empty.
+    pub reference: String,
+    /// A message (when there is no reference), or empty.
+    pub message: String,
+    /// The due date, "24.12.2026" or "2026-12-24"; empty for today.
+    pub due_date: String,
+    /// The e-invoice this pays, if any (it leaves the e-invoice list once paid).
+    pub invoice_id: Option<String>,
+}
+
+/// A payment form filled from a virtual barcode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BarcodeForm {
+    /// The form: IBAN, reference, due date and (when the barcode has one) the amount.
+    /// The payee's name and the account to pay from are for the customer to fill.
+    pub draft: PaymentDraft,
+    /// The barcode carries no amount (it reads 0,00): the customer must type it. The
+    /// amount field is then empty, never "0,00".
+    pub amount_required: bool,
+    /// The barcode's version (4: Finnish reference, 5: RF reference).
+    pub version: u8,
+}
+
+/// One problem with one field of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentFieldError {
+    /// The field: `from_account_id`, `payee_name`, `payee_iban`, `amount`, `reference`,
+    /// `message`, `due_date`.
+    pub field: String,
+    /// Stable code (`amount_missing`, `iban_bad_checksum`, `due_date_past`, ...).
+    pub code: String,
+    /// What to tell the customer, in their language.
+    pub message: String,
+}
+
+/// A form that passed every check: typed values.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ValidPayment {
+    pub(crate) from_account_id: String,
+    pub(crate) payee_name: String,
+    pub(crate) iban: Iban,
+    pub(crate) amount: Money,
+    pub(crate) reference: Option<Reference>,
+    pub(crate) message: Option<String>,
+    pub(crate) due_date: Option<Date>,
+    pub(crate) invoice_id: Option<String>,
+}
+
+/// Fills a form from a virtual barcode (pasted or scanned). The amount stays empty when
+/// the barcode has none.
+pub fn read_barcode(lang: Language, text: &str) -> Result<BarcodeForm, PaymentFieldError> {
+    let barcode = Barcode::parse(text).map_err(|e| PaymentFieldError {
+        field: "barcode".to_owned(),
+        code: format!("barcode_{}", e.code()),
+        message: e.message(lang),
+    })?;
+    let amount = barcode.amount().filter(|m| m.cents() > 0);
+    Ok(BarcodeForm {
+        draft: PaymentDraft {
+            payee_iban: barcode.iban().print_form(),
+            amount: amount.map(|m| amount_field(lang, m)).unwrap_or_default(),
+            reference: barcode.reference().display_form(),
+            due_date: barcode
+                .due_date()
+                .map(crate::confirmation::finnish_date)
+                .unwrap_or_default(),
+            ..PaymentDraft::default()
+        },
+        amount_required: amount.is_none(),
+        version: barcode.version().number(),
+    })
+}
+
+/// An amount as it goes into the amount field: no thousands separators or currency,
+/// the decimal comma in Finnish and Swedish, the point in English ("14505,94").
+pub fn amount_field(lang: Language, amount: Money) -> String {
+    let cents = amount.cents().unsigned_abs();
+    let separator = if lang == Language::En { '.' } else { ',' };
+    format!("{}{separator}{:02}", cents / 100, cents % 100)
+}
+
+/// Checks every field; all problems at once, in the form's order.
+pub(crate) fn validate(
+    lang: Language,
+    draft: &PaymentDraft,
+    today: Date,
+) -> Result<ValidPayment, Vec<PaymentFieldError>> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, code: String, message: String| {
+        errors.push(PaymentFieldError {
+            field: field.to_owned(),
+            code,
+            message,
+        })
+    };
+    let own = |code: &str| i18n::text(lang, &format!("client-error-{}", code.replace('_', "-")));
+
+    let from_account_id = draft.from_account_id.trim().to_owned();
+    if from_account_id.is_empty() {
+        fail(
+            "from_account_id",
+            "from_account_missing".into(),
+            own("from_account_missing"),
+        );
+    }
+
+    let payee_name = draft.payee_name.trim().to_owned();
+    let name_code = if payee_name.is_empty() {
+        Some("payee_name_missing")
+    } else if payee_name.chars().count() > MAX_PAYEE_NAME {
+        Some("payee_name_too_long")
+    } else if payee_name.chars().any(char::is_control) {
+        Some("payee_name_invalid")
+    } else {
+        None
+    };
+    if let Some(code) = name_code {
+        fail("payee_name", code.into(), own(code));
+    }
+
+    let iban = match Iban::parse(&draft.payee_iban) {
+        Ok(iban) if iban.is_sepa() => Some(iban),
+        Ok(_) => {
+            fail("payee_iban", "iban_not_sepa".into(), own("iban_not_sepa"));
+            None
+        }
+        Err(e) => {
+            fail("payee_iban", format!("iban_{}", e.code()), e.message(lang));
+            None
+        }
+    };
+
+    let amount = if draft.amount.trim().is_empty() {
+        fail("amount", "amount_missing".into(), own("amount_missing"));
+        None
+    } else {
+        match Money::parse(&draft.amount) {
+            Ok(m) if m.cents() == 0 => {
+                fail("amount", "amount_zero".into(), own("amount_zero"));
+                None
+            }
+            Ok(m) => Some(m),
+            Err(e) => {
+                fail("amount", format!("amount_{}", e.code()), e.message(lang));
+                None
+            }
+        }
+    };
+
+    let reference_text = draft.reference.trim();
+    let message_text = draft.message.trim();
+    let reference = if reference_text.is_empty() {
+        None
+    } else {
+        match Reference::parse(reference_text) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                fail(
+                    "reference",
+                    format!("reference_{}", e.code()),
+                    e.message(lang),
+                );
+                None
+            }
+        }
+    };
+    let message = if message_text.is_empty() {
+        None
+    } else if !reference_text.is_empty() {
+        fail(
+            "message",
+            "reference_and_message".into(),
+            own("reference_and_message"),
+        );
+        None
+    } else if message_text.chars().count() > MAX_MESSAGE {
+        fail(
+            "message",
+            "message_too_long".into(),
+            own("message_too_long"),
+        );
+        None
+    } else if message_text.chars().any(char::is_control) {
+        fail("message", "message_invalid".into(), own("message_invalid"));
+        None
+    } else {
+        Some(message_text.to_owned())
+    };
+
+    let due_date = if draft.due_date.trim().is_empty() {
+        Ok(None)
+    } else {
+        match parse_date(draft.due_date.trim()) {
+            None => Err("due_date_invalid"),
+            Some(d) if d < today => Err("due_date_past"),
+            Some(d) if d > today + Duration::days(MAX_DAYS_AHEAD) => Err("due_date_too_far"),
+            Some(d) => Ok(Some(d)),
+        }
+    };
+    let due_date = match due_date {
+        Ok(d) => d,
+        Err(code) => {
+            fail("due_date", code.into(), own(code));
+            None
+        }
+    };
+
+    match (iban, amount) {
+        (Some(iban), Some(amount)) if errors.is_empty() => Ok(ValidPayment {
+            from_account_id,
+            payee_name,
+            iban,
+            amount,
+            reference,
+            message,
+            due_date,
+            invoice_id: draft.invoice_id.clone().filter(|id| !id.trim().is_empty()),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// "24.12.2026" (also with a two-digit day or month, or a trailing dot) or "2026-12-24".
+pub(crate) fn parse_date(text: &str) -> Option<Date> {
+    let (day, month, year) = if let Some((y, rest)) = text.split_once('-') {
+        let (m, d) = rest.split_once('-')?;
+        (d, m, y)
+    } else {
+        let mut parts = text.trim_end_matches('.').split('.');
+        let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        (d, m, y)
+    };
+    let number = |s: &str, max_len: usize| -> Option<u32> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let year = i32::try_from(number(year, 4)?).ok()?;
+    let month = Month::try_from(u8::try_from(number(month, 2)?).ok()?).ok()?;
+    let day = u8::try_from(number(day, 2)?).ok()?;
+    Date::from_calendar_date(year, month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 22);
+
+    fn draft() -> PaymentDraft {
+        PaymentDraft {
+            from_account_id: "acc_anna_current".into(),
+            payee_name: "Helsingin Energia Oy".into(),
+            payee_iban: "FI21 1234 5600 0007 85".into(),
+            amount: "145,50".into(),
+            reference: "12 34561".into(),
+            ..PaymentDraft::default()
+        }
+    }
+
+    fn codes(result: Result<ValidPayment, Vec<PaymentFieldError>>) -> Vec<String> {
+        result.unwrap_err().into_iter().map(|e| e.code).collect()
+    }
+
+    #[test]
+    fn a_good_form_gives_typed_values() {
+        let valid = validate(Language::Fi, &draft(), TODAY).unwrap();
+        assert_eq!(valid.amount, Money::from_cents(14_550));
+        assert_eq!(valid.iban.electronic(), "FI2112345600000785");
+        assert_eq!(valid.reference.unwrap().machine(), "1234561");
+        assert_eq!(valid.due_date, None);
+        assert_eq!(valid.message, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_its_field_at_once() {
+        let bad = PaymentDraft {
+            from_account_id: " ".into(),
+            payee_name: "".into(),
+            payee_iban: "FI21 1234 5600 0007 86".into(),
+            amount: "".into(),
+            reference: "1234".into(),
+            message: "Kiitos".into(),
+            due_date: "21.11.2026".into(),
+            invoice_id: None,
+        };
+        let errors = validate(Language::Sv, &bad, TODAY).unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "from_account_id",
+                "payee_name",
+                "payee_iban",
+                "amount",
+                "reference",
+                "message",
+                "due_date"
+            ]
+        );
+        let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "from_account_missing",
+                "payee_name_missing",
+                "iban_bad_checksum",
+                "amount_missing",
+                "reference_bad_check_digit",
+                "reference_and_message",
+                "due_date_past"
+            ]
+        );
+        for e in &errors {
+            assert!(
+                !e.message.is_empty() && !e.message.starts_with("client-error"),
+                "{e:?}"
+            );
+            // No typed value comes back in a message.
+            assert!(!e.message.contains("1234") && !e.message.contains("FI21"));
+        }
+    }
+
+    #[test]
+    fn amounts_zero_negative_and_too_large_are_refused() {
+        for (amount, code) in [
+            ("0,00", "amount_zero"),
+            ("-5", "amount_negative"),
+            ("abc", "amount_not_a_number"),
+            ("1,234", "amount_too_many_decimals"),
+            ("1000000000", "amount_too_large"),
+        ] {
+            let d = PaymentDraft {
+                amount: amount.into(),
+                ..draft()
+            };
+            assert_eq!(codes(validate(Language::Fi, &d, TODAY)), [code], "{amount}");
+        }
+    }
+
+    #[test]
+    fn names_messages_and_dates_have_limits() {
+        let long = PaymentDraft {
+            payee_name: "x".repeat(71),
+            ..draft()
+        };
+        assert_eq!(
+            codes(validate(Language::En, &long, TODAY)),
+            ["payee_name_too_long"]
+        );
+        let message = PaymentDraft {
+            reference: String::new(),
+            message: "y".repeat(141),
+            ..draft()
+        };
+        assert_eq!(
+            codes(validate(Language::En, &message, TODAY)),
+            ["message_too_long"]
+        );
+        let far = PaymentDraft {
+            due_date: "2027-11-23".into(),
+            ..draft()
+        };
+        assert_eq!(
+            codes(validate(Language::En, &far, TODAY)),
+            ["due_date_too_far"]
+        );
+        let nonsense = PaymentDraft {
+            due_date: "31.2.2027".into(),
+            ..draft()
+        };
+        assert_eq!(
+            codes(validate(Language::En, &nonsense, TODAY)),
+            ["due_date_invalid"]
+        );
+        let ok = PaymentDraft {
+            due_date: "24.12.2026".into(),
+            reference: String::new(),
+            message: "Joulukuun vuokra".into(),
+            ..draft()
+        };
+        let valid = validate(Language::Fi, &ok, TODAY).unwrap();
+        assert_eq!(valid.due_date, Some(date!(2026 - 12 - 24)));
+        assert_eq!(valid.message.as_deref(), Some("Joulukuun vuokra"));
+    }
+
+    #[test]
+    fn dates_parse_in_finnish_and_iso_form_only() {
+        assert_eq!(parse_date("1.2.2027"), Some(date!(2027 - 02 - 01)));
+        assert_eq!(parse_date("01.02.2027."), Some(date!(2027 - 02 - 01)));
+        assert_eq!(parse_date("2027-02-01"), Some(date!(2027 - 02 - 01)));
+        for bad in [
+            "",
+            "1.2.27",
+            "1/2/2027",
+            "2027-2",
+            "a.b.cccc",
+            "1.2.2027.5",
+            "+1.2.2027",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_barcode_fills_the_form_and_never_prefills_a_zero_amount() {
+        let with_amount = Barcode::new(
+            &Iban::parse("FI7944052020036082").unwrap(),
+            Some(Money::from_cents(48_299)),
+            Reference::parse("868516259619897").unwrap(),
+            Some(date!(2010 - 06 - 12)),
+        )
+        .unwrap();
+        let form = read_barcode(Language::Fi, &with_amount.digits()).unwrap();
+        assert!(!form.amount_required);
+        assert_eq!(form.draft.amount, "482,99");
+        assert_eq!(form.draft.payee_iban, "FI79 4405 2020 0360 82");
+        assert_eq!(form.draft.due_date, "12.6.2010");
+        assert_eq!(form.version, 4);
+        assert_eq!(
+            Money::parse(&form.draft.amount).unwrap(),
+            Money::from_cents(48_299)
+        );
+        let en = read_barcode(Language::En, &with_amount.digits()).unwrap();
+        assert_eq!(en.draft.amount, "482.99");
+
+        let without = Barcode::new(
+            &Iban::parse("FI7944052020036082").unwrap(),
+            None,
+            Reference::parse("868516259619897").unwrap(),
+            None,
+        )
+        .unwrap();
+        let form = read_barcode(Language::Fi, &without.digits()).unwrap();
+        assert!(form.amount_required);
+        assert_eq!(form.draft.amount, "");
+        assert_eq!(form.draft.due_date, "");
+        // Submitted as is, the form asks for the amount instead of paying 0,00 €.
+        let mut d = form.draft;
+        d.from_account_id = "acc".into();
+        d.payee_name = "Energia".into();
+        assert_eq!(codes(validate(Language::Fi, &d, TODAY)), ["amount_missing"]);
+
+        let err = read_barcode(Language::Fi, "12345").unwrap_err();
+        assert_eq!(err.code, "barcode_bad_length");
+        assert!(!err.message.is_empty());
+    }
+}

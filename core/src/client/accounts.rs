@@ -15,7 +15,7 @@ use crate::i18n::Language;
 use crate::payments::{Iban, Money, Reference};
 
 /// One of the customer's accounts.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct AccountInfo {
     /// The bank's id (pass it to [`Avain::transactions`] and as a payment's
     /// `from_account_id`).
@@ -37,7 +37,7 @@ pub struct AccountInfo {
 }
 
 /// One booked transaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct TransactionInfo {
     /// The bank's id.
     pub transaction_id: String,
@@ -56,7 +56,7 @@ pub struct TransactionInfo {
 }
 
 /// An e-invoice waiting in the online bank.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct EInvoiceInfo {
     /// The bank's id (a payment's `invoice_id`).
     pub invoice_id: String,
@@ -79,7 +79,7 @@ pub struct EInvoiceInfo {
 }
 
 /// A payment as a list shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PaymentInfo {
     /// The bank's id (pass it to [`Avain::prepare_payment_approval`]).
     pub payment_id: String,
@@ -302,6 +302,47 @@ impl Avain {
                 .collect())
         })
         .await
+    }
+}
+
+impl std::fmt::Debug for AccountInfo {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AccountInfo")
+            .field("account_id", &self.account_id)
+            .field("kind", &self.kind)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for TransactionInfo {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TransactionInfo")
+            .field("transaction_id", &self.transaction_id)
+            .field("booked_on", &self.booked_on)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for EInvoiceInfo {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EInvoiceInfo")
+            .field("invoice_id", &self.invoice_id)
+            .field("due_date", &self.due_date)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for PaymentInfo {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaymentInfo")
+            .field("payment_id", &self.payment_id)
+            .field("status", &self.status)
+            .field("new_payee", &self.new_payee)
+            .finish_non_exhaustive()
     }
 }
 

@@ -41,6 +41,15 @@ pub(crate) struct Signed {
     pub(crate) receipt_text: String,
 }
 
+/// The second factor ready to sign: K_pin already derived (a login derives it while the
+/// challenge is on its way), or biometrics (the prompt shows the text being signed).
+pub(crate) enum ReadyFactor {
+    /// K_pin, derived from the PIN typed now.
+    Pin(PinKey),
+    /// K_bio, released by the platform's prompt when signing.
+    Biometric,
+}
+
 impl Inner {
     /// Checks `challenge` and signs `approval` for it with `factor`.
     pub(crate) async fn sign(
@@ -50,6 +59,24 @@ impl Inner {
         approval: Approval,
         factor: ApprovalFactor,
     ) -> Result<Signed, AvainError> {
+        self.check_challenge(profile, challenge, &approval)?;
+        let factor = match factor {
+            ApprovalFactor::Pin { pin } => {
+                ReadyFactor::Pin(self.derive_pin_key(profile, Pin::new(pin)).await?)
+            }
+            ApprovalFactor::Biometric => ReadyFactor::Biometric,
+        };
+        self.sign_ready(profile, challenge, approval, factor).await
+    }
+
+    /// The bank's signature on `challenge`, and that it is for this profile, device and
+    /// purpose; refused before any key is used.
+    fn check_challenge(
+        &self,
+        profile: &Profile,
+        challenge: &Challenge,
+        approval: &Approval,
+    ) -> Result<(), AvainError> {
         let lang = self.lang();
         if !challenge.verify_bank_signature(&self.bank.challenge_key) {
             tracing::warn!(target: "avain::client", "challenge signature refused");
@@ -64,6 +91,19 @@ impl Inner {
         {
             return Err(AvainError::refused(lang, "challenge_mismatch"));
         }
+        Ok(())
+    }
+
+    /// [`Inner::sign`] with the second factor ready.
+    pub(crate) async fn sign_ready(
+        self: &Arc<Self>,
+        profile: &Profile,
+        challenge: &Challenge,
+        approval: Approval,
+        factor: ReadyFactor,
+    ) -> Result<Signed, AvainError> {
+        let lang = self.lang();
+        self.check_challenge(profile, challenge, &approval)?;
         // The OS policy applies before every approval, not only at start-up.
         self.gate_before_approval()?;
         let context = challenge.context();
@@ -74,14 +114,13 @@ impl Inner {
         let bytes = signed_bytes::encode(&context, &approval)
             .map_err(|_| AvainError::input(lang, "approval_invalid"))?;
         let (factor_kind, factor_signature) = match factor {
-            ApprovalFactor::Pin { pin } => {
-                let key = self.derive_pin_key(profile, Pin::new(pin)).await?;
+            ReadyFactor::Pin(key) => {
                 let signature = key
                     .sign(bytes.as_bytes())
                     .map_err(|e| AvainError::from_keys(lang, e))?;
                 (SecondFactor::Pin, signature.to_vec())
             }
-            ApprovalFactor::Biometric => {
+            ReadyFactor::Biometric => {
                 let signature = self
                     .sign_biometric(profile, bytes.as_bytes().to_vec(), receipt_text.clone())
                     .await?;
@@ -231,7 +270,9 @@ impl Inner {
                 None
             }
         };
-        let _ = self.store.mark_profile_used(&profile.id, self.now());
+        if id.is_none() {
+            let _ = self.store.mark_profile_used(&profile.id, self.now());
+        }
         id
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use time::Duration;
 
+use super::approval::ReadyFactor;
 use super::session::{ActiveSession, DEFAULT_IDLE_TIMEOUT};
 use super::{ApprovalFactor, Avain, AvainError, Inner, ProfileInfo};
 use crate::api::{
@@ -15,6 +16,7 @@ use crate::api::{
 use crate::confirmation;
 use crate::hetu::Hetu;
 use crate::lifecycle::{LockReason, ProfileState};
+use crate::pin::Pin;
 use crate::signed_bytes::{Approval, LoginChannel};
 use crate::store::Profile;
 
@@ -118,7 +120,22 @@ impl Inner {
         self.session.end();
         self.refresh_policy_if_stale().await;
         let os_warning = self.gate_before_approval()?;
-        let challenge = self.login_challenge(&profile).await?;
+        // K_pin does not depend on the challenge: derive it (PBKDF2, the bulk of a login's
+        // time) while the challenge request is on its way, so a login costs about the
+        // KDF plus one round trip instead of both round trips on top of it.
+        let (challenge, factor) = match factor {
+            ApprovalFactor::Pin { pin } => {
+                let (challenge, key) = tokio::try_join!(
+                    self.login_challenge(&profile),
+                    self.derive_pin_key(&profile, Pin::new(pin))
+                )?;
+                (challenge, ReadyFactor::Pin(key))
+            }
+            ApprovalFactor::Biometric => (
+                self.login_challenge(&profile).await?,
+                ReadyFactor::Biometric,
+            ),
+        };
         // The bank issued a challenge, so the profile is usable (unlocked online, or
         // opened by a self-service unlock).
         if profile.state != ProfileState::Active {
@@ -129,7 +146,9 @@ impl Inner {
             channel: LoginChannel::App,
             shown_text: confirmation::login(lang, confirmation::LoginChannel::App),
         };
-        let signed = self.sign(&profile, &challenge, approval, factor).await?;
+        let signed = self
+            .sign_ready(&profile, &challenge, approval, factor)
+            .await?;
         let session: Session = match self
             .http
             .post(

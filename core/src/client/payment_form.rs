@@ -18,7 +18,7 @@ pub const MAX_DAYS_AHEAD: i64 = 365;
 
 /// A payment as the customer filled it in. Every field is text as typed; optional fields
 /// may be empty. Pass it to [`crate::client::Avain::start_payment`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct PaymentDraft {
     /// The account to pay from (an `account_id` of [`crate::client::Avain::accounts`]).
     pub from_account_id: String,
@@ -39,7 +39,7 @@ pub struct PaymentDraft {
 }
 
 /// A payment form filled from a virtual barcode.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct BarcodeForm {
     /// The form: IBAN, reference, due date and (when the barcode has one) the amount.
     /// The payee's name and the account to pay from are for the customer to fill.
@@ -63,8 +63,8 @@ pub struct PaymentFieldError {
     pub message: String,
 }
 
-/// A form that passed every check: typed values.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A form that passed every check: typed values. `Debug` shows no name or account.
+#[derive(Clone, PartialEq, Eq)]
 pub(crate) struct ValidPayment {
     pub(crate) from_account_id: String,
     pub(crate) payee_name: String,
@@ -275,6 +275,36 @@ pub(crate) fn parse_date(text: &str) -> Option<Date> {
     let month = Month::try_from(u8::try_from(number(month, 2)?).ok()?).ok()?;
     let day = u8::try_from(number(day, 2)?).ok()?;
     Date::from_calendar_date(year, month, day).ok()
+}
+
+impl std::fmt::Debug for ValidPayment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidPayment")
+            .field("from_account_id", &self.from_account_id)
+            .field("amount", &self.amount)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for PaymentDraft {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaymentDraft")
+            .field("from_account_id", &self.from_account_id)
+            .field("invoice_id", &self.invoice_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for BarcodeForm {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BarcodeForm")
+            .field("draft", &self.draft)
+            .field("amount_required", &self.amount_required)
+            .field("version", &self.version)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(test)]

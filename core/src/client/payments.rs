@@ -41,7 +41,7 @@ use crate::store::{PendingPaymentRecord, Profile};
 
 /// A payment waiting for the customer's approval on this device: what to show and what
 /// the approval needs.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PendingPayment {
     /// The bank's id of the payment.
     pub payment_id: String,
@@ -58,7 +58,7 @@ pub struct PendingPayment {
 }
 
 /// A payment the bank accepted.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct PaymentDone {
     /// The payment, now `scheduled` (a later due date) or `booked` (paid today).
     pub payment: PaymentInfo,
@@ -459,6 +459,28 @@ impl Avain {
     }
 }
 
+impl std::fmt::Debug for PendingPayment {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingPayment")
+            .field("payment_id", &self.payment_id)
+            .field("payment", &self.payment)
+            .field("sms_code_required", &self.sms_code_required)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+impl std::fmt::Debug for PaymentDone {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaymentDone")
+            .field("payment", &self.payment)
+            .field("receipt_id", &self.receipt_id)
+            .finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,6 +592,11 @@ mod tests {
         assert_eq!(back.confirmation_text, "Vahvista maksu");
         assert_eq!(back.payment.amount, "145,50\u{a0}€");
         assert_eq!(back.expires_at, datetime!(2026-11-22 10:02 UTC));
+        let printed = format!("{back:?}");
+        assert!(printed.contains("pay_1"), "{printed}");
+        for hidden in ["FI21", "Helsingin", "Vahvista", "145,50"] {
+            assert!(!printed.contains(hidden), "{printed}");
+        }
         let broken = PendingPaymentRecord {
             body: "{".into(),
             ..record

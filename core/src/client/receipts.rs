@@ -20,7 +20,7 @@ pub const MAX_RECEIPTS: u32 = 500;
 pub const MAX_REPORT_COMMENT: usize = 500;
 
 /// One approval, as the receipts screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ReceiptInfo {
     /// The receipt's id (pass it to [`Avain::report_not_me`]).
     pub receipt_id: String,
@@ -169,5 +169,18 @@ impl Avain {
     ) -> Result<NotMeReported, AvainError> {
         self.run(move |inner| async move { inner.report_not_me(receipt_id, comment).await })
             .await
+    }
+}
+
+impl std::fmt::Debug for ReceiptInfo {
+    /// Ids and codes only: names, IBANs and texts are personal data and stay out of logs.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReceiptInfo")
+            .field("receipt_id", &self.receipt_id)
+            .field("purpose", &self.purpose)
+            .field("factor", &self.factor)
+            .field("approved_at", &self.approved_at)
+            .field("reported_not_me_at", &self.reported_not_me_at)
+            .finish_non_exhaustive()
     }
 }

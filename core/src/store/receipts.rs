@@ -96,7 +96,8 @@ fn factor_from_code(code: &str) -> Option<SecondFactor> {
 }
 
 impl Store {
-    /// Stores a receipt. Changes persisted state.
+    /// Stores a receipt and marks its profile used at the receipt's time. Changes
+    /// persisted state.
     pub fn add_receipt(&self, receipt: &NewReceipt) -> Result<Receipt, StoreError> {
         let id = random_id(&*self.rng)?;
         self.write(|tx, cipher| {
@@ -113,6 +114,13 @@ impl Store {
                     receipt.server_device_id,
                     text
                 ],
+            )?;
+            // An approval is a use of the profile: one transaction (one sync to disk)
+            // records both, which keeps a login's local bookkeeping to one write.
+            tx.execute(
+                "UPDATE profiles SET last_used_at = MAX(COALESCE(last_used_at, 0), ?2) \
+                 WHERE id = ?1",
+                params![receipt.profile_id, unix(receipt.approved_at)],
             )?;
             // A statement of its own, so the insert above stays valid on every schema
             // version (the upgrade tests add receipts through the old ones).

@@ -63,6 +63,7 @@ async fn bench(n: u32) -> io::Result<serde_json::Value> {
     let kdf = kdf_alone(20)?;
     let p50 = percentile(&samples, 0.50);
     let p99 = percentile(&samples, 0.99);
+    let breakdown = breakdown(&harness, &id, n.clamp(10, 100)).await?;
     Ok(json!({
         "round_trips_per_login": round_trips as f64 / f64::from(n),
         "p50_ms": ms(p50),
@@ -71,7 +72,89 @@ async fn bench(n: u32) -> io::Result<serde_json::Value> {
         "ratio": ((p50.as_secs_f64() / kdf.as_secs_f64().max(1e-9)) * 100.0).round() / 100.0,
         "n": n,
         "pin_kdf_iterations": DEFAULT_PIN_KDF_ITERATIONS,
+        "breakdown_p50_ms": breakdown,
     }))
+}
+
+/// Where a login's time goes besides the KDF, each part alone (medians): the challenge
+/// round trip (which the core overlaps with the KDF), the signed answer's round trip
+/// (the bank verifies two signatures and commits the counter before answering), and the
+/// phone's receipt write (one SQLite transaction, synced to disk).
+async fn breakdown(harness: &Harness, id: &str, runs: u32) -> io::Result<serde_json::Value> {
+    let phone = harness.raw_phone(id, PIN).map_err(io::Error::other)?;
+    let (mut challenge, mut answer) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let start = Instant::now();
+        let issued = phone
+            .login_challenge()
+            .await
+            .map_err(|e| io::Error::other(format!("challenge: {e:?}")))?;
+        challenge.push(start.elapsed());
+        let request = phone.login_request(&issued).map_err(io::Error::other)?;
+        let start = Instant::now();
+        let _: serde_json::Value = phone
+            .client
+            .post("/v1/sessions", None, &request)
+            .await
+            .map_err(|e| io::Error::other(format!("session: {e:?}")))?;
+        answer.push(start.elapsed());
+    }
+    let receipt = receipt_write(runs)?;
+    challenge.sort_unstable();
+    answer.sort_unstable();
+    Ok(json!({
+        "challenge_round_trip": ms(percentile(&challenge, 0.5)),
+        "answer_round_trip": ms(percentile(&answer, 0.5)),
+        "receipt_write": ms(receipt),
+    }))
+}
+
+/// The median time of storing one receipt (with the profile's last use) on this disk.
+fn receipt_write(runs: u32) -> io::Result<Duration> {
+    use avain_core::keys::SecondFactor;
+    use avain_core::secrets::MemorySecretStore;
+    use avain_core::signed_bytes::Purpose;
+    use avain_core::store::{NewProfile, NewReceipt, Store};
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir()?;
+    let secrets = MemorySecretStore::new();
+    let rng = SystemRandomness::new();
+    let store = Store::open(dir.path(), &secrets, Arc::new(SystemRandomness::new()))
+        .map_err(|e| io::Error::other(e.code()))?;
+    let pin_kdf = PinKdfParams::generate(&rng, 1_000).map_err(|e| io::Error::other(e.code()))?;
+    store
+        .create_profile(
+            &NewProfile {
+                id: "bench".into(),
+                name: "Bench".into(),
+                server_profile_id: "prf_bench".into(),
+                server_device_id: "dev_bench".into(),
+                language: avain_core::Language::Fi,
+                pin_kdf,
+            },
+            time::OffsetDateTime::now_utc(),
+        )
+        .map_err(|e| io::Error::other(e.code()))?;
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        let receipt = NewReceipt {
+            profile_id: "bench".into(),
+            purpose: Purpose::Login,
+            factor: SecondFactor::Pin,
+            shown_text: "Vahvista kirjautuminen".into(),
+            server_device_id: None,
+            approved_at: time::OffsetDateTime::now_utc(),
+            approval_id: None,
+        };
+        let start = Instant::now();
+        store
+            .add_receipt(&receipt)
+            .map_err(|e| io::Error::other(e.code()))?;
+        samples.push(start.elapsed());
+    }
+    samples.sort_unstable();
+    Ok(samples[samples.len() / 2])
 }
 
 /// The median time of K_pin's derivation alone (PBKDF2 + HKDF + Ed25519 key), same cost.

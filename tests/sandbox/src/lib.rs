@@ -39,5 +39,6 @@ pub mod sessions;
 pub mod state;
 pub mod texts;
 pub mod tls;
+pub mod web;
 
 pub use server::{Sandbox, SandboxOptions, StartError};

@@ -127,6 +127,7 @@ fn serve(listen: SocketAddr, data_dir: PathBuf, json: bool) -> ExitCode {
                 .collect();
             let line = serde_json::json!({
                 "url": sandbox.url(),
+                "online_bank_url": format!("{}/", sandbox.url()),
                 "root_ca_pem": sandbox.root_certificate_pem(),
                 "root_ca_file": root_path,
                 "bank_keys": sandbox.bank_keys(),
@@ -146,6 +147,10 @@ fn print_banner(sandbox: &Sandbox, root_path: &std::path::Path) {
     let keys = sandbox.bank_keys();
     println!("Avain sandbox bank at {}", sandbox.url());
     println!("Trust this root certificate: {}", root_path.display());
+    println!(
+        "Online bank in the browser: {}/ (log in with a user id, password and key-card code below)",
+        sandbox.url()
+    );
     println!(
         "Bank challenge key (P-256): {}",
         URL_SAFE_NO_PAD.encode(keys.challenge_key.as_slice())

@@ -186,7 +186,9 @@ pub fn router(state: Shared) -> Router {
             "/v1/sandbox/meetings/{id}/participants",
             post(meetings::add_participant),
         );
-    api.fallback(not_found)
+    // The browser online bank at `/` (crate::web).
+    api.merge(crate::web::router())
+        .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(middleware::from_fn(no_store))

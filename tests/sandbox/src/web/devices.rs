@@ -1,0 +1,216 @@
+//! My authenticator profiles and devices: name, model, OS, last use; unlock a profile
+//! waiting for the online bank (or locked by wrong PINs); remove a device.
+
+use askama::Template;
+use avain_core::api::TrustedDevice;
+use avain_core::lifecycle::{LockReason, ProfileState};
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::context::{Ctx, LoggedIn};
+use super::format;
+use super::login::valid_id;
+use crate::extract::PathId;
+use crate::routes::online_bank;
+use crate::state::Shared;
+
+/// One device as the page lists it.
+pub struct DeviceRow {
+    /// The profile id (form field).
+    pub profile_id: String,
+    /// The profile's name.
+    pub name: String,
+    /// "iPhone 15 · iOS 17.4".
+    pub model: String,
+    /// Text key of the state.
+    pub state_key: &'static str,
+    /// Whether the page offers "unlock".
+    pub can_unlock: bool,
+    /// Registered, formatted.
+    pub registered: String,
+    /// Last used, formatted (or empty).
+    pub last_used: String,
+}
+
+/// The devices page.
+#[derive(Template)]
+#[template(path = "devices.html")]
+pub struct DevicesPage {
+    /// Context.
+    pub c: Ctx,
+    /// The devices.
+    pub devices: Vec<DeviceRow>,
+    /// What went wrong.
+    pub error: Option<String>,
+}
+
+/// The removal confirmation.
+#[derive(Template)]
+#[template(path = "device_remove.html")]
+pub struct RemovePage {
+    /// Context.
+    pub c: Ctx,
+    /// The device.
+    pub device: DeviceRow,
+}
+
+fn platform_name(platform: &str) -> &str {
+    match platform {
+        "ios" => "iOS",
+        "ipados" => "iPadOS",
+        "android" => "Android",
+        other => other,
+    }
+}
+
+fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
+    let (state_key, can_unlock) = match d.state {
+        ProfileState::PendingUnlock => ("state_pending_unlock", true),
+        ProfileState::Active => ("state_active", false),
+        ProfileState::Locked {
+            reason: LockReason::WrongPins,
+        } => ("state_locked_wrong_pins", true),
+        ProfileState::Locked {
+            reason: LockReason::ByBank,
+        } => ("state_locked_by_bank", false),
+        ProfileState::Locked {
+            reason: LockReason::WrongKeyCardCodes,
+        } => ("state_locked_key_card", false),
+        ProfileState::Revoked | ProfileState::Deleted => ("state_removed", false),
+    };
+    DeviceRow {
+        profile_id: d.profile_id,
+        name: d.profile_name,
+        model: format!(
+            "{} · {} {}",
+            d.model,
+            platform_name(&d.platform),
+            d.os_version
+        ),
+        state_key,
+        can_unlock,
+        registered: format::date_time(c.lang, d.registered_at),
+        last_used: d
+            .last_used_at
+            .map(|t| format::date_time(c.lang, t))
+            .unwrap_or_default(),
+    }
+}
+
+async fn rows(state: &Shared, me: &LoggedIn, c: &Ctx) -> Result<Vec<DeviceRow>, String> {
+    match online_bank::devices(State(state.clone()), me.bank_session()).await {
+        Ok(list) => Ok(list.0.devices.into_iter().map(|d| row(c, d)).collect()),
+        Err(e) => Err(me.web.api_error(e)),
+    }
+}
+
+/// `GET /devices`
+pub async fn page(State(state): State<Shared>, me: LoggedIn) -> Response {
+    let c = me.ctx("devices");
+    let (devices, error) = match rows(&state, &me, &c).await {
+        Ok(devices) => (devices, None),
+        Err(e) => (Vec::new(), Some(e)),
+    };
+    me.web.render(&DevicesPage { c, devices, error })
+}
+
+/// A form naming one profile.
+#[derive(Deserialize)]
+pub struct DeviceForm {
+    csrf: String,
+    profile_id: String,
+}
+
+/// `POST /devices/unlock`: unlocks the profile; the bank sends the "profile unlocked"
+/// SMS and push.
+pub async fn unlock(
+    State(state): State<Shared>,
+    mut me: LoggedIn,
+    Form(form): Form<DeviceForm>,
+) -> Response {
+    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+        return refused;
+    }
+    if !valid_id(&form.profile_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    match online_bank::unlock_device(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.profile_id),
+    )
+    .await
+    {
+        Ok(_) => me.web.redirect("/devices", Some("flash_device_unlocked")),
+        Err(e) => failed(&state, me, e).await,
+    }
+}
+
+async fn failed(state: &Shared, me: LoggedIn, e: crate::error::ApiError) -> Response {
+    let c = me.ctx("devices");
+    let devices = rows(state, &me, &c).await.unwrap_or_default();
+    let page = DevicesPage {
+        c,
+        devices,
+        error: Some(me.web.api_error(e)),
+    };
+    me.web.render_status(StatusCode::CONFLICT, &page)
+}
+
+/// `POST /devices/remove`: asks to confirm.
+pub async fn remove(
+    State(state): State<Shared>,
+    me: LoggedIn,
+    Form(form): Form<DeviceForm>,
+) -> Response {
+    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+        return refused;
+    }
+    let c = me.ctx("devices");
+    let Ok(devices) = rows(&state, &me, &c).await else {
+        return me
+            .web
+            .error_page(StatusCode::NOT_FOUND, "error_bad_request");
+    };
+    match devices
+        .into_iter()
+        .find(|d| d.profile_id == form.profile_id)
+    {
+        Some(device) => me.web.render(&RemovePage { c, device }),
+        None => me
+            .web
+            .error_page(StatusCode::NOT_FOUND, "error_bad_request"),
+    }
+}
+
+/// `POST /devices/remove/confirm`: removes the device for good; its sessions end and the
+/// customer gets an SMS.
+pub async fn remove_confirm(
+    State(state): State<Shared>,
+    mut me: LoggedIn,
+    Form(form): Form<DeviceForm>,
+) -> Response {
+    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+        return refused;
+    }
+    if !valid_id(&form.profile_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    match online_bank::remove_device(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.profile_id),
+    )
+    .await
+    {
+        Ok(_) => me.web.redirect("/devices", Some("flash_device_removed")),
+        Err(e) => failed(&state, me, e).await,
+    }
+}

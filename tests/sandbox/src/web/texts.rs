@@ -1,0 +1,528 @@
+//! The online bank's texts in Finnish, Swedish and English. Templates ask for them by key
+//! (`c.s("key")`); a test checks that every key a template uses is here.
+
+use avain_core::Language;
+
+/// (key, Finnish, Swedish, English).
+const TEXTS: &[(&str, &str, &str, &str)] = &[
+    // Layout.
+    (
+        "site_name",
+        "Avain-verkkopankki",
+        "Avain nätbank",
+        "Avain online bank",
+    ),
+    (
+        "skip_to_content",
+        "Siirry sisältöön",
+        "Hoppa till innehållet",
+        "Skip to content",
+    ),
+    ("nav_label", "Päävalikko", "Huvudmeny", "Main menu"),
+    ("nav_home", "Etusivu", "Startsida", "Home"),
+    (
+        "nav_devices",
+        "Tunnuslukusovellus ja laitteet",
+        "Kodappen och enheter",
+        "Code app and devices",
+    ),
+    ("nav_messages", "Viestit", "Meddelanden", "Messages"),
+    (
+        "nav_meetings",
+        "Verkkoneuvottelut",
+        "Nätmöten",
+        "Video meetings",
+    ),
+    (
+        "nav_documents",
+        "Allekirjoitettavat asiakirjat",
+        "Dokument att underteckna",
+        "Documents to sign",
+    ),
+    (
+        "nav_blocking",
+        "Sulkupalvelu",
+        "Spärrtjänsten",
+        "Blocking service",
+    ),
+    ("logout", "Kirjaudu ulos", "Logga ut", "Log out"),
+    ("language_label", "Kieli", "Språk", "Language"),
+    ("logged_in_as", "Kirjautuneena", "Inloggad", "Logged in"),
+    (
+        "idle_notice",
+        "Istunto päättyy, jos et käytä palvelua 5 minuuttiin.",
+        "Sessionen avslutas om du inte använder tjänsten på 5 minuter.",
+        "Your session ends after 5 minutes without activity.",
+    ),
+    (
+        "footer_blocking",
+        "Sulkupalvelu palvelee ympäri vuorokauden: 020 333, ulkomailta +358 20 333.",
+        "Spärrtjänsten betjänar dygnet runt: 020 333, från utlandet +358 20 333.",
+        "The blocking service is open 24/7: 020 333, from abroad +358 20 333.",
+    ),
+    (
+        "footer_never_ask",
+        "Pankki ei koskaan kysy tunnuksiasi sähköpostilla, tekstiviestillä tai puhelimessa.",
+        "Banken frågar aldrig efter dina koder per e-post, sms eller telefon.",
+        "The bank never asks for your codes by e-mail, text message or phone.",
+    ),
+    ("lang_fi", "Suomeksi", "Suomeksi", "Suomeksi"),
+    ("lang_sv", "På svenska", "På svenska", "På svenska"),
+    ("lang_en", "In English", "In English", "In English"),
+    ("cancel", "Peruuta", "Avbryt", "Cancel"),
+    ("continue", "Jatka", "Fortsätt", "Continue"),
+    ("save", "Tallenna", "Spara", "Save"),
+    ("back", "Takaisin", "Tillbaka", "Back"),
+    // Login.
+    (
+        "login_title",
+        "Kirjaudu verkkopankkiin",
+        "Logga in i nätbanken",
+        "Log in to the online bank",
+    ),
+    (
+        "login_method",
+        "Tunnistustapa",
+        "Identifieringssätt",
+        "How to identify",
+    ),
+    (
+        "login_with_key_card",
+        "Salasana ja avainlukulista",
+        "Lösenord och nyckeltalslista",
+        "Password and key-code card",
+    ),
+    (
+        "login_with_app",
+        "Tunnuslukusovellus",
+        "Kodappen",
+        "The code app",
+    ),
+    ("username", "Käyttäjätunnus", "Användarkod", "User ID"),
+    (
+        "username_hint",
+        "8 numeroa, tunnuskortin yläkulmassa",
+        "8 siffror, i övre hörnet av kodkortet",
+        "8 digits, at the top of your code card",
+    ),
+    ("password", "Salasana", "Lösenord", "Password"),
+    ("key_card_title", "Avainluku", "Nyckeltal", "Key code"),
+    (
+        "key_card_prompt",
+        "Anna avainlukulistasi avainluku numero",
+        "Ange nyckeltal nummer",
+        "Enter the code number",
+    ),
+    (
+        "key_card_prompt_end",
+        "",
+        "från din nyckeltalslista",
+        "from your key-code card",
+    ),
+    ("key_card_code", "Avainluku", "Nyckeltal", "Key code"),
+    (
+        "key_card_hint",
+        "Kolme väärää avainlukua peräkkäin lukitsee tunnuksesi. Lukituksen voi avata vain pankissa.",
+        "Tre felaktiga nyckeltal i rad låser din kod. Låset kan bara öppnas på banken.",
+        "Three wrong key codes in a row lock your codes. Only the bank can open that lock.",
+    ),
+    ("login_submit", "Kirjaudu", "Logga in", "Log in"),
+    (
+        "forgot_locked",
+        "Tunnuksesi on lukittu?",
+        "Är din kod låst?",
+        "Are your codes locked?",
+    ),
+    (
+        "unlock_link",
+        "Avaa käyttäjätunnuksen lukitus",
+        "Frigör din användarkod",
+        "Unlock your user code",
+    ),
+    (
+        "app_login_intro",
+        "Anna käyttäjätunnuksesi. Vahvista kirjautuminen puhelimesi tunnuslukusovelluksessa.",
+        "Ange din användarkod. Bekräfta inloggningen i kodappen på din telefon.",
+        "Enter your user ID. Confirm the login in the code app on your phone.",
+    ),
+    // Notices.
+    (
+        "flash_session_expired",
+        "Istuntosi on päättynyt. Kirjaudu uudelleen.",
+        "Din session har avslutats. Logga in igen.",
+        "Your session has ended. Please log in again.",
+    ),
+    (
+        "flash_logged_out",
+        "Olet kirjautunut ulos.",
+        "Du har loggat ut.",
+        "You have logged out.",
+    ),
+    (
+        "flash_password_changed",
+        "Salasana on vaihdettu.",
+        "Lösenordet har bytts.",
+        "Your password has been changed.",
+    ),
+    (
+        "flash_device_unlocked",
+        "Profiili on avattu. Lähetimme siitä vahvistuksen tekstiviestillä.",
+        "Profilen är upplåst. Vi skickade en bekräftelse per sms.",
+        "The profile is unlocked. We sent a confirmation by text message.",
+    ),
+    (
+        "flash_device_removed",
+        "Laite on poistettu. Sillä ei voi enää kirjautua eikä vahvistaa.",
+        "Enheten har tagits bort. Den kan inte längre användas för inloggning eller godkännanden.",
+        "The device has been removed. It can no longer log in or approve anything.",
+    ),
+    (
+        "flash_codes_blocked",
+        "Verkkopankkitunnuksesi on suljettu ja istunto päätetty.",
+        "Dina nätbankskoder har spärrats och sessionen avslutats.",
+        "Your online bank codes are blocked and the session has ended.",
+    ),
+    (
+        "flash_cards_blocked",
+        "Korttisi on suljettu.",
+        "Dina kort har spärrats.",
+        "Your cards are blocked.",
+    ),
+    // Errors.
+    (
+        "error_title",
+        "Jokin meni vikaan",
+        "Något gick fel",
+        "Something went wrong",
+    ),
+    (
+        "error_csrf",
+        "Lomake oli vanhentunut. Lataa sivu uudelleen ja yritä uudestaan.",
+        "Formuläret hade gått ut. Ladda om sidan och försök igen.",
+        "The form had expired. Reload the page and try again.",
+    ),
+    (
+        "error_bad_request",
+        "Pyyntöä ei voitu käsitellä.",
+        "Begäran kunde inte behandlas.",
+        "The request could not be handled.",
+    ),
+    (
+        "error_internal",
+        "Palvelussa on häiriö. Yritä hetken kuluttua uudelleen.",
+        "Det är en störning i tjänsten. Försök igen om en stund.",
+        "The service has a problem. Try again in a moment.",
+    ),
+    (
+        "error_not_found",
+        "Sivua ei löytynyt.",
+        "Sidan hittades inte.",
+        "The page was not found.",
+    ),
+    (
+        "back_to_start",
+        "Etusivulle",
+        "Till startsidan",
+        "To the start page",
+    ),
+    // Home.
+    ("home_title", "Tervetuloa", "Välkommen", "Welcome"),
+    (
+        "home_intro",
+        "Mitä haluat tehdä?",
+        "Vad vill du göra?",
+        "What would you like to do?",
+    ),
+    (
+        "home_devices",
+        "Avaa uusi tunnuslukusovelluksen profiili tai poista laite.",
+        "Lås upp en ny profil i kodappen eller ta bort en enhet.",
+        "Unlock a new code app profile or remove a device.",
+    ),
+    (
+        "home_messages",
+        "Lue pankin viestit.",
+        "Läs bankens meddelanden.",
+        "Read the bank's messages.",
+    ),
+    (
+        "home_meetings",
+        "Liity verkkoneuvotteluun ja tunnistaudu.",
+        "Delta i ett nätmöte och identifiera dig.",
+        "Join a video meeting and identify yourself.",
+    ),
+    (
+        "home_documents",
+        "Katso allekirjoitettavat ja valmiit asiakirjat.",
+        "Se dokument att underteckna och färdiga dokument.",
+        "See documents to sign and completed ones.",
+    ),
+    (
+        "home_blocking",
+        "Sulje tunnukset tai kortit heti.",
+        "Spärra koder eller kort genast.",
+        "Block codes or cards at once.",
+    ),
+    // Password.
+    (
+        "password_title",
+        "Vaihda salasana",
+        "Byt lösenord",
+        "Change your password",
+    ),
+    (
+        "password_intro",
+        "Valitse uusi salasana ennen kuin jatkat. Jos tunnuksesi avattiin äsken, nykyinen salasanasi on avainlukulistan avainluku 1.",
+        "Välj ett nytt lösenord innan du fortsätter. Om din kod just frigjordes är ditt nuvarande lösenord nyckeltal 1 på nyckeltalslistan.",
+        "Choose a new password before you go on. If your codes were just unlocked, your current password is code 1 of your key-code card.",
+    ),
+    (
+        "password_current",
+        "Nykyinen salasana",
+        "Nuvarande lösenord",
+        "Current password",
+    ),
+    (
+        "password_new",
+        "Uusi salasana",
+        "Nytt lösenord",
+        "New password",
+    ),
+    (
+        "password_repeat",
+        "Uusi salasana uudelleen",
+        "Nytt lösenord igen",
+        "New password again",
+    ),
+    (
+        "password_rules",
+        "6–8 merkkiä, ei välilyöntejä. Isoilla ja pienillä kirjaimilla on eroa.",
+        "6–8 tecken, inga mellanslag. Stora och små bokstäver skiljs åt.",
+        "6 to 8 characters, no spaces. Upper and lower case differ.",
+    ),
+    (
+        "password_mismatch",
+        "Uudet salasanat eivät ole samat.",
+        "De nya lösenorden är inte lika.",
+        "The new passwords do not match.",
+    ),
+    // Devices.
+    (
+        "devices_title",
+        "Tunnuslukusovellus ja laitteet",
+        "Kodappen och enheter",
+        "Code app and devices",
+    ),
+    (
+        "devices_intro",
+        "Nämä laitteet voivat kirjautua ja vahvistaa puolestasi. Jos et tunnista laitetta, poista se ja soita sulkupalveluun.",
+        "De här enheterna kan logga in och godkänna för dig. Om du inte känner igen en enhet, ta bort den och ring spärrtjänsten.",
+        "These devices can log in and approve on your behalf. If you do not recognise one, remove it and call the blocking service.",
+    ),
+    (
+        "devices_none",
+        "Sinulla ei ole rekisteröityjä laitteita.",
+        "Du har inga registrerade enheter.",
+        "You have no registered devices.",
+    ),
+    ("device_model", "Laite", "Enhet", "Device"),
+    ("device_state", "Tila", "Status", "Status"),
+    (
+        "device_registered",
+        "Otettu käyttöön",
+        "Registrerad",
+        "Registered",
+    ),
+    (
+        "device_last_used",
+        "Viimeksi käytetty",
+        "Senast använd",
+        "Last used",
+    ),
+    ("never_used", "ei vielä", "inte ännu", "not yet"),
+    (
+        "unlock_profile",
+        "Avaa profiili",
+        "Lås upp profilen",
+        "Unlock the profile",
+    ),
+    (
+        "remove_device",
+        "Poista laite",
+        "Ta bort enheten",
+        "Remove the device",
+    ),
+    (
+        "pending_notice",
+        "Avaa vain profiili, jonka olet itse juuri luonut omaan puhelimeesi.",
+        "Lås bara upp en profil som du själv just har skapat i din egen telefon.",
+        "Only unlock a profile you have just created yourself on your own phone.",
+    ),
+    (
+        "state_pending_unlock",
+        "Odottaa avaamista verkkopankissa",
+        "Väntar på upplåsning i nätbanken",
+        "Waiting to be unlocked in the online bank",
+    ),
+    ("state_active", "Käytössä", "I bruk", "In use"),
+    (
+        "state_locked_wrong_pins",
+        "Lukittu väärien PIN-koodien vuoksi",
+        "Låst efter felaktiga pinkoder",
+        "Locked after wrong PINs",
+    ),
+    ("state_locked_by_bank", "Suljettu", "Spärrad", "Blocked"),
+    (
+        "state_locked_key_card",
+        "Lukittu väärien avainlukujen vuoksi; avataan pankissa",
+        "Låst efter felaktiga nyckeltal; öppnas på banken",
+        "Locked after wrong key codes; opened at the bank",
+    ),
+    ("state_removed", "Poistettu", "Borttagen", "Removed"),
+    (
+        "remove_title",
+        "Poistetaanko laite?",
+        "Ta bort enheten?",
+        "Remove the device?",
+    ),
+    (
+        "remove_warning",
+        "Laitteella ei voi enää kirjautua eikä vahvistaa maksuja. Jos haluat käyttää laitetta myöhemmin, rekisteröi tunnuslukusovellus uudelleen.",
+        "Enheten kan inte längre användas för inloggning eller för att godkänna betalningar. Om du vill använda den senare, registrera kodappen på nytt.",
+        "The device can no longer log in or approve payments. To use it later, register the code app again.",
+    ),
+    (
+        "remove_confirm",
+        "Kyllä, poista laite",
+        "Ja, ta bort enheten",
+        "Yes, remove the device",
+    ),
+    // Blocking.
+    (
+        "blocking_title",
+        "Sulkupalvelu",
+        "Spärrtjänsten",
+        "Blocking service",
+    ),
+    (
+        "blocking_intro",
+        "Jos tunnuksesi tai korttisi ovat kadonneet tai joku muu on saanut ne, sulje ne heti.",
+        "Om dina koder eller kort har kommit bort eller någon annan har fått dem, spärra dem genast.",
+        "If your codes or cards are lost or someone else has them, block them at once.",
+    ),
+    (
+        "blocking_phone_fi",
+        "Suomesta",
+        "Från Finland",
+        "From Finland",
+    ),
+    (
+        "blocking_phone_abroad",
+        "Ulkomailta",
+        "Från utlandet",
+        "From abroad",
+    ),
+    ("blocking_open", "Avoinna", "Öppet", "Open"),
+    (
+        "blocking_always",
+        "ympäri vuorokauden",
+        "dygnet runt",
+        "24 hours a day, every day",
+    ),
+    (
+        "block_what",
+        "Mitä suljetaan?",
+        "Vad ska spärras?",
+        "What to block?",
+    ),
+    (
+        "block_codes",
+        "Verkkopankkitunnukset ja tunnuslukusovellus",
+        "Nätbankskoder och kodappen",
+        "Online bank codes and the code app",
+    ),
+    (
+        "block_cards",
+        "Kaikki korttini",
+        "Alla mina kort",
+        "All my cards",
+    ),
+    ("block_submit", "Sulje nyt", "Spärra nu", "Block now"),
+    (
+        "block_warning",
+        "Suljettuja tunnuksia ei voi avata itse: tarvitset uudet tunnukset pankista.",
+        "Spärrade koder kan du inte öppna själv: du behöver nya koder från banken.",
+        "You cannot reopen blocked codes yourself: you will need new codes from the bank.",
+    ),
+    (
+        "blocking_login_hint",
+        "Kirjautumalla voit sulkea tunnukset ja kortit myös täällä.",
+        "Om du loggar in kan du också spärra koder och kort här.",
+        "Log in to block codes and cards here too.",
+    ),
+];
+
+/// The text `key` in `lang`; the key itself if it is missing (a test prevents that).
+pub fn get(lang: Language, key: &str) -> &'static str {
+    match TEXTS.iter().find(|(k, ..)| *k == key) {
+        Some((_, fi, sv, en)) => match lang {
+            Language::Fi => fi,
+            Language::Sv => sv,
+            Language::En => en,
+        },
+        None => "?",
+    }
+}
+
+/// The static key equal to `key`, if there is one (a notice read from a cookie).
+pub fn key(key: &str) -> Option<&'static str> {
+    TEXTS
+        .iter()
+        .find(|(k, ..)| *k == key && k.starts_with("flash_"))
+        .map(|(k, ..)| *k)
+}
+
+/// The name of a language in itself, for the switch.
+pub fn language_name(lang: Language) -> &'static str {
+    get(lang, &format!("lang_{}", lang.code()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn keys_are_unique_and_every_text_is_written() {
+        let mut seen = BTreeSet::new();
+        for (key, fi, sv, en) in TEXTS {
+            assert!(seen.insert(*key), "{key} twice");
+            // The Finnish sentence puts the code number last, so its tail is empty.
+            if *key != "key_card_prompt_end" {
+                assert!(!fi.is_empty() && !sv.is_empty() && !en.is_empty(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_the_templates_use_exists() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for chunk in text.split("s(\"").skip(1) {
+                let key = chunk.split('"').next().unwrap();
+                assert!(TEXTS.iter().any(|(k, ..)| *k == key), "missing text {key}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 50, "only {checked} keys found");
+    }
+
+    #[test]
+    fn notices_from_cookies_are_only_known_notice_keys() {
+        assert_eq!(key("flash_logged_out"), Some("flash_logged_out"));
+        assert_eq!(key("login_title"), None);
+        assert_eq!(key("<script>"), None);
+    }
+}

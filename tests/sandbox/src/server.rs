@@ -251,6 +251,7 @@ fn open(dir: &Path) -> Result<(Shared, tls::TlsIdentity), String> {
         outbox: Outbox::default(),
         challenges: ChallengeStore::default(),
         sessions: SessionStore::default(),
+        web: crate::web::WebState::default(),
         policy: RwLock::new(current),
     });
     Ok((state, tls))

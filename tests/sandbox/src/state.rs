@@ -44,6 +44,8 @@ pub struct AppState {
     pub sessions: SessionStore,
     /// The OS policy in force.
     pub policy: RwLock<CurrentPolicy>,
+    /// The browser online bank's pending app logins.
+    pub web: crate::web::WebState,
 }
 
 /// The handle handlers receive.

@@ -149,6 +149,18 @@ pub fn router(state: Shared) -> Router {
             post(online_bank::unlock_device),
         )
         .route("/v1/online-bank/blocking", post(online_bank::block))
+        .route(
+            "/v1/online-bank/app-logins/{id}/challenge",
+            post(crate::web::app_login::api_challenge),
+        )
+        .route(
+            "/v1/online-bank/app-logins/{id}/approve",
+            post(crate::web::app_login::api_approve),
+        )
+        .route(
+            "/v1/online-bank/app-logins/{id}/reject",
+            post(crate::web::app_login::api_reject),
+        )
         .route("/v1/user-code-unlocks", post(online_bank::unlock_start))
         .route(
             "/v1/user-code-unlocks/{id}",

@@ -105,13 +105,14 @@ impl Web {
         !self.new_browser && crypto::constant_time_eq(given.as_bytes(), self.csrf().as_bytes())
     }
 
-    /// Refuses a form whose CSRF token is missing or wrong.
-    pub fn require_csrf(&self, given: &str) -> Result<(), Response> {
-        if self.csrf_ok(given) {
-            Ok(())
-        } else {
-            Err(self.error_page(StatusCode::FORBIDDEN, "error_csrf"))
-        }
+    /// The refusal of a form whose CSRF token is missing or wrong (403).
+    pub fn csrf_refusal(&self, given: &str) -> Option<Response> {
+        (!self.csrf_ok(given)).then(|| self.error_page(StatusCode::FORBIDDEN, "error_csrf"))
+    }
+
+    /// SHA-256 of the browser id: what server-side state binds to this browser.
+    pub fn browser_hash(&self) -> [u8; 32] {
+        crypto::sha256(self.browser.as_bytes())
     }
 
     /// The shared state.

@@ -131,7 +131,7 @@ pub async fn unlock(
     mut me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
     if !valid_id(&form.profile_id) {
@@ -168,7 +168,7 @@ pub async fn remove(
     me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
     let c = me.ctx("devices");
@@ -195,7 +195,7 @@ pub async fn remove_confirm(
     mut me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
     if !valid_id(&form.profile_id) {

@@ -84,7 +84,7 @@ pub async fn block(
     mut me: LoggedIn,
     Form(form): Form<BlockForm>,
 ) -> Response {
-    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
     let request = BlockRequest {

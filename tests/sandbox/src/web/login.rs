@@ -75,7 +75,7 @@ pub struct LoginForm {
 
 /// `POST /login`: checks user id and password, then asks the key-card code.
 pub async fn login(State(state): State<Shared>, web: Web, Form(form): Form<LoginForm>) -> Response {
-    if let Err(refused) = web.require_csrf(&form.csrf) {
+    if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
     let username = form.username.trim().to_owned();
@@ -119,7 +119,7 @@ pub async fn key_card(
     mut web: Web,
     Form(form): Form<KeyCardForm>,
 ) -> Response {
-    if let Err(refused) = web.require_csrf(&form.csrf) {
+    if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
     if !valid_id(&form.attempt_id) {
@@ -174,7 +174,8 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
-async fn attempt_index(state: &Shared, id: &str) -> Option<u32> {
+/// The key-card code number an attempt asks for (the bank's record, not the form's).
+pub async fn attempt_index(state: &Shared, id: &str) -> Option<u32> {
     let id = id.to_owned();
     state
         .db
@@ -201,7 +202,7 @@ pub struct CsrfForm {
 
 /// `POST /logout`
 pub async fn logout(mut web: Web, Form(form): Form<CsrfForm>) -> Response {
-    if let Err(refused) = web.require_csrf(&form.csrf) {
+    if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
     if let Some(token) = &web.session_token {
@@ -221,7 +222,7 @@ pub struct LanguageForm {
 
 /// `POST /language`: remembers the choice and returns to the page (a local path only).
 pub async fn language(mut web: Web, Form(form): Form<LanguageForm>) -> Response {
-    if let Err(refused) = web.require_csrf(&form.csrf) {
+    if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
     let Some(lang) = Language::from_code(&form.lang) else {
@@ -281,7 +282,7 @@ pub async fn change_password(
     mut me: LoggedIn,
     Form(form): Form<PasswordForm>,
 ) -> Response {
-    if let Err(refused) = me.web.require_csrf(&form.csrf) {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
     let error = if form.new != form.repeat {

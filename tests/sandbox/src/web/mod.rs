@@ -9,13 +9,18 @@
 //! API's session store); a Content-Security-Policy without inline script or style;
 //! framing forbidden; no secret in any URL (codes and ids travel in POST bodies).
 
+pub mod app_login;
 pub mod context;
 pub mod cookies;
 pub mod devices;
 pub mod format;
 pub mod home;
 pub mod login;
+pub mod services;
 pub mod texts;
+pub mod unlock;
+
+pub use app_login::WebState;
 
 use axum::Router;
 use axum::extract::Request;
@@ -39,6 +44,11 @@ pub fn router() -> Router<Shared> {
         .route("/", get(home::root))
         .route("/login", get(login::login_page).post(login::login))
         .route("/login/key-card", post(login::key_card))
+        .route("/login/app", post(app_login::start))
+        .route("/login/app/status", get(app_login::status))
+        .route("/login/app/finish", post(app_login::finish))
+        .route("/unlock", get(unlock::page).post(unlock::start))
+        .route("/unlock/finish", post(unlock::finish))
         .route("/logout", post(login::logout))
         .route("/language", post(login::language))
         .route(
@@ -50,6 +60,13 @@ pub fn router() -> Router<Shared> {
         .route("/devices/unlock", post(devices::unlock))
         .route("/devices/remove", post(devices::remove))
         .route("/devices/remove/confirm", post(devices::remove_confirm))
+        .route("/messages", get(services::messages))
+        .route("/messages/{id}", get(services::message))
+        .route("/meetings", get(services::meetings_page))
+        .route("/meetings/join", post(services::join))
+        .route("/meetings/identify", post(services::identify))
+        .route("/documents", get(services::documents))
+        .route("/documents/{id}/download", get(services::download))
         .route("/blocking", get(home::blocking).post(home::block))
         .route("/static/app.css", get(style))
         .route("/static/app.js", get(script))

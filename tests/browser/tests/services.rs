@@ -1,0 +1,348 @@
+//! The online bank's other pages in headless Chromium: log in with the code app, video
+//! meetings (join, identify by the expert's identifier), messages, documents, the
+//! self-service unlock of a locked user code. Screenshots in Finnish and Swedish.
+
+#![allow(clippy::unwrap_used)] // tests
+
+use std::time::Duration;
+
+use avain_browser::Browser;
+use avain_core::api::Meeting;
+use avain_core::api::sandbox::{IssuedIdentifier, Outbox};
+use avain_core::signed_bytes::{Approval, LoginChannel};
+use avain_e2e::{ANNA, Harness};
+use avain_sandbox::client::SoftwareDevice;
+use avain_sandbox::seed::SeedCustomer;
+use avain_sandbox::web::app_login::AppLoginApproval;
+
+const PIN: &str = "4719";
+
+async fn start() -> (Harness, Browser) {
+    let h = Harness::start().await.unwrap();
+    let b = Browser::start(h.bank.url(), h.bank.data_dir())
+        .await
+        .unwrap();
+    (h, b)
+}
+
+async fn log_in(b: &Browser, c: &SeedCustomer) {
+    b.open("/login").await.unwrap();
+    b.fill("username", c.user_id).await.unwrap();
+    b.fill("password", c.password).await.unwrap();
+    b.submit("#login-submit").await.unwrap();
+    let index: u32 = b
+        .text("#key-card-index")
+        .await
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    b.fill("code", &c.key_card_code(index)).await.unwrap();
+    b.submit("#key-card-submit").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/home");
+}
+
+async fn switch_language(b: &Browser, code: &str) {
+    b.submit(&format!("#lang-{code}")).await.unwrap();
+}
+
+/// Waits until the browser is at `path` (the page's script moves it).
+async fn wait_for_path(b: &Browser, path: &str) {
+    for _ in 0..100 {
+        if b.path().await.unwrap() == path {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the page did not reach {path}");
+}
+
+/// The app's side of "log in with the code app", as the sandbox's reference client (a
+/// software device) does it: the push's request id, the challenge, the signed answer with
+/// the code shown.
+async fn approve_in_app(h: &Harness, device: &SoftwareDevice, code_on_page: &str, user: &str) {
+    let outbox: Outbox = h
+        .browser
+        .get(&format!("/v1/sandbox/outbox?user_id={user}"), None)
+        .await
+        .unwrap();
+    let push = outbox
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.kind == "online_bank_login")
+        .expect("a push woke the app");
+    let request_id = push.push_data.clone().unwrap();
+    let approval: AppLoginApproval = h
+        .browser
+        .post(
+            &format!("/v1/online-bank/app-logins/{request_id}/challenge"),
+            None,
+            &serde_json::json!({"profile_id": device.profile_id, "device": device.state()}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(approval.short_code, code_on_page);
+    assert!(
+        approval
+            .challenge
+            .verify_bank_signature(h.bank.bank_keys().challenge_key.as_slice())
+    );
+    let shown = format!(
+        "Kirjaudu verkkopankkiin. Tarkista, että selaimessa näkyy koodi {}.",
+        approval.short_code
+    );
+    let signed = Approval::Login {
+        channel: LoginChannel::OnlineBank,
+        shown_text: shown,
+    };
+    let assertion = device.answer(&approval.challenge, &signed, Some(PIN));
+    let (status, _) = h
+        .browser
+        .raw(
+            reqwest::Method::POST,
+            &format!("/v1/online-bank/app-logins/{request_id}/approve"),
+            None,
+            Some("application/json"),
+            serde_json::to_vec(&serde_json::json!({ "assertion": assertion })).unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(status.as_u16(), 204);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_in_with_the_code_app_by_matching_the_short_code() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    let mut device = SoftwareDevice::new();
+    h.browser
+        .register_active(anna, &mut device, PIN)
+        .await
+        .unwrap();
+
+    for lang in ["fi", "sv"] {
+        b.open("/login").await.unwrap();
+        if lang == "sv" {
+            switch_language(&b, "sv").await;
+        }
+        b.fill("app-username", anna.user_id).await.unwrap();
+        b.submit("#app-login-submit").await.unwrap();
+        let code = b.text("#short-code").await.unwrap();
+        assert_eq!(code.trim().len(), 4, "{code}");
+        b.screenshot(&format!("{lang}-app-login")).await.unwrap();
+        approve_in_app(&h, &device, code.trim(), anna.user_id).await;
+        // The page's script notices the approval and logs in.
+        wait_for_path(&b, "/home").await;
+        assert!(b.page_text().await.unwrap().contains("Anna Virtanen"));
+        b.submit("#logout").await.unwrap();
+    }
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_app_login_nobody_approves_does_not_log_in() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    b.open("/login").await.unwrap();
+    b.fill("app-username", anna.user_id).await.unwrap();
+    b.submit("#app-login-submit").await.unwrap();
+    // Pressing continue before the app answered keeps waiting.
+    b.submit("#app-login-continue").await.unwrap();
+    assert!(b.has("#short-code").await);
+    h.bank.clock().advance(time::Duration::minutes(3));
+    b.submit("#app-login-continue").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/login/app/finish");
+    assert!(b.text("#error").await.unwrap().contains("vanheni"));
+    b.open("/home").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/login");
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identify_in_a_video_meeting_with_the_experts_identifier() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    let meeting: Meeting = h
+        .browser
+        .get("/v1/sandbox/meetings/2KMEVE6X", None)
+        .await
+        .unwrap();
+    // Before the window: the page says from when.
+    log_in(&b, anna).await;
+    b.open("/meetings").await.unwrap();
+    let card = b.text(".meeting[data-code='2KMEVE6X']").await.unwrap();
+    assert!(card.contains("2KMEVE6X"), "{card}");
+    assert!(b.has(".meeting[data-code='2KMEVE6X'] .opens").await);
+    b.screenshot("fi-meetings").await.unwrap();
+    switch_language(&b, "sv").await;
+    b.screenshot("sv-meetings").await.unwrap();
+    switch_language(&b, "fi").await;
+
+    // Ten minutes before the start, joining opens.
+    let now = h.bank.clock().now();
+    h.bank
+        .clock()
+        .advance(meeting.starts_at - time::Duration::minutes(10) - now);
+    log_in(&b, anna).await; // the long wait ended the session
+    b.open("/meetings").await.unwrap();
+    b.submit(".meeting[data-code='2KMEVE6X'] button.join")
+        .await
+        .unwrap();
+    assert!(b.has("#join-link").await);
+    // The expert gives Anna her identifier; a wrong one first.
+    let issued: IssuedIdentifier = h
+        .browser
+        .post(
+            "/v1/sandbox/meetings/2KMEVE6X/identifiers",
+            None,
+            &serde_json::json!({"user_id": anna.user_id}),
+        )
+        .await
+        .unwrap();
+    let right = issued.identifier.expose().to_owned();
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    b.fill("identifier", wrong).await.unwrap();
+    b.submit("#identify-submit").await.unwrap();
+    assert!(b.has("#error").await);
+    b.screenshot("fi-meeting-identify").await.unwrap();
+    b.fill("identifier", &right).await.unwrap();
+    b.submit("#identify-submit").await.unwrap();
+    assert!(
+        b.has("#identified").await,
+        "{}",
+        b.page_text().await.unwrap()
+    );
+    b.screenshot("fi-meeting-identified").await.unwrap();
+    switch_language(&b, "sv").await;
+    b.open("/meetings").await.unwrap();
+    b.submit(".meeting[data-code='2KMEVE6X'] button.join")
+        .await
+        .unwrap();
+    assert!(
+        b.page_text()
+            .await
+            .unwrap()
+            .contains("Din identitet är bekräftad")
+    );
+    b.screenshot("sv-meeting-identified").await.unwrap();
+    // The expert sees it.
+    let seen: Meeting = h
+        .browser
+        .get("/v1/sandbox/meetings/2KMEVE6X", None)
+        .await
+        .unwrap();
+    assert!(
+        seen.participants
+            .iter()
+            .any(|p| p.name == "Anna Virtanen" && p.identified)
+    );
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_and_documents_pages() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    log_in(&b, anna).await;
+    for lang in ["fi", "sv"] {
+        if lang == "sv" {
+            switch_language(&b, "sv").await;
+        }
+        b.open("/messages").await.unwrap();
+        assert!(b.has(".message").await);
+        b.screenshot(&format!("{lang}-messages")).await.unwrap();
+        b.submit(".message h2 a").await.unwrap();
+        assert!(b.has("#message-body").await);
+        b.screenshot(&format!("{lang}-message")).await.unwrap();
+        b.open("/documents").await.unwrap();
+        assert!(b.has(".document").await);
+        b.screenshot(&format!("{lang}-documents")).await.unwrap();
+    }
+    // A completed document downloads (same origin, the session cookie).
+    assert!(b.has("a.download").await);
+    let text = b
+        .script(
+            "return fetch(document.querySelector('a.download').href)
+                 .then(r => r.text().then(t => r.status + ':' + t.length));",
+        )
+        .await
+        .unwrap();
+    assert!(text.as_str().unwrap().starts_with("200:"), "{text}");
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unlock_a_user_code_locked_by_wrong_passwords_then_choose_a_new_password() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    for _ in 0..5 {
+        let _ = h.browser.online_bank_login_with(anna, "Wrong-1").await;
+    }
+    b.open("/login").await.unwrap();
+    b.submit("#unlock-link").await.unwrap();
+    b.screenshot("fi-unlock").await.unwrap();
+    b.fill("hetu", &anna.hetu()).await.unwrap();
+    b.fill("user-id", anna.user_id).await.unwrap();
+    b.submit("#unlock-submit").await.unwrap();
+    let index: u32 = b
+        .text("#unlock-index")
+        .await
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    b.screenshot("fi-unlock-codes").await.unwrap();
+    let sms = h
+        .sms_code(anna.user_id, "user_code_unlock_sms_code")
+        .await
+        .unwrap();
+    b.fill("sms-code", &sms).await.unwrap();
+    b.fill("key-card-code", &anna.key_card_code(index))
+        .await
+        .unwrap();
+    b.submit("#unlock-finish").await.unwrap();
+    assert!(b.has("#unlocked").await, "{}", b.page_text().await.unwrap());
+    assert!(b.text("#password-reset").await.unwrap().contains('1'));
+    b.screenshot("fi-unlock-done").await.unwrap();
+
+    // Log in with key-card code 1 as the password; the page asks for a new one first.
+    let first = anna.key_card_code(1);
+    b.open("/login").await.unwrap();
+    b.fill("username", anna.user_id).await.unwrap();
+    b.fill("password", &first).await.unwrap();
+    b.submit("#login-submit").await.unwrap();
+    let index: u32 = b
+        .text("#key-card-index")
+        .await
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    b.fill("code", &anna.key_card_code(index)).await.unwrap();
+    b.submit("#key-card-submit").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/password");
+    b.open("/devices").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/password");
+    b.screenshot("fi-password").await.unwrap();
+    b.fill("current", &first).await.unwrap();
+    b.fill("new", "Uusi-42").await.unwrap();
+    b.fill("repeat", "Uusi-42").await.unwrap();
+    b.submit("#password-submit").await.unwrap();
+    assert_eq!(b.path().await.unwrap(), "/home");
+
+    // Swedish pages of the same flow.
+    switch_language(&b, "sv").await;
+    b.open("/unlock").await.unwrap();
+    b.screenshot("sv-unlock").await.unwrap();
+    b.close().await;
+    h.bank.stop().await;
+}

@@ -10,7 +10,7 @@ use avain_browser::Browser;
 use avain_core::api::Meeting;
 use avain_core::api::sandbox::{IssuedIdentifier, Outbox};
 use avain_core::signed_bytes::{Approval, LoginChannel};
-use avain_e2e::{ANNA, Harness};
+use avain_e2e::{ANNA, Harness, MIKKO};
 use avain_sandbox::client::SoftwareDevice;
 use avain_sandbox::seed::SeedCustomer;
 use avain_sandbox::web::app_login::AppLoginApproval;
@@ -280,18 +280,20 @@ async fn messages_and_documents_pages() {
     h.bank.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn unlock_a_user_code_locked_by_wrong_passwords_then_choose_a_new_password() {
-    let (h, b) = start().await;
-    let anna = Harness::customer(ANNA).unwrap();
+/// Locks `c`'s user code with five wrong passwords, opens it on the unlock page, logs in
+/// with key-card code 1 as the password and chooses a new one, with screenshots in `lang`.
+async fn unlock_flow(h: &Harness, b: &Browser, c: &SeedCustomer, lang: &str) {
     for _ in 0..5 {
-        let _ = h.browser.online_bank_login_with(anna, "Wrong-1").await;
+        let _ = h.browser.online_bank_login_with(c, "Wrong-1").await;
     }
     b.open("/login").await.unwrap();
+    if lang != "fi" {
+        switch_language(b, lang).await;
+    }
     b.submit("#unlock-link").await.unwrap();
-    b.screenshot("fi-unlock").await.unwrap();
-    b.fill("hetu", &anna.hetu()).await.unwrap();
-    b.fill("user-id", anna.user_id).await.unwrap();
+    b.screenshot(&format!("{lang}-unlock")).await.unwrap();
+    b.fill("hetu", &c.hetu()).await.unwrap();
+    b.fill("user-id", c.user_id).await.unwrap();
     b.submit("#unlock-submit").await.unwrap();
     let index: u32 = b
         .text("#unlock-index")
@@ -300,24 +302,36 @@ async fn unlock_a_user_code_locked_by_wrong_passwords_then_choose_a_new_password
         .trim()
         .parse()
         .unwrap();
-    b.screenshot("fi-unlock-codes").await.unwrap();
+    // A wrong SMS code first: the same step again, the same code number.
     let sms = h
-        .sms_code(anna.user_id, "user_code_unlock_sms_code")
+        .sms_code(c.user_id, "user_code_unlock_sms_code")
         .await
         .unwrap();
+    let wrong = if sms == "000000" { "111111" } else { "000000" };
+    b.fill("sms-code", wrong).await.unwrap();
+    b.fill("key-card-code", &c.key_card_code(index))
+        .await
+        .unwrap();
+    b.submit("#unlock-finish").await.unwrap();
+    assert!(b.has("#error").await);
+    assert_eq!(
+        b.text("#unlock-index").await.unwrap().trim(),
+        index.to_string()
+    );
+    b.screenshot(&format!("{lang}-unlock-codes")).await.unwrap();
     b.fill("sms-code", &sms).await.unwrap();
-    b.fill("key-card-code", &anna.key_card_code(index))
+    b.fill("key-card-code", &c.key_card_code(index))
         .await
         .unwrap();
     b.submit("#unlock-finish").await.unwrap();
     assert!(b.has("#unlocked").await, "{}", b.page_text().await.unwrap());
     assert!(b.text("#password-reset").await.unwrap().contains('1'));
-    b.screenshot("fi-unlock-done").await.unwrap();
+    b.screenshot(&format!("{lang}-unlock-done")).await.unwrap();
 
     // Log in with key-card code 1 as the password; the page asks for a new one first.
-    let first = anna.key_card_code(1);
+    let first = c.key_card_code(1);
     b.open("/login").await.unwrap();
-    b.fill("username", anna.user_id).await.unwrap();
+    b.fill("username", c.user_id).await.unwrap();
     b.fill("password", &first).await.unwrap();
     b.submit("#login-submit").await.unwrap();
     let index: u32 = b
@@ -327,22 +341,81 @@ async fn unlock_a_user_code_locked_by_wrong_passwords_then_choose_a_new_password
         .trim()
         .parse()
         .unwrap();
-    b.fill("code", &anna.key_card_code(index)).await.unwrap();
+    b.fill("code", &c.key_card_code(index)).await.unwrap();
     b.submit("#key-card-submit").await.unwrap();
     assert_eq!(b.path().await.unwrap(), "/password");
     b.open("/devices").await.unwrap();
     assert_eq!(b.path().await.unwrap(), "/password");
-    b.screenshot("fi-password").await.unwrap();
+    b.screenshot(&format!("{lang}-password")).await.unwrap();
+    b.fill("current", &first).await.unwrap();
+    b.fill("new", "Uusi-42").await.unwrap();
+    b.fill("repeat", "Uusi-43").await.unwrap();
+    b.submit("#password-submit").await.unwrap();
+    assert!(b.has("#error").await, "mismatched new passwords accepted");
     b.fill("current", &first).await.unwrap();
     b.fill("new", "Uusi-42").await.unwrap();
     b.fill("repeat", "Uusi-42").await.unwrap();
     b.submit("#password-submit").await.unwrap();
     assert_eq!(b.path().await.unwrap(), "/home");
+    b.submit("#logout").await.unwrap();
+    // The new password works through the API too.
+    h.browser
+        .online_bank_login_with(c, "Uusi-42")
+        .await
+        .unwrap();
+}
 
-    // Swedish pages of the same flow.
-    switch_language(&b, "sv").await;
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unlock_a_user_code_locked_by_wrong_passwords_then_choose_a_new_password() {
+    let (h, b) = start().await;
+    unlock_flow(&h, &b, Harness::customer(ANNA).unwrap(), "fi").await;
+    unlock_flow(&h, &b, Harness::customer(MIKKO).unwrap(), "sv").await;
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lock_from_wrong_key_card_codes_is_not_opened_on_the_unlock_page() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    for _ in 0..3 {
+        let challenge = h
+            .browser
+            .post::<avain_core::api::KeyCardChallenge>(
+                "/v1/online-bank/logins",
+                None,
+                &serde_json::json!({"username": anna.user_id, "password": anna.password}),
+            )
+            .await
+            .unwrap();
+        let wrong = format!(
+            "{:04}",
+            (anna
+                .key_card_code(challenge.key_card_index)
+                .parse::<u32>()
+                .unwrap()
+                + 1)
+                % 10_000
+        );
+        let _ = h
+            .browser
+            .post::<serde_json::Value>(
+                &format!("/v1/online-bank/logins/{}", challenge.attempt_id),
+                None,
+                &serde_json::json!({"code": wrong}),
+            )
+            .await;
+    }
     b.open("/unlock").await.unwrap();
-    b.screenshot("sv-unlock").await.unwrap();
+    b.fill("hetu", &anna.hetu()).await.unwrap();
+    b.fill("user-id", anna.user_id).await.unwrap();
+    b.submit("#unlock-submit").await.unwrap();
+    assert_eq!(
+        b.text("#error").await.unwrap(),
+        avain_core::api::ErrorCode::UserCodeLockedAtBank.message(avain_core::Language::Fi, None)
+    );
+    assert!(!b.has("#unlock-index").await);
+    b.screenshot("fi-unlock-at-bank").await.unwrap();
     b.close().await;
     h.bank.stop().await;
 }

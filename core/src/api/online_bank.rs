@@ -1,10 +1,11 @@
 //! What the customer does in the browser online bank: log in with the key-code card,
-//! unlock a new profile, remove devices, unlock a locked user code, change the password.
+//! unlock a new profile, remove devices, unlock a locked user code, change the password,
+//! and the app's side of logging in to the browser with the code app.
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{Secret, TrustedDevice};
+use super::{Challenge, Secret, TrustedDevice};
 
 /// `POST /v1/online-bank/logins`: username and password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,4 +100,22 @@ pub struct UserCodeUnlocked {
     pub password_is_key_card_code: Option<u32>,
     /// Profiles locked by wrong PINs that are usable again.
     pub profiles_unlocked: u32,
+}
+
+/// `POST /v1/online-bank/app-logins/{id}/challenge`: a browser login to approve with the
+/// app. The page shows `short_code`; the app shows it too, and the customer approves only
+/// when both match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppLoginApproval {
+    /// The request's id (the push carried it).
+    pub request_id: String,
+    /// The code the browser shows; the app shows it too and it must be in the signed
+    /// shown text.
+    pub short_code: String,
+    /// When the request stops being answerable.
+    #[serde(with = "time::serde::rfc3339")]
+    pub expires_at: OffsetDateTime,
+    /// A `login` challenge on the `online_bank` channel, its subject the request id.
+    pub challenge: Challenge,
 }

@@ -13,6 +13,7 @@
 //! | `pin_change.rs` | changing the PIN |
 //! | `biometrics.rs` | enabling, disabling and invalidating biometrics |
 //! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
+//! | `app_login.rs` | approving a browser online-bank login whose short code the app shows |
 //! | `identification.rs` | strong identification for third parties, through a broker (Finnish only) |
 //! | `meetings.rs` | video meetings: list, look-up without login, edit, cancel, join window, identifier |
 //! | `signing.rs` | the signing service: waiting, pending, completed; sign; download for 30 days |
@@ -43,6 +44,7 @@
 //! password. The session lives only in memory: after a restart the customer logs in.
 
 mod accounts;
+mod app_login;
 mod approval;
 mod biometrics;
 mod blocking;
@@ -69,6 +71,7 @@ use std::sync::{Arc, Mutex};
 use time::OffsetDateTime;
 
 pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
+pub use app_login::AppLoginPrompt;
 pub use approval::ApprovalFactor;
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
 pub use devices::DeviceInfo;

@@ -1,5 +1,5 @@
-//! What the customer has on screen and may approve next: an identification request with
-//! the challenge that came with it, or a document opened for reading.
+//! What the customer has on screen and may approve next: an identification request or a
+//! browser login with the challenge that came with it, or a document opened for reading.
 //!
 //! Approving uses exactly what was shown (the same challenge, the same title and hash),
 //! never something fetched again between the screen and the signature. Kept in memory
@@ -23,6 +23,19 @@ pub(crate) struct PendingIdentification {
     pub(crate) shown_text: String,
 }
 
+/// A browser online-bank login on screen (the short code shown).
+#[derive(Clone)]
+pub(crate) struct PendingAppLogin {
+    /// The local profile that answers.
+    pub(crate) profile_id: String,
+    /// The bank's id of the login request.
+    pub(crate) request_id: String,
+    /// Its challenge (single use, expires at the bank).
+    pub(crate) challenge: Challenge,
+    /// The exact text shown and signed; it carries the short code.
+    pub(crate) shown_text: String,
+}
+
 /// A document opened for reading before signing.
 #[derive(Clone)]
 pub(crate) struct OpenedDocument {
@@ -38,6 +51,7 @@ pub(crate) struct OpenedDocument {
 #[derive(Default)]
 pub(crate) struct Pending {
     identifications: Mutex<HashMap<String, PendingIdentification>>,
+    app_logins: Mutex<HashMap<String, PendingAppLogin>>,
     documents: Mutex<HashMap<String, OpenedDocument>>,
 }
 
@@ -53,6 +67,21 @@ impl Pending {
     /// Takes the request out: a challenge answers once, whatever the outcome.
     pub(crate) fn take_identification(&self, request_id: &str) -> Option<PendingIdentification> {
         self.identifications
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(request_id)
+    }
+
+    pub(crate) fn put_app_login(&self, item: PendingAppLogin) {
+        self.app_logins
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(item.request_id.clone(), item);
+    }
+
+    /// Takes the login out: a challenge answers once, whatever the outcome.
+    pub(crate) fn take_app_login(&self, request_id: &str) -> Option<PendingAppLogin> {
+        self.app_logins
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .remove(request_id)

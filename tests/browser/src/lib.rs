@@ -217,6 +217,16 @@ impl Browser {
         self.text("body").await
     }
 
+    /// The value of the cookie `name` for the current page, HttpOnly ones included (the
+    /// page's script cannot read those; WebDriver can).
+    pub async fn cookie(&self, name: &str) -> Result<String, Failure> {
+        self.client
+            .get_named_cookie(name)
+            .await
+            .map(|c| c.value().to_owned())
+            .map_err(|e| format!("cookie {name}: {e}"))
+    }
+
     /// Runs a script and returns its value.
     pub async fn script(&self, js: &str) -> Result<serde_json::Value, Failure> {
         self.client

@@ -8,12 +8,10 @@ use std::time::Duration;
 
 use avain_browser::Browser;
 use avain_core::api::Meeting;
-use avain_core::api::sandbox::{IssuedIdentifier, Outbox};
-use avain_core::signed_bytes::{Approval, LoginChannel};
+use avain_core::api::sandbox::IssuedIdentifier;
+use avain_core::client::ApprovalFactor;
 use avain_e2e::{ANNA, Harness, MIKKO};
-use avain_sandbox::client::SoftwareDevice;
 use avain_sandbox::seed::SeedCustomer;
-use avain_sandbox::web::app_login::AppLoginApproval;
 
 const PIN: &str = "4719";
 
@@ -57,69 +55,34 @@ async fn wait_for_path(b: &Browser, path: &str) {
     panic!("the page did not reach {path}");
 }
 
-/// The app's side of "log in with the code app", as the sandbox's reference client (a
-/// software device) does it: the push's request id, the challenge, the signed answer with
-/// the code shown.
-async fn approve_in_app(h: &Harness, device: &SoftwareDevice, code_on_page: &str, user: &str) {
-    let outbox: Outbox = h
-        .browser
-        .get(&format!("/v1/sandbox/outbox?user_id={user}"), None)
+/// The app's side of "log in with the code app", as the core does it on the phone: the
+/// prompt with the code the page shows, the approval with the PIN. The bank pushes the
+/// request id to phones with a push token; the core registers none yet, so the test
+/// takes the id where the page keeps it (its HttpOnly cookie).
+async fn approve_in_app(h: &Harness, b: &Browser, profile_id: &str, code_on_page: &str) {
+    let request_id = b.cookie("__Host-avain-app-login").await.unwrap();
+    let prompt = h
+        .avain
+        .open_app_login(profile_id.to_owned(), request_id.clone())
         .await
         .unwrap();
-    let push = outbox
-        .messages
-        .iter()
-        .rev()
-        .find(|m| m.kind == "online_bank_login")
-        .expect("a push woke the app");
-    let request_id = push.push_data.clone().unwrap();
-    let approval: AppLoginApproval = h
-        .browser
-        .post(
-            &format!("/v1/online-bank/app-logins/{request_id}/challenge"),
-            None,
-            &serde_json::json!({"profile_id": device.profile_id, "device": device.state()}),
-        )
-        .await
-        .unwrap();
-    assert_eq!(approval.short_code, code_on_page);
+    assert_eq!(prompt.short_code, code_on_page);
     assert!(
-        approval
-            .challenge
-            .verify_bank_signature(h.bank.bank_keys().challenge_key.as_slice())
+        prompt.shown_text.contains(code_on_page),
+        "{}",
+        prompt.shown_text
     );
-    let shown = format!(
-        "Kirjaudu verkkopankkiin. Tarkista, että selaimessa näkyy koodi {}.",
-        approval.short_code
-    );
-    let signed = Approval::Login {
-        channel: LoginChannel::OnlineBank,
-        shown_text: shown,
-    };
-    let assertion = device.answer(&approval.challenge, &signed, Some(PIN));
-    let (status, _) = h
-        .browser
-        .raw(
-            reqwest::Method::POST,
-            &format!("/v1/online-bank/app-logins/{request_id}/approve"),
-            None,
-            Some("application/json"),
-            serde_json::to_vec(&serde_json::json!({ "assertion": assertion })).unwrap(),
-        )
+    h.avain
+        .approve_app_login(request_id, ApprovalFactor::Pin { pin: PIN.into() })
         .await
         .unwrap();
-    assert_eq!(status.as_u16(), 204);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn log_in_with_the_code_app_by_matching_the_short_code() {
     let (h, b) = start().await;
     let anna = Harness::customer(ANNA).unwrap();
-    let mut device = SoftwareDevice::new();
-    h.browser
-        .register_active(anna, &mut device, PIN)
-        .await
-        .unwrap();
+    let profile_id = h.active_profile(anna, PIN).await.unwrap();
 
     for lang in ["fi", "sv"] {
         b.open("/login").await.unwrap();
@@ -131,7 +94,7 @@ async fn log_in_with_the_code_app_by_matching_the_short_code() {
         let code = b.text("#short-code").await.unwrap();
         assert_eq!(code.trim().len(), 4, "{code}");
         b.screenshot(&format!("{lang}-app-login")).await.unwrap();
-        approve_in_app(&h, &device, code.trim(), anna.user_id).await;
+        approve_in_app(&h, &b, &profile_id, code.trim()).await;
         // The page's script notices the approval and logs in.
         wait_for_path(&b, "/home").await;
         assert!(b.page_text().await.unwrap().contains("Anna Virtanen"));

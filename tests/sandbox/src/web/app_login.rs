@@ -12,8 +12,8 @@ use std::sync::Mutex;
 
 use askama::Template;
 use avain_core::api::{
-    Challenge, ErrorCode, IdentificationChallengeRequest, IdentificationReject, LoginChannel,
-    LoginRequest, Purpose,
+    ErrorCode, IdentificationChallengeRequest, IdentificationReject, LoginChannel, LoginRequest,
+    Purpose,
 };
 use avain_core::lifecycle::ProfileState;
 use avain_core::signed_bytes::Approval;
@@ -313,21 +313,8 @@ pub async fn finish(
     web.redirect("/home", None)
 }
 
-/// What the app shows and the challenge to approve it with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AppLoginApproval {
-    /// The request's id.
-    pub request_id: String,
-    /// The code the browser shows; the app shows it too and it must be in the signed
-    /// shown text.
-    pub short_code: String,
-    /// When the request stops being answerable.
-    #[serde(with = "time::serde::rfc3339")]
-    pub expires_at: OffsetDateTime,
-    /// A `login` challenge on the `online_bank` channel, its subject the request id.
-    pub challenge: Challenge,
-}
+/// What the app shows and the challenge to approve it with (the core's wire type).
+pub use avain_core::api::AppLoginApproval;
 
 /// `POST /v1/online-bank/app-logins/{id}/challenge`: the app (no session: the push woke
 /// it) asks for the challenge of a request of its own customer.

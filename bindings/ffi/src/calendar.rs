@@ -50,8 +50,15 @@ mod tests {
             date
         );
         for (month, day) in [(4, 31), (13, 1), (0, 1), (2, 30)] {
-            let wrong = CalendarDate { year: 2024, month, day };
-            assert_eq!(wrong.to_date(Language::Sv).unwrap_err().code(), "invalid_date");
+            let wrong = CalendarDate {
+                year: 2024,
+                month,
+                day,
+            };
+            assert_eq!(
+                wrong.to_date(Language::Sv).unwrap_err().code(),
+                "invalid_date"
+            );
         }
     }
 }

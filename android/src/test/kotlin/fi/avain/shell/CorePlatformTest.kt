@@ -1,0 +1,139 @@
+package fi.avain.shell
+
+import fi.avain.AvainException
+import fi.avain.BiometricKeys
+import fi.avain.Language
+import fi.avain.PlatformException
+import fi.avain.SecretStore
+import fi.avain.checkPlatform
+import fi.avain.softwareDeviceKeys
+import java.security.KeyStoreException
+import java.security.Signature
+import kotlinx.coroutines.runBlocking
+import org.junit.Assert.assertArrayEquals
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+
+/** The core using a secret store and device keys implemented in Kotlin. */
+class CorePlatformTest {
+    /** No biometric hardware (a JVM); availability is all the platform check asks. */
+    private class NoBiometrics : BiometricKeys {
+        override fun isAvailable() = false
+        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
+        override fun publicKey(profileId: String): ByteArray? = null
+        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
+            throw PlatformException.BiometricsNotAvailable()
+        override fun delete(profileId: String) = Unit
+    }
+
+    /** Counts the core's calls into the Kotlin store. */
+    private class CountingStore(val inner: MemorySecretStore = MemorySecretStore()) : SecretStore by inner {
+        val calls = mutableListOf<String>()
+
+        override fun get(name: String): ByteArray? = synchronized(calls) { calls.add("get"); inner.get(name) }
+        override fun put(name: String, value: ByteArray) = synchronized(calls) { calls.add("put"); inner.put(name, value) }
+        override fun delete(name: String) = synchronized(calls) { calls.add("delete"); inner.delete(name) }
+    }
+
+    @Test
+    fun theCoreChecksAKotlinStoreAndJavaSecurityKeys() = runBlocking {
+        val store = CountingStore()
+        val keys = JvmDeviceKeys(MemorySecretStore())
+        // The core stores, reads back and deletes through the Kotlin store, makes a key
+        // with java.security and verifies its signature with ring.
+        val check = checkPlatform(store, keys, NoBiometrics(), Language.FI, null)
+        assertFalse(check.biometricsAvailable)
+        assertTrue(store.calls.toString(), store.calls.containsAll(listOf("put", "get", "delete")))
+        assertEquals("nothing left behind", emptyList<String>(), store.inner.names())
+    }
+
+    @Test
+    fun theCoresSoftwareKeysLiveInTheKotlinStoreAndJavaVerifiesThem() {
+        val store = MemorySecretStore()
+        val keys = softwareDeviceKeys(store)
+        val publicKey = keys.create("0123abcd")
+        assertEquals(listOf("avain/profile/0123abcd/device-key"), store.names())
+        assertArrayEquals(publicKey, keys.publicKey("0123abcd"))
+        val message = "Hyväksy maksu 14 505,94 €".toByteArray()
+        val signature = keys.sign("0123abcd", message)
+        val verifier = Signature.getInstance("SHA256withECDSA")
+        verifier.initVerify(JvmDeviceKeys.publicKeyFromPoint(publicKey))
+        verifier.update(message)
+        assertTrue("ring's signature verifies in java.security", verifier.verify(signature))
+        keys.delete("0123abcd")
+        assertEquals(emptyList<String>(), store.names())
+        try {
+            keys.sign("0123abcd", message)
+            fail("a deleted key cannot sign")
+        } catch (e: PlatformException.KeyNotFound) {
+            // expected
+        }
+    }
+
+    @Test
+    fun aLockedKeystoreBecomesDeviceFailureWithTheCoresMessage() = runBlocking {
+        val locked = object : SecretStore {
+            override fun get(name: String): ByteArray? = throw PlatformException.Unavailable()
+            override fun put(name: String, value: ByteArray) = throw PlatformException.Unavailable()
+            override fun delete(name: String) = Unit
+        }
+        try {
+            checkPlatform(locked, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.EN, null)
+            fail("expected DeviceFailure")
+        } catch (e: AvainException.DeviceFailure) {
+            assertEquals("secret_store_unavailable", e.code)
+            assertEquals("The device's keystore is not available. Unlock the device and try again.", e.userMessage)
+        }
+    }
+
+    @Test
+    fun aKeystoreExceptionFromKotlinBecomesDeviceFailure() = runBlocking {
+        val broken = object : SecretStore {
+            override fun get(name: String): ByteArray? = null
+            override fun put(name: String, value: ByteArray) = platformCall { throw KeyStoreException("alias avain-1") }
+            override fun delete(name: String) = Unit
+        }
+        val error = runCatching {
+            checkPlatform(broken, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.SV, null)
+        }.exceptionOrNull()
+        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertEquals("secret_store_platform", (error as AvainException).code)
+        assertFalse(error.userMessage.isEmpty())
+    }
+
+    @Test
+    fun anUnexpectedKotlinExceptionIsStillATypedError() = runBlocking {
+        // A shell bug: not a PlatformException. UniFFI hands it over as an unexpected
+        // callback error; the core keeps only the class name.
+        val buggy = object : SecretStore {
+            override fun get(name: String): ByteArray? = null
+            override fun put(name: String, value: ByteArray) = throw IllegalStateException("PIN 1234")
+            override fun delete(name: String) = Unit
+        }
+        val error = runCatching {
+            checkPlatform(buggy, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.FI, null)
+        }.exceptionOrNull()
+        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertFalse("the exception's text stays out", error!!.message!!.contains("1234"))
+    }
+
+    @Test
+    fun aDeviceKeySigningWithAnotherKeyIsCaught() = runBlocking {
+        val store = MemorySecretStore()
+        val honest = JvmDeviceKeys(store)
+        val swapping = object : fi.avain.DeviceKeys by honest {
+            override fun sign(profileId: String, message: ByteArray): ByteArray {
+                honest.create("other")
+                return honest.sign("other", message)
+            }
+        }
+        val error = runCatching {
+            checkPlatform(MemorySecretStore(), swapping, NoBiometrics(), Language.FI, null)
+        }.exceptionOrNull()
+        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertEquals("key_signing_failed", (error as AvainException).code)
+    }
+}

@@ -1,0 +1,206 @@
+//! K_bio, the inherence key: a platform P-256 key released only after a biometric check
+//! and invalidated for good when the phone's biometric set changes. A foreign trait (the
+//! shells implement it with BiometricPrompt + Android Keystore and LocalAuthentication +
+//! Secure Enclave), and the adapter through which the core uses it as its own
+//! [`BiometricKeyFactory`].
+
+use std::sync::Arc;
+
+use avain_core::keys::{BiometricKey, BiometricKeyFactory, KeyError, verify_biometric_signature};
+
+use crate::device_keys::check_public_key;
+use crate::error::{PlatformError, key_error};
+
+/// The biometric keys of the profiles on this phone, implemented by the shell.
+///
+/// Android: `setUserAuthenticationRequired(true)` with strong biometrics only,
+/// `setInvalidatedByBiometricEnrollment(true)`, signing through a `BiometricPrompt`
+/// `CryptoObject`. iOS: a Secure Enclave key with `.biometryCurrentSet`. When the
+/// platform reports the key invalidated (`KeyPermanentlyInvalidatedException`, or the
+/// item gone after an enrolment change), throw [`PlatformError::BiometricSetChanged`];
+/// when the customer cancels, [`PlatformError::Cancelled`].
+#[uniffi::export(with_foreign)]
+pub trait BiometricKeys: Send + Sync {
+    /// Whether the phone has a strong biometric sensor with at least one enrolled finger
+    /// or face.
+    fn is_available(&self) -> bool;
+
+    /// Makes a new key for `profile_id` bound to the current biometric set, replacing any
+    /// old one, and returns its public key (uncompressed SEC1, 65 bytes). Changes
+    /// persisted state.
+    fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError>;
+
+    /// The public key of `profile_id`'s key, or `None` if this device has none.
+    fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError>;
+
+    /// Shows the system biometric prompt with `prompt` (text from the core, in the
+    /// user's language) and, if the customer passes, signs `message` (ECDSA P-256
+    /// SHA-256, ASN.1 DER). Blocks the calling thread until the customer answers: the
+    /// core calls it from its own threads, never from the main thread, so the shell may
+    /// post the prompt to the main thread and wait.
+    fn sign(
+        &self,
+        profile_id: String,
+        prompt: String,
+        message: Vec<u8>,
+    ) -> Result<Vec<u8>, PlatformError>;
+
+    /// Deletes `profile_id`'s key; succeeds if there was none. Changes persisted state.
+    fn delete(&self, profile_id: String) -> Result<(), PlatformError>;
+}
+
+/// The shell's [`BiometricKeys`] as the core's [`BiometricKeyFactory`].
+pub(crate) struct CoreBiometricKeys {
+    platform: Arc<dyn BiometricKeys>,
+}
+
+impl CoreBiometricKeys {
+    pub(crate) fn new(platform: Arc<dyn BiometricKeys>) -> CoreBiometricKeys {
+        CoreBiometricKeys { platform }
+    }
+
+    fn handle(
+        &self,
+        profile_id: &str,
+        public_key: Vec<u8>,
+    ) -> Result<Arc<dyn BiometricKey>, KeyError> {
+        check_public_key(&public_key)?;
+        Ok(Arc::new(PlatformBiometricKey {
+            platform: Arc::clone(&self.platform),
+            profile_id: profile_id.to_owned(),
+            public_key,
+        }))
+    }
+}
+
+impl BiometricKeyFactory for CoreBiometricKeys {
+    fn is_available(&self) -> bool {
+        self.platform.is_available()
+    }
+
+    fn create(&self, profile_id: &str) -> Result<Arc<dyn BiometricKey>, KeyError> {
+        let public_key = self
+            .platform
+            .create(profile_id.to_owned())
+            .map_err(|e| key_error(e, false))?;
+        self.handle(profile_id, public_key)
+    }
+
+    fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn BiometricKey>>, KeyError> {
+        match self.platform.public_key(profile_id.to_owned()) {
+            Ok(Some(public_key)) => self.handle(profile_id, public_key).map(Some),
+            Ok(None) | Err(PlatformError::KeyNotFound) => Ok(None),
+            Err(e) => Err(key_error(e, false)),
+        }
+    }
+
+    fn delete(&self, profile_id: &str) -> Result<(), KeyError> {
+        match self.platform.delete(profile_id.to_owned()) {
+            Ok(()) | Err(PlatformError::KeyNotFound) => Ok(()),
+            Err(e) => Err(key_error(e, false)),
+        }
+    }
+}
+
+struct PlatformBiometricKey {
+    platform: Arc<dyn BiometricKeys>,
+    profile_id: String,
+    public_key: Vec<u8>,
+}
+
+impl BiometricKey for PlatformBiometricKey {
+    fn public_key(&self) -> Result<Vec<u8>, KeyError> {
+        Ok(self.public_key.clone())
+    }
+
+    fn sign(&self, prompt: &str, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let signature = self
+            .platform
+            .sign(self.profile_id.clone(), prompt.to_owned(), message.to_vec())
+            .map_err(|e| key_error(e, true))?;
+        if !verify_biometric_signature(&self.public_key, message, &signature) {
+            tracing::error!(target: "avain_ffi", "the platform's biometric signature does not verify");
+            return Err(KeyError::SigningFailed);
+        }
+        Ok(signature)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::device_keys::{DeviceKeys, software_device_keys};
+    use crate::secret_store::RustMemoryStore;
+
+    /// A shell whose prompt answers from a script; signing uses a software key.
+    struct Scripted {
+        keys: Arc<dyn DeviceKeys>,
+        answers: Mutex<VecDeque<Option<PlatformError>>>,
+        prompts: Mutex<Vec<String>>,
+    }
+
+    impl BiometricKeys for Scripted {
+        fn is_available(&self) -> bool {
+            true
+        }
+        fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError> {
+            self.keys.create(profile_id)
+        }
+        fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {
+            self.keys.public_key(profile_id)
+        }
+        fn sign(
+            &self,
+            profile_id: String,
+            prompt: String,
+            message: Vec<u8>,
+        ) -> Result<Vec<u8>, PlatformError> {
+            self.prompts.lock().unwrap().push(prompt);
+            match self.answers.lock().unwrap().pop_front().flatten() {
+                Some(error) => Err(error),
+                None => self.keys.sign(profile_id, message),
+            }
+        }
+        fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
+            self.keys.delete(profile_id)
+        }
+    }
+
+    #[test]
+    fn prompt_outcomes_become_the_cores_biometric_errors() {
+        let shell = Arc::new(Scripted {
+            keys: software_device_keys(Arc::new(RustMemoryStore(Default::default()))),
+            answers: Mutex::new(VecDeque::from([
+                None,
+                Some(PlatformError::Cancelled),
+                Some(PlatformError::BiometricSetChanged),
+                Some(PlatformError::BiometricsNotAvailable),
+            ])),
+            prompts: Mutex::new(Vec::new()),
+        });
+        let keys = CoreBiometricKeys::new(shell.clone());
+        assert!(keys.is_available());
+        let key = keys.create("p1").unwrap();
+        let signature = key.sign("Hyväksy maksu", b"bytes").unwrap();
+        assert!(verify_biometric_signature(
+            &key.public_key().unwrap(),
+            b"bytes",
+            &signature
+        ));
+        assert_eq!(key.sign("p", b"x").unwrap_err(), KeyError::BiometricRefused);
+        assert_eq!(
+            key.sign("p", b"x").unwrap_err(),
+            KeyError::BiometricSetChanged
+        );
+        assert_eq!(
+            key.sign("p", b"x").unwrap_err(),
+            KeyError::BiometricUnavailable
+        );
+        assert_eq!(shell.prompts.lock().unwrap()[0], "Hyväksy maksu");
+        keys.delete("p1").unwrap();
+        assert!(keys.open("p1").unwrap().is_none());
+    }
+}

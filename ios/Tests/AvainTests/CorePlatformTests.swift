@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+@testable import Avain
+
+/// The core using a secret store and device keys implemented in Swift.
+final class CorePlatformTests: XCTestCase {
+    /// Counts the core's calls into a Swift store.
+    final class CountingStore: SecretStore, @unchecked Sendable {
+        let inner = MemorySecretStore()
+        private let lock = NSLock()
+        private(set) var calls: [String] = []
+
+        private func record(_ call: String) { lock.lock(); calls.append(call); lock.unlock() }
+        func get(name: String) throws -> Data? { record("get"); return try inner.get(name: name) }
+        func put(name: String, value: Data) throws { record("put"); try inner.put(name: name, value: value) }
+        func delete(name: String) throws { record("delete"); try inner.delete(name: name) }
+    }
+
+    func testTheCoreChecksASwiftStoreAndSwiftDeviceKeys() async throws {
+        let store = CountingStore()
+        let keys = SwiftDeviceKeys(store: MemorySecretStore())
+        let check = try await checkPlatform(secretStore: store, deviceKeys: keys,
+                                            biometricKeys: NoBiometrics(), lang: .fi)
+        XCTAssertFalse(check.biometricsAvailable)
+        XCTAssertTrue(Set(store.calls).isSuperset(of: ["put", "get", "delete"]), "\(store.calls)")
+        XCTAssertEqual(store.inner.names, [], "nothing left behind")
+        XCTAssertEqual(keys.calls.first, "create")
+        XCTAssertTrue(keys.calls.contains("sign"))
+        XCTAssertEqual(keys.calls.last, "delete")
+    }
+
+    func testTheCoresSoftwareKeysLiveInTheSwiftStore() throws {
+        let store = MemorySecretStore()
+        let keys = softwareDeviceKeys(store: store)
+        let publicKey = try keys.create(profileId: "0123abcd")
+        XCTAssertEqual(publicKey.count, 65)
+        XCTAssertEqual(publicKey.first, 0x04)
+        XCTAssertEqual(store.names, ["avain/profile/0123abcd/device-key"])
+        XCTAssertEqual(try keys.publicKey(profileId: "0123abcd"), publicKey)
+        let signature = try keys.sign(profileId: "0123abcd", message: Data("Hyväksy".utf8))
+        XCTAssertEqual(signature.first, 0x30, "ASN.1 DER sequence")
+        try keys.delete(profileId: "0123abcd")
+        XCTAssertEqual(store.names, [])
+        XCTAssertThrowsError(try keys.sign(profileId: "0123abcd", message: Data())) { error in
+            XCTAssertEqual(error as? PlatformError, .KeyNotFound)
+        }
+    }
+
+    func testALockedKeychainBecomesDeviceFailureWithTheCoresMessage() async {
+        final class Locked: SecretStore, @unchecked Sendable {
+            func get(name: String) throws -> Data? { throw PlatformError.fromStatus(-25308) }
+            func put(name: String, value: Data) throws {
+                // errSecInteractionNotAllowed: the phone is locked.
+                throw PlatformError.Unavailable
+            }
+            func delete(name: String) throws {}
+        }
+        do {
+            _ = try await checkPlatform(secretStore: Locked(), deviceKeys: SwiftDeviceKeys(store: MemorySecretStore()),
+                                        biometricKeys: NoBiometrics(), lang: .sv)
+            XCTFail("expected DeviceFailure")
+        } catch let error as AvainError {
+            guard case .DeviceFailure = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.code, "secret_store_unavailable")
+            XCTAssertFalse(error.userMessage.isEmpty)
+            XCTAssertEqual(error.localizedDescription, error.userMessage)
+        } catch {
+            XCTFail("\(error)")
+        }
+    }
+
+    func testAnUnexpectedSwiftErrorIsStillATypedError() async {
+        struct ShellBug: Error { let detail = "PIN 1234" }
+        final class Buggy: SecretStore, @unchecked Sendable {
+            func get(name: String) throws -> Data? { nil }
+            func put(name: String, value: Data) throws { throw ShellBug() }
+            func delete(name: String) throws {}
+        }
+        do {
+            _ = try await checkPlatform(secretStore: Buggy(), deviceKeys: SwiftDeviceKeys(store: MemorySecretStore()),
+                                        biometricKeys: NoBiometrics(), lang: .fi)
+            XCTFail("expected an error")
+        } catch let error as AvainError {
+            guard case .DeviceFailure = error else { return XCTFail("\(error)") }
+            XCTAssertFalse("\(error)".contains("1234"))
+        } catch {
+            XCTFail("\(error)")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import Avain
+
+/// K_dev implemented in Swift for the Linux tests.
+///
+/// On Apple platforms the shell's `SecureEnclaveDeviceKeys` does the ECDSA in the Secure
+/// Enclave. On Linux there is no P-256 in Foundation and swift-crypto cannot be fetched
+/// offline, so this test double implements the `DeviceKeys` protocol in Swift (per-profile
+/// key aliases as the Keychain would hold them, call bookkeeping, Swift errors thrown as
+/// `PlatformError`) and delegates only the signature math to the core's software key
+/// (`softwareDeviceKeys`, the same one the Simulator uses), kept in a Swift secret store.
+/// The core still sees a Swift object; what it proves is the wiring in both directions,
+/// not Swift's cryptography.
+final class SwiftDeviceKeys: DeviceKeys, @unchecked Sendable {
+    private let lock = NSLock()
+    private let math: DeviceKeys
+    private var aliases: [String: String] = [:]
+    private(set) var calls: [String] = []
+
+    init(store: SecretStore) {
+        math = softwareDeviceKeys(store: store)
+    }
+
+    private func record(_ call: String) {
+        lock.lock()
+        calls.append(call)
+        lock.unlock()
+    }
+
+    private func alias(_ profileId: String, create: Bool = false) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if create { aliases[profileId] = "fi.avain.kdev.\(profileId)" }
+        return aliases[profileId]
+    }
+
+    func create(profileId: String) throws -> Data {
+        record("create")
+        _ = alias(profileId, create: true)
+        return try platformCall { try math.create(profileId: profileId) }
+    }
+
+    func publicKey(profileId: String) throws -> Data? {
+        record("publicKey")
+        guard alias(profileId) != nil else { return nil }
+        return try platformCall { try math.publicKey(profileId: profileId) }
+    }
+
+    func sign(profileId: String, message: Data) throws -> Data {
+        record("sign")
+        guard alias(profileId) != nil else { throw PlatformError.KeyNotFound }
+        return try platformCall { try math.sign(profileId: profileId, message: message) }
+    }
+
+    func delete(profileId: String) throws {
+        record("delete")
+        lock.lock()
+        aliases[profileId] = nil
+        lock.unlock()
+        try platformCall { try math.delete(profileId: profileId) }
+    }
+}
+
+/// No biometric hardware (Linux); availability is all the platform check asks.
+final class NoBiometrics: BiometricKeys, @unchecked Sendable {
+    func isAvailable() -> Bool { false }
+    func create(profileId: String) throws -> Data { throw PlatformError.BiometricsNotAvailable }
+    func publicKey(profileId: String) throws -> Data? { nil }
+    func sign(profileId: String, prompt: String, message: Data) throws -> Data {
+        throw PlatformError.BiometricsNotAvailable
+    }
+    func delete(profileId: String) throws {}
+}

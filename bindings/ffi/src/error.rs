@@ -8,6 +8,7 @@
 //! Fluent files with at most non-personal arguments (a field name, a version number).
 
 use avain_core::Language;
+use avain_core::hetu::HetuError;
 use avain_core::i18n;
 use avain_core::keys::KeyError;
 use avain_core::os_policy::GateError;
@@ -292,9 +293,9 @@ impl IntoAvainError for GateError {
     }
 }
 
-/// The payment parsers' errors: what the user typed. Their codes are only unique within
-/// one parser ("too_large" is both an amount and a barcode error), so the public code
-/// is prefixed with the parser: `iban_bad_checksum`, `money_too_large`.
+/// The parsers' errors: what the user typed. Their codes are only unique within one
+/// parser ("length" is both a HETU and a PIN code), so the public code is prefixed with
+/// what was read: `iban_bad_checksum`, `money_too_large`, `hetu_check_character`.
 macro_rules! invalid_input {
     ($($error:ty => $prefix:literal),* $(,)?) => {$(
         impl IntoAvainError for $error {
@@ -309,6 +310,7 @@ macro_rules! invalid_input {
 }
 
 invalid_input! {
+    HetuError => "hetu",
     IbanError => "iban",
     DomesticAccountError => "account",
     ReferenceError => "reference",

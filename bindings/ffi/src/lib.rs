@@ -8,7 +8,9 @@
 //! | file | concern |
 //! |---|---|
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
-//! | `language.rs` | languages the core writes text in |
+//! | `language.rs` | the app's language from the phone's, Finnish-only flows |
+//! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
+//! | `identity.rs` | the personal identity code (HETU) as typed |
 //! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
@@ -39,10 +41,12 @@ mod calendar;
 mod cancellation;
 mod device_keys;
 mod error;
+mod identity;
 mod language;
 mod logging;
 mod os_gate;
 mod payments;
+mod pin;
 mod platform_check;
 mod secret_store;
 
@@ -51,6 +55,8 @@ pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
 pub use device_keys::{DeviceKeys, software_device_keys};
 pub use error::{AvainError, PlatformError};
+pub use identity::{HetuInfo, check_hetu};
+pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use payments::{
@@ -58,5 +64,6 @@ pub use payments::{
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,
     parse_reference,
 };
+pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
 pub use secret_store::SecretStore;

@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use avain_core::keys::{BiometricKey, BiometricKeyFactory, KeyError, verify_biometric_signature};
+use avain_core::{Language, i18n};
 
 use crate::device_keys::check_public_key;
 use crate::error::{PlatformError, key_error};
@@ -47,6 +48,23 @@ pub trait BiometricKeys: Send + Sync {
 
     /// Deletes `profile_id`'s key; succeeds if there was none. Changes persisted state.
     fn delete(&self, profile_id: String) -> Result<(), PlatformError>;
+}
+
+/// The system biometric prompt's own texts, from the core like every other text.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BiometricPromptTexts {
+    /// The button that closes the prompt so the customer can type the PIN instead
+    /// (Android's negative button, iOS's `localizedCancelTitle`).
+    pub use_pin_button: String,
+}
+
+/// The biometric prompt's button texts in `lang` (the prompt's title comes with each
+/// [`BiometricKeys::sign`] call).
+#[uniffi::export]
+pub fn biometric_prompt_texts(lang: Language) -> BiometricPromptTexts {
+    BiometricPromptTexts {
+        use_pin_button: i18n::text(lang, "ffi-biometric-use-pin"),
+    }
 }
 
 /// The shell's [`BiometricKeys`] as the core's [`BiometricKeyFactory`].
@@ -167,6 +185,22 @@ mod tests {
         fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
             self.keys.delete(profile_id)
         }
+    }
+
+    #[test]
+    fn the_use_pin_button_is_translated() {
+        assert_eq!(
+            biometric_prompt_texts(Language::Fi).use_pin_button,
+            "Käytä PIN-koodia"
+        );
+        assert_eq!(
+            biometric_prompt_texts(Language::Sv).use_pin_button,
+            "Använd PIN-kod"
+        );
+        assert_eq!(
+            biometric_prompt_texts(Language::En).use_pin_button,
+            "Use PIN"
+        );
     }
 
     #[test]

@@ -50,7 +50,7 @@ mod pin;
 mod platform_check;
 mod secret_store;
 
-pub use biometric_keys::BiometricKeys;
+pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_texts};
 pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
 pub use device_keys::{DeviceKeys, software_device_keys};

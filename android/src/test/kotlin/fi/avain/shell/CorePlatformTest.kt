@@ -60,7 +60,7 @@ class CorePlatformTest {
         val message = "Hyväksy maksu 14 505,94 €".toByteArray()
         val signature = keys.sign("0123abcd", message)
         val verifier = Signature.getInstance("SHA256withECDSA")
-        verifier.initVerify(JvmDeviceKeys.publicKeyFromPoint(publicKey))
+        verifier.initVerify(P256.publicKey(publicKey))
         verifier.update(message)
         assertTrue("ring's signature verifies in java.security", verifier.verify(signature))
         keys.delete("0123abcd")

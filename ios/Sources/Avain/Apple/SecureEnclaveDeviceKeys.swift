@@ -1,0 +1,104 @@
+// K_dev on iPhone and iPad: a P-256 key per profile made inside the Secure Enclave, which
+// signs without ever releasing it. On the Simulator (no Secure Enclave) the core's
+// software key, kept in the Keychain, stands in.
+#if canImport(Security)
+import Foundation
+import Security
+
+/// Device keys in the Secure Enclave, tagged `fi.avain.kdev.<profile id>`.
+public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
+    public init() {}
+
+    /// The device keys to use on this device: the Secure Enclave's, or the core's software
+    /// keys in `store` where there is none (the Simulator).
+    public static func platformDefault(store: SecretStore = KeychainSecretStore()) -> DeviceKeys {
+        #if targetEnvironment(simulator)
+        return softwareDeviceKeys(store: store)
+        #else
+        return SecureEnclaveDeviceKeys()
+        #endif
+    }
+
+    static func tag(_ profileId: String) -> Data { Data("fi.avain.kdev.\(profileId)".utf8) }
+
+    public func create(profileId: String) throws -> Data {
+        try delete(profileId: profileId)
+        var error: Unmanaged<CFError>?
+        guard let access = SecAccessControlCreateWithFlags(
+            nil, kSecAttrAccessibleWhenUnlockedThisDeviceOnly, .privateKeyUsage, &error)
+        else { throw securityError(error) }
+        let attributes: [String: Any] = [
+            kSecAttrKeyType as String: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecAttrKeySizeInBits as String: 256,
+            kSecAttrTokenID as String: kSecAttrTokenIDSecureEnclave,
+            kSecPrivateKeyAttrs as String: [
+                kSecAttrIsPermanent as String: true,
+                kSecAttrApplicationTag as String: Self.tag(profileId),
+                kSecAttrAccessControl as String: access,
+            ],
+        ]
+        guard let key = SecKeyCreateRandomKey(attributes as CFDictionary, &error) else {
+            throw securityError(error)
+        }
+        return try publicKeyData(of: key)
+    }
+
+    public func publicKey(profileId: String) throws -> Data? {
+        guard let key = try privateKey(profileId) else { return nil }
+        return try publicKeyData(of: key)
+    }
+
+    public func sign(profileId: String, message: Data) throws -> Data {
+        guard let key = try privateKey(profileId) else { throw PlatformError.KeyNotFound }
+        var error: Unmanaged<CFError>?
+        // ECDSA with SHA-256 over the message, ASN.1 DER (X9.62), as the core expects.
+        guard let signature = SecKeyCreateSignature(
+            key, .ecdsaSignatureMessageX962SHA256, message as CFData, &error)
+        else { throw securityError(error) }
+        return signature as Data
+    }
+
+    public func delete(profileId: String) throws {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassKey,
+            kSecAttrApplicationTag as String: Self.tag(profileId),
+        ]
+        let status = SecItemDelete(query as CFDictionary)
+        guard status == errSecSuccess || status == errSecItemNotFound else {
+            throw PlatformError.fromStatus(Int(status))
+        }
+    }
+
+    func privateKey(_ profileId: String) throws -> SecKey? {
+        let query: [String: Any] = [
+            kSecClass as String: kSecClassKey,
+            kSecAttrApplicationTag as String: Self.tag(profileId),
+            kSecAttrKeyType as String: kSecAttrKeyTypeECSECPrimeRandom,
+            kSecReturnRef as String: true,
+        ]
+        var item: CFTypeRef?
+        let status = SecItemCopyMatching(query as CFDictionary, &item)
+        switch status {
+        case errSecSuccess: return (item as! SecKey)  // a key query returns SecKey refs
+        case errSecItemNotFound: return nil
+        default: throw PlatformError.fromStatus(Int(status))
+        }
+    }
+}
+
+/// The PlatformError for a failed Security framework call's CFError.
+func securityError(_ error: Unmanaged<CFError>?) -> PlatformError {
+    guard let error else { return .Failure(reason: "security_framework") }
+    return PlatformError.from(error.takeRetainedValue() as Error)
+}
+
+/// The uncompressed X9.63 form (0x04 || X || Y, 65 bytes) of a private key's public half.
+func publicKeyData(of key: SecKey) throws -> Data {
+    guard let publicKey = SecKeyCopyPublicKey(key) else { throw PlatformError.Failure(reason: "no_public_key") }
+    var error: Unmanaged<CFError>?
+    guard let data = SecKeyCopyExternalRepresentation(publicKey, &error) else {
+        throw securityError(error)
+    }
+    return data as Data
+}
+#endif

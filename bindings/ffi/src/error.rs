@@ -8,6 +8,7 @@
 //! Fluent files with at most non-personal arguments (a field name, a version number).
 
 use avain_core::Language;
+use avain_core::client::AvainError as CoreError;
 use avain_core::hetu::HetuError;
 use avain_core::i18n;
 use avain_core::keys::KeyError;
@@ -15,75 +16,150 @@ use avain_core::os_policy::GateError;
 use avain_core::payments::{
     BarcodeError, DomesticAccountError, IbanError, MoneyError, ReferenceError,
 };
+use avain_core::pin::PinReason;
 use avain_core::secrets::SecretStoreError;
+
+use crate::pin::PinProblem;
 
 /// Why a call into Avain failed, phrased as what the app should do.
 ///
-/// Kotlin sees a sealed class `AvainException` with one subclass per variant; Swift an
-/// `enum AvainError: Error`. The shells add the idiomatic finishing touches (Swift's
-/// `LocalizedError`, Kotlin's `userMessage`).
+/// The variants are those of the core's own public error (`avain_core::client::
+/// AvainError`), so the `Avain` object and the pure functions fail the same way, plus
+/// `Cancelled`. Kotlin sees a sealed class `AvainException` with one subclass per variant;
+/// Swift an `enum AvainError: Error` (the shell makes it a `LocalizedError`). Every variant
+/// has `code` and `user_message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum AvainError {
-    /// What the user typed, pasted or scanned is not acceptable (a mistyped IBAN or
-    /// reference, a damaged barcode, an unreadable amount). Show `user_message` next to
-    /// the field and let the user correct it; nothing was changed.
+    /// What the customer typed, pasted or scanned is not acceptable (a mistyped IBAN,
+    /// a damaged barcode, an empty user id). Show `user_message` at the field and let them
+    /// correct it; nothing was changed.
     #[error("invalid input: {code}")]
     InvalidInput {
-        /// Stable snake_case code, prefixed by what was read, e.g. `iban_bad_checksum`.
+        /// Stable snake_case code, e.g. `iban_bad_checksum`, `wrong_step`.
         code: String,
         /// What to tell the user, in their language.
         user_message: String,
     },
-    /// Biometric identification cannot be used now. Ask for the PIN instead. `code`
-    /// `key_biometric_set_changed` means fingerprints or faces were added or removed: the
-    /// biometric key is gone for good and biometrics are switched off for the profile
-    /// (offer to switch them on again after a PIN login); `key_biometric_unavailable`
-    /// means none are enrolled, the sensor is missing, or it is locked out for now.
+    /// The chosen PIN is too easy to guess: show every reason and ask for another PIN.
+    #[error("pin rejected")]
+    PinRejected {
+        /// `pin_rejected`.
+        code: String,
+        /// Every reason, in a fixed order, each with its text.
+        reasons: Vec<PinProblem>,
+        /// All reasons in one text.
+        user_message: String,
+    },
+    /// The PIN (or a code) was wrong; after `attempts_left` more failures the user code is
+    /// locked. The message warns when the next failure locks.
+    #[error("wrong pin")]
+    WrongPin {
+        /// `wrong_pin`.
+        code: String,
+        /// Attempts left, when the bank says.
+        attempts_left: Option<u32>,
+        /// What to tell the user, with the count.
+        user_message: String,
+    },
+    /// The profile or the user code is locked; `self_service` says whether the customer
+    /// can open it in the app (personal identity code, user id, SMS and key-card code:
+    /// offer `startUserCodeUnlock`) or must contact the bank. The message says which.
+    #[error("locked: {code}")]
+    Locked {
+        /// `profile_locked`, `user_code_locked`, `user_code_locked_at_bank`, `codes_blocked`.
+        code: String,
+        /// Whether the self-service unlock opens it.
+        self_service: bool,
+        /// The next steps, in the user's language.
+        user_message: String,
+    },
+    /// The profile is registered but waits to be unlocked in the online bank: show the
+    /// instruction.
+    #[error("pending unlock")]
+    PendingUnlock {
+        /// `profile_pending_unlock`.
+        code: String,
+        /// The instruction, in the user's language.
+        user_message: String,
+    },
+    /// No session, or it ended (5 minutes without activity): show the login screen.
+    #[error("logged out: {code}")]
+    LoggedOut {
+        /// `not_logged_in`, `session_expired`.
+        code: String,
+        /// What to tell the user.
+        user_message: String,
+    },
+    /// This profile no longer works on this device (removed remotely, or its keys are
+    /// gone): delete it here and offer to register the device again.
+    #[error("profile removed: {code}")]
+    ProfileRemoved {
+        /// `profile_revoked`, `keys_missing`, `profile_unknown`, `key_not_found`.
+        code: String,
+        /// What to tell the user.
+        user_message: String,
+    },
+    /// The phone's OS or the app is too old or unsupported: the app cannot be used here;
+    /// show the message, which names the browser online bank as the fallback.
+    #[error("device not supported: {code}")]
+    DeviceNotSupported {
+        /// `os_not_supported`, `app_update_required`, `unsupported_platform`.
+        code: String,
+        /// What to tell the user, with what to use instead.
+        user_message: String,
+    },
+    /// Biometrics cannot be used now (cancelled, not recognised, not available, or
+    /// switched off because the biometric set changed): offer the PIN.
     #[error("biometrics unavailable: {code}")]
     BiometricsUnavailable {
-        /// `key_biometric_set_changed` or `key_biometric_unavailable`.
+        /// `key_biometric_refused`, `key_biometric_set_changed`, `key_biometric_unavailable`,
+        /// `biometrics_off`, ...
         code: String,
-        /// What to tell the user, in their language.
+        /// What to tell the user.
         user_message: String,
     },
-    /// The user cancelled (closed the biometric prompt: `key_biometric_refused`, which also
-    /// covers a face or finger not recognised), or the app cancelled the operation
-    /// (`cancelled`). Return to where the user was; offer the PIN after a refused
-    /// biometric check; showing `user_message` is optional.
-    #[error("cancelled by the user")]
+    /// The bank refused the request for a reason the customer can read (an expired
+    /// challenge, a wrong SMS code): show the message.
+    #[error("refused: {code}")]
+    Refused {
+        /// The bank's stable error code, or the core's.
+        code: String,
+        /// What to tell the user.
+        user_message: String,
+    },
+    /// No connection or no answer in time: offer to try again later.
+    #[error("network: {code}")]
+    Network {
+        /// `timeout`, `connect`, `protocol`.
+        code: String,
+        /// What to tell the user.
+        user_message: String,
+    },
+    /// The server is not the bank (certificate or pinned key mismatch, a forged
+    /// challenge): stop; never retry automatically.
+    #[error("untrusted: {code}")]
+    Untrusted {
+        /// `untrusted_server`, `bank_signature_invalid`.
+        code: String,
+        /// What to tell the user.
+        user_message: String,
+    },
+    /// The app cancelled the call (a Swift task was cancelled, see `Cancellation`).
+    /// Nothing to show.
+    #[error("cancelled")]
     Cancelled {
-        /// `key_biometric_refused` or `cancelled`.
+        /// `cancelled`.
         code: String,
-        /// What to tell the user, in their language.
+        /// A short text, should one be wanted.
         user_message: String,
     },
-    /// This device's key for the profile no longer exists (the app's data was restored
-    /// onto another phone, or the keystore was reset). The profile cannot be used here:
-    /// show `user_message`, offer to delete it from this device and register again.
-    #[error("device key lost: {code}")]
-    DeviceKeyLost {
-        /// `key_not_found`, `key_corrupted`, `secret_store_corrupted`, ...
-        code: String,
-        /// What to tell the user, in their language.
-        user_message: String,
-    },
-    /// The phone's keystore or secure storage failed or is locked. Show `user_message`
-    /// (unlock the phone, try again) and let the user retry; nothing was changed.
-    #[error("device failure: {code}")]
-    DeviceFailure {
-        /// `secret_store_unavailable`, `secret_store_platform`, `key_signing_failed`, ...
-        code: String,
-        /// What to tell the user, in their language.
-        user_message: String,
-    },
-    /// A defect in Avain or in the shell (for example a malformed OS version string from
-    /// the shell). Show `user_message`; report `code` to the developers. Retrying the
-    /// same call will not help.
-    #[error("internal error: {code}")]
+    /// A fault of this device or the app (keystore, storage, configuration, a malformed
+    /// value from the shell): show the message; report `code`. Retrying rarely helps.
+    #[error("internal: {code}")]
     Internal {
-        /// Stable snake_case code naming the defect, e.g. `invalid_os_version`.
+        /// Stable code of the failing part, e.g. `secret_store_platform`.
         code: String,
-        /// What to tell the user, in their language.
+        /// What to tell the user.
         user_message: String,
     },
 }
@@ -93,10 +169,18 @@ impl AvainError {
     pub fn code(&self) -> &str {
         match self {
             AvainError::InvalidInput { code, .. }
+            | AvainError::PinRejected { code, .. }
+            | AvainError::WrongPin { code, .. }
+            | AvainError::Locked { code, .. }
+            | AvainError::PendingUnlock { code, .. }
+            | AvainError::LoggedOut { code, .. }
+            | AvainError::ProfileRemoved { code, .. }
+            | AvainError::DeviceNotSupported { code, .. }
             | AvainError::BiometricsUnavailable { code, .. }
+            | AvainError::Refused { code, .. }
+            | AvainError::Network { code, .. }
+            | AvainError::Untrusted { code, .. }
             | AvainError::Cancelled { code, .. }
-            | AvainError::DeviceKeyLost { code, .. }
-            | AvainError::DeviceFailure { code, .. }
             | AvainError::Internal { code, .. } => code,
         }
     }
@@ -105,10 +189,18 @@ impl AvainError {
     pub fn user_message(&self) -> &str {
         match self {
             AvainError::InvalidInput { user_message, .. }
+            | AvainError::PinRejected { user_message, .. }
+            | AvainError::WrongPin { user_message, .. }
+            | AvainError::Locked { user_message, .. }
+            | AvainError::PendingUnlock { user_message, .. }
+            | AvainError::LoggedOut { user_message, .. }
+            | AvainError::ProfileRemoved { user_message, .. }
+            | AvainError::DeviceNotSupported { user_message, .. }
             | AvainError::BiometricsUnavailable { user_message, .. }
+            | AvainError::Refused { user_message, .. }
+            | AvainError::Network { user_message, .. }
+            | AvainError::Untrusted { user_message, .. }
             | AvainError::Cancelled { user_message, .. }
-            | AvainError::DeviceKeyLost { user_message, .. }
-            | AvainError::DeviceFailure { user_message, .. }
             | AvainError::Internal { user_message, .. } => user_message,
         }
     }
@@ -245,39 +337,120 @@ pub(crate) trait IntoAvainError {
     fn into_avain_error(self, lang: Language) -> AvainError;
 }
 
+/// The core's public error, field for field (the one conversion of the `Avain` object's
+/// errors).
+impl From<CoreError> for AvainError {
+    fn from(error: CoreError) -> AvainError {
+        let code = error.code().to_owned();
+        match error {
+            CoreError::InvalidInput { message, .. } => AvainError::InvalidInput {
+                code,
+                user_message: message,
+            },
+            CoreError::PinRejected { reasons, message } => AvainError::PinRejected {
+                code,
+                reasons: reasons
+                    .into_iter()
+                    .filter_map(|r| {
+                        let reason = PinReason::from_code(&r.code);
+                        if reason.is_none() {
+                            // Both sides are this core's PinReason codes.
+                            tracing::error!(target: "avain_ffi", code = %r.code, "unknown PIN reason");
+                        }
+                        reason.map(|reason| PinProblem {
+                            reason,
+                            code: r.code,
+                            message: r.message,
+                        })
+                    })
+                    .collect(),
+                user_message: message,
+            },
+            CoreError::WrongPin {
+                attempts_left,
+                message,
+            } => AvainError::WrongPin {
+                code,
+                attempts_left,
+                user_message: message,
+            },
+            CoreError::Locked {
+                self_service,
+                message,
+                ..
+            } => AvainError::Locked {
+                code,
+                self_service,
+                user_message: message,
+            },
+            CoreError::PendingUnlock { message } => AvainError::PendingUnlock {
+                code,
+                user_message: message,
+            },
+            CoreError::LoggedOut { message, .. } => AvainError::LoggedOut {
+                code,
+                user_message: message,
+            },
+            CoreError::ProfileRemoved { message, .. } => AvainError::ProfileRemoved {
+                code,
+                user_message: message,
+            },
+            CoreError::DeviceNotSupported { message, .. } => AvainError::DeviceNotSupported {
+                code,
+                user_message: message,
+            },
+            CoreError::BiometricsUnavailable { message, .. } => {
+                AvainError::BiometricsUnavailable {
+                    code,
+                    user_message: message,
+                }
+            }
+            CoreError::Refused { message, .. } => AvainError::Refused {
+                code,
+                user_message: message,
+            },
+            CoreError::Network { message, .. } => AvainError::Network {
+                code,
+                user_message: message,
+            },
+            CoreError::Untrusted { message, .. } => AvainError::Untrusted {
+                code,
+                user_message: message,
+            },
+            CoreError::Internal { message, .. } => AvainError::Internal {
+                code,
+                user_message: message,
+            },
+        }
+    }
+}
+
 impl IntoAvainError for KeyError {
     fn into_avain_error(self, lang: Language) -> AvainError {
         let code = self.code().to_owned();
         let user_message = self.message(lang);
         match self {
             KeyError::Secrets(e) => e.into_avain_error(lang),
-            KeyError::BiometricRefused => AvainError::Cancelled { code, user_message },
-            KeyError::BiometricSetChanged | KeyError::BiometricUnavailable => {
+            KeyError::BiometricRefused
+            | KeyError::BiometricSetChanged
+            | KeyError::BiometricUnavailable => {
                 AvainError::BiometricsUnavailable { code, user_message }
             }
-            KeyError::NotFound | KeyError::Corrupted | KeyError::InvalidKdfParams => {
-                AvainError::DeviceKeyLost { code, user_message }
-            }
-            KeyError::Randomness | KeyError::SigningFailed => {
-                AvainError::DeviceFailure { code, user_message }
-            }
+            KeyError::NotFound => AvainError::ProfileRemoved { code, user_message },
+            KeyError::Corrupted
+            | KeyError::InvalidKdfParams
+            | KeyError::Randomness
+            | KeyError::SigningFailed => AvainError::Internal { code, user_message },
         }
     }
 }
 
 impl IntoAvainError for SecretStoreError {
     fn into_avain_error(self, lang: Language) -> AvainError {
-        let code = self.code().to_owned();
-        let user_message = self.message(lang);
-        match self {
-            SecretStoreError::InvalidName => {
-                tracing::error!(target: "avain_ffi", code = %code, "secret store misuse");
-                AvainError::Internal { code, user_message }
-            }
-            SecretStoreError::Corrupted => AvainError::DeviceKeyLost { code, user_message },
-            SecretStoreError::Unavailable | SecretStoreError::Platform { .. } => {
-                AvainError::DeviceFailure { code, user_message }
-            }
+        tracing::warn!(target: "avain_ffi", code = self.code(), "secret store failure");
+        AvainError::Internal {
+            code: self.code().to_owned(),
+            user_message: self.message(lang),
         }
     }
 }
@@ -318,8 +491,7 @@ invalid_input! {
     MoneyError => "money",
 }
 
-/// The operation was cancelled through a `Cancellation` (the Swift task was cancelled,
-/// the app gave up).
+/// The call was cancelled through a `Cancellation` (the Swift task was cancelled).
 pub(crate) fn cancelled(lang: Language) -> AvainError {
     AvainError::Cancelled {
         code: "cancelled".to_owned(),
@@ -361,17 +533,14 @@ mod tests {
     #[test]
     fn key_errors_map_to_actions_with_the_cores_codes_and_messages() {
         let cases = [
-            (KeyError::BiometricRefused, "cancelled"),
+            (KeyError::BiometricRefused, "biometrics_unavailable"),
             (KeyError::BiometricSetChanged, "biometrics_unavailable"),
             (KeyError::BiometricUnavailable, "biometrics_unavailable"),
-            (KeyError::NotFound, "device_key_lost"),
-            (KeyError::Corrupted, "device_key_lost"),
-            (KeyError::SigningFailed, "device_failure"),
-            (KeyError::Randomness, "device_failure"),
-            (
-                KeyError::Secrets(SecretStoreError::Unavailable),
-                "device_failure",
-            ),
+            (KeyError::NotFound, "profile_removed"),
+            (KeyError::Corrupted, "internal"),
+            (KeyError::SigningFailed, "internal"),
+            (KeyError::Randomness, "internal"),
+            (KeyError::Secrets(SecretStoreError::Unavailable), "internal"),
             (KeyError::Secrets(SecretStoreError::InvalidName), "internal"),
         ];
         for (error, variant) in cases {
@@ -386,13 +555,56 @@ mod tests {
 
     fn variant_name(error: &AvainError) -> &'static str {
         match error {
-            AvainError::InvalidInput { .. } => "invalid_input",
             AvainError::BiometricsUnavailable { .. } => "biometrics_unavailable",
-            AvainError::Cancelled { .. } => "cancelled",
-            AvainError::DeviceKeyLost { .. } => "device_key_lost",
-            AvainError::DeviceFailure { .. } => "device_failure",
+            AvainError::ProfileRemoved { .. } => "profile_removed",
             AvainError::Internal { .. } => "internal",
+            _ => "other",
         }
+    }
+
+    #[test]
+    fn the_cores_errors_keep_their_codes_texts_and_details() {
+        let core = CoreError::Locked {
+            code: "profile_locked".into(),
+            self_service: true,
+            message: "Lukittu".into(),
+        };
+        assert_eq!(
+            AvainError::from(core),
+            AvainError::Locked {
+                code: "profile_locked".into(),
+                self_service: true,
+                user_message: "Lukittu".into()
+            }
+        );
+        let core = CoreError::WrongPin {
+            attempts_left: Some(2),
+            message: "Väärä PIN".into(),
+        };
+        assert_eq!(
+            AvainError::from(core),
+            AvainError::WrongPin {
+                code: "wrong_pin".into(),
+                attempts_left: Some(2),
+                user_message: "Väärä PIN".into()
+            }
+        );
+        let core = CoreError::PinRejected {
+            reasons: vec![avain_core::client::PinRejection {
+                code: "sequence".into(),
+                message: "Helppo sarja".into(),
+            }],
+            message: "Helppo sarja".into(),
+        };
+        let AvainError::PinRejected { code, reasons, .. } = AvainError::from(core) else {
+            panic!("not PinRejected");
+        };
+        assert_eq!(code, "pin_rejected");
+        assert_eq!(reasons[0].reason, PinReason::Sequence);
+        let pending = AvainError::from(CoreError::PendingUnlock {
+            message: "Avaa verkkopankissa".into(),
+        });
+        assert_eq!(pending.code(), "profile_pending_unlock");
     }
 
     #[test]
@@ -427,8 +639,8 @@ mod tests {
     #[test]
     fn the_display_text_carries_only_the_code() {
         let error = cancelled(Language::En);
-        assert_eq!(error.to_string(), "cancelled by the user");
+        assert_eq!(error.to_string(), "cancelled");
         let error = GateError::UnknownPlatform.into_avain_error(Language::En);
-        assert_eq!(error.to_string(), "internal error: unknown_platform");
+        assert_eq!(error.to_string(), "internal: unknown_platform");
     }
 }

@@ -7,6 +7,10 @@
 //!
 //! | file | concern |
 //! |---|---|
+//! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
+//! | `registration.rs` | [`Registration`]: one registration in progress |
+//! | `client_types.rs` | the records and enums of those calls |
+//! | `blocking.rs` | blocking work (keystore, database) off the caller's thread |
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
@@ -36,9 +40,12 @@
 
 uniffi::setup_scaffolding!("avain");
 
+mod avain;
 mod biometric_keys;
+mod blocking;
 mod calendar;
 mod cancellation;
+mod client_types;
 mod device_keys;
 mod error;
 mod identity;
@@ -48,11 +55,14 @@ mod os_gate;
 mod payments;
 mod pin;
 mod platform_check;
+mod registration;
 mod secret_store;
 
+pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
 pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_texts};
 pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
+pub use client_types::TrustedDevice;
 pub use device_keys::{DeviceKeys, software_device_keys};
 pub use error::{AvainError, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
@@ -66,4 +76,5 @@ pub use payments::{
 };
 pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
+pub use registration::Registration;
 pub use secret_store::SecretStore;

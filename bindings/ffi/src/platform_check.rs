@@ -16,9 +16,9 @@ use avain_core::Language;
 use avain_core::keys::{BiometricKeyFactory, DeviceKeyFactory, KeyError};
 use avain_core::random::{SystemRandomness, random_array, random_id};
 use avain_core::secrets::{SecretStore as _, SecretStoreError};
-use tokio::sync::oneshot;
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
+use crate::blocking::on_thread;
 use crate::cancellation::{CancelOnDrop, Cancellation};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::{AvainError, IntoAvainError, cancelled};
@@ -56,36 +56,25 @@ pub async fn check_platform(
     // the caller's switch is cancelled, whichever comes first.
     let stop = Cancellation::new();
     let _stop_on_drop = CancelOnDrop(Arc::clone(&stop));
-    let (done, result) = oneshot::channel();
     let worker_stop = Arc::clone(&stop);
-    let spawned = std::thread::Builder::new()
-        .name("avain-platform-check".to_owned())
-        .spawn(move || {
-            let outcome = run(&secret_store, &device_keys, &biometric_keys, &worker_stop);
-            // The receiver is gone when the caller gave up; nothing to report then.
-            let _ = done.send(outcome);
-        });
-    if spawned.is_err() {
-        return Err(AvainError::DeviceFailure {
-            code: "no_thread".to_owned(),
-            user_message: avain_core::i18n::text(lang, "ffi-busy"),
-        });
-    }
+    let work = on_thread("platform-check", lang, move || {
+        run(&secret_store, &device_keys, &biometric_keys, &worker_stop)
+    });
     let outcome = match cancellation {
         Some(cancellation) => tokio::select! {
-            outcome = result => outcome,
+            outcome = work => outcome,
             () = cancellation.cancelled() => {
                 stop.cancel();
                 return Err(cancelled(lang));
             }
         },
-        None => result.await,
+        None => work.await,
     };
-    match outcome {
-        Ok(Ok(check)) => Ok(check),
-        Ok(Err(Stop::Failed(error))) => Err(error.into_avain_error(lang)),
-        // The worker saw the switch (or panicked and dropped the sender).
-        Ok(Err(Stop::Cancelled)) | Err(_) => Err(cancelled(lang)),
+    match outcome? {
+        Ok(check) => Ok(check),
+        Err(Stop::Failed(error)) => Err(error.into_avain_error(lang)),
+        // The worker saw the switch.
+        Err(Stop::Cancelled) => Err(cancelled(lang)),
     }
 }
 
@@ -306,10 +295,7 @@ mod tests {
             None,
         ))
         .unwrap_err();
-        assert!(
-            matches!(error, AvainError::DeviceFailure { .. }),
-            "{error:?}"
-        );
+        assert!(matches!(error, AvainError::Internal { .. }), "{error:?}");
         assert_eq!(error.code(), "secret_store_platform");
         assert!(store.inner.0.names().is_empty());
     }

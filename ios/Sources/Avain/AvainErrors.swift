@@ -5,9 +5,20 @@ extension AvainError {
     /// The stable snake_case code, for analytics, support and tests.
     public var code: String {
         switch self {
-        case .InvalidInput(let code, _), .BiometricsUnavailable(let code, _),
-             .Cancelled(let code, _), .DeviceKeyLost(let code, _),
-             .DeviceFailure(let code, _), .Internal(let code, _):
+        case .InvalidInput(let code, _),
+             .PinRejected(let code, _, _),
+             .WrongPin(let code, _, _),
+             .Locked(let code, _, _),
+             .PendingUnlock(let code, _),
+             .LoggedOut(let code, _),
+             .ProfileRemoved(let code, _),
+             .DeviceNotSupported(let code, _),
+             .BiometricsUnavailable(let code, _),
+             .Refused(let code, _),
+             .Network(let code, _),
+             .Untrusted(let code, _),
+             .Cancelled(let code, _),
+             .Internal(let code, _):
             return code
         }
     }
@@ -16,16 +27,33 @@ extension AvainError {
     /// never translates).
     public var userMessage: String {
         switch self {
-        case .InvalidInput(_, let message), .BiometricsUnavailable(_, let message),
-             .Cancelled(_, let message), .DeviceKeyLost(_, let message),
-             .DeviceFailure(_, let message), .Internal(_, let message):
-            return message
+        case .InvalidInput(_, let value),
+             .PinRejected(_, _, let value),
+             .WrongPin(_, _, let value),
+             .Locked(_, _, let value),
+             .PendingUnlock(_, let value),
+             .LoggedOut(_, let value),
+             .ProfileRemoved(_, let value),
+             .DeviceNotSupported(_, let value),
+             .BiometricsUnavailable(_, let value),
+             .Refused(_, let value),
+             .Network(_, let value),
+             .Untrusted(_, let value),
+             .Cancelled(_, let value),
+             .Internal(_, let value):
+            return value
         }
     }
 
     /// Whether the app should offer the PIN instead (biometrics cannot be used now).
     public var shouldUsePin: Bool {
         if case .BiometricsUnavailable = self { return true }
+        return false
+    }
+
+    /// Whether trying the same call again later may help (no connection, no answer).
+    public var isRetryable: Bool {
+        if case .Network = self { return true }
         return false
     }
 }

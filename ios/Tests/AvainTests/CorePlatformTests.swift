@@ -46,7 +46,7 @@ final class CorePlatformTests: XCTestCase {
         }
     }
 
-    func testALockedKeychainBecomesDeviceFailureWithTheCoresMessage() async {
+    func testALockedKeychainBecomesAnInternalErrorWithTheCoresMessage() async {
         final class Locked: SecretStore, @unchecked Sendable {
             func get(name: String) throws -> Data? { throw PlatformError.fromStatus(-25308) }
             func put(name: String, value: Data) throws {
@@ -58,9 +58,9 @@ final class CorePlatformTests: XCTestCase {
         do {
             _ = try await checkPlatform(secretStore: Locked(), deviceKeys: SwiftDeviceKeys(store: MemorySecretStore()),
                                         biometricKeys: NoBiometrics(), lang: .sv)
-            XCTFail("expected DeviceFailure")
+            XCTFail("expected Internal")
         } catch let error as AvainError {
-            guard case .DeviceFailure = error else { return XCTFail("\(error)") }
+            guard case .Internal = error else { return XCTFail("\(error)") }
             XCTAssertEqual(error.code, "secret_store_unavailable")
             XCTAssertFalse(error.userMessage.isEmpty)
             XCTAssertEqual(error.localizedDescription, error.userMessage)
@@ -81,7 +81,7 @@ final class CorePlatformTests: XCTestCase {
                                         biometricKeys: NoBiometrics(), lang: .fi)
             XCTFail("expected an error")
         } catch let error as AvainError {
-            guard case .DeviceFailure = error else { return XCTFail("\(error)") }
+            guard case .Internal = error else { return XCTFail("\(error)") }
             XCTAssertFalse("\(error)".contains("1234"))
         } catch {
             XCTFail("\(error)")

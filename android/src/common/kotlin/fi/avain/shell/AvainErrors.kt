@@ -7,10 +7,18 @@ import fi.avain.AvainException
 val AvainException.code: String
     get() = when (this) {
         is AvainException.InvalidInput -> code
+        is AvainException.PinRejected -> code
+        is AvainException.WrongPin -> code
+        is AvainException.Locked -> code
+        is AvainException.PendingUnlock -> code
+        is AvainException.LoggedOut -> code
+        is AvainException.ProfileRemoved -> code
+        is AvainException.DeviceNotSupported -> code
         is AvainException.BiometricsUnavailable -> code
+        is AvainException.Refused -> code
+        is AvainException.Network -> code
+        is AvainException.Untrusted -> code
         is AvainException.Cancelled -> code
-        is AvainException.DeviceKeyLost -> code
-        is AvainException.DeviceFailure -> code
         is AvainException.Internal -> code
     }
 
@@ -21,13 +29,25 @@ val AvainException.code: String
 val AvainException.userMessage: String
     get() = when (this) {
         is AvainException.InvalidInput -> userMessage
+        is AvainException.PinRejected -> userMessage
+        is AvainException.WrongPin -> userMessage
+        is AvainException.Locked -> userMessage
+        is AvainException.PendingUnlock -> userMessage
+        is AvainException.LoggedOut -> userMessage
+        is AvainException.ProfileRemoved -> userMessage
+        is AvainException.DeviceNotSupported -> userMessage
         is AvainException.BiometricsUnavailable -> userMessage
+        is AvainException.Refused -> userMessage
+        is AvainException.Network -> userMessage
+        is AvainException.Untrusted -> userMessage
         is AvainException.Cancelled -> userMessage
-        is AvainException.DeviceKeyLost -> userMessage
-        is AvainException.DeviceFailure -> userMessage
         is AvainException.Internal -> userMessage
     }
 
 /** Whether the app should offer the PIN instead (biometrics cannot be used now). */
 val AvainException.shouldUsePin: Boolean
     get() = this is AvainException.BiometricsUnavailable
+
+/** Whether trying the same call again later may help (no connection, no answer). */
+val AvainException.isRetryable: Boolean
+    get() = this is AvainException.Network

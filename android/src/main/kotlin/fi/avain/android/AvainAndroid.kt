@@ -3,6 +3,8 @@ package fi.avain.android
 
 import android.content.Context
 import androidx.fragment.app.FragmentActivity
+import fi.avain.Avain
+import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceKeys
 import fi.avain.Language
@@ -29,6 +31,13 @@ class AvainAndroid(
     init {
         installLogSink(LogcatSink(), logLevel)
     }
+
+    /**
+     * Opens the core with this app's Keystore-backed parts: once, at start-up. Suspends
+     * while the local database opens. Throws [fi.avain.AvainException] subclasses.
+     */
+    suspend fun open(settings: AvainSettings): Avain =
+        Avain.open(settings, secretStore, deviceKeys, biometricKeys)
 
     /**
      * Checks before registration that the keystore works on this phone. Suspends; cancel

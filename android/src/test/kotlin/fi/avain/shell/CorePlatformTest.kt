@@ -74,7 +74,7 @@ class CorePlatformTest {
     }
 
     @Test
-    fun aLockedKeystoreBecomesDeviceFailureWithTheCoresMessage() = runBlocking {
+    fun aLockedKeystoreBecomesAnInternalErrorWithTheCoresMessage() = runBlocking {
         val locked = object : SecretStore {
             override fun get(name: String): ByteArray? = throw PlatformException.Unavailable()
             override fun put(name: String, value: ByteArray) = throw PlatformException.Unavailable()
@@ -82,15 +82,15 @@ class CorePlatformTest {
         }
         try {
             checkPlatform(locked, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.EN, null)
-            fail("expected DeviceFailure")
-        } catch (e: AvainException.DeviceFailure) {
+            fail("expected Internal")
+        } catch (e: AvainException.Internal) {
             assertEquals("secret_store_unavailable", e.code)
             assertEquals("The device's keystore is not available. Unlock the device and try again.", e.userMessage)
         }
     }
 
     @Test
-    fun aKeystoreExceptionFromKotlinBecomesDeviceFailure() = runBlocking {
+    fun aKeystoreExceptionFromKotlinBecomesAnInternalError() = runBlocking {
         val broken = object : SecretStore {
             override fun get(name: String): ByteArray? = null
             override fun put(name: String, value: ByteArray) = platformCall { throw KeyStoreException("alias avain-1") }
@@ -99,7 +99,7 @@ class CorePlatformTest {
         val error = runCatching {
             checkPlatform(broken, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.SV, null)
         }.exceptionOrNull()
-        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertTrue(error.toString(), error is AvainException.Internal)
         assertEquals("secret_store_platform", (error as AvainException).code)
         assertFalse(error.userMessage.isEmpty())
     }
@@ -116,7 +116,7 @@ class CorePlatformTest {
         val error = runCatching {
             checkPlatform(buggy, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.FI, null)
         }.exceptionOrNull()
-        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertTrue(error.toString(), error is AvainException.Internal)
         assertFalse("the exception's text stays out", error!!.message!!.contains("1234"))
     }
 
@@ -133,7 +133,7 @@ class CorePlatformTest {
         val error = runCatching {
             checkPlatform(MemorySecretStore(), swapping, NoBiometrics(), Language.FI, null)
         }.exceptionOrNull()
-        assertTrue(error.toString(), error is AvainException.DeviceFailure)
+        assertTrue(error.toString(), error is AvainException.Internal)
         assertEquals("key_signing_failed", (error as AvainException).code)
     }
 }

@@ -1,0 +1,333 @@
+//! The `Avain` object: the app's one handle on the core's flows (registration, login,
+//! trusted devices, PIN change, biometrics, the OS policy), each a thin call into
+//! `avain_core::client::Avain`, which decides everything. Its errors become
+//! [`AvainError`] in `error.rs`.
+//!
+//! Every call that talks to the bank, the keystore or the local database is `async`. The
+//! core runs network work on its own small runtime; local calls run on a thread here, so
+//! no call blocks the thread that awaits it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use avain_core::Language;
+use avain_core::client::{
+    self as core, ApprovalFactor, DeviceDetails, LoginResult, PlatformParts, PolicyStatus,
+    ProfileInfo, SystemClock, UserCodeUnlockStarted, UserCodeUnlocked,
+};
+use avain_core::i18n;
+use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
+use avain_core::lifecycle::BiometricKind;
+use avain_core::net::{HttpOptions, Trust};
+use avain_core::os_policy::BankKey;
+
+use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
+use crate::blocking::on_thread;
+use crate::client_types::TrustedDevice;
+use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
+use crate::error::AvainError;
+use crate::registration::Registration;
+use crate::secret_store::{CoreSecretStore, SecretStore};
+
+/// A key the bank signs OS policies with.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct PolicyKey {
+    /// The key id the bank names in its signed policies.
+    pub id: String,
+    /// Uncompressed SEC1 P-256 (65 bytes).
+    pub public_key: Vec<u8>,
+}
+
+/// The bank the app talks to: where, how its certificate is trusted, and its public keys.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct BankSettings {
+    /// The API's base URL; must be `https://`.
+    pub url: String,
+    /// Whether chains to the platform's trust store count (public CAs).
+    pub use_system_roots: bool,
+    /// Extra root certificates (DER), e.g. the bank's private CA. With
+    /// `use_system_roots` off these are the only anchors.
+    pub extra_roots: Vec<Vec<u8>>,
+    /// SHA-256 of SubjectPublicKeyInfo values (32 bytes each): when not empty, the chain
+    /// must carry one of these keys.
+    pub pinned_spki_sha256: Vec<Vec<u8>>,
+    /// The bank's challenge signing key, uncompressed SEC1 P-256 (65 bytes).
+    pub challenge_key: Vec<u8>,
+    /// The bank's OS policy signing keys.
+    pub policy_keys: Vec<PolicyKey>,
+}
+
+/// Everything [`Avain::open`] needs besides the platform's parts.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct AvainSettings {
+    /// The app's private data directory (Android `filesDir`, iOS Application Support);
+    /// the local database lives here.
+    pub data_dir: String,
+    /// The bank.
+    pub bank: BankSettings,
+    /// The phone's preferred languages, most preferred first (BCP 47 tags).
+    pub preferred_languages: Vec<String>,
+    /// This phone.
+    pub device: DeviceDetails,
+    /// PBKDF2 iterations for new PINs; `None` for the core's default, which apps use.
+    /// Tests lower it.
+    pub pin_kdf_iterations: Option<u32>,
+}
+
+/// The object the app holds: opened once at start-up, several profiles per device.
+#[derive(uniffi::Object)]
+pub struct Avain {
+    core: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Avain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Avain").finish_non_exhaustive()
+    }
+}
+
+fn configuration_error(lang: Language, code: &str) -> AvainError {
+    tracing::error!(target: "avain_ffi", code, "invalid bank settings");
+    AvainError::Internal {
+        code: code.to_owned(),
+        user_message: i18n::text(lang, "client-error-configuration"),
+    }
+}
+
+impl BankSettings {
+    fn into_core(self, lang: Language) -> Result<core::BankConfig, AvainError> {
+        let pins = self
+            .pinned_spki_sha256
+            .into_iter()
+            .map(|pin| <[u8; 32]>::try_from(pin.as_slice()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| configuration_error(lang, "invalid_pin"))?;
+        let policy_keys = self
+            .policy_keys
+            .into_iter()
+            .map(|key| BankKey::new(key.id, &key.public_key))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|_| configuration_error(lang, "invalid_policy_key"))?;
+        Ok(core::BankConfig {
+            url: self.url,
+            trust: Trust {
+                system_roots: self.use_system_roots,
+                extra_roots_der: self.extra_roots,
+                pinned_spki_sha256: pins,
+            },
+            challenge_key: self.challenge_key,
+            policy_keys,
+        })
+    }
+}
+
+#[uniffi::export]
+impl Avain {
+    /// Opens the core: the local database in `settings.data_dir` (created or migrated),
+    /// the HTTPS client and the core's runtime, with the platform's secret store and keys.
+    /// Changes persisted state when the database is new or older.
+    #[uniffi::constructor]
+    pub async fn open(
+        settings: AvainSettings,
+        secret_store: Arc<dyn SecretStore>,
+        device_keys: Arc<dyn DeviceKeys>,
+        biometric_keys: Arc<dyn BiometricKeys>,
+    ) -> Result<Arc<Avain>, AvainError> {
+        // The language the core will choose, for errors before it exists.
+        let lang =
+            avain_core::language::preferred_language(&settings.preferred_languages, &Language::ALL);
+        let config = core::AvainConfig {
+            data_dir: PathBuf::from(settings.data_dir),
+            bank: settings.bank.into_core(lang)?,
+            preferred_languages: settings.preferred_languages,
+            device: settings.device,
+            pin_kdf_iterations: settings
+                .pin_kdf_iterations
+                .unwrap_or(DEFAULT_PIN_KDF_ITERATIONS),
+            http: HttpOptions::default(),
+        };
+        let parts = PlatformParts {
+            secrets: Arc::new(CoreSecretStore::new(secret_store)),
+            device_keys: Arc::new(CoreDeviceKeys::new(device_keys)),
+            biometric_keys: Arc::new(CoreBiometricKeys::new(biometric_keys)),
+            clock: Arc::new(SystemClock),
+        };
+        let core = on_thread("open", lang, move || core::Avain::open(config, parts)).await??;
+        Ok(Arc::new(Avain { core }))
+    }
+
+    /// The language texts and errors are in now.
+    pub fn language(&self) -> Language {
+        self.core.language()
+    }
+
+    /// Switches the language of texts and errors (the phone's languages changed).
+    pub fn set_preferred_languages(&self, tags: Vec<String>) {
+        self.core.set_preferred_languages(tags);
+    }
+
+    /// The profiles on this device, oldest first, for the profile picker.
+    pub async fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
+        self.local("profiles", |core| core.profiles()).await
+    }
+
+    /// One profile.
+    pub async fn profile(&self, profile_id: String) -> Result<ProfileInfo, AvainError> {
+        self.local("profile", move |core| core.profile(&profile_id))
+            .await
+    }
+
+    /// Starts registering the authenticator on this device with the online bank's user id
+    /// and password; the returned [`Registration`] leads through the remaining steps.
+    pub async fn start_registration(
+        &self,
+        username: String,
+        password: String,
+    ) -> Result<Arc<Registration>, AvainError> {
+        let registration = self.core.start_registration(username, password).await?;
+        Ok(Arc::new(Registration::new(registration)))
+    }
+
+    /// Logs in with the PIN. A wrong PIN is [`AvainError::WrongPin`] with the attempts
+    /// left; the fifth in a row locks ([`AvainError::Locked`]).
+    pub async fn login_with_pin(
+        &self,
+        profile_id: String,
+        pin: String,
+    ) -> Result<LoginResult, AvainError> {
+        Ok(self.core.login_with_pin(profile_id, pin).await?)
+    }
+
+    /// Logs in with biometrics (the platform's prompt). When the biometric set changed,
+    /// biometrics are switched off with a notice and the PIN must be used.
+    pub async fn login_with_biometrics(
+        &self,
+        profile_id: String,
+    ) -> Result<LoginResult, AvainError> {
+        Ok(self.core.login_with_biometrics(profile_id).await?)
+    }
+
+    /// The profile logged in now, if the session is alive (5 minutes of inactivity end it).
+    pub fn logged_in_profile(&self) -> Option<String> {
+        self.core.logged_in_profile()
+    }
+
+    /// Logs out here and at the bank (best effort).
+    pub async fn logout(&self) -> Result<(), AvainError> {
+        Ok(self.core.logout().await?)
+    }
+
+    /// Self-service unlock, step 1: the personal identity code and the user id.
+    pub async fn start_user_code_unlock(
+        &self,
+        user_id: String,
+        hetu: String,
+    ) -> Result<UserCodeUnlockStarted, AvainError> {
+        Ok(self.core.start_user_code_unlock(user_id, hetu).await?)
+    }
+
+    /// Self-service unlock, step 2: the SMS code and the key-card code. Changes persisted
+    /// state.
+    pub async fn finish_user_code_unlock(
+        &self,
+        unlock_id: String,
+        sms_code: String,
+        key_card_code: String,
+    ) -> Result<UserCodeUnlocked, AvainError> {
+        Ok(self
+            .core
+            .finish_user_code_unlock(unlock_id, sms_code, key_card_code)
+            .await?)
+    }
+
+    /// The customer's trusted devices (logged in).
+    pub async fn devices(&self) -> Result<Vec<TrustedDevice>, AvainError> {
+        let devices = self.core.devices().await?;
+        Ok(devices.into_iter().map(TrustedDevice::from).collect())
+    }
+
+    /// Removes a trusted device remotely, approved with `factor`. Removing this device
+    /// also deletes the profile here. Changes persisted state.
+    pub async fn remove_device(
+        &self,
+        device_id: String,
+        factor: ApprovalFactor,
+    ) -> Result<(), AvainError> {
+        Ok(self.core.remove_device(device_id, factor).await?)
+    }
+
+    /// Deletes a profile from this device only (its keys and local data). Changes
+    /// persisted state.
+    pub async fn delete_profile_locally(&self, profile_id: String) -> Result<(), AvainError> {
+        self.local("delete-profile", move |core| {
+            core.delete_profile_locally(&profile_id)
+        })
+        .await
+    }
+
+    /// Changes the PIN of the logged-in profile. Changes persisted state.
+    pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
+        Ok(self.core.change_pin(current_pin, new_pin).await?)
+    }
+
+    /// Turns biometrics on for the logged-in profile, confirmed with the PIN. Changes
+    /// persisted state.
+    pub async fn enable_biometrics(
+        &self,
+        kind: BiometricKind,
+        pin: String,
+    ) -> Result<(), AvainError> {
+        Ok(self.core.enable_biometrics(kind, pin).await?)
+    }
+
+    /// Turns biometrics off for the logged-in profile. Changes persisted state.
+    pub async fn disable_biometrics(&self) -> Result<(), AvainError> {
+        Ok(self.core.disable_biometrics().await?)
+    }
+
+    /// The customer saw the notice that biometrics were switched off. Changes persisted
+    /// state.
+    pub async fn acknowledge_biometric_notice(&self, profile_id: String) -> Result<(), AvainError> {
+        self.local("acknowledge-notice", move |core| {
+            core.acknowledge_biometric_notice(&profile_id)
+        })
+        .await
+    }
+
+    /// Whether to offer turning biometrics on for the profile.
+    pub async fn biometrics_offered(&self, profile_id: String) -> Result<bool, AvainError> {
+        self.local("biometrics-offered", move |core| {
+            core.biometrics_offered(&profile_id)
+        })
+        .await
+    }
+
+    /// Fetches, verifies and caches the bank's OS policy; the gate's answer for this phone.
+    pub async fn refresh_policy(&self) -> Result<PolicyStatus, AvainError> {
+        Ok(self.core.refresh_policy().await?)
+    }
+
+    /// The gate's answer for this phone under the policy in force (no network).
+    pub fn policy_status(&self) -> PolicyStatus {
+        self.core.policy_status()
+    }
+
+    /// The 24/7 numbers of the blocking service, in the customer's language. Works
+    /// offline.
+    pub fn blocking_numbers(&self) -> String {
+        self.core.blocking_numbers()
+    }
+}
+
+impl Avain {
+    /// Runs a local (database, keystore) call of the core on a thread of its own.
+    async fn local<T: Send + 'static>(
+        &self,
+        name: &str,
+        call: impl FnOnce(&core::Avain) -> Result<T, core::AvainError> + Send + 'static,
+    ) -> Result<T, AvainError> {
+        let core = Arc::clone(&self.core);
+        let lang = core.language();
+        Ok(on_thread(name, lang, move || call(&core)).await??)
+    }
+}

@@ -1,0 +1,77 @@
+//! One registration in progress: password -> key-card code -> SMS code -> PIN -> profile
+//! name -> pending unlock in the online bank. The steps and their rules are the core's
+//! (`avain_core::client::Registration`).
+
+use std::sync::Arc;
+
+use avain_core::client::{self as core, RegistrationStep};
+use avain_core::pin::PinReason;
+
+use crate::error::AvainError;
+use crate::pin::PinProblem;
+
+/// A registration in progress, from `Avain.startRegistration`. Each method is allowed only
+/// in its step; a wrong step is [`AvainError::InvalidInput`] with code `wrong_step`.
+#[derive(uniffi::Object)]
+pub struct Registration {
+    core: Arc<core::Registration>,
+}
+
+impl std::fmt::Debug for Registration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Registration").finish_non_exhaustive()
+    }
+}
+
+impl Registration {
+    pub(crate) fn new(core: Arc<core::Registration>) -> Registration {
+        Registration { core }
+    }
+}
+
+#[uniffi::export]
+impl Registration {
+    /// Where the registration is now.
+    pub fn step(&self) -> RegistrationStep {
+        self.core.step()
+    }
+
+    /// The code of the paper key-code card the bank asked for.
+    pub async fn submit_key_card_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
+        Ok(self.core.submit_key_card_code(code).await?)
+    }
+
+    /// The code of the SMS the bank sent.
+    pub async fn submit_sms_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
+        Ok(self.core.submit_sms_code(code).await?)
+    }
+
+    /// Checks a PIN as the customer types it, without choosing it: every reason to refuse
+    /// it (the customer's own birth date included), in the customer's language. Empty
+    /// when the PIN is acceptable. Pure: returns at once.
+    pub fn check_pin(&self, pin: String) -> Vec<PinProblem> {
+        self.core
+            .check_pin(pin)
+            .into_iter()
+            .filter_map(|r| {
+                PinReason::from_code(&r.code).map(|reason| PinProblem {
+                    reason,
+                    code: r.code,
+                    message: r.message,
+                })
+            })
+            .collect()
+    }
+
+    /// Chooses the PIN. One the policy refuses is [`AvainError::PinRejected`] with every
+    /// reason, and the step stays. Derives K_pin (PBKDF2: a fraction of a second).
+    pub async fn choose_pin(&self, pin: String) -> Result<RegistrationStep, AvainError> {
+        Ok(self.core.choose_pin(pin).await?)
+    }
+
+    /// Names the profile (1-40 characters): makes K_dev, proves both keys to the bank and
+    /// stores the profile, pending the online-bank unlock. Changes persisted state.
+    pub async fn finish(&self, profile_name: String) -> Result<RegistrationStep, AvainError> {
+        Ok(self.core.finish(profile_name).await?)
+    }
+}

@@ -1,0 +1,187 @@
+//! `avain-bindings-sandbox`: a fresh sandbox bank for the Kotlin and Swift end-to-end
+//! tests, plus a small plain-HTTP control server on loopback that plays the customer's
+//! other hand, as `avain-e2e`'s harness does for the Rust tests: reading SMS codes from
+//! the bank's outbox, looking up the paper key-code card, and unlocking a new profile in
+//! the browser online bank.
+//!
+//! Plain HTTP on 127.0.0.1 keeps the tests free of TLS setup for these test-only calls
+//! (Swift on Linux cannot trust a private CA in URLSession); the app's own traffic, the
+//! core's, goes to the bank over HTTPS with the sandbox's root certificate.
+//!
+//! Prints `control http://127.0.0.1:PORT` when ready and serves until stdin closes or the
+//! process is stopped. Control API (answers are text, one `key value` per line):
+//!
+//! | request | answer |
+//! |---|---|
+//! | `GET /bank` | `url`, `root_ca` (base64 DER), `challenge_key` (base64), `policy_key ID BASE64` |
+//! | `GET /customer/{user_id}` | `user_id`, `password`, `hetu` of a demo customer |
+//! | `GET /key-card/{user_id}/{index}` | the code (key-code cards are printed on paper) |
+//! | `GET /sms/{user_id}/{kind}` | the newest 6-digit code of that kind, or 404 |
+//! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use avain_core::api::OnlineBankDeviceList;
+use avain_core::lifecycle::ProfileState;
+use avain_sandbox::Sandbox;
+use avain_sandbox::client::BankClient;
+use avain_sandbox::seed;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
+use tokio::io::AsyncReadExt;
+
+struct Control {
+    bank: Sandbox,
+    browser: BankClient,
+}
+
+type Answer = Result<String, (StatusCode, String)>;
+
+fn not_found(what: &str) -> (StatusCode, String) {
+    (StatusCode::NOT_FOUND, format!("no {what}\n"))
+}
+
+fn customer(user_id: &str) -> Result<&'static seed::SeedCustomer, (StatusCode, String)> {
+    seed::customer(user_id).ok_or_else(|| not_found("such demo customer"))
+}
+
+async fn bank_settings(State(control): State<Arc<Control>>) -> Answer {
+    let bank = &control.bank;
+    let mut text = format!(
+        "url {}\nroot_ca {}\nchallenge_key {}\n",
+        bank.url(),
+        STANDARD.encode(bank.root_certificate_der()),
+        STANDARD.encode(bank.bank_keys().challenge_key.as_slice()),
+    );
+    if let Some(key) = bank.policy_bank_key() {
+        text.push_str(&format!(
+            "policy_key {} {}\n",
+            key.id(),
+            STANDARD.encode(key.public_key())
+        ));
+    }
+    Ok(text)
+}
+
+async fn demo_customer(Path(user_id): Path<String>) -> Answer {
+    let customer = customer(&user_id)?;
+    Ok(format!(
+        "user_id {}\npassword {}\nhetu {}\n",
+        customer.user_id,
+        customer.password,
+        customer.hetu()
+    ))
+}
+
+async fn key_card(Path((user_id, index)): Path<(String, u32)>) -> Answer {
+    Ok(format!("{}\n", customer(&user_id)?.key_card_code(index)))
+}
+
+async fn sms(
+    State(control): State<Arc<Control>>,
+    Path((user_id, kind)): Path<(String, String)>,
+) -> Answer {
+    control
+        .browser
+        .latest_sms_code(&user_id, &kind)
+        .await
+        .map(|code| format!("{code}\n"))
+        .ok_or_else(|| not_found("such SMS"))
+}
+
+async fn unlock(State(control): State<Arc<Control>>, Path(user_id): Path<String>) -> Answer {
+    let customer = customer(&user_id)?;
+    let failed = |e: avain_sandbox::client::CallError| (StatusCode::BAD_GATEWAY, format!("{e}\n"));
+    let token = control
+        .browser
+        .online_bank_login(customer)
+        .await
+        .map_err(failed)?;
+    let list: OnlineBankDeviceList = control
+        .browser
+        .get("/v1/online-bank/devices", Some(&token))
+        .await
+        .map_err(failed)?;
+    let mut unlocked = 0;
+    for device in list.devices {
+        if device.state == ProfileState::PendingUnlock {
+            let _: serde_json::Value = control
+                .browser
+                .post_empty(
+                    &format!("/v1/online-bank/devices/{}/unlock", device.profile_id),
+                    Some(&token),
+                )
+                .await
+                .map_err(failed)?;
+            unlocked += 1;
+        }
+    }
+    Ok(format!("{unlocked}\n"))
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> ExitCode {
+    let bank = match Sandbox::start_fresh().await {
+        Ok(bank) => bank,
+        Err(e) => {
+            eprintln!("avain-bindings-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let browser = match BankClient::for_sandbox(&bank) {
+        Ok(browser) => browser,
+        Err(e) => {
+            eprintln!("avain-bindings-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let control = Arc::new(Control { bank, browser });
+    let app = Router::new()
+        .route("/bank", get(bank_settings))
+        .route("/customer/{user_id}", get(demo_customer))
+        .route("/key-card/{user_id}/{index}", get(key_card))
+        .route("/sms/{user_id}/{kind}", get(sms))
+        .route("/unlock/{user_id}", post(unlock))
+        .with_state(Arc::clone(&control));
+    let listener =
+        match tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await {
+            Ok(listener) => listener,
+            Err(e) => {
+                eprintln!("avain-bindings-sandbox: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let address = match listener.local_addr() {
+        Ok(address) => address,
+        Err(e) => {
+            eprintln!("avain-bindings-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("control http://{address}");
+    // Serve until the parent closes our stdin (or stops us).
+    let stdin_closed = async {
+        let mut stdin = tokio::io::stdin();
+        let mut buf = [0u8; 64];
+        while matches!(stdin.read(&mut buf).await, Ok(n) if n > 0) {}
+    };
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(stdin_closed)
+        .await;
+    if let Ok(control) = Arc::try_unwrap(control) {
+        control.bank.stop().await;
+    }
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("avain-bindings-sandbox: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

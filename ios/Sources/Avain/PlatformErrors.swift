@@ -63,10 +63,11 @@ extension PlatformError {
         switch status {
         case SecStatus.itemNotFound: return .KeyNotFound
         case SecStatus.userCanceled: return .Cancelled
-        // The biometric prompt failed, or the key needs a passcode the device no longer
-        // has (a key bound to the current biometric set answers errSecAuthFailed once the
-        // set changed; the shell's BiometricKey tells those apart before calling this).
-        case SecStatus.authFailed, SecStatus.interactionNotAllowed: return .BiometricsNotAvailable
+        // The device is locked and the item is readable only when unlocked: try again
+        // after the customer unlocks the phone.
+        case SecStatus.interactionNotAllowed: return .Unavailable
+        // The biometric check of a key's access control failed.
+        case SecStatus.authFailed: return .BiometricsNotAvailable
         default: return .Failure(reason: "OSStatus \(status)")
         }
     }

@@ -18,6 +18,8 @@ final class PlatformErrorTests: XCTestCase {
     func testKeychainStatuses() {
         XCTAssertEqual(PlatformError.fromStatus(-25300), .KeyNotFound)  // errSecItemNotFound
         XCTAssertEqual(PlatformError.fromStatus(-128), .Cancelled)  // errSecUserCanceled
+        XCTAssertEqual(PlatformError.fromStatus(-25308), .Unavailable)  // errSecInteractionNotAllowed: locked
+        XCTAssertEqual(PlatformError.fromStatus(-25293), .BiometricsNotAvailable)  // errSecAuthFailed
         XCTAssertEqual(PlatformError.fromStatus(-34018), .Failure(reason: "OSStatus -34018"))
         let status = NSError(domain: NSOSStatusErrorDomain, code: -25300)
         XCTAssertEqual(PlatformError.from(status), .KeyNotFound)

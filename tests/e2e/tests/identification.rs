@@ -184,3 +184,30 @@ async fn an_expired_request_is_refused() {
     assert_eq!(expired.code(), "identification_expired");
     assert!(matches!(expired, AvainError::Refused { .. }));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn approve_with_biometrics() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    h.avain
+        .enable_biometrics(
+            avain_core::lifecycle::BiometricKind::Fingerprint,
+            PIN.into(),
+        )
+        .await
+        .unwrap();
+    let request_id = h.third_party_asks("Kela", ANNA).await.unwrap();
+    h.avain
+        .open_identification_request(id, request_id.clone())
+        .await
+        .unwrap();
+    h.avain
+        .approve_identification(request_id.clone(), ApprovalFactor::Biometric)
+        .await
+        .unwrap();
+    assert_eq!(
+        h.broker_result(&request_id).await.unwrap().status,
+        IdentificationStatus::Approved
+    );
+}

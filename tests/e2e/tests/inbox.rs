@@ -125,3 +125,19 @@ async fn blocking_cards_then_codes_locks_the_profile() {
     let outbox = h.outbox(ANNA).await.unwrap();
     assert!(outbox.messages.iter().any(|m| m.kind == "blocked"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_blocking_numbers_show_without_the_bank() {
+    let h = Harness::start().await.unwrap();
+    let Harness { bank, avain, .. } = h;
+    bank.stop().await;
+    let numbers = avain.blocking_service().await;
+    assert_eq!(numbers.from_finland, "020 333");
+    assert_eq!(numbers.from_abroad, "+358 20 333");
+    assert!(avain.blocking_numbers().contains("020 333"));
+    let blocked = avain.block(true, true).await.unwrap_err();
+    assert!(
+        matches!(blocked, AvainError::LoggedOut { .. }),
+        "{blocked:?}"
+    );
+}

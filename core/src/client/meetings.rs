@@ -1,5 +1,5 @@
-//! Video meetings with the bank's expert (both seeds): the customer's bookings, a booking
-//! looked up without login by booking code and phone number, editing and cancelling,
+//! Video meetings with the bank's expert (both seeds): the customer's bookings, booking a
+//! new one, a booking looked up without login by booking code and phone number, editing and cancelling,
 //! joining inside the window (from 15 minutes before the start until the end), and
 //! identifying in the meeting with the identifier the expert reads out.
 //!
@@ -14,7 +14,7 @@ use time::{Duration, OffsetDateTime};
 use super::{Avain, AvainError, Inner};
 use crate::api::{
     ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingList, MeetingLookup,
-    MeetingLookupChange, MeetingStatus, Personal, Secret,
+    MeetingLookupChange, MeetingStatus, NewMeeting, Personal, Secret,
 };
 use crate::i18n::{self, Arg, Language};
 use crate::net::NetError;
@@ -338,6 +338,53 @@ impl Avain {
                 .into_iter()
                 .map(|m| info(lang, m, now))
                 .collect())
+        })
+        .await
+    }
+
+    /// Books a video meeting (needs a session): a start in the future on the quarter hour,
+    /// 30, 45, 60 or 90 minutes, a topic and optional details. The bank assigns the expert
+    /// and the booking code; the phone number at the bank is the one for look-ups.
+    pub async fn book_meeting(
+        &self,
+        starts_at: OffsetDateTime,
+        duration_minutes: u32,
+        topic: String,
+        details: Option<String>,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.run(move |inner| async move {
+            let lang = inner.lang();
+            let details = details.filter(|d| !d.trim().is_empty());
+            let edit = MeetingEdit {
+                starts_at: Some(starts_at),
+                duration_minutes: Some(duration_minutes),
+                topic: Some(topic),
+                details,
+            };
+            check_edit(lang, &edit, inner.now())?;
+            let change = change(edit);
+            let (Some(starts_at), Some(duration_minutes), Some(topic)) =
+                (change.starts_at, change.duration_minutes, change.topic)
+            else {
+                return Err(AvainError::input(lang, "meeting_edit_empty"));
+            };
+            let (token, _) = inner.session()?;
+            let meeting: Meeting = inner
+                .http
+                .post(
+                    "v1/meetings",
+                    &NewMeeting {
+                        starts_at,
+                        duration_minutes,
+                        topic,
+                        details: change.details,
+                    },
+                    Some(token.expose()),
+                )
+                .await
+                .map_err(|e| inner.meeting_error(e))?;
+            tracing::info!(target: "avain::client", "meeting booked");
+            Ok(info(lang, meeting, inner.now()))
         })
         .await
     }

@@ -105,6 +105,30 @@ async fn list_look_up_edit_and_cancel() {
     assert_eq!(edited.ends_at, later + Duration::minutes(90));
     assert_eq!(edited.details.as_deref(), Some("Asuntolaina ja laina-aika"));
 
+    // A new booking: the bank gives the code, which works for look-ups too.
+    let start = later + Duration::days(1);
+    let booked = h
+        .avain
+        .book_meeting(start, 45, "Säästäminen".into(), Some("Rahastot".into()))
+        .await
+        .unwrap();
+    assert_eq!(booked.starts_at, start);
+    assert_eq!(booked.duration_minutes, 45);
+    assert_eq!(booked.participants.len(), 1);
+    let code = booked.booking_code.clone();
+    let looked_up = h
+        .avain
+        .look_up_meeting(code.to_lowercase(), "040 123 4567".into())
+        .await
+        .unwrap();
+    assert_eq!(looked_up.topic, "Säästäminen");
+    let uneven = h
+        .avain
+        .book_meeting(start + Duration::minutes(7), 45, "Säästäminen".into(), None)
+        .await
+        .unwrap_err();
+    assert_eq!(uneven.code(), "meeting_start_invalid");
+
     let cancelled = h.avain.cancel_meeting(ANNA_MEETING.into()).await.unwrap();
     assert_eq!(cancelled.status, "cancelled");
     assert_eq!(cancelled.join_window, JoinWindow::Cancelled);

@@ -419,9 +419,11 @@ impl Avain {
     /// Approves a pending payment with the PIN or biometrics, and the SMS code when the
     /// payee is new (the bank refuses the approval without it). The OS policy is applied
     /// first. On success the receipt is kept, the payee remembered and the pending payment
-    /// forgotten. After `challenge_expired`, `challenge_used`, `wrong_pin` or an expired
-    /// SMS code, call [`Avain::prepare_payment_approval`] and try again. Changes persisted
-    /// state.
+    /// forgotten. A stored challenge that can no longer be answered (a login or another
+    /// approval since, an attempt refused after signing: `wrong_pin`,
+    /// `challenge_expired`) is renewed by the next call itself, keeping the SMS code
+    /// already sent while it is valid; [`Avain::prepare_payment_approval`] does the same
+    /// on demand. Changes persisted state.
     pub async fn confirm_payment(
         &self,
         payment_id: String,

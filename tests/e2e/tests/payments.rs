@@ -511,7 +511,7 @@ async fn a_replayed_assertion_is_refused_by_the_bank() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_expired_challenge_is_refused_and_a_new_one_works() {
+async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.active_profile(anna, PIN).await.unwrap();
@@ -533,19 +533,18 @@ async fn an_expired_challenge_is_refused_and_a_new_one_works() {
     assert_eq!(h.avain.pending_payments(&id).unwrap().len(), 1);
     assert_eq!(balances(&h).await.0, balance);
 
-    let renewed = h
-        .avain
-        .prepare_payment_approval(pending.payment_id.clone())
-        .await
-        .unwrap();
-    assert!(renewed.expires_at > pending.expires_at);
+    // Trying again: the core sees the stored challenge was used and asks for a new one
+    // before signing (two requests).
+    let before = h.avain.round_trips();
     let done = h
         .avain
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap();
+    assert_eq!(h.avain.round_trips() - before, 2);
     assert_eq!(done.payment.status, "booked");
     assert_eq!(balances(&h).await.0, balance - 725);
+    assert!(h.avain.pending_payments(&id).unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

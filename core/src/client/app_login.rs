@@ -15,10 +15,7 @@ use time::OffsetDateTime;
 use super::identification::valid_id;
 use super::pending::PendingAppLogin;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
-use crate::api::{
-    AppLoginApproval, ConfirmRequest, DeviceState, IdentificationChallengeRequest,
-    IdentificationReject,
-};
+use crate::api::AppLoginApproval;
 use crate::confirmation;
 use crate::i18n::Language;
 use crate::signed_bytes::{Approval, LoginChannel};
@@ -86,25 +83,10 @@ impl Inner {
             return Err(AvainError::input(lang, "app_login_unknown"));
         }
         let profile = self.profile(profile_id)?;
-        self.refresh_policy_if_stale().await;
-        // A phone the OS policy blocks does not even show the request.
-        self.gate_before_approval()?;
-        let body = IdentificationChallengeRequest {
-            profile_id: profile.server_profile_id.clone(),
-            device: DeviceState {
-                os_version: self.device.os_version.clone(),
-                app_version: self.device.app_version.clone(),
-            },
-        };
         let path = format!("v1/online-bank/app-logins/{request_id}/challenge");
-        let answer: AppLoginApproval = match self.http.post(&path, &body, None).await {
-            Ok(answer) => answer,
-            Err(e) => {
-                let error = AvainError::from_net(lang, e);
-                self.mirror_refusal(&profile, &error);
-                return Err(map_request_error(lang, error));
-            }
-        };
+        let answer: AppLoginApproval = self
+            .pushed_challenge(&profile, &path, map_request_error)
+            .await?;
         // The challenge must be about this very request, and the code fit to be shown.
         if answer.request_id != request_id
             || answer.challenge.subject_id.as_deref() != Some(request_id)
@@ -142,21 +124,10 @@ impl Inner {
             .sign(&profile, &pending.challenge, approval, factor)
             .await?;
         let path = format!("v1/online-bank/app-logins/{request_id}/approve");
-        let body = ConfirmRequest {
-            assertion: signed.assertion.clone(),
-        };
-        match self.http.post::<_, ()>(&path, &body, None).await {
-            Ok(()) => {
-                self.keep_receipt(&profile, &signed);
-                tracing::info!(target: "avain::client", profile = %profile.id, "browser login approved");
-                Ok(())
-            }
-            Err(e) => {
-                let error = AvainError::from_net(lang, e);
-                self.mirror_refusal(&profile, &error);
-                Err(map_request_error(lang, error))
-            }
-        }
+        self.send_pushed_approval::<()>(&profile, &signed, &path, map_request_error)
+            .await?;
+        tracing::info!(target: "avain::client", profile = %profile.id, "browser login approved");
+        Ok(())
     }
 
     async fn reject_app_login(
@@ -172,13 +143,8 @@ impl Inner {
         let _ = self.pending.take_app_login(request_id);
         let profile = self.profile(profile_id)?;
         let path = format!("v1/online-bank/app-logins/{request_id}/reject");
-        let body = IdentificationReject {
-            profile_id: profile.server_profile_id.clone(),
-        };
-        self.http
-            .post::<_, ()>(&path, &body, None)
-            .await
-            .map_err(|e| map_request_error(lang, AvainError::from_net(lang, e)))?;
+        self.send_pushed_rejection::<()>(&profile, &path, map_request_error)
+            .await?;
         tracing::info!(target: "avain::client", profile = %profile.id, "browser login rejected");
         Ok(())
     }

@@ -14,10 +14,7 @@ use time::OffsetDateTime;
 
 use super::pending::PendingIdentification;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
-use crate::api::{
-    ConfirmRequest, DeviceState, IdentificationApproval, IdentificationChallengeRequest,
-    IdentificationReject, IdentificationRequest, IdentificationStatus,
-};
+use crate::api::{IdentificationApproval, IdentificationRequest, IdentificationStatus};
 use crate::confirmation;
 use crate::i18n::{self, Language};
 use crate::language::Flow;
@@ -114,25 +111,10 @@ impl Inner {
             return Err(AvainError::input(lang, "identification_unknown"));
         }
         let profile = self.profile(profile_id)?;
-        self.refresh_policy_if_stale().await;
-        // A phone the OS policy blocks does not even show the request.
-        self.gate_before_approval()?;
-        let body = IdentificationChallengeRequest {
-            profile_id: profile.server_profile_id.clone(),
-            device: DeviceState {
-                os_version: self.device.os_version.clone(),
-                app_version: self.device.app_version.clone(),
-            },
-        };
         let path = format!("v1/identification-requests/{request_id}/challenge");
-        let answer: IdentificationApproval = match self.http.post(&path, &body, None).await {
-            Ok(answer) => answer,
-            Err(e) => {
-                let error = AvainError::from_net(lang, e);
-                self.mirror_refusal(&profile, &error);
-                return Err(map_request_error(lang, error));
-            }
-        };
+        let answer: IdentificationApproval = self
+            .pushed_challenge(&profile, &path, map_request_error)
+            .await?;
         let request = answer.request;
         // The challenge must be about this very request and name the same service.
         if request.request_id != request_id
@@ -176,25 +158,11 @@ impl Inner {
             .sign(&profile, &pending.challenge, approval, factor)
             .await?;
         let path = format!("v1/identification-requests/{request_id}/approve");
-        let body = ConfirmRequest {
-            assertion: signed.assertion.clone(),
-        };
-        match self
-            .http
-            .post::<_, IdentificationRequest>(&path, &body, None)
-            .await
-        {
-            Ok(answered) => {
-                self.keep_receipt(&profile, &signed);
-                tracing::info!(target: "avain::client", profile = %profile.id, "identification approved");
-                Ok(answered)
-            }
-            Err(e) => {
-                let error = AvainError::from_net(lang, e);
-                self.mirror_refusal(&profile, &error);
-                Err(map_request_error(lang, error))
-            }
-        }
+        let answered: IdentificationRequest = self
+            .send_pushed_approval(&profile, &signed, &path, map_request_error)
+            .await?;
+        tracing::info!(target: "avain::client", profile = %profile.id, "identification approved");
+        Ok(answered)
     }
 
     async fn reject_identification(
@@ -210,14 +178,9 @@ impl Inner {
         let _ = self.pending.take_identification(request_id);
         let profile = self.profile(profile_id)?;
         let path = format!("v1/identification-requests/{request_id}/reject");
-        let body = IdentificationReject {
-            profile_id: profile.server_profile_id.clone(),
-        };
         let answered: IdentificationRequest = self
-            .http
-            .post(&path, &body, None)
-            .await
-            .map_err(|e| map_request_error(lang, AvainError::from_net(lang, e)))?;
+            .send_pushed_rejection(&profile, &path, map_request_error)
+            .await?;
         tracing::info!(target: "avain::client", profile = %profile.id, "identification rejected");
         Ok(answered)
     }

@@ -10,8 +10,7 @@ use super::approval::ReadyFactor;
 use super::session::{ActiveSession, DEFAULT_IDLE_TIMEOUT};
 use super::{ApprovalFactor, Avain, AvainError, Inner, ProfileInfo};
 use crate::api::{
-    ChallengeRequest, DeviceState, LoginRequest, Secret, Session, UserCodeUnlockFinish,
-    UserCodeUnlockStart,
+    ChallengeRequest, LoginRequest, Secret, Session, UserCodeUnlockFinish, UserCodeUnlockStart,
 };
 use crate::confirmation;
 use crate::hetu::Hetu;
@@ -62,10 +61,7 @@ impl Inner {
         let lang = self.lang();
         let request = ChallengeRequest {
             profile_id: profile.server_profile_id.clone(),
-            device: DeviceState {
-                os_version: self.device.os_version.clone(),
-                app_version: self.device.app_version.clone(),
-            },
+            device: self.device_state(),
             channel: LoginChannel::App,
         };
         match self.http.post("v1/challenges", &request, None).await {

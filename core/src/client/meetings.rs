@@ -9,6 +9,7 @@
 
 use std::sync::Arc;
 
+use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 use super::{Avain, AvainError, Inner};
@@ -314,6 +315,22 @@ impl Inner {
             .ok_or_else(|| AvainError::input(self.lang(), "booking_code_invalid"))
     }
 
+    /// Sends a request made with booking code and phone number (no session) and shows the
+    /// meeting the bank answers with.
+    async fn post_by_code<B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<MeetingInfo, AvainError> {
+        let lang = self.lang();
+        let meeting: Meeting = self
+            .http
+            .post(path, body, None)
+            .await
+            .map_err(|e| meeting_error(lang, AvainError::from_net(lang, e)))?;
+        Ok(info(lang, meeting, self.now()))
+    }
+
     fn lookup(&self, booking_code: &str, phone: &str) -> Result<MeetingLookup, AvainError> {
         let lang = self.lang();
         let booking_code = self.code(booking_code)?;
@@ -400,12 +417,7 @@ impl Avain {
     ) -> Result<MeetingInfo, AvainError> {
         self.run(move |inner| async move {
             let body = inner.lookup(&booking_code, &phone)?;
-            let meeting: Meeting = inner
-                .http
-                .post("v1/meeting-lookups", &body, None)
-                .await
-                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
-            Ok(info(inner.lang(), meeting, inner.now()))
+            inner.post_by_code("v1/meeting-lookups", &body).await
         })
         .await
     }
@@ -449,12 +461,7 @@ impl Avain {
                 phone: lookup.phone,
                 change: change(edit),
             };
-            let meeting: Meeting = inner
-                .http
-                .post("v1/meeting-lookups/change", &body, None)
-                .await
-                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
-            Ok(info(inner.lang(), meeting, inner.now()))
+            inner.post_by_code("v1/meeting-lookups/change", &body).await
         })
         .await
     }
@@ -483,12 +490,7 @@ impl Avain {
     ) -> Result<MeetingInfo, AvainError> {
         self.run(move |inner| async move {
             let body = inner.lookup(&booking_code, &phone)?;
-            let meeting: Meeting = inner
-                .http
-                .post("v1/meeting-lookups/cancel", &body, None)
-                .await
-                .map_err(|e| meeting_error(inner.lang(), AvainError::from_net(inner.lang(), e)))?;
-            Ok(info(inner.lang(), meeting, inner.now()))
+            inner.post_by_code("v1/meeting-lookups/cancel", &body).await
         })
         .await
     }
@@ -661,6 +663,7 @@ mod tests {
         );
         assert_eq!(normalize_phone("401234567"), None);
         assert_eq!(normalize_phone("040 abc"), None);
+        assert_eq!(normalize_phone("+358 40 abc"), None);
         assert_eq!(normalize_identifier("123 456").as_deref(), Some("123456"));
         assert_eq!(normalize_identifier("12a456"), None);
     }

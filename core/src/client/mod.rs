@@ -59,6 +59,7 @@ mod payments;
 mod pending;
 mod pin_change;
 mod policy;
+mod pushed_request;
 mod receipts;
 mod registration;
 mod session;

@@ -8,6 +8,7 @@ use avain_core::api::{
     ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingJoin, MeetingList, MeetingLookup,
     MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
 };
+use avain_core::client::normalize_phone;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -129,25 +130,6 @@ fn require_open(meeting: &Meeting, now: OffsetDateTime) -> ApiResult<()> {
     } else {
         Ok(())
     }
-}
-
-/// Finnish mobile numbers in any common form, as E.164: "040 123 4567" -> "+358401234567".
-pub fn normalize_phone(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let digits = if let Some(rest) = compact.strip_prefix('+') {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("00") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        format!("358{rest}")
-    } else {
-        return None;
-    };
-    (digits.len() >= 7 && digits.len() <= 15 && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("+{digits}"))
 }
 
 fn validate_change(change: &MeetingChange, now: OffsetDateTime) -> ApiResult<()> {
@@ -587,27 +569,4 @@ pub async fn add_participant(
         })
         .await
         .map(axum::Json)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn phone_numbers_normalize_to_e164() {
-        assert_eq!(
-            normalize_phone("040 123 4567").as_deref(),
-            Some("+358401234567")
-        );
-        assert_eq!(
-            normalize_phone("+358 40 123 4567").as_deref(),
-            Some("+358401234567")
-        );
-        assert_eq!(
-            normalize_phone("00358-40-1234567").as_deref(),
-            Some("+358401234567")
-        );
-        assert_eq!(normalize_phone("401234567"), None);
-        assert_eq!(normalize_phone("+358 40 abc"), None);
-    }
 }

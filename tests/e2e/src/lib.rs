@@ -357,29 +357,72 @@ impl Harness {
         out
     }
 
-    /// The secrets of `needles` found in any file of the data directory (as UTF-8 text).
-    /// Empty when the data directory holds none of them.
+    /// The secrets of `needles` found in any file of the data directory, as UTF-8 or as
+    /// UTF-16 in either byte order (as a platform might write them). Empty when the data
+    /// directory holds none of them.
     pub fn secrets_in_data_dir(&self, needles: &[&str]) -> Vec<String> {
         let files = self.data_files();
         needles
             .iter()
             .filter(|n| !n.is_empty())
             .filter(|needle| {
-                files
-                    .iter()
-                    .any(|(_, bytes)| contains(bytes, needle.as_bytes()))
+                let short_number = needle.len() < 6 && needle.bytes().all(|b| b.is_ascii_digit());
+                encodings(needle).iter().any(|encoded| {
+                    files
+                        .iter()
+                        .any(|(_, bytes)| contains(bytes, encoded, short_number))
+                })
             })
             .map(|n| (*n).to_owned())
             .collect()
     }
 }
 
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
+/// `needle` as UTF-8 and as UTF-16 (little and big endian).
+fn encodings(needle: &str) -> Vec<Vec<u8>> {
+    let utf16: Vec<u16> = needle.encode_utf16().collect();
+    vec![
+        needle.as_bytes().to_vec(),
+        utf16.iter().flat_map(|u| u.to_le_bytes()).collect(),
+        utf16.iter().flat_map(|u| u.to_be_bytes()).collect(),
+    ]
+}
+
+/// Whether `needle` is in `haystack`. A short number (a 4-digit PIN or key-card code)
+/// counts only as a token of its own: four digits inside a longer run of letters and
+/// digits (a random hex id, an encrypted blob's printable bytes) are chance, not the code
+/// stored in clear, which would stand alone as a column value or a JSON string.
+fn contains(haystack: &[u8], needle: &[u8], short_number: bool) -> bool {
+    haystack
+        .windows(needle.len())
+        .enumerate()
+        .any(|(at, window)| {
+            window == needle
+                && (!short_number || {
+                    let before = at.checked_sub(1).map(|i| haystack[i]);
+                    let after = haystack.get(at + needle.len()).copied();
+                    !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                        && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+                })
+        })
 }
 
 /// Maps a core error to a failure naming the step and the code (never the message's
 /// values: codes are safe to print).
 pub fn fail(step: &'static str) -> impl Fn(AvainError) -> Failure {
     move |e| format!("{step}: {}", e.code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains;
+
+    #[test]
+    fn short_numbers_match_only_on_their_own() {
+        assert!(contains(b"pin=4719;", b"4719", true));
+        assert!(contains(b"\"4719\"", b"4719", true));
+        assert!(!contains(b"dev_a4719f", b"4719", true));
+        assert!(contains(b"dev_a4719f", b"4719", false));
+        assert!(contains(b"131052-308T", b"131052-308T", false));
+    }
 }

@@ -3,9 +3,11 @@
 // loopback (started by tests/bindings/with-sandbox, which tests/bindings/kotlin uses).
 package fi.avain.e2e
 
+import fi.avain.ApprovalFactor
 import fi.avain.Avain
 import fi.avain.AvainException
 import fi.avain.AvainSettings
+import fi.avain.BiometricKind
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails
@@ -18,6 +20,7 @@ import fi.avain.RegistrationStep
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
 import fi.avain.shell.code
+import fi.avain.shell.shouldUsePin
 import fi.avain.shell.userMessage
 import java.net.HttpURLConnection
 import java.net.URI
@@ -78,7 +81,11 @@ class SandboxFlowTest {
         override fun delete(profileId: String) = Unit
     }
 
-    private suspend fun openPhone(store: MemorySecretStore, languages: List<String>): Avain =
+    private suspend fun openPhone(
+        store: MemorySecretStore,
+        languages: List<String>,
+        biometrics: BiometricKeys = NoBiometrics(),
+    ): Avain =
         Avain.open(
             AvainSettings(
                 dataDir = Files.createTempDirectory("avain-kotlin-e2e").toString(),
@@ -90,8 +97,31 @@ class SandboxFlowTest {
             ),
             store,
             JvmDeviceKeys(store),
-            NoBiometrics(),
+            biometrics,
         )
+
+    /** Registers [user] with [pin] and has the online bank unlock the profile; its id. */
+    private suspend fun registerAndUnlock(avain: Avain, user: String, pin: String, name: String): String {
+        val password = Bank.lines("/customer/$user").first { it.first == "password" }.second
+        val registration = avain.startRegistration(user, password)
+        val keyCard = registration.step() as RegistrationStep.KeyCardCode
+        registration.submitKeyCardCode(Bank.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
+        registration.submitSmsCode(Bank.call("GET", "/sms/$user/registration_sms_code"))
+        registration.choosePin(pin)
+        val pending = registration.finish(name) as RegistrationStep.PendingUnlock
+        assertEquals("1", Bank.call("POST", "/unlock/$user"))
+        return pending.profile.id
+    }
+
+    private inline fun <reified E : AvainException> assertFails(what: String, block: () -> Unit): E {
+        try {
+            block()
+        } catch (e: AvainException) {
+            if (e is E) return e
+            throw AssertionError("$what: expected ${E::class.simpleName}, got $e", e)
+        }
+        throw AssertionError("$what: no exception")
+    }
 
     @Test
     fun registerUnlockInTheOnlineBankAndLogIn() = runBlocking {
@@ -145,18 +175,95 @@ class SandboxFlowTest {
         assertEquals(1, devices.count { it.thisDevice })
         assertEquals("Pixel 8", devices.single { it.thisDevice }.model)
 
+        // PIN change: the new PIN goes through the same rules, the old one stops working.
+        assertFails<AvainException.PinRejected>("an easy new PIN") { avain.changePin("583920", "0000") }
+        assertFails<AvainException.WrongPin>("a wrong current PIN") { avain.changePin("583921", "719304") }
+        avain.changePin("583920", "719304")
         avain.logout()
         assertNull(avain.loggedInProfile())
+        assertFails<AvainException.WrongPin>("the old PIN after the change") { avain.loginWithPin(profileId, "583920") }
+        assertEquals(profileId, avain.loginWithPin(profileId, "719304").profile.id)
+        avain.logout()
 
         // A wrong PIN: the bank counts it and the core says how many attempts are left.
         try {
-            avain.loginWithPin(profileId, "583921")
+            avain.loginWithPin(profileId, "583929")
             fail("a wrong PIN must fail")
         } catch (e: AvainException.WrongPin) {
             assertNotNull(e.attemptsLeft)
             assertTrue(e.userMessage.isNotBlank())
         }
         assertFalse(avain.blockingNumbers().isBlank())
+        avain.close()
+    }
+
+    @Test
+    fun biometricsOnOffAfterAnEnrolmentChangeAndRemovingThisDevice() = runBlocking {
+        val user = "50010006" // Sanna, a seeded Swedish-speaking customer with SMS on
+        val store = MemorySecretStore()
+        val sensor = SimulatedBiometricKeys()
+        val avain = openPhone(store, listOf("en-GB", "sv-SE", "fi-FI"), sensor)
+        assertEquals(Language.SV, avain.language())
+        val profileId = registerAndUnlock(avain, user, "605918", "Sannas telefon")
+        assertFails<AvainException.LoggedOut>("enabling without a session") {
+            avain.enableBiometrics(BiometricKind.FINGERPRINT, "605918")
+        }
+        avain.loginWithPin(profileId, "605918")
+        assertTrue(avain.biometricsOffered(profileId))
+        assertFails<AvainException.WrongPin>("enabling with a wrong PIN") {
+            avain.enableBiometrics(BiometricKind.FINGERPRINT, "605919")
+        }
+        avain.enableBiometrics(BiometricKind.FINGERPRINT, "605918")
+        assertTrue(avain.profile(profileId).biometricsEnabled)
+        avain.logout()
+
+        // A fingerprint logs in; the prompt's text comes from the core, in Swedish.
+        val login = avain.loginWithBiometrics(profileId)
+        assertEquals(profileId, avain.loggedInProfile())
+        assertEquals("active", login.profile.state)
+        assertEquals(1, sensor.prompts.size)
+        assertTrue(sensor.prompts.single().isNotBlank())
+        avain.logout()
+
+        // "Use PIN" on the prompt: no login, the app offers the PIN.
+        sensor.customerCancels = true
+        val cancelled = assertFails<AvainException.BiometricsUnavailable>("a cancelled prompt") {
+            avain.loginWithBiometrics(profileId)
+        }
+        assertTrue(cancelled.shouldUsePin)
+        assertNull(avain.loggedInProfile())
+        assertTrue(avain.profile(profileId).biometricsEnabled)
+
+        // A new fingerprint in the phone's settings: biometrics switch off with a notice.
+        sensor.enrolNewFinger()
+        val changed = assertFails<AvainException.BiometricsUnavailable>("after an enrolment change") {
+            avain.loginWithBiometrics(profileId)
+        }
+        assertEquals("key_biometric_set_changed", changed.code)
+        val off = avain.profile(profileId)
+        assertFalse(off.biometricsEnabled)
+        assertNotNull(off.notice)
+        avain.acknowledgeBiometricNotice(profileId)
+        assertNull(avain.profile(profileId).notice)
+        assertFails<AvainException.BiometricsUnavailable>("biometrics are off") {
+            avain.loginWithBiometrics(profileId)
+        }
+
+        // The PIN always works; biometrics can be turned on again with a new key, and off.
+        avain.loginWithPin(profileId, "605918")
+        avain.enableBiometrics(BiometricKind.FINGERPRINT, "605918")
+        assertTrue(avain.profile(profileId).biometricsEnabled)
+        avain.disableBiometrics()
+        assertFalse(avain.profile(profileId).biometricsEnabled)
+        assertNull(sensor.publicKey(profileId))
+
+        // Removing this device at the bank deletes the profile here too.
+        val thisDevice = avain.devices().single { it.thisDevice }
+        assertEquals("active", thisDevice.state)
+        avain.removeDevice(thisDevice.deviceId, ApprovalFactor.Pin("605918"))
+        assertTrue(avain.profiles().isEmpty())
+        assertNull(avain.loggedInProfile())
+        assertFails<AvainException.ProfileRemoved>("a removed profile") { avain.loginWithPin(profileId, "605918") }
         avain.close()
     }
 }

@@ -55,11 +55,22 @@ enum SandboxControl {
     }
 }
 
+/// The `AvainError` `body` throws; fails the test (and rethrows) when it throws none.
+func avainError(_ what: String, _ body: () async throws -> Void) async throws -> AvainError {
+    do {
+        try await body()
+    } catch let error as AvainError {
+        return error
+    }
+    XCTFail("\(what): no error")
+    throw URLError(.unknown)
+}
+
 final class SandboxFlowTests: XCTestCase {
-    func testRegisterUnlockInTheOnlineBankAndLogIn() async throws {
-        XCTAssertFalse(SandboxControl.url.isEmpty, "run through tests/bindings/with-sandbox")
-        let user = "50010002" // Mikko, a seeded customer with a phone number and SMS on
-        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
+    /// A phone with the Swift secret store and keys, talking to the sandbox bank.
+    func openPhone(languages: [String], model: String, biometrics: BiometricKeys = NoBiometrics())
+        async throws -> (Avain, SwiftDeviceKeys)
+    {
         let store = MemorySecretStore()
         let keys = SwiftDeviceKeys(store: store)
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-e2e-\(UUID().uuidString)")
@@ -67,11 +78,34 @@ final class SandboxFlowTests: XCTestCase {
         let avain = try await Avain.open(
             settings: AvainSettings(
                 dataDir: dataDir.path, bank: try SandboxControl.settings(),
-                preferredLanguages: ["fi-FI", "sv-FI"],
-                device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
+                preferredLanguages: languages,
+                device: DeviceDetails(platform: .ios, model: model, osVersion: "17.5.1", appVersion: "1.0.0"),
                 // Fast PBKDF2 for tests; apps leave it to the core's default.
                 pinKdfIterations: 1_000),
-            secretStore: store, deviceKeys: keys, biometricKeys: NoBiometrics())
+            secretStore: store, deviceKeys: keys, biometricKeys: biometrics)
+        return (avain, keys)
+    }
+
+    /// Registers `user` with `pin` and has the online bank unlock the profile; its id.
+    func registerAndUnlock(_ avain: Avain, user: String, pin: String, name: String) async throws -> String {
+        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
+        let registration = try await avain.startRegistration(username: user, password: password)
+        guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
+        _ = try await registration.submitKeyCardCode(code: try SandboxControl.call("GET", "/key-card/\(user)/\(index)"))
+        _ = try await registration.submitSmsCode(code: try SandboxControl.call("GET", "/sms/\(user)/registration_sms_code"))
+        _ = try await registration.choosePin(pin: pin)
+        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: name) else {
+            throw URLError(.unknown)
+        }
+        XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
+        return profile.id
+    }
+
+    func testRegisterUnlockInTheOnlineBankAndLogIn() async throws {
+        XCTAssertFalse(SandboxControl.url.isEmpty, "run through tests/bindings/with-sandbox")
+        let user = "50010002" // Mikko, a seeded customer with a phone number and SMS on
+        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
+        let (avain, keys) = try await openPhone(languages: ["fi-FI", "sv-FI"], model: "iPhone15,2")
         XCTAssertEqual(avain.language(), .fi)
 
         let registration = try await avain.startRegistration(username: user, password: password)
@@ -112,16 +146,93 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertTrue(keys.calls.contains("sign"), "the login was signed with the Swift K_dev")
         let devices = try await avain.devices()
         XCTAssertEqual(devices.filter(\.thisDevice).map(\.model), ["iPhone15,2"])
+
+        // PIN change: the new PIN goes through the same rules, the old one stops working.
+        var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000") }
+        XCTAssertEqual(error.code, "pin_rejected")
+        error = try await avainError("a wrong current PIN") { try await avain.changePin(currentPin: "583921", newPin: "719304") }
+        XCTAssertEqual(error.code, "wrong_pin")
+        try await avain.changePin(currentPin: "583920", newPin: "719304")
         try await avain.logout()
         XCTAssertNil(avain.loggedInProfile())
+        error = try await avainError("the old PIN after the change") { _ = try await avain.loginWithPin(profileId: profile.id, pin: "583920") }
+        XCTAssertEqual(error.code, "wrong_pin")
+        _ = try await avain.loginWithPin(profileId: profile.id, pin: "719304")
+        try await avain.logout()
 
         do {
-            _ = try await avain.loginWithPin(profileId: profile.id, pin: "583921")
+            _ = try await avain.loginWithPin(profileId: profile.id, pin: "583929")
             XCTFail("a wrong PIN must fail")
         } catch let error as AvainError {
             guard case .WrongPin(_, let attemptsLeft, let message) = error else { return XCTFail("\(error)") }
             XCTAssertNotNil(attemptsLeft)
             XCTAssertFalse(message.isEmpty)
         }
+    }
+
+    func testBiometricsOnOffAfterAnEnrolmentChangeAndRemovingThisDevice() async throws {
+        XCTAssertFalse(SandboxControl.url.isEmpty, "run through tests/bindings/with-sandbox")
+        let user = "50010006" // Sanna, a seeded customer with SMS on
+        let sensor = SimulatedBiometricKeys()
+        let (avain, _) = try await openPhone(languages: ["en-FI", "fi-FI"], model: "iPhone16,1", biometrics: sensor)
+        XCTAssertEqual(avain.language(), .fi)
+        let profileId = try await registerAndUnlock(avain, user: user, pin: "605918", name: "Sannan iPhone")
+
+        var error = try await avainError("enabling without a session") {
+            try await avain.enableBiometrics(kind: .face, pin: "605918")
+        }
+        guard case .LoggedOut = error else { return XCTFail("\(error)") }
+        _ = try await avain.loginWithPin(profileId: profileId, pin: "605918")
+        let offered = try await avain.biometricsOffered(profileId: profileId)
+        XCTAssertTrue(offered)
+        error = try await avainError("enabling with a wrong PIN") {
+            try await avain.enableBiometrics(kind: .face, pin: "605919")
+        }
+        XCTAssertEqual(error.code, "wrong_pin")
+        try await avain.enableBiometrics(kind: .face, pin: "605918")
+        var info = try await avain.profile(profileId: profileId)
+        XCTAssertTrue(info.biometricsEnabled)
+        try await avain.logout()
+
+        // Face ID logs in; the prompt's text comes from the core, in Finnish.
+        let login = try await avain.loginWithBiometrics(profileId: profileId)
+        XCTAssertEqual(login.profile.state, "active")
+        XCTAssertEqual(avain.loggedInProfile(), profileId)
+        XCTAssertEqual(sensor.prompts.count, 1)
+        XCTAssertFalse(sensor.prompts[0].isEmpty)
+        try await avain.logout()
+
+        // The customer cancels the prompt: no login, the app offers the PIN.
+        sensor.customerCancels()
+        error = try await avainError("a cancelled prompt") { _ = try await avain.loginWithBiometrics(profileId: profileId) }
+        guard case .BiometricsUnavailable = error else { return XCTFail("\(error)") }
+        XCTAssertNil(avain.loggedInProfile())
+
+        // A new face in the phone's settings: biometrics switch off with a notice.
+        sensor.enrolNewFinger()
+        error = try await avainError("after an enrolment change") { _ = try await avain.loginWithBiometrics(profileId: profileId) }
+        XCTAssertEqual(error.code, "key_biometric_set_changed")
+        info = try await avain.profile(profileId: profileId)
+        XCTAssertFalse(info.biometricsEnabled)
+        XCTAssertNotNil(info.notice)
+        try await avain.acknowledgeBiometricNotice(profileId: profileId)
+        info = try await avain.profile(profileId: profileId)
+        XCTAssertNil(info.notice)
+
+        // The PIN always works; biometrics can be turned on again, and off.
+        _ = try await avain.loginWithPin(profileId: profileId, pin: "605918")
+        try await avain.enableBiometrics(kind: .face, pin: "605918")
+        try await avain.disableBiometrics()
+        info = try await avain.profile(profileId: profileId)
+        XCTAssertFalse(info.biometricsEnabled)
+        XCTAssertNil(try sensor.publicKey(profileId: profileId))
+
+        // Removing this device at the bank deletes the profile here too.
+        let thisDevice = try XCTUnwrap(try await avain.devices().first { $0.thisDevice })
+        try await avain.removeDevice(deviceId: thisDevice.deviceId, factor: .pin(pin: "605918"))
+        let profiles = try await avain.profiles()
+        XCTAssertTrue(profiles.isEmpty)
+        error = try await avainError("a removed profile") { _ = try await avain.loginWithPin(profileId: profileId, pin: "605918") }
+        guard case .ProfileRemoved = error else { return XCTFail("\(error)") }
     }
 }

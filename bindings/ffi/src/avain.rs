@@ -77,7 +77,7 @@ pub struct AvainSettings {
 /// The object the app holds: opened once at start-up, several profiles per device.
 #[derive(uniffi::Object)]
 pub struct Avain {
-    core: Arc<core::Avain>,
+    pub(crate) core: Arc<core::Avain>,
 }
 
 impl std::fmt::Debug for Avain {
@@ -321,7 +321,7 @@ impl Avain {
 
 impl Avain {
     /// Runs a local (database, keystore) call of the core on a thread of its own.
-    async fn local<T: Send + 'static>(
+    pub(crate) async fn local<T: Send + 'static>(
         &self,
         name: &str,
         call: impl FnOnce(&core::Avain) -> Result<T, core::AvainError> + Send + 'static,

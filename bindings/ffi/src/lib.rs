@@ -8,6 +8,8 @@
 //! | file | concern |
 //! |---|---|
 //! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
+//! | `banking.rs` | accounts, e-invoices, payments (barcode or typed, SMS step-up), receipts, "this was not me" |
+//! | `banking_types.rs` | the records of those calls |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `client_types.rs` | the records and enums of those calls |
 //! | `blocking.rs` | blocking work (keystore, database) off the caller's thread |
@@ -41,6 +43,8 @@
 uniffi::setup_scaffolding!("avain");
 
 mod avain;
+mod banking;
+mod banking_types;
 mod biometric_keys;
 mod blocking;
 mod calendar;
@@ -59,6 +63,10 @@ mod registration;
 mod secret_store;
 
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
+pub use banking_types::{
+    EInvoiceInfo, NotMeReported, PaymentDone, PaymentInfo, PendingPayment, ReceiptInfo,
+    TransactionInfo,
+};
 pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_texts};
 pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;

@@ -183,6 +183,44 @@ class SandboxFlowTest {
         assertNull(avain.loggedInProfile())
         assertFails<AvainException.WrongPin>("the old PIN after the change") { avain.loginWithPin(profileId, "583920") }
         assertEquals(profileId, avain.loginWithPin(profileId, "719304").profile.id)
+
+        // An e-invoice paid from its virtual barcode. The biller is a new payee, so the bank
+        // sends an SMS code that the approval must carry.
+        val account = avain.accounts().first { it.kind == "current" }
+        val invoice = avain.eInvoices().first()
+        val form = avain.readBarcode(invoice.virtualBarcode)
+        assertEquals(invoice.iban.replace(" ", ""), form.draft.payeeIban.replace(" ", ""))
+        assertEquals(invoice.reference.replace(" ", ""), form.draft.reference.replace(" ", ""))
+        var draft = form.draft.copy(fromAccountId = account.accountId, invoiceId = invoice.invoiceId)
+        assertEquals(listOf("payee_name"), avain.checkPayment(draft).map { it.field })
+        draft = draft.copy(payeeName = invoice.billerName)
+        assertTrue(avain.checkPayment(draft).isEmpty())
+        assertFails<AvainException.InvalidInput>("a damaged barcode") {
+            avain.readBarcode(invoice.virtualBarcode.dropLast(1) + "x")
+        }
+        val pending = avain.startPayment(draft)
+        assertTrue(pending.smsCodeRequired)
+        assertEquals(invoice.amountCents, pending.payment.amountCents)
+        assertEquals("awaiting_approval", pending.payment.status)
+        assertTrue(pending.confirmationText, pending.confirmationText.contains(invoice.billerName))
+        assertEquals(listOf(pending), avain.pendingPayments(profileId))
+        val sms = Bank.call("GET", "/sms/$user/payment_sms_code")
+        val done = avain.confirmPayment(pending.paymentId, ApprovalFactor.Pin("719304"), sms)
+        assertTrue(done.payment.status, done.payment.status in setOf("scheduled", "booked"))
+        assertTrue(done.message.isNotBlank())
+        assertTrue(avain.pendingPayments(profileId).isEmpty())
+        assertFalse(avain.eInvoices().any { it.invoiceId == invoice.invoiceId })
+
+        // The receipt keeps the exact text approved; "this was not me" reaches the bank.
+        val receipt = avain.receipts(profileId, 10u).single { it.receiptId == done.receiptId }
+        assertEquals("payment", receipt.purpose)
+        assertEquals("pin", receipt.factor)
+        assertEquals(pending.confirmationText, receipt.shownText)
+        assertNull(receipt.reportedNotMeAt)
+        val report = avain.reportNotMe(receipt.receiptId, "Jag känner inte igen betalningen")
+        assertTrue(report.reportId.isNotBlank())
+        assertTrue(report.message.isNotBlank())
+        assertNotNull(avain.receipts(profileId, 10u).single { it.receiptId == done.receiptId }.reportedNotMeAt)
         avain.logout()
 
         // A wrong PIN: the bank counts it and the core says how many attempts are left.

@@ -158,6 +158,40 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("the old PIN after the change") { _ = try await avain.loginWithPin(profileId: profile.id, pin: "583920") }
         XCTAssertEqual(error.code, "wrong_pin")
         _ = try await avain.loginWithPin(profileId: profile.id, pin: "719304")
+
+        // A typed payment to a new payee: every field problem at once, then the bank's SMS
+        // step-up; without the code the bank refuses and the payment keeps waiting.
+        let accounts = try await avain.accounts()
+        let account = try XCTUnwrap(accounts.first)
+        let reference = try createFinnishReference(base: "2026114", lang: .fi)
+        var draft = PaymentDraft(
+            fromAccountId: account.accountId, payeeName: "Kuntosali Voima Oy", payeeIban: "FI21 1234 5600 0007 86",
+            amount: "12,5x", reference: reference.electronic, message: "", dueDate: "", invoiceId: nil)
+        XCTAssertEqual(Set(avain.checkPayment(draft: draft).map(\.field)), ["payee_iban", "amount"])
+        draft.payeeIban = "FI21 1234 5600 0007 85"
+        draft.amount = "12,50"
+        XCTAssertTrue(avain.checkPayment(draft: draft).isEmpty)
+        let pending = try await avain.startPayment(draft: draft)
+        XCTAssertTrue(pending.smsCodeRequired)
+        XCTAssertEqual(pending.payment.amountCents, 1_250)
+        XCTAssertEqual(pending.payment.reference?.replacingOccurrences(of: " ", with: ""), reference.electronic)
+        XCTAssertTrue(pending.confirmationText.contains("Kuntosali Voima Oy"), pending.confirmationText)
+        let smsCode = try SandboxControl.call("GET", "/sms/\(user)/payment_sms_code")
+        error = try await avainError("no SMS code") {
+            _ = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: nil)
+        }
+        XCTAssertEqual(error.code, "sms_code_required")
+        let waiting = try await avain.paymentsAwaitingApproval()
+        XCTAssertTrue(waiting.contains { $0.paymentId == pending.paymentId })
+        let done = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: smsCode)
+        XCTAssertEqual(done.payment.status, "booked")
+        XCTAssertFalse(done.message.isEmpty)
+        let stillPending = try await avain.pendingPayments(profileId: profile.id)
+        XCTAssertTrue(stillPending.isEmpty)
+        let receipts = try await avain.receipts(profileId: profile.id, limit: 10)
+        let receipt = try XCTUnwrap(receipts.first { $0.receiptId == done.receiptId })
+        XCTAssertEqual(receipt.purpose, "payment")
+        XCTAssertEqual(receipt.shownText, pending.confirmationText)
         try await avain.logout()
 
         do {

@@ -17,6 +17,7 @@ use avain_core::client::{
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
+use avain_core::language::DEFAULT_SUPPORTED;
 use avain_core::lifecycle::BiometricKind;
 use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
@@ -67,6 +68,11 @@ pub struct AvainSettings {
     pub bank: BankSettings,
     /// The phone's preferred languages, most preferred first (BCP 47 tags).
     pub preferred_languages: Vec<String>,
+    /// The languages the bank's app is offered in; empty (the default) means Finnish and
+    /// Swedish, so English first and Swedish second gives Swedish. A bank that also
+    /// offers English lists all three.
+    #[uniffi(default)]
+    pub supported_languages: Vec<Language>,
     /// This phone.
     pub device: DeviceDetails,
     /// PBKDF2 iterations for new PINs; `None` for the core's default, which apps use.
@@ -134,12 +140,17 @@ impl Avain {
         biometric_keys: Arc<dyn BiometricKeys>,
     ) -> Result<Arc<Avain>, AvainError> {
         // The language the core will choose, for errors before it exists.
+        let supported = match settings.supported_languages.as_slice() {
+            [] => &DEFAULT_SUPPORTED[..],
+            listed => listed,
+        };
         let lang =
-            avain_core::language::preferred_language(&settings.preferred_languages, &Language::ALL);
+            avain_core::language::preferred_language(&settings.preferred_languages, supported);
         let config = core::AvainConfig {
             data_dir: PathBuf::from(settings.data_dir),
             bank: settings.bank.into_core(lang)?,
             preferred_languages: settings.preferred_languages,
+            supported_languages: settings.supported_languages,
             device: settings.device,
             pin_kdf_iterations: settings
                 .pin_kdf_iterations

@@ -184,6 +184,11 @@ pub struct AvainConfig {
     pub bank: BankConfig,
     /// The phone's preferred languages, most preferred first (BCP 47 tags).
     pub preferred_languages: Vec<String>,
+    /// The languages the bank's app is offered in; empty means Finnish and Swedish
+    /// ([`crate::language::DEFAULT_SUPPORTED`]), so a phone set to English first and
+    /// Swedish second gets Swedish, as the bank's FAQ says. A bank that also offers
+    /// English lists it here.
+    pub supported_languages: Vec<Language>,
     /// This phone.
     pub device: DeviceDetails,
     /// PBKDF2 iterations for new PINs (stored per profile, so lowering it for tests does
@@ -222,6 +227,7 @@ pub(crate) struct Inner {
     pub(crate) device: DeviceDetails,
     pub(crate) pin_kdf_iterations: u32,
     language: Mutex<Language>,
+    supported_languages: Vec<Language>,
     pub(crate) session: session::SessionSlot,
     pub(crate) pending: pending::Pending,
     /// Per local profile id, the highest challenge counter this core has answered: the
@@ -331,7 +337,11 @@ impl Avain {
     /// HTTPS client and the runtime. Blocks on disk I/O briefly. Changes persisted state
     /// when the database is new or older.
     pub fn open(config: AvainConfig, parts: PlatformParts) -> Result<Arc<Avain>, AvainError> {
-        let supported = Language::ALL;
+        let supported = if config.supported_languages.is_empty() {
+            crate::language::DEFAULT_SUPPORTED.to_vec()
+        } else {
+            config.supported_languages.clone()
+        };
         let lang = crate::language::preferred_language(&config.preferred_languages, &supported);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -360,6 +370,7 @@ impl Avain {
             device: config.device,
             pin_kdf_iterations: config.pin_kdf_iterations,
             language: Mutex::new(lang),
+            supported_languages: supported,
             session: session::SessionSlot::default(),
             pending: pending::Pending::default(),
             answered_counters: Mutex::default(),
@@ -393,7 +404,7 @@ impl Avain {
 
     /// Switches the language of texts and errors (the phone's languages changed).
     pub fn set_preferred_languages(&self, tags: Vec<String>) {
-        let lang = crate::language::preferred_language(&tags, &Language::ALL);
+        let lang = crate::language::preferred_language(&tags, &self.inner.supported_languages);
         *self
             .inner
             .language

@@ -163,6 +163,7 @@ impl Harness {
                 data_dir: self.data_dir().to_path_buf(),
                 bank: bank_config(&self.bank)?,
                 preferred_languages: vec!["fi-FI".to_owned()],
+                supported_languages: Vec::new(),
                 device: test_device(),
                 pin_kdf_iterations: crate::TEST_PIN_KDF_ITERATIONS,
                 http: HttpOptions::default(),

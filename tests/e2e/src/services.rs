@@ -159,6 +159,7 @@ impl Harness {
                 data_dir: dir.to_path_buf(),
                 bank: bank_config(&self.bank)?,
                 preferred_languages: languages,
+                supported_languages: Vec::new(),
                 device: test_device(),
                 pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
                 http: HttpOptions::default(),

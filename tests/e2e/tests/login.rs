@@ -1,6 +1,7 @@
 //! Registration, online-bank unlock, login, lockout and self-service unlock, the
 //! inactivity timeout, and trust failures: the core against the sandbox over HTTPS.
 
+use avain_core::Language;
 use avain_core::client::{AvainError, RegistrationStep};
 use avain_e2e::{ANNA, Harness, LIISA};
 
@@ -217,4 +218,22 @@ async fn registration_needs_a_phone_number() {
         .await
         .unwrap_err();
     assert_eq!(wrong.code(), "invalid_credentials", "{wrong:?}");
+}
+
+/// The bank's language rule for the app: Swedish when Swedish comes before Finnish in the
+/// phone's list, even after English; English alone gives Finnish (the app is offered in
+/// Finnish and Swedish unless the bank lists more).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_speaks_swedish_when_swedish_comes_before_finnish() {
+    let h = Harness::start_with(None, vec!["en-GB".into(), "sv-SE".into(), "fi-FI".into()])
+        .await
+        .unwrap();
+    assert_eq!(h.avain.language(), Language::Sv);
+    h.avain.set_preferred_languages(vec!["en-US".into()]);
+    assert_eq!(h.avain.language(), Language::Fi);
+    h.avain
+        .set_preferred_languages(vec!["fi-FI".into(), "sv-FI".into()]);
+    assert_eq!(h.avain.language(), Language::Fi);
+    h.avain.set_preferred_languages(vec!["sv_FI".into()]);
+    assert_eq!(h.avain.language(), Language::Sv);
 }

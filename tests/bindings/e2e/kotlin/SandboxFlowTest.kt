@@ -150,10 +150,10 @@ class SandboxFlowTest {
         }
         step = registration.choosePin("583920")
         assertTrue(step.toString(), step is RegistrationStep.ProfileName)
-        val pending = registration.finish("Annas telefon") as RegistrationStep.PendingUnlock
-        val profileId = pending.profile.id
-        assertEquals("pending_unlock", pending.profile.state)
-        assertTrue(pending.instruction.isNotBlank())
+        val registered = registration.finish("Annas telefon") as RegistrationStep.PendingUnlock
+        val profileId = registered.profile.id
+        assertEquals("pending_unlock", registered.profile.state)
+        assertTrue(registered.instruction.isNotBlank())
         // The core keeps its secrets in the Kotlin store; K_dev lives there too.
         assertTrue(store.names().toString(), store.names().any { it.endsWith("/jvm-device-key") })
 
@@ -187,7 +187,7 @@ class SandboxFlowTest {
         // An e-invoice paid from its virtual barcode. The biller is a new payee, so the bank
         // sends an SMS code that the approval must carry.
         val account = avain.accounts().first { it.kind == "current" }
-        val invoice = avain.eInvoices().first()
+        val invoice = avain.eInvoices().single { it.billerName == "Elisa Oyj" } // RF reference, version 5
         val form = avain.readBarcode(invoice.virtualBarcode)
         assertEquals(invoice.iban.replace(" ", ""), form.draft.payeeIban.replace(" ", ""))
         assertEquals(invoice.reference.replace(" ", ""), form.draft.reference.replace(" ", ""))

@@ -262,7 +262,8 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertNil(try sensor.publicKey(profileId: profileId))
 
         // Removing this device at the bank deletes the profile here too.
-        let thisDevice = try XCTUnwrap(try await avain.devices().first { $0.thisDevice })
+        let devices = try await avain.devices()
+        let thisDevice = try XCTUnwrap(devices.first { $0.thisDevice })
         try await avain.removeDevice(deviceId: thisDevice.deviceId, factor: .pin(pin: "605918"))
         let profiles = try await avain.profiles()
         XCTAssertTrue(profiles.isEmpty)

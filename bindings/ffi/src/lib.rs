@@ -10,6 +10,11 @@
 //! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
 //! | `banking.rs` | accounts, e-invoices, payments (barcode or typed, SMS step-up), receipts, "this was not me" |
 //! | `banking_types.rs` | the records of those calls |
+//! | `pushed_requests.rs` | third parties' identification requests and browser logins, approved with the app |
+//! | `meetings.rs` | video meetings: bookings, look-up by code, joining, identifying; the join window |
+//! | `documents.rs` | the signing service: lists, reading, signing, downloading |
+//! | `inbox.rs` | the secure inbox: reading and writing messages |
+//! | `blocking_service.rs` | the blocking service: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `client_types.rs` | the records and enums of those calls |
 //! | `blocking.rs` | blocking work (keystore, database) off the caller's thread |
@@ -17,6 +22,7 @@
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
+//! | `instant.rs` | instants from the shells, checked before the core sees them |
 //! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
@@ -47,18 +53,24 @@ mod banking;
 mod banking_types;
 mod biometric_keys;
 mod blocking;
+mod blocking_service;
 mod calendar;
 mod cancellation;
 mod client_types;
 mod device_keys;
+mod documents;
 mod error;
 mod identity;
+mod inbox;
+mod instant;
 mod language;
 mod logging;
+mod meetings;
 mod os_gate;
 mod payments;
 mod pin;
 mod platform_check;
+mod pushed_requests;
 mod registration;
 mod secret_store;
 
@@ -72,10 +84,18 @@ pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
 pub use client_types::TrustedDevice;
 pub use device_keys::{DeviceKeys, software_device_keys};
+pub use documents::{
+    DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
+};
 pub use error::{AvainError, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
+pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
+pub use meetings::{
+    JoinWindow, JoinWindowState, MeetingEdit, MeetingInfo, MeetingJoin, MeetingParticipant,
+    meeting_join_window, normalize_booking_code, normalize_phone,
+};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use payments::{
     BarcodePayment, IbanInfo, PaymentReference, ReferenceKind, create_finnish_reference,
@@ -84,5 +104,6 @@ pub use payments::{
 };
 pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
+pub use pushed_requests::{AppLoginPrompt, IdentificationPrompt};
 pub use registration::Registration;
 pub use secret_store::SecretStore;

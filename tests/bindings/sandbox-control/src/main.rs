@@ -18,6 +18,12 @@
 //! | `GET /key-card/{user_id}/{index}` | the code (key-code cards are printed on paper) |
 //! | `GET /sms/{user_id}/{kind}` | the newest 6-digit code of that kind, or 404 |
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
+//! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
+//! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
+//! | `POST /browser-login/{user_id}` | `request_id`, `short_code`: a browser waits for the code app |
+//! | `GET /browser-login/{request_id}` | `pending`, `approved`, `rejected` or `expired`, as the page sees it |
+//! | `POST /meetings/{code}/identifier/{user_id}` | the identifier the expert reads out |
+//! | `GET /meetings/{code}` | the expert's view: `participant IDENTIFIED NAME` lines |
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
@@ -36,9 +42,16 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use tokio::io::AsyncReadExt;
 
+mod services;
+
 struct Control {
     bank: Sandbox,
+    /// The bank's JSON API, for the online bank and the sandbox's own endpoints.
     browser: BankClient,
+    /// A browser with cookies, for the online bank's pages.
+    web: reqwest::Client,
+    /// The browser logins waiting for the app.
+    browsers: services::Browsers,
 }
 
 type Answer = Result<String, (StatusCode, String)>;
@@ -141,13 +154,37 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let control = Arc::new(Control { bank, browser });
+    let web = match services::browser_http(bank.root_certificate_der()) {
+        Ok(web) => web,
+        Err(e) => {
+            eprintln!("avain-bindings-sandbox: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let control = Arc::new(Control {
+        bank,
+        browser,
+        web,
+        browsers: services::Browsers::default(),
+    });
     let app = Router::new()
         .route("/bank", get(bank_settings))
         .route("/customer/{user_id}", get(demo_customer))
         .route("/key-card/{user_id}/{index}", get(key_card))
         .route("/sms/{user_id}/{kind}", get(sms))
         .route("/unlock/{user_id}", post(unlock))
+        // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
+        .route("/broker/{id}/{service}", post(services::broker_asks))
+        .route("/broker/{id}", get(services::broker_result))
+        .route(
+            "/browser-login/{id}",
+            post(services::browser_login).get(services::browser_login_status),
+        )
+        .route(
+            "/meetings/{code}/identifier/{user_id}",
+            post(services::expert_identifier),
+        )
+        .route("/meetings/{code}", get(services::expert_view))
         .with_state(Arc::clone(&control));
     let listener =
         match tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await {

@@ -11,12 +11,18 @@ import fi.avain.BiometricKind
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails
+import fi.avain.JoinWindow
 import fi.avain.Language
+import fi.avain.MeetingEdit
 import fi.avain.PinReason
 import fi.avain.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
 import fi.avain.RegistrationStep
+import fi.avain.documentDownloadable
+import fi.avain.meetingJoinWindow
+import fi.avain.normalizeBookingCode
+import fi.avain.normalizePhone
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
 import fi.avain.shell.code
@@ -25,7 +31,10 @@ import fi.avain.shell.userMessage
 import java.net.HttpURLConnection
 import java.net.URI
 import java.nio.file.Files
+import java.time.Duration
+import java.time.Instant
 import java.util.Base64
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -45,15 +54,16 @@ class SandboxFlowTest {
             val connection = URI("$control$path").toURL().openConnection() as HttpURLConnection
             connection.requestMethod = method
             val status = connection.responseCode
+            // An error without a body (405) has no error stream.
             val body = (if (status < 400) connection.inputStream else connection.errorStream)
-                .bufferedReader().readText()
+                ?.bufferedReader()?.readText().orEmpty()
             check(status == 200) { "$method $path: HTTP $status $body" }
             return body.trim()
         }
 
         /** `key value` lines; a key may repeat. */
-        fun lines(path: String): List<Pair<String, String>> =
-            call("GET", path).lines().filter { it.isNotBlank() }.map { it.substringBefore(' ') to it.substringAfter(' ') }
+        fun lines(path: String, method: String = "GET"): List<Pair<String, String>> =
+            call(method, path).lines().filter { it.isNotBlank() }.map { it.substringBefore(' ') to it.substringAfter(' ') }
 
         fun settings(): BankSettings {
             val lines = lines("/bank")
@@ -111,6 +121,12 @@ class SandboxFlowTest {
         val pending = registration.finish(name) as RegistrationStep.PendingUnlock
         assertEquals("1", Bank.call("POST", "/unlock/$user"))
         return pending.profile.id
+    }
+
+    /** The first quarter hour after [at] (a meeting's start must be on one). */
+    private fun nextQuarterHour(at: Instant): Instant {
+        val quarter = 15 * 60L
+        return Instant.ofEpochSecond((at.epochSecond / quarter + 1) * quarter)
     }
 
     private inline fun <reified E : AvainException> assertFails(what: String, block: () -> Unit): E {
@@ -302,6 +318,200 @@ class SandboxFlowTest {
         assertTrue(avain.profiles().isEmpty())
         assertNull(avain.loggedInProfile())
         assertFails<AvainException.ProfileRemoved>("a removed profile") { avain.loginWithPin(profileId, "605918") }
+        avain.close()
+    }
+
+    @Test
+    fun identificationBrowserLoginMeetingsDocumentsInboxAndBlocking() = runBlocking {
+        // Mikko: co-signer of the joint proxy and the loan contract, an unread price notice.
+        val user = "50010002"
+        val pin = "640271"
+        val avain = openPhone(MemorySecretStore(), listOf("sv-FI", "fi-FI"))
+        val profileId = registerAndUnlock(avain, user, pin, "Mikkos telefon")
+        val withPin = ApprovalFactor.Pin(pin)
+
+        // A third party's identification, answered without an app login: the text is in
+        // Finnish (the flow exists only in Finnish), with a notice in the phone's Swedish.
+        val requestId = Bank.lines("/broker/$user/Verohallinto", "POST").toMap().getValue("request_id")
+        val unopened = assertFails<AvainException.InvalidInput>("approving before opening") {
+            avain.approveIdentification(requestId, withPin)
+        }
+        assertEquals("identification_not_opened", unopened.code)
+        val identification = avain.openIdentificationRequest(profileId, requestId)
+        assertEquals(requestId, identification.requestId)
+        assertEquals("Verohallinto", identification.requester)
+        assertEquals("Tunnistuspalvelu Oy", identification.broker)
+        assertTrue(identification.shownText, identification.shownText.contains("Verohallinto"))
+        assertTrue(identification.shownText, identification.shownText.contains("Tunnistuspalvelu Oy"))
+        assertEquals(Language.FI, identification.textLanguage)
+        assertTrue(identification.finnishOnly)
+        assertFalse(identification.languageNotice.isNullOrBlank())
+        assertEquals(2, identification.attributes.size)
+        assertTrue(identification.expiresAt.isAfter(Instant.now()))
+        avain.approveIdentification(requestId, withPin)
+        val broker = Bank.lines("/broker/$requestId").toMap()
+        assertEquals("approved", broker["status"])
+        assertEquals("Mikko Virtanen", broker["name"])
+        val answered = assertFails<AvainException.Refused>("an answered request") {
+            avain.openIdentificationRequest(profileId, requestId)
+        }
+        assertEquals("identification_answered", answered.code)
+        // One the customer did not ask for: rejected, the service learns no name.
+        val kela = Bank.lines("/broker/$user/Kela", "POST").toMap().getValue("request_id")
+        assertEquals("Kela", avain.openIdentificationRequest(profileId, kela).requester)
+        avain.rejectIdentification(profileId, kela)
+        assertEquals(mapOf("request_id" to kela, "status" to "rejected"), Bank.lines("/broker/$kela").toMap())
+        assertFails<AvainException.InvalidInput>("the rejected prompt is void") { avain.approveIdentification(kela, withPin) }
+
+        // A browser waits for the code app: the phone shows the browser's code, a wrong PIN
+        // spends the approval, the right one logs the browser in.
+        val browser = Bank.lines("/browser-login/$user", "POST").toMap()
+        val loginId = browser.getValue("request_id")
+        assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
+        val appLogin = avain.openAppLogin(profileId, loginId)
+        assertEquals(browser["short_code"], appLogin.shortCode)
+        assertTrue(appLogin.shownText.contains(appLogin.shortCode))
+        assertEquals(Language.SV, appLogin.textLanguage)
+        assertFails<AvainException.WrongPin>("a wrong PIN") { avain.approveAppLogin(loginId, ApprovalFactor.Pin("640279")) }
+        assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
+        avain.openAppLogin(profileId, loginId)
+        avain.approveAppLogin(loginId, withPin)
+        assertEquals("approved", Bank.call("GET", "/browser-login/$loginId"))
+        val stranger = Bank.lines("/browser-login/$user", "POST").toMap().getValue("request_id")
+        avain.openAppLogin(profileId, stranger)
+        avain.rejectAppLogin(profileId, stranger)
+        assertEquals("rejected", Bank.call("GET", "/browser-login/$stranger"))
+        val receipts = avain.receipts(profileId, 20u)
+        assertEquals(identification.shownText, receipts.single { it.purpose == "third_party_identification" }.shownText)
+        assertTrue(receipts.any { it.purpose == "login" && it.shownText == appLogin.shownText })
+
+        // Video meetings: the shared meeting in two days is listed but cannot be joined yet.
+        avain.loginWithPin(profileId, pin)
+        val shared = avain.meetings().single { it.bookingCode == "7QH4TNP2" }
+        assertEquals("Lainat, Rakentaminen", shared.topic)
+        assertEquals("Matleena Malliharju", shared.expertName)
+        assertEquals(3, shared.participants.size)
+        assertEquals(Duration.ofMinutes(60), Duration.between(shared.startsAt, shared.endsAt))
+        assertEquals(JoinWindow.NotYetOpen(shared.startsAt.minus(Duration.ofMinutes(15))), shared.joinWindow)
+        assertEquals(shared.joinOpensAt, (shared.joinWindow as JoinWindow.NotYetOpen).opensAt)
+        assertTrue(shared.recorded)
+        assertFalse(shared.recordingNotice.isNullOrBlank())
+        val early = assertFails<AvainException.Refused>("joining two days early") { avain.joinMeeting(shared.bookingCode) }
+        assertEquals("meeting_not_open", early.code)
+        // The card's window, ticking on the phone without the bank.
+        assertEquals("open", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.joinOpensAt, Language.SV).code)
+        assertEquals("ended", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.endsAt, Language.SV).code)
+        assertEquals(shared.joinMessage, meetingJoinWindow(shared.startsAt, shared.endsAt, false, Instant.now(), Language.SV).message)
+        assertEquals("2KMEVE6X", normalizeBookingCode("2kme-ve6x"))
+        assertNull(normalizeBookingCode("2KMEVE0X"))
+        assertEquals("+358501112233", normalizePhone("050 111 2233"))
+        assertNull(normalizePhone("puhelin"))
+
+        // A meeting booked for the next quarter hour is open at once (15 minutes before).
+        if (Duration.between(Instant.now(), nextQuarterHour(Instant.now())) < Duration.ofSeconds(20)) {
+            delay(21_000) // not across the quarter while booking
+        }
+        val start = nextQuarterHour(Instant.now())
+        val booked = avain.bookMeeting(start, 30u, "Säästäminen", "Rahastot")
+        assertEquals(start, booked.startsAt)
+        assertEquals(30u, booked.durationMinutes)
+        assertEquals(JoinWindow.Open, booked.joinWindow)
+        assertEquals("booked", booked.status)
+        assertEquals(listOf("Mikko Virtanen"), booked.participants.map { it.name })
+        val uneven = assertFails<AvainException.InvalidInput>("a start off the quarter hour") {
+            avain.bookMeeting(start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
+        }
+        assertEquals("meeting_start_invalid", uneven.code)
+        val found = avain.lookUpMeeting(booked.bookingCode.lowercase(), "050 111 2233")
+        assertEquals("Säästäminen", found.topic)
+        assertTrue("no names without login", found.participants.isEmpty())
+        val edited = avain.editMeeting(booked.bookingCode, MeetingEdit(details = "Rahastot ja osakkeet"))
+        assertEquals("Rahastot ja osakkeet", edited.details)
+        assertEquals(start, edited.startsAt)
+        val join = avain.joinMeeting(booked.bookingCode)
+        assertTrue(join.joinUrl, join.joinUrl.startsWith("https://"))
+        assertTrue(join.identificationRequired)
+        assertEquals(booked.recorded, join.recorded)
+        assertTrue(join.instructions.isNotEmpty() && join.instructions.all { it.isNotBlank() })
+        val identifier = Bank.call("POST", "/meetings/${booked.bookingCode}/identifier/$user")
+        val wrongIdentifier = assertFails<AvainException.InvalidInput>("a wrong identifier") {
+            avain.identifyInMeeting(booked.bookingCode, if (identifier == "000000") "111111" else "000000")
+        }
+        assertEquals("identifier_wrong", wrongIdentifier.code)
+        val identified = avain.identifyInMeeting(booked.bookingCode, identifier.chunked(3).joinToString(" "))
+        assertEquals(listOf(true), identified.participants.map { it.identified })
+        assertEquals("participant true Mikko Virtanen", Bank.call("GET", "/meetings/${booked.bookingCode}"))
+        val cancelled = avain.cancelMeetingByCode(booked.bookingCode, "+358 50 111 2233")
+        assertEquals("cancelled", cancelled.status)
+        assertEquals(JoinWindow.Cancelled, cancelled.joinWindow)
+        val closed = assertFails<AvainException.Refused>("joining a cancelled meeting") { avain.joinMeeting(booked.bookingCode) }
+        assertEquals("meeting_closed", closed.code)
+
+        // Signing: the joint proxy (Anna signed) completes with Mikko's signature and can be
+        // downloaded; the loan contract waits for Anna after his.
+        val lists = avain.documents()
+        val proxy = lists.waiting.single { it.title == "Valtakirja yhteiseen tiliin" }
+        val loan = lists.waiting.single { it.title == "Asuntolainasopimus" }
+        assertEquals(listOf(true, false), proxy.parties.map { it.signedAt != null })
+        assertFalse(proxy.downloadable)
+        assertFails<AvainException.InvalidInput>("signing unread") { avain.signDocument(proxy.documentId, withPin) }
+        val view = avain.openDocument(proxy.documentId)
+        assertTrue(view.content, view.content.startsWith("VALTAKIRJA"))
+        assertTrue(view.shownText!!, view.shownText!!.contains("Valtakirja yhteiseen tiliin"))
+        assertTrue(view.finnishOnly)
+        assertFalse(view.languageNotice.isNullOrBlank())
+        val signed = avain.signDocument(proxy.documentId, withPin)
+        assertEquals("completed", signed.status)
+        assertTrue(signed.parties.all { it.signedAt != null })
+        assertTrue(signed.downloadable)
+        assertEquals(Duration.ofDays(30), Duration.between(signed.completedAt, signed.downloadUntil))
+        assertTrue(documentDownloadable(signed.downloadUntil, Instant.now(), Language.SV))
+        assertFalse(documentDownloadable(signed.downloadUntil, signed.downloadUntil!!, Language.SV))
+        val file = avain.downloadDocument(proxy.documentId)
+        assertEquals("Valtakirja_yhteiseen_tiliin.txt", file.fileName)
+        assertEquals(view.content, file.content)
+        avain.openDocument(loan.documentId)
+        assertEquals("pending", avain.signDocument(loan.documentId, withPin).status)
+        val notYet = assertFails<AvainException.Refused>("downloading before Anna signs") { avain.downloadDocument(loan.documentId) }
+        assertEquals("download_unavailable", notYet.code)
+        val after = avain.documents()
+        assertTrue(after.waiting.isEmpty())
+        assertEquals(listOf(loan.documentId), after.pending.map { it.documentId })
+        assertEquals(listOf(proxy.documentId), after.completed.map { it.documentId })
+        assertEquals(2, avain.receipts(profileId, 20u).count { it.purpose == "document_signing" })
+
+        // The secure inbox: the bank's price notice is read here; a question goes to the bank.
+        val inbox = avain.inbox()
+        val notice = inbox.messages.single { it.subject == "Palveluhinnastomme muuttuu 1.3." }
+        assertTrue(notice.fromBank && notice.important && !notice.read)
+        assertEquals(inbox.messages.count { it.fromBank && !it.read }.toUInt(), inbox.unread)
+        val opened = avain.openMessage(notice.messageId)
+        assertTrue(opened.info.read)
+        assertTrue(opened.body, opened.body.contains("palveluhinnastomme muuttuu 1.3."))
+        assertEquals(inbox.unread - 1u, avain.inbox().unread)
+        val blank = assertFails<AvainException.InvalidInput>("a blank subject") { avain.sendMessage("  ", "Hei") }
+        assertEquals("message_subject_invalid", blank.code)
+        val question = "Hei,\nkoskeeko muutos myös yhteistä tiliämme?"
+        val sent = avain.sendMessage("Kysymys hinnastosta", question)
+        assertFalse(sent.fromBank)
+        assertEquals("Kysymys hinnastosta", sent.subject)
+        assertEquals(sent.messageId, avain.inbox().messages.first().messageId)
+        assertEquals(question, avain.openMessage(sent.messageId).body)
+
+        // The blocking service: its numbers, then the codes and the card blocked at once.
+        val numbers = avain.blockingService()
+        assertEquals("020 333", numbers.fromFinland)
+        assertEquals("+358 20 333", numbers.fromAbroad)
+        assertTrue(numbers.text, numbers.text.contains("020 333") && numbers.text.contains("+358 20 333"))
+        assertEquals("block_nothing_chosen", assertFails<AvainException.InvalidInput>("nothing chosen") { avain.block(false, false) }.code)
+        val blocked = avain.block(true, true)
+        assertTrue(blocked.codesBlocked)
+        assertEquals(1u, blocked.cardsBlocked)
+        assertTrue(blocked.message.isNotBlank())
+        assertNull(avain.loggedInProfile())
+        assertEquals("locked", avain.profile(profileId).state)
+        val locked = assertFails<AvainException.Locked>("logging in with blocked codes") { avain.loginWithPin(profileId, pin) }
+        assertFalse(locked.selfService)
         avain.close()
     }
 }

@@ -41,6 +41,16 @@ enum SandboxControl {
         }
     }
 
+    /// `key value` lines as a dictionary (each key once).
+    static func values(_ method: String, _ path: String) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for line in try call(method, path).split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return values
+    }
+
     static func settings() throws -> BankSettings {
         let lines = try lines("/bank")
         func value(_ key: String) -> String { lines.first { $0.0 == key }?.1 ?? "" }
@@ -269,5 +279,197 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertTrue(profiles.isEmpty)
         error = try await avainError("a removed profile") { _ = try await avain.loginWithPin(profileId: profileId, pin: "605918") }
         guard case .ProfileRemoved = error else { return XCTFail("\(error)") }
+    }
+
+    /// The first quarter hour after `date` (a meeting's start must be on one).
+    func nextQuarterHour(after date: Date) -> Date {
+        Date(timeIntervalSince1970: (floor(date.timeIntervalSince1970 / 900) + 1) * 900)
+    }
+
+    func testIdentificationBrowserLoginMeetingsDocumentsInboxAndBlocking() async throws {
+        XCTAssertFalse(SandboxControl.url.isEmpty, "run through tests/bindings/with-sandbox")
+        // Anna: a meeting in two days, the loan contract to sign, documents completed 10 and
+        // 45 days ago, an unread price notice, two cards.
+        let user = "50010001"
+        let pin = "728305"
+        let sensor = SimulatedBiometricKeys()
+        let (avain, _) = try await openPhone(languages: ["fi-FI"], model: "iPhone15,4", biometrics: sensor)
+        let profileId = try await registerAndUnlock(avain, user: user, pin: pin, name: "Annan iPhone")
+
+        // A third party's identification, answered without an app login, in Finnish.
+        let requestId = try XCTUnwrap(SandboxControl.values("POST", "/broker/\(user)/Verohallinto")["request_id"])
+        var error = try await avainError("approving before opening") {
+            try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
+        }
+        XCTAssertEqual(error.code, "identification_not_opened")
+        let identification = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
+        XCTAssertEqual(identification.requester, "Verohallinto")
+        XCTAssertEqual(identification.broker, "Tunnistuspalvelu Oy")
+        XCTAssertTrue(identification.shownText.contains("Verohallinto"), identification.shownText)
+        XCTAssertTrue(identification.shownText.contains("Tunnistuspalvelu Oy"), identification.shownText)
+        XCTAssertEqual(identification.textLanguage, .fi)
+        XCTAssertTrue(identification.finnishOnly)
+        XCTAssertNil(identification.languageNotice, "a Finnish phone needs no notice")
+        XCTAssertEqual(identification.attributes.count, 2)
+        XCTAssertGreaterThan(identification.expiresAt, Date())
+        // A wrong PIN spends the opened request; opened again, the right PIN identifies.
+        error = try await avainError("a wrong PIN") {
+            try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: "728309"))
+        }
+        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(try SandboxControl.values("GET", "/broker/\(requestId)")["status"], "pending")
+        _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
+        try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
+        let broker = try SandboxControl.values("GET", "/broker/\(requestId)")
+        XCTAssertEqual(broker["status"], "approved")
+        XCTAssertEqual(broker["name"], "Anna Virtanen")
+        let kela = try XCTUnwrap(SandboxControl.values("POST", "/broker/\(user)/Kela")["request_id"])
+        _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: kela)
+        try await avain.rejectIdentification(profileId: profileId, requestId: kela)
+        XCTAssertEqual(try SandboxControl.values("GET", "/broker/\(kela)"), ["request_id": kela, "status": "rejected"])
+        error = try await avainError("an answered request") {
+            _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: kela)
+        }
+        XCTAssertEqual(error.code, "identification_answered")
+
+        // Face ID on, then a browser login approved with it: the prompt shows the text with
+        // the browser's code. One the customer did not start is refused.
+        _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
+        try await avain.enableBiometrics(kind: .face, pin: pin)
+        try await avain.logout()
+        let browser = try SandboxControl.values("POST", "/browser-login/\(user)")
+        let loginId = try XCTUnwrap(browser["request_id"])
+        XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(loginId)"), "pending")
+        let appLogin = try await avain.openAppLogin(profileId: profileId, requestId: loginId)
+        XCTAssertEqual(appLogin.shortCode, browser["short_code"])
+        XCTAssertTrue(appLogin.shownText.contains(appLogin.shortCode), appLogin.shownText)
+        XCTAssertEqual(appLogin.textLanguage, .fi)
+        try await avain.approveAppLogin(requestId: loginId, factor: .biometric)
+        XCTAssertEqual(sensor.prompts.last, appLogin.shownText)
+        XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(loginId)"), "approved")
+        let stranger = try XCTUnwrap(SandboxControl.values("POST", "/browser-login/\(user)")["request_id"])
+        try await avain.rejectAppLogin(profileId: profileId, requestId: stranger)
+        XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(stranger)"), "rejected")
+        let receipts = try await avain.receipts(profileId: profileId, limit: 20)
+        XCTAssertTrue(receipts.contains { $0.purpose == "login" && $0.factor == "biometric" && $0.shownText == appLogin.shownText })
+        XCTAssertTrue(receipts.contains { $0.purpose == "third_party_identification" && $0.shownText == identification.shownText })
+
+        // Video meetings: the loan meeting in two days can be looked up without login but
+        // not joined yet.
+        let found = try await avain.lookUpMeeting(bookingCode: "2kmeve6x", phone: "040 123 4567")
+        XCTAssertEqual(found.bookingCode, "2KMEVE6X")
+        XCTAssertTrue(found.participants.isEmpty, "no names without login")
+        error = try await avainError("a wrong phone number") {
+            _ = try await avain.lookUpMeeting(bookingCode: "2KMEVE6X", phone: "040 765 4321")
+        }
+        XCTAssertEqual(error.code, "meeting_not_found")
+        _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
+        let meetings = try await avain.meetings()
+        let loan = try XCTUnwrap(meetings.first { $0.bookingCode == "2KMEVE6X" })
+        XCTAssertEqual(loan.topic, "Lainat, Asuntolainaneuvottelu")
+        XCTAssertEqual(loan.expertName, "Matleena Malliharju")
+        XCTAssertEqual(loan.participants.map(\.name), ["Anna Virtanen"])
+        XCTAssertEqual(loan.joinOpensAt, loan.startsAt.addingTimeInterval(-15 * 60))
+        XCTAssertEqual(loan.joinWindow, .notYetOpen(opensAt: loan.joinOpensAt))
+        XCTAssertNotNil(loan.recordingNotice)
+        error = try await avainError("joining two days early") { _ = try await avain.joinMeeting(bookingCode: "2KMEVE6X") }
+        guard case .Refused = error else { return XCTFail("\(error)") }
+        XCTAssertEqual(error.code, "meeting_not_open")
+        let atOpening = try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
+        XCTAssertEqual(atOpening.window, .open)
+        XCTAssertEqual(atOpening.code, "open")
+        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, "cancelled")
+        XCTAssertEqual(normalizeBookingCode(text: "2kme ve6x"), "2KMEVE6X")
+        XCTAssertEqual(normalizePhone(text: "+358 40 123 4567"), "+358401234567")
+
+        // A meeting booked for the next quarter hour is open at once: joined, identified
+        // with the expert's identifier, cancelled.
+        if nextQuarterHour(after: Date()).timeIntervalSinceNow < 20 {
+            try await Task.sleep(nanoseconds: 21_000_000_000) // not across the quarter while booking
+        }
+        let start = nextQuarterHour(after: Date())
+        let booked = try await avain.bookMeeting(startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
+        XCTAssertEqual(booked.startsAt, start)
+        XCTAssertEqual(booked.endsAt, start.addingTimeInterval(45 * 60))
+        XCTAssertEqual(booked.joinWindow, .open)
+        let edited = try await avain.editMeeting(bookingCode: booked.bookingCode, edit: MeetingEdit(topic: "Säästäminen ja rahastot"))
+        XCTAssertEqual(edited.topic, "Säästäminen ja rahastot")
+        XCTAssertEqual(edited.durationMinutes, 45)
+        let join = try await avain.joinMeeting(bookingCode: booked.bookingCode)
+        XCTAssertTrue(join.joinUrl.hasPrefix("https://"), join.joinUrl)
+        XCTAssertTrue(join.identificationRequired)
+        XCTAssertFalse(join.instructions.isEmpty)
+        error = try await avainError("letters for an identifier") {
+            _ = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: "abc")
+        }
+        XCTAssertEqual(error.code, "meeting_identifier_invalid")
+        let identifier = try SandboxControl.call("POST", "/meetings/\(booked.bookingCode)/identifier/\(user)")
+        let identified = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: identifier)
+        XCTAssertEqual(identified.participants.map(\.identified), [true])
+        XCTAssertEqual(try SandboxControl.call("GET", "/meetings/\(booked.bookingCode)"), "participant true Anna Virtanen")
+        let cancelled = try await avain.cancelMeeting(bookingCode: booked.bookingCode)
+        XCTAssertEqual(cancelled.status, "cancelled")
+        XCTAssertEqual(cancelled.joinWindow, .cancelled)
+
+        // Signing: the loan contract signed (Mikko still to sign), the savings contract
+        // downloaded, the account contract's 30 days over.
+        let lists = try await avain.documents()
+        let contract = try XCTUnwrap(lists.waiting.first { $0.title == "Asuntolainasopimus" })
+        XCTAssertEqual(lists.pending.map(\.title), ["Valtakirja yhteiseen tiliin"])
+        let savings = try XCTUnwrap(lists.completed.first { $0.title == "Säästösopimus" })
+        let account = try XCTUnwrap(lists.completed.first { $0.title == "Tilisopimus" })
+        XCTAssertTrue(savings.downloadable)
+        XCTAssertFalse(account.downloadable)
+        XCTAssertEqual(try documentDownloadable(downloadUntil: savings.downloadUntil, now: Date(), language: .fi), true)
+        let view = try await avain.openDocument(documentId: contract.documentId)
+        XCTAssertTrue(view.content.hasPrefix("ASUNTOLAINASOPIMUS"), view.content)
+        let shown = try XCTUnwrap(view.shownText)
+        XCTAssertTrue(shown.contains("Asuntolainasopimus"), shown)
+        XCTAssertTrue(view.finnishOnly)
+        let signed = try await avain.signDocument(documentId: contract.documentId, factor: .pin(pin: pin))
+        XCTAssertEqual(signed.status, "pending")
+        XCTAssertEqual(signed.parties.map { $0.signedAt != nil }, [true, false])
+        let file = try await avain.downloadDocument(documentId: savings.documentId)
+        XCTAssertEqual(file.fileName, "Säästösopimus.txt")
+        XCTAssertTrue(file.content.contains("Kuukausisäästö: 100,00 €"), file.content)
+        error = try await avainError("45 days after completion") { _ = try await avain.downloadDocument(documentId: account.documentId) }
+        XCTAssertEqual(error.code, "download_unavailable")
+        let signingReceipts = try await avain.receipts(profileId: profileId, limit: 20)
+        XCTAssertTrue(signingReceipts.contains { $0.purpose == "document_signing" && $0.shownText == shown })
+
+        // The secure inbox: the price notice read, a question written to the bank.
+        let inbox = try await avain.inbox()
+        let notice = try XCTUnwrap(inbox.messages.first { $0.subject == "Palveluhinnastomme muuttuu 1.3." })
+        XCTAssertTrue(notice.fromBank && notice.important && !notice.read)
+        XCTAssertEqual(Int(inbox.unread), inbox.messages.filter { $0.fromBank && !$0.read }.count)
+        let opened = try await avain.openMessage(messageId: notice.messageId)
+        XCTAssertTrue(opened.info.read)
+        XCTAssertTrue(opened.body.contains("paperisia tiliotteita"), opened.body)
+        let afterReading = try await avain.inbox()
+        XCTAssertEqual(afterReading.unread, inbox.unread - 1)
+        error = try await avainError("a text too long") {
+            _ = try await avain.sendMessage(subject: "Tiliotteet", body: String(repeating: "a", count: 4001))
+        }
+        XCTAssertEqual(error.code, "message_body_invalid")
+        let sent = try await avain.sendMessage(subject: "Tiliotteet", body: "Hei,\nvoinko lopettaa paperiset tiliotteet?")
+        XCTAssertFalse(sent.fromBank)
+        XCTAssertEqual(sent.subject, "Tiliotteet")
+        let afterSending = try await avain.inbox()
+        XCTAssertEqual(afterSending.messages.first?.messageId, sent.messageId)
+
+        // The blocking service: the numbers, then codes and both cards blocked at once.
+        let numbers = await avain.blockingService()
+        XCTAssertEqual(numbers.fromFinland, "020 333")
+        XCTAssertEqual(numbers.fromAbroad, "+358 20 333")
+        let blocked = try await avain.block(codes: true, cards: true)
+        XCTAssertTrue(blocked.codesBlocked)
+        XCTAssertEqual(blocked.cardsBlocked, 2)
+        XCTAssertFalse(blocked.message.isEmpty)
+        XCTAssertNil(avain.loggedInProfile())
+        let profile = try await avain.profile(profileId: profileId)
+        XCTAssertEqual(profile.state, "locked")
+        error = try await avainError("logging in with blocked codes") { _ = try await avain.loginWithPin(profileId: profileId, pin: pin) }
+        guard case .Locked(_, let selfService, _) = error else { return XCTFail("\(error)") }
+        XCTAssertFalse(selfService)
     }
 }

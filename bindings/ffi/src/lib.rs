@@ -21,6 +21,7 @@
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
+//! | `pin_direct.rs` | the same check as one C function, for Kotlin's JNA direct mapping |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
 //! | `instant.rs` | instants from the shells, checked before the core sees them |
 //! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
@@ -69,6 +70,7 @@ mod meetings;
 mod os_gate;
 mod payments;
 mod pin;
+mod pin_direct;
 mod platform_check;
 mod pushed_requests;
 mod registration;
@@ -102,7 +104,10 @@ pub use payments::{
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,
     parse_reference,
 };
-pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
+pub use pin::{
+    PinProblem, PinVerdict, all_pin_problems, check_new_pin, pin_advice, preload_pin_rules,
+};
+pub use pin_direct::{USE_UNIFFI_CALL, avain_ffi_check_new_pin_reasons};
 pub use platform_check::{PlatformCheck, check_platform};
 pub use pushed_requests::{AppLoginPrompt, IdentificationPrompt};
 pub use registration::Registration;

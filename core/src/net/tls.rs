@@ -82,7 +82,11 @@ pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
         .dangerous()
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
-    config.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    // HTTP/1.1 only: the client is built without HTTP/2 (reqwest's `http2` feature), so it
+    // must not let the server choose h2. The bank's API is short JSON exchanges, mostly one
+    // after another, which a kept-alive HTTP/1.1 connection serves; HTTP/2 cost the phone
+    // library close to half a megabyte (docs/bindings.md, "Size").
+    config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
 }
 

@@ -1,47 +1,137 @@
-// Timings for tests/bindings-report: loading the library from Kotlin and the cost of one
-// synchronous call through JNA. Prints one JSON object. Not a test: the figures depend on
-// the machine and are reported, never asserted.
+// Timings for tests/bindings-report, in one fresh JVM: loading the library, opening Avain,
+// and (with --calls) the cost of synchronous calls through JNA. Prints one JSON object.
+// Not a test: the figures depend on the machine and are reported, never asserted.
+//
+// Needs AVAIN_SANDBOX_CONTROL (tests/bindings/with-sandbox) for real bank settings (URL,
+// root certificate, keys); opening Avain reads them but makes no network call.
 package fi.avain.bench
 
+import fi.avain.Avain
+import fi.avain.AvainSettings
+import fi.avain.BankSettings
+import fi.avain.BiometricKeys
+import fi.avain.DeviceDetails
 import fi.avain.Language
+import fi.avain.Platform
+import fi.avain.PlatformException
+import fi.avain.PolicyKey
+import fi.avain.UniffiLib
 import fi.avain.checkNewPin
 import fi.avain.chooseLanguage
 import fi.avain.formatMoney
 import fi.avain.preloadPinRules
+import fi.avain.shell.DirectPinCheck
+import fi.avain.shell.JvmDeviceKeys
+import fi.avain.shell.MemorySecretStore
+import java.net.URI
+import java.nio.file.Files
+import java.util.Base64
+import kotlinx.coroutines.runBlocking
 
-/** Nanoseconds per call of [call], the median of [rounds] rounds of [calls] calls each. */
-private inline fun perCall(calls: Int, rounds: Int, call: () -> Unit): Double {
-    val samples = DoubleArray(rounds)
-    for (round in 0 until rounds) {
-        val start = System.nanoTime()
-        repeat(calls) { call() }
-        samples[round] = (System.nanoTime() - start).toDouble() / calls
-    }
-    samples.sort()
-    return samples[rounds / 2]
+/** The sandbox bank's settings, as the end-to-end tests read them. */
+private fun bankSettings(): BankSettings {
+    val control = System.getenv("AVAIN_SANDBOX_CONTROL")
+        ?: error("AVAIN_SANDBOX_CONTROL is not set: run through tests/bindings/with-sandbox")
+    val lines = URI("$control/bank").toURL().readText().lines().filter { it.isNotBlank() }
+        .map { it.substringBefore(' ') to it.substringAfter(' ') }
+    val value = { key: String -> lines.first { it.first == key }.second }
+    val decode = { text: String -> Base64.getDecoder().decode(text) }
+    return BankSettings(
+        url = value("url"),
+        useSystemRoots = false,
+        extraRoots = listOf(decode(value("root_ca"))),
+        pinnedSpkiSha256 = emptyList(),
+        challengeKey = decode(value("challenge_key")),
+        policyKeys = lines.filter { it.first == "policy_key" }.map {
+            PolicyKey(it.second.substringBefore(' '), decode(it.second.substringAfter(' ')))
+        },
+    )
 }
 
-fun main() {
-    // The first call loads libavain_ffi (JNA's Native.register for every function, the
-    // contract-version check) and initialises the Rust side.
-    val loadStart = System.nanoTime()
-    formatMoney(0, Language.FI)
-    val loadMs = (System.nanoTime() - loadStart) / 1e6
-    preloadPinRules()
+private class NoBiometrics : BiometricKeys {
+    override fun isAvailable() = false
+    override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
+    override fun publicKey(profileId: String): ByteArray? = null
+    override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
+        throw PlatformException.BiometricsNotAvailable()
+    override fun delete(profileId: String) = Unit
+}
 
-    var sink = 0
-    // Warm-up: let the JIT compile the bindings' call path.
-    repeat(300_000) {
-        sink += checkNewPin("583920", null, null, Language.FI).problems.size
-        sink += checkNewPin("1234", null, null, Language.FI).problems.size
+private var sink = 0L
+
+/**
+ * Nanoseconds per call of [call]: warmed up for about [warmMs] (the JIT compiles the
+ * bindings' call path), then the median of 7 rounds of about 100 ms each.
+ */
+private inline fun perCall(warmMs: Long = 1_500, call: () -> Int): Double {
+    var calls = 1
+    val warmEnd = System.nanoTime() + warmMs * 1_000_000
+    while (System.nanoTime() < warmEnd) {
+        val start = System.nanoTime()
+        repeat(calls) { sink += call() }
+        val took = System.nanoTime() - start
+        if (took < 100_000_000) calls = (calls * 2).coerceAtMost(50_000_000)
     }
-    val accepted = perCall(200_000, 7) { sink += checkNewPin("583920", null, null, Language.FI).problems.size }
-    val refused = perCall(100_000, 7) { sink += checkNewPin("1234", null, null, Language.FI).problems.size }
-    val money = perCall(200_000, 7) { sink += formatMoney(1_450_594, Language.FI).length }
-    val language = perCall(200_000, 7) { sink += chooseLanguage(listOf("en-US", "sv-FI")).ordinal }
-    println(
-        """{"load_ms": ${"%.1f".format(loadMs)}, "pin_check_accepted_ns": ${"%.0f".format(accepted)}, """ +
-            """"pin_check_refused_ns": ${"%.0f".format(refused)}, "format_money_ns": ${"%.0f".format(money)}, """ +
-            """"choose_language_ns": ${"%.0f".format(language)}, "checksum": $sink}""",
-    )
+    val samples = DoubleArray(7) {
+        val start = System.nanoTime()
+        repeat(calls) { sink += call() }
+        (System.nanoTime() - start).toDouble() / calls
+    }
+    samples.sort()
+    return samples[3]
+}
+
+private fun ns(value: Double) = "%.0f".format(value)
+
+fun main(args: Array<String>) {
+    val bank = bankSettings()
+    val dataDir = Files.createTempDirectory("avain-bench").toFile()
+    try {
+        // The first call loads libavain_ffi (JNA's Native.register of every function, the
+        // contract-version check) and initialises the Rust side.
+        val loadStart = System.nanoTime()
+        formatMoney(0, Language.FI)
+        val loaded = System.nanoTime()
+        // What the app does at start-up: open the core on its data directory with the
+        // shell's secret store and device keys (here the JVM ones the tests use).
+        val store = MemorySecretStore()
+        val avain = runBlocking {
+            Avain.open(
+                AvainSettings(
+                    dataDir = dataDir.path,
+                    bank = bank,
+                    preferredLanguages = listOf("fi-FI"),
+                    device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
+                    pinKdfIterations = null,
+                ),
+                store,
+                JvmDeviceKeys(store),
+                NoBiometrics(),
+            )
+        }
+        val opened = System.nanoTime()
+        sink += avain.language().ordinal
+        avain.close()
+        val fields = mutableListOf(
+            "\"load_ms\": ${"%.1f".format((loaded - loadStart) / 1e6)}",
+            "\"open_ms\": ${"%.1f".format((opened - loaded) / 1e6)}",
+            "\"load_and_open_ms\": ${"%.1f".format((opened - loadStart) / 1e6)}",
+        )
+        if ("--calls" in args) {
+            preloadPinRules()
+            // From the bare JNA call to the PIN check: where the time of a call goes.
+            fields += "\"jna_bare_call_ns\": ${ns(perCall { UniffiLib.ffi_avain_ffi_uniffi_contract_version() })}"
+            fields += "\"uniffi_empty_call_ns\": ${ns(perCall { preloadPinRules(); 1 })}"
+            fields += "\"format_money_ns\": ${ns(perCall { formatMoney(1_450_594, Language.FI).length })}"
+            fields += "\"choose_language_ns\": ${ns(perCall { chooseLanguage(listOf("en-US", "sv-FI")).ordinal })}"
+            fields += "\"pin_check_accepted_ns\": ${ns(perCall { checkNewPin("583920", null, null, Language.FI).problems.size })}"
+            fields += "\"pin_check_refused_ns\": ${ns(perCall { checkNewPin("1234", null, null, Language.FI).problems.size })}"
+            fields += "\"direct_pin_check_accepted_ns\": ${ns(perCall { DirectPinCheck.checkNewPin("583920", null, null, Language.FI).problems.size })}"
+            fields += "\"direct_pin_check_refused_ns\": ${ns(perCall { DirectPinCheck.checkNewPin("1234", null, null, Language.FI).problems.size })}"
+        }
+        fields += "\"checksum\": $sink"
+        println(fields.joinToString(", ", "{", "}"))
+    } finally {
+        dataDir.deleteRecursively()
+    }
 }

@@ -15,7 +15,7 @@ import fi.avain.Language
 import fi.avain.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
-import fi.avain.UniffiLib
+import fi.avain.IntegrityCheckingUniffiLib
 import fi.avain.checkNewPin
 import fi.avain.chooseLanguage
 import fi.avain.formatMoney
@@ -120,7 +120,7 @@ fun main(args: Array<String>) {
         if ("--calls" in args) {
             preloadPinRules()
             // From the bare JNA call to the PIN check: where the time of a call goes.
-            fields += "\"jna_bare_call_ns\": ${ns(perCall { UniffiLib.ffi_avain_ffi_uniffi_contract_version() })}"
+            fields += "\"jna_bare_call_ns\": ${ns(perCall { IntegrityCheckingUniffiLib.ffi_avain_ffi_uniffi_contract_version() })}"
             fields += "\"uniffi_empty_call_ns\": ${ns(perCall { preloadPinRules(); 1 })}"
             fields += "\"format_money_ns\": ${ns(perCall { formatMoney(1_450_594, Language.FI).length })}"
             fields += "\"choose_language_ns\": ${ns(perCall { chooseLanguage(listOf("en-US", "sv-FI")).ordinal })}"

@@ -65,8 +65,10 @@ mod registration;
 mod session;
 mod signing;
 
+use std::any::Any;
 use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
 use time::OffsetDateTime;
@@ -458,10 +460,17 @@ where
 {
     let lang = inner.lang();
     let future = work(Arc::clone(inner));
+    // Spawned type-erased: tokio's task machinery (harness, cell, scheduler hooks) is then
+    // compiled once instead of once per flow's future type, which was about 0.3 MB of the
+    // phone library (docs/bindings.md). Two small allocations per bank call.
+    let erased: Pin<Box<dyn Future<Output = Box<dyn Any + Send>> + Send>> =
+        Box::pin(async move { Box::new(future.await) as Box<dyn Any + Send> });
     match handle {
-        Some(handle) => handle
-            .spawn(future)
+        Some(handle) => *handle
+            .spawn(erased)
             .await
+            .map_err(|_| AvainError::internal(lang, "task_failed"))?
+            .downcast::<Result<T, AvainError>>()
             .map_err(|_| AvainError::internal(lang, "task_failed"))?,
         None => Err(AvainError::internal(lang, "closed")),
     }

@@ -5,7 +5,7 @@
 #   cargo install cargo-ndk
 #   rustup target add aarch64-linux-android armv7-linux-androideabi x86_64-linux-android
 #
-#   android/build-rust.sh [cargo profile, default release] [out dir, default android/build/rustJniLibs]
+#   android/build-rust.sh [cargo profile, default phone] [out dir, default android/build/rustJniLibs]
 #
 # The libraries are linked with 16 KB page alignment (required for apps targeting Android
 # 15+ on 16 KB-page devices; harmless on 4 KB ones) and for API 23, the library's minSdk.
@@ -14,7 +14,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-profile=${1:-release}
+profile=${1:-phone}
 out=${2:-android/build/rustJniLibs}
 
 command -v cargo-ndk >/dev/null || {

@@ -13,7 +13,7 @@ plugins {
 }
 
 val workspace: File = rootDir.parentFile
-val rustProfile = providers.gradleProperty("avain.rustProfile").getOrElse("release")
+val rustProfile = providers.gradleProperty("avain.rustProfile").getOrElse("phone")
 val rustJniLibs = layout.buildDirectory.dir("rustJniLibs")
 val generatedKotlin = layout.buildDirectory.dir("generated/uniffi/kotlin")
 

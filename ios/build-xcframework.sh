@@ -5,14 +5,14 @@
 # with Xcode and
 #   rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios
 #
-#   ios/build-xcframework.sh [cargo profile, default release]
+#   ios/build-xcframework.sh [cargo profile, default phone]
 #
 # Slices: iOS devices (arm64) and the Simulator (arm64 + x86_64, merged with lipo).
 # Nothing it writes is committed.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-profile=${1:-release}
+profile=${1:-phone}
 profile_dir=$profile
 [ "$profile" = dev ] && profile_dir=debug
 

@@ -77,7 +77,8 @@ pub unsafe extern "C" fn avain_ffi_check_new_pin_reasons(
         }
     };
     // An `extern "C"` function must not unwind into the JVM: a panic aborts the process.
-    // There is no panic to expect here; if there were one, the UniFFI call reports it.
+    // There is no panic to expect here; if there were one in an unwinding build (the
+    // tests' `dev`), the UniFFI call reports it. The shipped `phone` profile aborts.
     panic::catch_unwind(AssertUnwindSafe(|| {
         reason_bits(pin, current, (birth_year, birth_month, birth_day))
     }))

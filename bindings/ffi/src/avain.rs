@@ -177,6 +177,15 @@ impl Avain {
         self.core.set_preferred_languages(tags);
     }
 
+    /// The platform's push token (Android: `FirebaseMessaging.getToken()` and
+    /// `onNewToken`; iOS: the APNs device token as hex), or `None` when notifications are
+    /// off. Call it at start-up and whenever the platform rotates the token; a
+    /// registration sends it with the device so the bank can notify this phone. Memory
+    /// only, never logged.
+    pub fn set_push_token(&self, token: Option<String>) {
+        self.core.set_push_token(token);
+    }
+
     /// The profiles on this device, oldest first, for the profile picker.
     pub async fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
         self.local("profiles", |core| core.profiles()).await

@@ -230,6 +230,9 @@ pub(crate) struct Inner {
     pub(crate) pin_kdf_iterations: u32,
     language: Mutex<Language>,
     supported_languages: Vec<Language>,
+    /// The platform's push token (FCM, APNs) while the customer allows notifications.
+    /// Memory only: the shell hands it over at every start (the platforms rotate it).
+    push_token: Mutex<Option<crate::api::Secret>>,
     pub(crate) session: session::SessionSlot,
     pub(crate) pending: pending::Pending,
     /// Per local profile id, the highest challenge counter this core has answered: the
@@ -243,6 +246,14 @@ impl Inner {
     /// The language of texts and errors now.
     pub(crate) fn lang(&self) -> Language {
         *self.language.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The push token to register a device with, if any.
+    pub(crate) fn push_token(&self) -> Option<crate::api::Secret> {
+        self.push_token
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub(crate) fn now(&self) -> OffsetDateTime {
@@ -373,6 +384,7 @@ impl Avain {
             pin_kdf_iterations: config.pin_kdf_iterations,
             language: Mutex::new(lang),
             supported_languages: supported,
+            push_token: Mutex::new(None),
             session: session::SessionSlot::default(),
             pending: pending::Pending::default(),
             answered_counters: Mutex::default(),
@@ -412,6 +424,23 @@ impl Avain {
             .language
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = lang;
+    }
+
+    /// The platform's push token (Firebase Cloud Messaging on Android, APNs on iOS), or
+    /// `None` when the customer turned notifications off. The shell calls this at start-up
+    /// and whenever the platform hands it a new token. A registration sends it with the
+    /// device, so the bank can tell this phone that the profile was unlocked, that a
+    /// message waits or that a request waits for approval (never its content). Kept in
+    /// memory only, never logged; a blank token counts as none.
+    pub fn set_push_token(&self, token: Option<String>) {
+        let token = token
+            .filter(|t| !t.trim().is_empty())
+            .map(crate::api::Secret::from);
+        *self
+            .inner
+            .push_token
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = token;
     }
 
     /// The profiles on this device, oldest first (for the profile picker).

@@ -460,7 +460,7 @@ async fn complete(
             model: inner.device.model.clone(),
             os_version: inner.device.os_version.clone(),
             app_version: inner.device.app_version.clone(),
-            push_token: None,
+            push_token: inner.push_token(),
         },
         device_public_key: Base64Bytes(device_public_key),
         pin_public_key: Base64Bytes(pin_public_key),

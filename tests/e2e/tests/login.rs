@@ -3,7 +3,7 @@
 
 use avain_core::Language;
 use avain_core::client::{AvainError, RegistrationStep};
-use avain_e2e::{ANNA, Harness, LIISA};
+use avain_e2e::{ANNA, Harness, LIISA, MIKKO, bank_config};
 
 const PIN: &str = "4719";
 
@@ -236,4 +236,49 @@ async fn the_app_speaks_swedish_when_swedish_comes_before_finnish() {
     assert_eq!(h.avain.language(), Language::Fi);
     h.avain.set_preferred_languages(vec!["sv_FI".into()]);
     assert_eq!(h.avain.language(), Language::Sv);
+}
+
+/// A phone registered with a push token hears from the bank (a push with no text) when the
+/// online bank unlocks it; without a token, it does not.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_push_token_given_before_registration_lets_the_bank_notify_the_phone() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    h.avain.set_push_token(Some("fcm:abc123-token".into()));
+    h.register(anna, PIN).await.unwrap();
+    h.unlock_in_online_bank(anna).await.unwrap();
+    let pushes: Vec<_> = h
+        .outbox(ANNA)
+        .await
+        .unwrap()
+        .messages
+        .into_iter()
+        .filter(|m| m.kind == "profile_unlocked" && m.text.is_none())
+        .collect();
+    assert_eq!(pushes.len(), 1, "{pushes:?}");
+    assert!(
+        pushes[0].to.as_str().starts_with("prf_"),
+        "the bank's profile id"
+    );
+
+    // A blank token is no token: the next phone registered is not notified.
+    let mikko = Harness::customer(MIKKO).unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let phone = h
+        .phone_with(other.path(), bank_config(&h.bank).unwrap())
+        .unwrap();
+    phone.set_push_token(Some("  ".into()));
+    h.register_on(&phone, mikko, PIN, "Mikon puhelin")
+        .await
+        .unwrap();
+    h.unlock_in_online_bank(mikko).await.unwrap();
+    let outbox = h.outbox(MIKKO).await.unwrap();
+    assert!(
+        !outbox
+            .messages
+            .iter()
+            .any(|m| m.kind == "profile_unlocked" && m.text.is_none()),
+        "{:?}",
+        outbox.messages
+    );
 }

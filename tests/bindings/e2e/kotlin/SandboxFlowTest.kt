@@ -146,6 +146,8 @@ class SandboxFlowTest {
         val store = MemorySecretStore()
         val avain = openPhone(store, listOf("sv-FI", "fi-FI"))
         assertEquals(Language.SV, avain.language())
+        // The shell hands over the platform's push token (FCM); the registration carries it.
+        avain.setPushToken("fcm-token-from-the-platform")
 
         val registration = avain.startRegistration(user, password)
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
@@ -181,6 +183,8 @@ class SandboxFlowTest {
             assertEquals("profile_pending_unlock", e.code)
         }
         assertEquals("1", Bank.call("POST", "/unlock/$user"))
+        // The bank tells the phone (a push without text) that the profile was unlocked.
+        assertEquals(listOf("profile_unlocked"), Bank.lines("/pushes/$user").map { it.second })
 
         val login = avain.loginWithPin(profileId, "583920")
         assertEquals("active", login.profile.state)

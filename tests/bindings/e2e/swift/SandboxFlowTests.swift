@@ -117,6 +117,8 @@ final class SandboxFlowTests: XCTestCase {
         let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
         let (avain, keys) = try await openPhone(languages: ["fi-FI", "sv-FI"], model: "iPhone15,2")
         XCTAssertEqual(avain.language(), .fi)
+        // The shell hands over the APNs device token; the registration carries it.
+        avain.setPushToken(token: "apns-device-token-hex")
 
         let registration = try await avain.startRegistration(username: user, password: password)
         guard case .keyCardCode(let index) = registration.step() else { return XCTFail("\(registration.step())") }
@@ -149,6 +151,8 @@ final class SandboxFlowTests: XCTestCase {
             XCTAssertEqual(error.code, "profile_pending_unlock")
         }
         XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
+        // The bank tells the phone (a push without text) that the profile was unlocked.
+        XCTAssertEqual(try SandboxControl.lines("/pushes/\(user)").map { $0.1 }, ["profile_unlocked"])
 
         let login = try await avain.loginWithPin(profileId: profile.id, pin: "583920")
         XCTAssertEqual(login.profile.state, "active")

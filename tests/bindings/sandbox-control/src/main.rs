@@ -17,6 +17,7 @@
 //! | `GET /customer/{user_id}` | `user_id`, `password`, `hetu` of a demo customer |
 //! | `GET /key-card/{user_id}/{index}` | the code (key-code cards are printed on paper) |
 //! | `GET /sms/{user_id}/{kind}` | the newest 6-digit code of that kind, or 404 |
+//! | `GET /pushes/{user_id}` | one `push KIND` line per push notification the bank sent to the customer's phones, oldest first |
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
 //! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
@@ -30,6 +31,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use avain_core::api::OnlineBankDeviceList;
+use avain_core::api::sandbox::{Channel, Outbox};
 use avain_core::lifecycle::ProfileState;
 use avain_sandbox::Sandbox;
 use avain_sandbox::client::BankClient;
@@ -108,6 +110,20 @@ async fn sms(
         .ok_or_else(|| not_found("such SMS"))
 }
 
+async fn pushes(State(control): State<Arc<Control>>, Path(user_id): Path<String>) -> Answer {
+    let outbox: Outbox = control
+        .browser
+        .get(&format!("/v1/sandbox/outbox?user_id={user_id}"), None)
+        .await
+        .map_err(|e| (StatusCode::BAD_GATEWAY, format!("{e}\n")))?;
+    Ok(outbox
+        .messages
+        .iter()
+        .filter(|m| m.channel == Channel::Push)
+        .map(|m| format!("push {}\n", m.kind))
+        .collect())
+}
+
 async fn unlock(State(control): State<Arc<Control>>, Path(user_id): Path<String>) -> Answer {
     let customer = customer(&user_id)?;
     let failed = |e: avain_sandbox::client::CallError| (StatusCode::BAD_GATEWAY, format!("{e}\n"));
@@ -172,6 +188,7 @@ async fn main() -> ExitCode {
         .route("/customer/{user_id}", get(demo_customer))
         .route("/key-card/{user_id}/{index}", get(key_card))
         .route("/sms/{user_id}/{kind}", get(sms))
+        .route("/pushes/{user_id}", get(pushes))
         .route("/unlock/{user_id}", post(unlock))
         // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
         .route("/broker/{id}/{service}", post(services::broker_asks))

@@ -12,6 +12,16 @@ use crate::i18n::{self, Language};
 /// The languages the bank supports by default: Finnish and Swedish.
 pub const DEFAULT_SUPPORTED: [Language; 2] = [Language::Fi, Language::Sv];
 
+/// The languages a bank's app is offered in: `listed`, or Finnish and Swedish
+/// ([`DEFAULT_SUPPORTED`]) when it lists none.
+pub fn supported_or_default(listed: &[Language]) -> &[Language] {
+    if listed.is_empty() {
+        &DEFAULT_SUPPORTED
+    } else {
+        listed
+    }
+}
+
 /// The language of one tag: BCP 47 ("sv-FI", "en-US") or Android's form ("sv_FI"), any
 /// case; ISO 639-2 codes ("fin", "swe", "eng") are understood too. `None` for other
 /// languages and for text that is not a tag.
@@ -111,6 +121,12 @@ impl Flow {
 mod tests {
     use super::*;
     use Language::{En, Fi, Sv};
+
+    #[test]
+    fn no_listed_languages_means_finnish_and_swedish() {
+        assert_eq!(supported_or_default(&[]), &DEFAULT_SUPPORTED);
+        assert_eq!(supported_or_default(&[Fi, Sv, En]), &[Fi, Sv, En]);
+    }
 
     fn choose(tags: &[&str]) -> Language {
         preferred_language(tags, &DEFAULT_SUPPORTED)

@@ -17,7 +17,7 @@ use avain_core::client::{
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
-use avain_core::language::DEFAULT_SUPPORTED;
+use avain_core::language;
 use avain_core::lifecycle::BiometricKind;
 use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
@@ -140,12 +140,8 @@ impl Avain {
         biometric_keys: Arc<dyn BiometricKeys>,
     ) -> Result<Arc<Avain>, AvainError> {
         // The language the core will choose, for errors before it exists.
-        let supported = match settings.supported_languages.as_slice() {
-            [] => &DEFAULT_SUPPORTED[..],
-            listed => listed,
-        };
-        let lang =
-            avain_core::language::preferred_language(&settings.preferred_languages, supported);
+        let supported = language::supported_or_default(&settings.supported_languages);
+        let lang = language::preferred_language(&settings.preferred_languages, supported);
         let config = core::AvainConfig {
             data_dir: PathBuf::from(settings.data_dir),
             bank: settings.bank.into_core(lang)?,

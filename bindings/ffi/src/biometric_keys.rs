@@ -9,7 +9,7 @@ use std::sync::Arc;
 use avain_core::keys::{BiometricKey, BiometricKeyFactory, KeyError, verify_biometric_signature};
 use avain_core::{Language, i18n};
 
-use crate::device_keys::check_public_key;
+use crate::device_keys::{check_public_key, deleted, opened};
 use crate::error::{PlatformError, key_error};
 
 /// The biometric keys of the profiles on this phone, implemented by the shell.
@@ -105,18 +105,14 @@ impl BiometricKeyFactory for CoreBiometricKeys {
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn BiometricKey>>, KeyError> {
-        match self.platform.public_key(profile_id.to_owned()) {
-            Ok(Some(public_key)) => self.handle(profile_id, public_key).map(Some),
-            Ok(None) | Err(PlatformError::KeyNotFound) => Ok(None),
-            Err(e) => Err(key_error(e, false)),
-        }
+        opened(
+            self.platform.public_key(profile_id.to_owned()),
+            |public_key| self.handle(profile_id, public_key),
+        )
     }
 
     fn delete(&self, profile_id: &str) -> Result<(), KeyError> {
-        match self.platform.delete(profile_id.to_owned()) {
-            Ok(()) | Err(PlatformError::KeyNotFound) => Ok(()),
-            Err(e) => Err(key_error(e, false)),
-        }
+        deleted(self.platform.delete(profile_id.to_owned()))
     }
 }
 

@@ -62,6 +62,29 @@ impl CoreDeviceKeys {
     }
 }
 
+/// The platform's answer to "the public key of this profile's key" as the core's open: a
+/// key the platform does not have (never made, or wiped with the app's data) is `None`.
+/// Shared by K_dev and K_bio.
+pub(crate) fn opened<K>(
+    answer: Result<Option<Vec<u8>>, PlatformError>,
+    handle: impl FnOnce(Vec<u8>) -> Result<K, KeyError>,
+) -> Result<Option<K>, KeyError> {
+    match answer {
+        Ok(Some(public_key)) => handle(public_key).map(Some),
+        Ok(None) | Err(PlatformError::KeyNotFound) => Ok(None),
+        Err(e) => Err(key_error(e, false)),
+    }
+}
+
+/// The platform's answer to "delete this profile's key": one that was not there is gone
+/// too. Shared by K_dev and K_bio.
+pub(crate) fn deleted(answer: Result<(), PlatformError>) -> Result<(), KeyError> {
+    match answer {
+        Ok(()) | Err(PlatformError::KeyNotFound) => Ok(()),
+        Err(e) => Err(key_error(e, false)),
+    }
+}
+
 /// A P-256 public key as the core and the server expect it.
 pub(crate) fn check_public_key(public_key: &[u8]) -> Result<(), KeyError> {
     if public_key.len() == P256_PUBLIC_KEY_LEN && public_key[0] == 0x04 {
@@ -82,18 +105,14 @@ impl DeviceKeyFactory for CoreDeviceKeys {
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn DeviceKey>>, KeyError> {
-        match self.platform.public_key(profile_id.to_owned()) {
-            Ok(Some(public_key)) => self.handle(profile_id, public_key).map(Some),
-            Ok(None) | Err(PlatformError::KeyNotFound) => Ok(None),
-            Err(e) => Err(key_error(e, false)),
-        }
+        opened(
+            self.platform.public_key(profile_id.to_owned()),
+            |public_key| self.handle(profile_id, public_key),
+        )
     }
 
     fn delete(&self, profile_id: &str) -> Result<(), KeyError> {
-        match self.platform.delete(profile_id.to_owned()) {
-            Ok(()) | Err(PlatformError::KeyNotFound) => Ok(()),
-            Err(e) => Err(key_error(e, false)),
-        }
+        deleted(self.platform.delete(profile_id.to_owned()))
     }
 }
 

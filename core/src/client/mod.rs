@@ -350,11 +350,7 @@ impl Avain {
     /// HTTPS client and the runtime. Blocks on disk I/O briefly. Changes persisted state
     /// when the database is new or older.
     pub fn open(config: AvainConfig, parts: PlatformParts) -> Result<Arc<Avain>, AvainError> {
-        let supported = if config.supported_languages.is_empty() {
-            crate::language::DEFAULT_SUPPORTED.to_vec()
-        } else {
-            config.supported_languages.clone()
-        };
+        let supported = crate::language::supported_or_default(&config.supported_languages).to_vec();
         let lang = crate::language::preferred_language(&config.preferred_languages, &supported);
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)

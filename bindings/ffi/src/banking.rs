@@ -74,9 +74,9 @@ impl Avain {
     }
 
     /// Approves a pending payment with the PIN or biometrics, plus the SMS code when the
-    /// payee is new. After `challenge_expired`, `challenge_used`, `wrong_pin` or an
-    /// expired SMS code, call `preparePaymentApproval` and try again. Changes persisted
-    /// state.
+    /// payee is new. After `wrong_pin`, `challenge_expired` or a login since, just try
+    /// again: the core renews a challenge that can no longer be answered itself (keeping
+    /// an SMS code that is still valid). Changes persisted state.
     pub async fn confirm_payment(
         &self,
         payment_id: String,

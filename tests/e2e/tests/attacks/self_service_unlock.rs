@@ -1,0 +1,1 @@
+//! (attacks of this kind are added here)

@@ -2,6 +2,13 @@
 //! certificate for `localhost`, `127.0.0.1` and `::1`, generated with rcgen at first start
 //! and kept in `<data dir>/tls/`. Clients trust the root explicitly (never by switching
 //! verification off); its PEM is in the embedded server's handle and printed by `serve`.
+//!
+//! The certificates look like a real bank's so that strict clients accept them (Python's
+//! `VERIFY_X509_STRICT`, `openssl verify -x509_strict`): both carry key identifiers (the
+//! server's names its issuer's), the server certificate says it is no CA, and validity is
+//! realistic: the root for ten years, the server certificate for 397 days (the CA/Browser
+//! Forum's maximum). A data directory whose server certificate is near its end gets a new
+//! identity at the next start.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::Path;
@@ -14,8 +21,18 @@ use rcgen::{
 use rustls::ServerConfig;
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+use time::{Duration, OffsetDateTime};
 
 use crate::key_files;
+
+/// How long the root certificate is valid.
+const ROOT_VALIDITY: Duration = Duration::days(3652);
+/// How long the server certificate is valid (CA/Browser Forum baseline maximum).
+const SERVER_VALIDITY: Duration = Duration::days(397);
+/// A server certificate older than this is replaced at start, a month before it expires.
+const RENEW_AFTER: Duration = Duration::days(367);
+/// Validity starts a day early, so a client whose clock is a little behind accepts it.
+const CLOCK_SKEW: Duration = Duration::days(1);
 
 /// The root certificate clients trust, in PEM and DER.
 #[derive(Debug, Clone)]
@@ -39,8 +56,10 @@ pub fn load_or_create(dir: &Path) -> Result<TlsIdentity, String> {
     let root_path = dir.join("root-ca.pem");
     let chain_path = dir.join("server-chain.pem");
     let key_path = dir.join("server-key.pem");
-    if !(root_path.exists() && chain_path.exists() && key_path.exists()) {
-        generate(dir)?;
+    if !(root_path.exists() && chain_path.exists() && key_path.exists())
+        || is_due_for_renewal(&chain_path)
+    {
+        generate(dir, OffsetDateTime::now_utc())?;
     }
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()));
     let root_pem = String::from_utf8(read(&root_path)?)
@@ -69,10 +88,22 @@ pub fn load_or_create(dir: &Path) -> Result<TlsIdentity, String> {
     })
 }
 
-fn generate(dir: &Path) -> Result<(), String> {
+/// Whether the server certificate written at `chain_path` is old enough to be replaced
+/// (judged by when the file was written: it is written once, when the identity is made).
+fn is_due_for_renewal(chain_path: &Path) -> bool {
+    let written = std::fs::metadata(chain_path).and_then(|m| m.modified());
+    written.is_ok_and(|at| {
+        at.elapsed()
+            .is_ok_and(|age| age > std::time::Duration::try_from(RENEW_AFTER).unwrap_or_default())
+    })
+}
+
+fn generate(dir: &Path, now: OffsetDateTime) -> Result<(), String> {
     let err = |e: rcgen::Error| format!("generating the TLS certificate: {e}");
     let root_key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256).map_err(err)?;
     let mut root_params = CertificateParams::new(Vec::<String>::new()).map_err(err)?;
+    root_params.not_before = now - CLOCK_SKEW;
+    root_params.not_after = now + ROOT_VALIDITY;
     root_params.is_ca = IsCa::Ca(BasicConstraints::Constrained(0));
     root_params
         .distinguished_name
@@ -94,6 +125,10 @@ fn generate(dir: &Path) -> Result<(), String> {
     server_params
         .distinguished_name
         .push(DnType::CommonName, "Avain sandbox bank");
+    server_params.not_before = now - CLOCK_SKEW;
+    server_params.not_after = now + SERVER_VALIDITY;
+    server_params.is_ca = IsCa::ExplicitNoCa;
+    server_params.use_authority_key_identifier_extension = true;
     server_params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
     server_params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     let issuer = Issuer::new(root_params, &root_key);
@@ -111,4 +146,48 @@ fn generate(dir: &Path) -> Result<(), String> {
     // Written last: its presence marks a complete identity.
     key_files::write_atomically(&dir.join("root-ca.pem"), root_cert.pem().as_bytes(), false)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// DER of an extension's OID: 2.5.29.14 (subject key id) and 2.5.29.35 (authority key id).
+    const SUBJECT_KEY_ID: [u8; 5] = [0x06, 0x03, 0x55, 0x1d, 0x0e];
+    const AUTHORITY_KEY_ID: [u8; 5] = [0x06, 0x03, 0x55, 0x1d, 0x23];
+
+    fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn certificates_carry_key_identifiers_for_strict_clients() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let identity = load_or_create(dir.path()).expect("identity");
+        let chain = std::fs::read(dir.path().join("server-chain.pem")).expect("chain");
+        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_slice_iter(&chain)
+            .collect::<Result<_, _>>()
+            .expect("PEM chain");
+        let leaf = certs.first().expect("server certificate");
+        assert!(contains(leaf, &SUBJECT_KEY_ID));
+        assert!(contains(leaf, &AUTHORITY_KEY_ID));
+        assert!(contains(&identity.root.der, &SUBJECT_KEY_ID));
+    }
+
+    #[test]
+    fn a_fresh_identity_is_kept_and_an_old_one_renewed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let first = load_or_create(dir.path()).expect("identity");
+        let again = load_or_create(dir.path()).expect("identity");
+        assert_eq!(first.root.der, again.root.der);
+        let chain = dir.path().join("server-chain.pem");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(368 * 86_400);
+        std::fs::File::options()
+            .write(true)
+            .open(&chain)
+            .and_then(|f| f.set_modified(old))
+            .expect("backdate");
+        let renewed = load_or_create(dir.path()).expect("identity");
+        assert_ne!(first.root.der, renewed.root.der);
+    }
 }

@@ -141,6 +141,21 @@ impl SessionStore {
         });
     }
 
+    /// Ends every session of a customer except the one of `keep` (a password change ends
+    /// the others, the app's too).
+    pub fn end_others(&self, customer_id: i64, keep: &str) {
+        let keep = crypto::sha256(keep.as_bytes());
+        self.lock()
+            .retain(|hash, s| s.customer_id != customer_id || *hash == keep);
+    }
+
+    /// Ends every session of one kind of a customer (a locked user code ends the online
+    /// bank's).
+    pub fn end_kind(&self, customer_id: i64, kind: SessionKind) {
+        self.lock()
+            .retain(|_, s| s.customer_id != customer_id || s.kind != kind);
+    }
+
     /// Ends every session (sandbox reset).
     pub fn clear(&self) {
         self.lock().clear();

@@ -154,6 +154,8 @@ async fn concurrent_password_guesses_stop_at_the_lock() {
     }
     let right = right.await.unwrap();
 
+    // The right password, decided after the lock, is not let in.
+    assert_ne!(right.0, 201, "the right password got in after the lock");
     // Four failures answered as such, the fifth as the lock, and every later guess too.
     assert_eq!(
         count(&wrong, 401, ErrorCode::InvalidCredentials),
@@ -162,9 +164,7 @@ async fn concurrent_password_guesses_stop_at_the_lock() {
         wrong.iter().map(code_of).collect::<Vec<_>>()
     );
     assert_eq!(count(&wrong, 423, ErrorCode::UserCodeLocked), 36);
-    // The right password, decided after the lock, is not let in, and its answer is the
-    // very answer of a wrong guess after the lock.
-    assert_ne!(right.0, 201, "the right password got in after the lock");
+    // Its answer is the very answer of a wrong guess after the lock.
     let locked = wrong
         .iter()
         .find(|a| a.0 == 423)

@@ -220,12 +220,7 @@ pub async fn change_password(
             Ok(StatusCode::NO_CONTENT)
         }
         Err(refused) => {
-            if matches!(
-                refused.code,
-                ErrorCode::UserCodeLocked
-                    | ErrorCode::UserCodeLockedAtBank
-                    | ErrorCode::CodesBlocked
-            ) {
+            if password_change_ends_sessions(refused.code) {
                 state
                     .sessions
                     .end_kind(customer_id, SessionKind::OnlineBank);
@@ -233,6 +228,15 @@ pub async fn change_password(
             Err(refused)
         }
     }
+}
+
+/// Whether a refused password change ends the customer's online-bank sessions: the user
+/// code is locked (the fifth wrong current password, or already) or the codes are blocked.
+pub fn password_change_ends_sessions(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::UserCodeLocked | ErrorCode::UserCodeLockedAtBank | ErrorCode::CodesBlocked
+    )
 }
 
 /// Checks the current password (slow, outside the database) and, in one write job, commits

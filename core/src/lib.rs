@@ -21,6 +21,7 @@ pub mod language;
 pub mod lifecycle;
 pub mod net;
 pub mod os_policy;
+pub mod password;
 pub mod payments;
 pub mod pin;
 pub mod random;

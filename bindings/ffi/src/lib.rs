@@ -22,6 +22,7 @@
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `pin_direct.rs` | the same check as one C function, for Kotlin's JNA direct mapping |
+//! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
 //! | `instant.rs` | instants from the shells, checked before the core sees them |
 //! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
@@ -68,6 +69,7 @@ mod language;
 mod logging;
 mod meetings;
 mod os_gate;
+mod password;
 mod payments;
 mod pin;
 mod pin_direct;
@@ -99,6 +101,7 @@ pub use meetings::{
     meeting_join_window, normalize_booking_code, normalize_phone,
 };
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
+pub use password::{PasswordProblem, check_new_password};
 pub use payments::{
     BarcodePayment, IbanInfo, PaymentReference, ReferenceKind, create_finnish_reference,
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,

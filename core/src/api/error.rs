@@ -45,8 +45,16 @@ pub enum ErrorCode {
     CodesBlocked,
     /// The password must be changed before anything else (after a self-service unlock).
     PasswordChangeRequired,
-    /// The new password does not meet the rules (6 to 8 characters).
+    /// The new password does not meet the rules (6 to 8 characters, no spaces).
     PasswordRejected,
+    /// The new password is the same as the current one.
+    PasswordSameAsCurrent,
+    /// The new password is one character repeated.
+    PasswordRepeatedCharacter,
+    /// The new password contains the user id (or is part of it).
+    PasswordContainsUserId,
+    /// The new password is one of the most common passwords.
+    PasswordTooCommon,
 
     // Registration and step-up codes.
     /// Registration needs a mobile number registered in the online bank.
@@ -116,7 +124,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 48] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnsupportedMediaType,
@@ -132,6 +140,10 @@ impl ErrorCode {
         ErrorCode::CodesBlocked,
         ErrorCode::PasswordChangeRequired,
         ErrorCode::PasswordRejected,
+        ErrorCode::PasswordSameAsCurrent,
+        ErrorCode::PasswordRepeatedCharacter,
+        ErrorCode::PasswordContainsUserId,
+        ErrorCode::PasswordTooCommon,
         ErrorCode::NoPhoneNumber,
         ErrorCode::SmsServiceOff,
         ErrorCode::KeyCardCodeWrong,
@@ -181,6 +193,10 @@ impl ErrorCode {
             ErrorCode::CodesBlocked => "codes_blocked",
             ErrorCode::PasswordChangeRequired => "password_change_required",
             ErrorCode::PasswordRejected => "password_rejected",
+            ErrorCode::PasswordSameAsCurrent => "password_same_as_current",
+            ErrorCode::PasswordRepeatedCharacter => "password_repeated_character",
+            ErrorCode::PasswordContainsUserId => "password_contains_user_id",
+            ErrorCode::PasswordTooCommon => "password_too_common",
             ErrorCode::NoPhoneNumber => "no_phone_number",
             ErrorCode::SmsServiceOff => "sms_service_off",
             ErrorCode::KeyCardCodeWrong => "key_card_code_wrong",
@@ -249,7 +265,12 @@ impl ErrorCode {
             ErrorCode::Expired | ErrorCode::ChallengeExpired | ErrorCode::MeetingClosed => 410,
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
-            ErrorCode::InvalidValue | ErrorCode::PasswordRejected => 422,
+            ErrorCode::InvalidValue
+            | ErrorCode::PasswordRejected
+            | ErrorCode::PasswordSameAsCurrent
+            | ErrorCode::PasswordRepeatedCharacter
+            | ErrorCode::PasswordContainsUserId
+            | ErrorCode::PasswordTooCommon => 422,
             ErrorCode::UserCodeLocked
             | ErrorCode::UserCodeLockedAtBank
             | ErrorCode::ProfileLocked => 423,

@@ -141,6 +141,21 @@ impl SessionStore {
         });
     }
 
+    /// Ends every session of a customer except the one of `keep` (a password change ends
+    /// the others, the app's too).
+    pub fn end_others(&self, customer_id: i64, keep: &str) {
+        let keep = crypto::sha256(keep.as_bytes());
+        self.lock()
+            .retain(|hash, s| s.customer_id != customer_id || *hash == keep);
+    }
+
+    /// Ends every session of one kind of a customer (a locked user code ends the online
+    /// bank's).
+    pub fn end_kind(&self, customer_id: i64, kind: SessionKind) {
+        self.lock()
+            .retain(|_, s| s.customer_id != customer_id || s.kind != kind);
+    }
+
     /// Ends every session (sandbox reset).
     pub fn clear(&self) {
         self.lock().clear();
@@ -151,6 +166,28 @@ impl SessionStore {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn a_password_change_keeps_only_its_own_session_and_a_lock_ends_the_online_banks() {
+        let store = SessionStore::default();
+        let t0 = datetime!(2025-01-01 12:00 UTC);
+        let own = store.create(SessionKind::OnlineBank, 1, None, false, t0);
+        let other = store.create(SessionKind::OnlineBank, 1, None, false, t0);
+        let app = store.create(SessionKind::App, 1, Some("p".into()), false, t0);
+        let someone_else = store.create(SessionKind::OnlineBank, 2, None, false, t0);
+        store.end_others(1, own.expose());
+        let alive = |token: &Secret, kind| store.touch(token.expose(), kind, t0).is_ok();
+        assert!(alive(&own, SessionKind::OnlineBank));
+        assert!(!alive(&other, SessionKind::OnlineBank));
+        assert!(!alive(&app, SessionKind::App));
+        assert!(alive(&someone_else, SessionKind::OnlineBank));
+
+        let app = store.create(SessionKind::App, 1, Some("p".into()), false, t0);
+        store.end_kind(1, SessionKind::OnlineBank);
+        assert!(!alive(&own, SessionKind::OnlineBank));
+        assert!(alive(&app, SessionKind::App));
+        assert!(alive(&someone_else, SessionKind::OnlineBank));
+    }
 
     #[test]
     fn sessions_expire_after_five_idle_minutes_and_activity_extends_them() {

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -309,6 +309,12 @@ CREATE TABLE approval_reports (
     reported_at  INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX approval_reports_by_customer ON approval_reports(customer_id);
+"#;
+
+/// Version 4: the key-card code number the bank asks a customer for, kept until it is
+/// answered right (NULL: none asked yet), so restarting a login never re-rolls it.
+const V4: &str = r#"
+ALTER TABLE customers ADD COLUMN key_card_index INTEGER;
 "#;
 
 #[cfg(test)]

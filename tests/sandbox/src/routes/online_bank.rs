@@ -8,6 +8,7 @@ use avain_core::api::{
     UserCodeUnlockFinish, UserCodeUnlockStart, UserCodeUnlockStarted, UserCodeUnlocked,
 };
 use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState, UnlockChannel};
+use avain_core::password;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -21,7 +22,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{BankSession, Json, PathId};
 use crate::notify;
 use crate::routes::devices::trusted_device;
-use crate::seed::{self, KEY_CARD_SIZE};
+use crate::seed;
 use crate::sessions::{IDLE_TIMEOUT, SessionKind};
 use crate::state::Shared;
 use crate::texts::Notice;
@@ -30,6 +31,8 @@ use crate::texts::Notice;
 const ATTEMPT_TTL: Duration = Duration::minutes(10);
 /// Wrong SMS codes before an unlock attempt must start again.
 const MAX_SMS_FAILURES: u32 = 3;
+/// The purpose of self-service unlock attempts.
+const UNLOCK: &str = "user_code_unlock";
 
 /// The blocking service's numbers.
 pub fn blocking_info() -> BlockingInfo {
@@ -71,6 +74,9 @@ fn load_attempt(
     })
 }
 
+/// Opens a login or unlock attempt asking the customer's pending key-card code number. A
+/// customer has at most one live self-service unlock: a new one ends the others, so codes
+/// burnt on one attempt can never be outlived by another.
 fn new_attempt(
     conn: &Connection,
     customer_id: i64,
@@ -79,7 +85,14 @@ fn new_attempt(
     id: &str,
     now: OffsetDateTime,
 ) -> ApiResult<KeyCardChallenge> {
-    let index = crypto::random_index(KEY_CARD_SIZE);
+    if purpose == UNLOCK {
+        conn.execute(
+            "UPDATE key_card_attempts SET used = 1
+             WHERE customer_id = ?1 AND purpose = ?2 AND used = 0",
+            params![customer_id, purpose],
+        )?;
+    }
+    let index = credentials::key_card_index_in(conn, customer_id)?;
     let expires_at = now + ATTEMPT_TTL;
     conn.execute(
         "INSERT INTO key_card_attempts (id, customer_id, purpose, key_card_index, sms_code_hash,
@@ -174,47 +187,92 @@ pub async fn logout(State(state): State<Shared>, session: BankSession) -> Status
     StatusCode::NO_CONTENT
 }
 
-/// `POST /v1/online-bank/password`: 6 to 8 characters, case sensitive.
+/// `POST /v1/online-bank/password`: the new password must pass the core's rule
+/// ([`password::check_new_password`]: 6 to 8 characters, not one repeated character, not
+/// the user id, not a common password, not the current one). A wrong current password
+/// counts towards the same five-failure lock as a login, decided in one write job as there
+/// ([`credentials::password_verdict_in`]); a lock ends the customer's online-bank sessions.
+/// A change ends every other session of the customer, the app's too.
 pub async fn change_password(
     State(state): State<Shared>,
     session: BankSession,
     Json(body): Json<PasswordChange>,
 ) -> ApiResult<StatusCode> {
-    let new = body.new_password.expose();
-    let length = new.chars().count();
-    if !(6..=8).contains(&length)
-        || new.chars().any(|c| c.is_control() || c.is_whitespace())
-        || new == body.current_password.expose()
-    {
-        return Err(ErrorCode::PasswordRejected.into());
-    }
     let customer_id = session.session.customer_id;
     let customer = state
         .db
         .read(move |conn| records::customer(conn, customer_id))
         .await?;
+    password::check_new_password(
+        body.new_password.expose(),
+        &customer.user_id,
+        Some(body.current_password.expose()),
+    )
+    .map_err(|reason| ApiError::new(reason.error_code()))?;
+    let verdict = match customer.require_usable() {
+        Err(refused) => Err(refused),
+        Ok(()) => new_password_verdict(&state, &customer, body).await?,
+    };
+    match verdict {
+        Ok(()) => {
+            state.sessions.password_changed(&session.token);
+            state.sessions.end_others(customer_id, &session.token);
+            Ok(StatusCode::NO_CONTENT)
+        }
+        Err(refused) => {
+            if password_change_ends_sessions(refused.code) {
+                state
+                    .sessions
+                    .end_kind(customer_id, SessionKind::OnlineBank);
+            }
+            Err(refused)
+        }
+    }
+}
+
+/// Whether a refused password change ends the customer's online-bank sessions: the user
+/// code is locked (the fifth wrong current password, or already) or the codes are blocked.
+pub fn password_change_ends_sessions(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::UserCodeLocked | ErrorCode::UserCodeLockedAtBank | ErrorCode::CodesBlocked
+    )
+}
+
+/// Checks the current password (slow, outside the database) and, in one write job, commits
+/// the verdict and the new password's hash when it was right.
+async fn new_password_verdict(
+    state: &Shared,
+    customer: &Customer,
+    body: PasswordChange,
+) -> ApiResult<Result<(), ApiError>> {
     let current = zeroize::Zeroizing::new(body.current_password.expose().to_owned());
-    let new = zeroize::Zeroizing::new(new.to_owned());
-    let hash = customer.password_hash.clone();
+    let new = zeroize::Zeroizing::new(body.new_password.expose().to_owned());
+    let checked = customer.password_hash.clone();
+    let hash = checked.clone();
     let new_hash = tokio::task::spawn_blocking(move || {
         crypto::verify_password(&current, &hash).then(|| crypto::hash_password(&new))
     })
     .await
-    .map_err(|e| ApiError::internal("password hashing", e))?
-    .ok_or(ApiError::new(ErrorCode::InvalidCredentials))?;
+    .map_err(|e| ApiError::internal("password hashing", e))?;
+    let customer_id = customer.id;
     state
         .db
         .write(move |conn| {
+            let right = new_hash.is_some();
+            if let Err(refused) =
+                credentials::password_verdict_in(conn, customer_id, &checked, right)?
+            {
+                return Ok(Err(refused));
+            }
             conn.execute(
                 "UPDATE customers SET password_hash = ?2, password_change_required = 0,
                      password_failures = 0 WHERE id = ?1",
                 params![customer_id, new_hash],
             )?;
-            Ok(())
+            Ok(Ok(()))
         })
-        .await?;
-    state.sessions.password_changed(&session.token);
-    Ok(StatusCode::NO_CONTENT)
+        .await
 }
 
 /// `GET /v1/online-bank/devices`: every profile, pending ones included.
@@ -440,7 +498,22 @@ pub async fn unlock_start(
     ))
 }
 
-/// `POST /v1/user-code-unlocks/{id}`: the SMS code and the key-card code.
+/// The lock a self-service unlock may open: wrong PINs or wrong passwords. Blocked codes,
+/// a lock from wrong key-card codes (only the bank opens it) and an open user code are
+/// refused.
+fn self_service_lock(customer: &Customer) -> ApiResult<UserCodeLock> {
+    if customer.codes_blocked {
+        return Err(ErrorCode::CodesBlocked.into());
+    }
+    match customer.lock {
+        None => Err(ErrorCode::Conflict.into()),
+        Some(UserCodeLock::WrongKeyCardCodes) => Err(ErrorCode::UserCodeLockedAtBank.into()),
+        Some(lock) => Ok(lock),
+    }
+}
+
+/// `POST /v1/user-code-unlocks/{id}`: the SMS code and the key-card code. The lock, the
+/// blocked codes and the attempt are checked in the same write job that opens the lock.
 pub async fn unlock_finish(
     State(state): State<Shared>,
     PathId(id): PathId,
@@ -451,8 +524,16 @@ pub async fn unlock_finish(
     let (customer, unlocked) = state
         .db
         .write(move |conn| {
-            let attempt = load_attempt(conn, &id, "user_code_unlock", now)?;
+            let attempt = load_attempt(conn, &id, UNLOCK, now)?;
             let customer = attempt.customer;
+            // The lock is read again in this job: what it was at the start does not count.
+            let lock = match self_service_lock(&customer) {
+                Ok(lock) => lock,
+                Err(refused) => {
+                    conn.execute("UPDATE key_card_attempts SET used = 1 WHERE id = ?1", [&id])?;
+                    return Ok(Err(refused));
+                }
+            };
             let sms_ok = attempt.sms_code_hash.as_deref().is_some_and(|h| {
                 credentials::sms_code_matches(&st, &id, body.sms_code.expose(), h)
             });
@@ -480,14 +561,10 @@ pub async fn unlock_finish(
                 body.key_card_code.expose(),
                 now,
             )? {
-                if wrong.code == ErrorCode::UserCodeLockedAtBank {
-                    conn.execute("UPDATE key_card_attempts SET used = 1 WHERE id = ?1", [&id])?;
-                }
                 return Ok(Err(wrong));
             }
             conn.execute("UPDATE key_card_attempts SET used = 1 WHERE id = ?1", [&id])?;
-            let lock = customer.lock;
-            let password_reset = lock == Some(UserCodeLock::WrongPasswords);
+            let password_reset = lock == UserCodeLock::WrongPasswords;
             if password_reset {
                 // As the bank's instructions say: log in with key-card code 1 as the
                 // password, then choose a new one.
@@ -499,8 +576,9 @@ pub async fn unlock_finish(
                 )?;
             }
             conn.execute(
-                "UPDATE customers SET lock_reason = NULL, password_failures = 0 WHERE id = ?1",
-                [customer.id],
+                "UPDATE customers SET lock_reason = NULL, password_failures = 0
+                 WHERE id = ?1 AND lock_reason = ?2",
+                params![customer.id, lock.code()],
             )?;
             let profiles = records::apply_to_profiles(
                 conn,

@@ -19,7 +19,6 @@ use crate::db::records::{self, Customer};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, PathId};
 use crate::notify;
-use crate::seed::KEY_CARD_SIZE;
 use crate::state::Shared;
 use crate::texts::Notice;
 
@@ -109,11 +108,11 @@ pub async fn start(
     let now = state.now();
     let expires_at = now + REGISTRATION_TTL;
     let id = crypto::new_id("reg");
-    let key_card_index = crypto::random_index(KEY_CARD_SIZE);
     let registration_id = id.clone();
-    state
+    let key_card_index = state
         .db
         .write(move |conn| {
+            let key_card_index = credentials::key_card_index_in(conn, customer.id)?;
             conn.execute(
                 "INSERT INTO registrations (id, customer_id, step, key_card_index, profile_id,
                      device_id, nonce, created_at, expires_at)
@@ -129,7 +128,7 @@ pub async fn start(
                     to_millis(expires_at)
                 ],
             )?;
-            Ok(())
+            Ok(key_card_index)
         })
         .await?;
     Ok((
@@ -163,12 +162,6 @@ pub async fn key_card(
                 body.code.expose(),
                 now,
             )? {
-                if wrong.code == ErrorCode::UserCodeLockedAtBank {
-                    conn.execute(
-                        "UPDATE registrations SET step = 'failed' WHERE id = ?1",
-                        [&id],
-                    )?;
-                }
                 return Ok(Err(wrong));
             }
             let (code, hash) = credentials::new_sms_code(&st, &id);

@@ -276,7 +276,8 @@ pub struct PasswordForm {
     repeat: String,
 }
 
-/// `POST /password`: 6 to 8 characters, typed twice.
+/// `POST /password`: typed twice, then the API's rules (the core's password rule; wrong
+/// current passwords count towards the lock, which ends the session).
 pub async fn change_password(
     State(state): State<Shared>,
     mut me: LoggedIn,
@@ -294,6 +295,16 @@ pub async fn change_password(
         };
         match online_bank::change_password(State(state), me.bank_session(), Json(body)).await {
             Ok(_) => return me.web.redirect("/home", Some("flash_password_changed")),
+            Err(e) if online_bank::password_change_ends_sessions(e.code) => {
+                // The lock ended the session: back to the login page, saying why.
+                me.web.set_cookie(cookies::clear(cookies::SESSION));
+                let page = LoginPage {
+                    c: me.web.ctx(None, "login"),
+                    error: Some(me.web.api_error(e)),
+                    username: String::new(),
+                };
+                return me.web.render_status(StatusCode::UNAUTHORIZED, &page);
+            }
             Err(e) => Some(me.web.api_error(e)),
         }
     };

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -309,6 +309,13 @@ CREATE TABLE approval_reports (
     reported_at  INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX approval_reports_by_customer ON approval_reports(customer_id);
+"#;
+
+/// Version 4: which PIN change registered the profile's current K_pin (NULL: the key from
+/// registration). Every challenge carries it, so a phone that lost the answer to a PIN
+/// change learns whether the change was committed.
+const V4: &str = r#"
+ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
 "#;
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use time::Date;
 
 use super::{Avain, AvainError, Inner, PinRejection};
-use crate::api::{Base64Bytes, PendingChange, PinChangeRequest, ProfileStatus};
+use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey};
 use crate::net::NetError;
@@ -127,15 +127,19 @@ impl Inner {
             )
             .await;
         if let Err(e) = result {
-            // The bank answered: it did not commit the change. Without an answer it may
-            // have, and the pending change stays for the next challenge to settle.
-            if matches!(
-                e,
-                NetError::Bank {
-                    status: 400..=499,
-                    ..
+            // A wrong current PIN or a lock: the bank checked this answer and committed
+            // nothing, and the challenge is spent. After any other failure (no answer, a
+            // refusal that may follow a commit) the pending change stays for the next
+            // challenge to settle.
+            let spent = match &e {
+                NetError::Bank { code, .. } => {
+                    [ErrorCode::SignatureInvalid, ErrorCode::ProfileLocked]
+                        .iter()
+                        .any(|refusal| refusal.as_str() == code)
                 }
-            ) {
+                _ => false,
+            };
+            if spent {
                 self.store
                     .discard_pending_pin_change(&profile.id, &pending.change_id)
                     .map_err(|e| AvainError::from_store(lang, e))?;

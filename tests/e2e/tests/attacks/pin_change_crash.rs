@@ -105,15 +105,18 @@ fn count(path: &Path, sql: &str) -> i64 {
         .unwrap_or(0)
 }
 
-/// The bank has committed a PIN change (a K_pin registered by a change).
+/// PIN changes the bank committed (approved and applied in the same transaction).
+fn committed_changes(db: &Path) -> i64 {
+    count(
+        db,
+        "SELECT count(*) FROM approval_events WHERE purpose = 'pin_change' AND outcome = 'approved'",
+    )
+}
+
+/// The bank has committed a PIN change.
 fn bank_committed(h: &Harness) -> Condition {
     let db = h.bank.database_path();
-    Box::new(move || {
-        count(
-            &db,
-            "SELECT count(*) FROM profiles WHERE pin_key_id IS NOT NULL",
-        ) > 0
-    })
+    Box::new(move || committed_changes(&db) > 0)
 }
 
 /// The bank has stored the start of a PIN change.
@@ -156,15 +159,17 @@ fn open_phone(h: &Harness, bank: BankConfig) -> Arc<Avain> {
     .unwrap()
 }
 
-/// The bank's record of Anna's phone: failures in a row, state, and the PIN key's id.
-fn bank_profile(h: &Harness) -> (u32, String, Option<String>) {
-    let conn = avain_sandbox::db::connect(&h.bank.database_path()).unwrap();
-    conn.query_row(
-        "SELECT failures, state, pin_key_id FROM profiles",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )
-    .unwrap()
+/// The bank's record of Anna's phone: failures in a row, state, and how many PIN changes
+/// it committed.
+fn bank_profile(h: &Harness) -> (u32, String, i64) {
+    let db = h.bank.database_path();
+    let conn = avain_sandbox::db::connect(&db).unwrap();
+    let (failures, state) = conn
+        .query_row("SELECT failures, state FROM profiles", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap();
+    (failures, state, committed_changes(&db))
 }
 
 /// An active profile, and the app that is about to die: logged in through a relay with
@@ -200,9 +205,7 @@ async fn a_pin_change_whose_commit_answer_is_lost_logs_in_with_the_new_pin_only(
     })
     .await;
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
-    let (failures, state, key_id) = bank_profile(&h);
-    assert_eq!((failures, state.as_str()), (0, "active"));
-    assert!(key_id.is_some(), "the bank committed the change");
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 1), "committed");
 
     let phone = open_phone(&h, bank_config(&h.bank).unwrap());
     phone
@@ -237,7 +240,7 @@ async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_
     })
     .await;
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
-    assert_eq!(bank_profile(&h), (0, "active".to_owned(), None));
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
 
     let phone = open_phone(&h, bank_config(&h.bank).unwrap());
     let new = phone
@@ -258,7 +261,7 @@ async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_
         .login_with_pin(id.clone(), OLD_PIN.into())
         .await
         .unwrap();
-    assert_eq!(bank_profile(&h), (0, "active".to_owned(), None));
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
     // The uncommitted change never becomes the PIN later: a new change works as usual.
     phone
         .change_pin(OLD_PIN.into(), NEW_PIN.into())
@@ -277,7 +280,7 @@ async fn a_pin_change_whose_start_answer_is_lost_logs_in_with_the_old_pin() {
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
     let phone = open_phone(&h, bank_config(&h.bank).unwrap());
     phone.login_with_pin(id, OLD_PIN.into()).await.unwrap();
-    assert_eq!(bank_profile(&h), (0, "active".to_owned(), None));
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -300,6 +303,6 @@ async fn a_pin_change_to_the_customers_birth_date_is_refused_with_the_birth_date
         let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
         assert_eq!(codes, [reason], "{pin}");
     }
-    assert_eq!(bank_profile(&h), (0, "active".to_owned(), None));
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
     h.avain.login_with_pin(id, OLD_PIN.into()).await.unwrap();
 }

@@ -11,13 +11,17 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::os::unix::process::ExitStatusExt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use avain_core::client::{Avain, AvainConfig, AvainError, BankConfig, PlatformParts};
-use avain_core::keys::{SoftwareBiometrics, SoftwareDeviceKeys};
-use avain_core::net::HttpOptions;
-use avain_e2e::{ANNA, Harness, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use avain_core::client::{Avain, AvainConfig, AvainError, BankConfig, Clock, PlatformParts};
+use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
+use avain_core::net::{HttpOptions, Trust};
+use avain_core::os_policy::BankKey;
+use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
+use avain_e2e::{ANNA, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -28,9 +32,9 @@ const NEW_PIN: &str = "5830";
 type Condition = Box<dyn Fn() -> bool + Send + Sync>;
 
 /// A TCP relay between the phone and the bank (TLS passes through untouched) that plays
-/// a network or a phone failing at one moment: it closes both sides instead of passing on
-/// a request (`cut_requests`) or an answer (`cut_answers`) once its condition holds, and
-/// everything after it.
+/// a network or a phone failing at one moment: once its condition holds it closes both
+/// sides instead of passing on a request (`cut_requests`) or an answer (`cut_answers`), or
+/// keeps the connection open but passes no answer on (`hold_answers`).
 struct Relay {
     addr: SocketAddr,
     task: tokio::task::JoinHandle<()>,
@@ -42,9 +46,11 @@ impl Drop for Relay {
     }
 }
 
+#[derive(Default)]
 struct Faults {
     cut_requests: Option<Condition>,
     cut_answers: Option<Condition>,
+    hold_answers: Option<Condition>,
 }
 
 impl Relay {
@@ -89,6 +95,9 @@ async fn pipe(mut phone: TcpStream, mut bank: TcpStream, faults: &Faults) {
             }
             read = bank.read(&mut down) => {
                 let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
+                if holds(&faults.hold_answers) {
+                    continue;
+                }
                 if holds(&faults.cut_answers) || phone.write_all(&down[..n]).await.is_err() {
                     return;
                 }
@@ -138,15 +147,28 @@ fn phone_ready_to_confirm(h: &Harness) -> Condition {
 
 /// A new app on the harness phone's data directory and keystore, talking to `bank`.
 fn open_phone(h: &Harness, bank: BankConfig) -> Arc<Avain> {
+    open_app(h.data_dir(), h.secrets.clone(), h.clock.clone(), bank)
+}
+
+/// An app on `data_dir` with the keystore `secrets`.
+fn open_app(
+    data_dir: &Path,
+    secrets: Arc<dyn SecretStore>,
+    clock: Arc<dyn Clock>,
+    bank: BankConfig,
+) -> Arc<Avain> {
     let parts = PlatformParts {
-        secrets: h.secrets.clone(),
-        device_keys: Arc::new(SoftwareDeviceKeys::new(h.secrets.clone())),
-        biometric_keys: Arc::new(SoftwareBiometrics::new(h.secrets.clone(), h.sensor.clone())),
-        clock: h.clock.clone(),
+        secrets: secrets.clone(),
+        device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
+        biometric_keys: Arc::new(SoftwareBiometrics::new(
+            secrets,
+            Arc::new(SimulatedSensor::new()),
+        )),
+        clock,
     };
     Avain::open(
         AvainConfig {
-            data_dir: h.data_dir().to_path_buf(),
+            data_dir: data_dir.to_path_buf(),
             bank,
             preferred_languages: vec!["fi".to_owned()],
             supported_languages: Vec::new(),
@@ -157,6 +179,73 @@ fn open_phone(h: &Harness, bank: BankConfig) -> Arc<Avain> {
         parts,
     )
     .unwrap()
+}
+
+/// A keystore in files (one per secret, named by the secret's name in hex), so that it
+/// survives the phone process being killed, as a platform keystore does.
+struct FileKeystore(PathBuf);
+
+impl FileKeystore {
+    fn path(&self, name: &str) -> PathBuf {
+        let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+        self.0.join(hex)
+    }
+}
+
+impl SecretStore for FileKeystore {
+    fn get(&self, name: &str) -> Result<Option<SecretBytes>, SecretStoreError> {
+        match std::fs::read(self.path(name)) {
+            Ok(bytes) => Ok(Some(SecretBytes::new(bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(_) => Err(SecretStoreError::Unavailable),
+        }
+    }
+
+    fn put(&self, name: &str, value: &[u8]) -> Result<(), SecretStoreError> {
+        std::fs::write(self.path(name), value).map_err(|_| SecretStoreError::Unavailable)
+    }
+
+    fn delete(&self, name: &str) -> Result<(), SecretStoreError> {
+        match std::fs::remove_file(self.path(name)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(SecretStoreError::Unavailable)
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where the killed phone process finds its data directory, keystore and bank.
+const PHONE_DIR: &str = "AVAIN_PIN_CHANGE_PHONE_DIR";
+
+/// The phone process's files under `dir`.
+fn phone_file(dir: &Path, name: &str) -> PathBuf {
+    dir.join(name)
+}
+
+/// The bank as the phone process sees it (through `url`), written for it to read.
+fn write_bank(dir: &Path, h: &Harness, url: &str) {
+    let keys = h.bank.bank_keys();
+    for (name, bytes) in [
+        ("url", url.as_bytes()),
+        ("root.der", h.bank.root_certificate_der()),
+        ("challenge_key", keys.challenge_key.as_slice()),
+        ("policy_key", keys.policy_key.as_slice()),
+        ("policy_key_id", keys.policy_key_id.as_bytes()),
+    ] {
+        std::fs::write(phone_file(dir, name), bytes).unwrap();
+    }
+}
+
+fn read_bank(dir: &Path) -> BankConfig {
+    let read = |name: &str| std::fs::read(phone_file(dir, name)).unwrap();
+    let text = |name: &str| String::from_utf8(read(name)).unwrap();
+    BankConfig {
+        url: text("url"),
+        trust: Trust::only_root(read("root.der")),
+        challenge_key: read("challenge_key"),
+        policy_keys: vec![BankKey::new(text("policy_key_id"), &read("policy_key")).unwrap()],
+    }
 }
 
 /// The bank's record of Anna's phone: failures in a row, state, and how many PIN changes
@@ -200,8 +289,8 @@ async fn interrupted_change(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pin_change_whose_commit_answer_is_lost_logs_in_with_the_new_pin_only() {
     let (h, id, error) = interrupted_change(|h| Faults {
-        cut_requests: None,
         cut_answers: Some(bank_committed(h)),
+        ..Faults::default()
     })
     .await;
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
@@ -236,7 +325,7 @@ async fn a_pin_change_whose_commit_answer_is_lost_logs_in_with_the_new_pin_only(
 async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_only() {
     let (h, id, error) = interrupted_change(|h| Faults {
         cut_requests: Some(phone_ready_to_confirm(h)),
-        cut_answers: None,
+        ..Faults::default()
     })
     .await;
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
@@ -273,8 +362,8 @@ async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pin_change_whose_start_answer_is_lost_logs_in_with_the_old_pin() {
     let (h, id, error) = interrupted_change(|h| Faults {
-        cut_requests: None,
         cut_answers: Some(bank_started(h)),
+        ..Faults::default()
     })
     .await;
     assert!(matches!(error, AvainError::Network { .. }), "{error:?}");
@@ -305,4 +394,85 @@ async fn a_pin_change_to_the_customers_birth_date_is_refused_with_the_birth_date
     }
     assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
     h.avain.login_with_pin(id, OLD_PIN.into()).await.unwrap();
+}
+
+/// The phone process that `a_phone_process_killed_after_the_bank_committed_its_pin_change_
+/// logs_in_with_the_new_pin` starts and kills: logs in and changes the PIN through the
+/// parent's relay, which holds the bank's answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "the phone process of the SIGKILL test, started by it"]
+async fn phone_process_changing_its_pin() {
+    let dir = PathBuf::from(std::env::var_os(PHONE_DIR).expect("started by the kill test"));
+    let phone = open_app(
+        &dir.join("app"),
+        Arc::new(FileKeystore(dir.join("keystore"))),
+        Arc::new(ManualClock::default()),
+        read_bank(&dir),
+    );
+    let id = String::from_utf8(std::fs::read(phone_file(&dir, "profile_id")).unwrap()).unwrap();
+    phone.login_with_pin(id, OLD_PIN.into()).await.unwrap();
+    let outcome = phone.change_pin(OLD_PIN.into(), NEW_PIN.into()).await;
+    panic!("the phone process must be killed before the answer: {outcome:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_process_killed_after_the_bank_committed_its_pin_change_logs_in_with_the_new_pin() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keystore_dir = dir.path().join("keystore");
+    std::fs::create_dir(&keystore_dir).unwrap();
+    let keystore: Arc<dyn SecretStore> = Arc::new(FileKeystore(keystore_dir));
+    let clock: Arc<dyn Clock> = Arc::new(ManualClock::default());
+    let app_dir = dir.path().join("app");
+    let phone = open_app(
+        &app_dir,
+        keystore.clone(),
+        clock.clone(),
+        bank_config(&h.bank).unwrap(),
+    );
+    let id = h.register_on(&phone, anna, OLD_PIN, "Oma").await.unwrap();
+    h.unlock_in_online_bank(anna).await.unwrap();
+    drop(phone);
+    std::fs::write(phone_file(dir.path(), "profile_id"), &id).unwrap();
+
+    let relay = Relay::start(
+        h.bank.addr(),
+        Faults {
+            hold_answers: Some(bank_committed(&h)),
+            ..Faults::default()
+        },
+    )
+    .await;
+    write_bank(dir.path(), &h, &relay.config(&h).url);
+    let mut process = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "pin_change_crash::phone_process_changing_its_pin",
+            "--ignored",
+        ])
+        .env(PHONE_DIR, dir.path())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // SIGKILL as soon as the bank has committed: the answer is held in the relay, so the
+    // phone process is waiting for it.
+    let db = h.bank.database_path();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while committed_changes(&db) == 0 {
+        assert!(
+            process.try_wait().unwrap().is_none(),
+            "the phone process ended before the bank committed"
+        );
+        assert!(Instant::now() < deadline, "the bank never committed");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    process.kill().unwrap();
+    let status = process.wait().unwrap();
+    assert_eq!(status.signal(), Some(9), "killed, not finished: {status:?}");
+    drop(relay);
+
+    let phone = open_app(&app_dir, keystore, clock, bank_config(&h.bank).unwrap());
+    phone.login_with_pin(id, NEW_PIN.into()).await.unwrap();
+    assert_eq!(bank_profile(&h), (0, "active".to_owned(), 1));
 }

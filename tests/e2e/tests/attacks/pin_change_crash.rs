@@ -16,12 +16,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use avain_core::api::{
+    Base64Bytes, ConfirmRequest, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus,
+};
 use avain_core::client::{Avain, AvainConfig, AvainError, BankConfig, Clock, PlatformParts};
 use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
 use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
+use avain_core::signed_bytes::Approval;
 use avain_e2e::{ANNA, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use avain_sandbox::client::{BankClient, SoftwareDevice};
+use ring::signature::KeyPair;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -475,4 +481,83 @@ async fn a_phone_process_killed_after_the_bank_committed_its_pin_change_logs_in_
     let phone = open_app(&app_dir, keystore, clock, bank_config(&h.bank).unwrap());
     phone.login_with_pin(id, NEW_PIN.into()).await.unwrap();
     assert_eq!(bank_profile(&h), (0, "active".to_owned(), 1));
+}
+
+/// Starts a PIN change to `new_pin` at the bank, as a phone would.
+async fn start_change(
+    client: &BankClient,
+    token: &str,
+    device: &SoftwareDevice,
+    new_pin: &str,
+) -> Result<PendingChange, avain_sandbox::client::CallError> {
+    client
+        .post(
+            "/v1/pin-changes",
+            Some(token),
+            &PinChangeRequest {
+                new_pin_public_key: Base64Bytes(
+                    device.pin_key(new_pin).public_key().as_ref().to_vec(),
+                ),
+            },
+        )
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_change_confirmed_while_a_newer_one_replaces_it_commits_only_before_the_newer_one() {
+    let bank = avain_sandbox::Sandbox::start_fresh().await.unwrap();
+    let client = BankClient::for_sandbox(&bank).unwrap();
+    let mut device = SoftwareDevice::new();
+    let anna = avain_sandbox::seed::customer(ANNA).unwrap();
+    client
+        .register_active(anna, &mut device, OLD_PIN)
+        .await
+        .unwrap();
+    let session = client.login(&device, Some(OLD_PIN)).await.unwrap();
+    let token = session.token.expose().to_owned();
+    let mut current = OLD_PIN.to_owned();
+    let (mut committed, mut replaced) = (0, 0);
+    for round in 0..20 {
+        let (pin_a, pin_b) = (format!("a{round}"), format!("b{round}"));
+        let a = start_change(&client, &token, &device, &pin_a)
+            .await
+            .unwrap();
+        let approval = Approval::PinChange {
+            new_pin_public_key: device.pin_key(&pin_a).public_key().as_ref().to_vec(),
+        };
+        let confirmation = ConfirmRequest {
+            assertion: device.answer(&a.challenge, &approval, Some(&current)),
+        };
+        let path = format!("/v1/pin-changes/{}/confirm", a.change_id);
+        // The confirmation of A and the start of B (which replaces A) race.
+        let (confirmed, b) = tokio::join!(
+            client.post::<ProfileStatus>(&path, Some(&token), &confirmation),
+            start_change(&client, &token, &device, &pin_b)
+        );
+        let b = b.unwrap();
+        // B's challenge names the key the bank holds once B is pending: A's exactly when A
+        // committed, so a phone keeping only B's parameters never loses the current PIN.
+        match confirmed {
+            Ok(_) => {
+                assert_eq!(
+                    b.challenge.pin_key_id.as_ref(),
+                    Some(&a.change_id),
+                    "round {round}"
+                );
+                current = pin_a;
+                committed += 1;
+            }
+            Err(e) => {
+                assert_eq!(e.code(), Some(ErrorCode::NotFound), "round {round}");
+                assert_ne!(
+                    b.challenge.pin_key_id.as_ref(),
+                    Some(&a.change_id),
+                    "round {round}"
+                );
+                replaced += 1;
+            }
+        }
+    }
+    eprintln!("{committed} confirmations committed before the replacement, {replaced} after");
+    client.login(&device, Some(&current)).await.unwrap();
 }

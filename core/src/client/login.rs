@@ -116,9 +116,6 @@ impl Inner {
         self.session.end();
         self.refresh_policy_if_stale().await;
         let os_warning = self.gate_before_approval()?;
-        // K_pin does not depend on the challenge: derive it (PBKDF2, the bulk of a login's
-        // time) while the challenge request is on its way, so a login costs about the
-        // KDF plus one round trip instead of both round trips on top of it.
         let approval = Approval::Login {
             channel: LoginChannel::App,
             shown_text: confirmation::login(lang, confirmation::LoginChannel::App),
@@ -127,6 +124,10 @@ impl Inner {
             .store
             .pending_pin_change(&profile.id)
             .map_err(|e| AvainError::from_store(lang, e))?;
+        // Without a pending PIN change K_pin does not depend on the challenge: derive it
+        // (PBKDF2, the bulk of a login's time) while the challenge request is on its way,
+        // so a login costs about the KDF plus one round trip instead of both round trips
+        // on top of it.
         let (challenge, factor) = match factor {
             ApprovalFactor::Pin { pin } if pending_pin_change.is_none() => {
                 let (challenge, key) = tokio::try_join!(

@@ -28,7 +28,9 @@ use avain_core::pin::Pin;
 use avain_core::random::{Randomness, SystemRandomness, random_array, random_id};
 use avain_core::secrets::{MemorySecretStore, SecretStore, profile_secret_name};
 use avain_core::signed_bytes::{self, Approval, ChallengeContext, LoginChannel, SignedBytes};
-use avain_core::store::{DATA_KEY_NAME, DeviceDescription, NewProfile, NewReceipt, Store};
+use avain_core::store::{
+    DATA_KEY_NAME, DeviceDescription, NewProfile, NewReceipt, PendingPinChange, Store,
+};
 use base64::Engine as _;
 use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 use time::OffsetDateTime;
@@ -362,9 +364,22 @@ fn no_secret_reaches_the_logs_or_the_data_directory() {
     ));
     let new_pin_public = new_key.public_key().to_vec();
     drop((old_key, new_key));
+    // The two phases: pending before the confirmation, committed when the bank's
+    // challenge names the change.
     store
-        .set_pin_kdf(&local_id, &new_params)
-        .expect("new params");
+        .save_pending_pin_change(
+            &local_id,
+            &PendingPinChange {
+                change_id: "chg-1".into(),
+                pin_kdf: new_params,
+            },
+        )
+        .expect("pending params");
+    assert!(
+        store
+            .commit_pending_pin_change(&local_id, "chg-1")
+            .expect("new params")
+    );
     bank.pin_public = new_pin_public.clone();
     assert!(login(&mut bank, NEW_PIN).0);
 

@@ -281,7 +281,10 @@ impl Avain {
         .await
     }
 
-    /// Changes the PIN of the logged-in profile. Changes persisted state.
+    /// Changes the PIN of the logged-in profile. A PIN the rules refuse (the customer's
+    /// birth date included) is `PinRejected`. A change whose answer was lost (a `Network`
+    /// error, or the app killed) is settled by the next login: the PIN the bank holds
+    /// works, new or old. Changes persisted state.
     pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
         Ok(self.core.change_pin(current_pin, new_pin).await?)
     }

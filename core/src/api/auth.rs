@@ -79,6 +79,11 @@ pub struct Challenge {
     /// When the bank stops accepting an answer.
     #[serde(with = "time::serde::rfc3339")]
     pub expires_at: OffsetDateTime,
+    /// Which K_pin the bank verifies the answer with: the id of the PIN change that
+    /// registered it (`None` while the key from registration is current). A phone that
+    /// lost the answer to a PIN change learns here whether the change was committed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin_key_id: Option<String>,
     /// ECDSA P-256 (ASN.1 DER) signature by the bank's challenge key over
     /// [`Challenge::signing_input`].
     pub bank_signature: Base64Bytes,
@@ -91,7 +96,8 @@ pub const CHALLENGE_SIGNING_DOMAIN: &[u8] = b"avain-challenge-v1";
 impl Challenge {
     /// The bytes the bank signs: [`CHALLENGE_SIGNING_DOMAIN`], a zero byte, then every
     /// field but the signature, each as a 4-byte big-endian length and its bytes (numbers
-    /// as 8-byte big-endian, times as unix milliseconds, a missing subject as empty).
+    /// as 8-byte big-endian, times as unix milliseconds, a missing subject as empty), and
+    /// last the PIN key id when there is one.
     pub fn signing_input(&self) -> Vec<u8> {
         fn field(out: &mut Vec<u8>, bytes: &[u8]) {
             let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
@@ -117,6 +123,11 @@ impl Challenge {
         );
         field(&mut out, &millis(self.issued_at).to_be_bytes());
         field(&mut out, &millis(self.expires_at).to_be_bytes());
+        // Only when present, so a challenge without one signs the same bytes as before; the
+        // length prefixes keep the two forms apart.
+        if let Some(id) = &self.pin_key_id {
+            field(&mut out, id.as_bytes());
+        }
         out
     }
 

@@ -1,7 +1,7 @@
 //! Trusted devices, PIN change and biometric keys.
 
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use time::{Date, OffsetDateTime};
 
 use super::{Base64Bytes, Challenge};
 use crate::lifecycle::{BiometricKind, ProfileState};
@@ -73,6 +73,10 @@ pub struct PendingChange {
     pub change_id: String,
     /// The challenge to sign.
     pub challenge: Challenge,
+    /// For a PIN change: the customer's birth date, so the phone refuses it as the new PIN
+    /// like registration does (never the HETU).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<Date>,
 }
 
 /// The state of the logged-in profile after a change.

@@ -211,6 +211,7 @@ mod tests {
                 subject_id: Some("oal_1".into()),
                 issued_at: datetime!(2026-01-05 10:00 UTC),
                 expires_at: datetime!(2026-01-05 10:02 UTC),
+                pin_key_id: None,
                 bank_signature: Base64Bytes(Vec::new()),
             },
         }

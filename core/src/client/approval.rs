@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{AvainError, Inner, blocking};
 use crate::api::{self, Base64Bytes, Challenge, Factor};
-use crate::keys::{KeyError, PinKey, SecondFactor};
+use crate::keys::{KeyError, PinKdfParams, PinKey, SecondFactor};
 use crate::lifecycle::{BiometricEvent, ProfileState};
 use crate::pin::Pin;
 use crate::signed_bytes::{self, Approval, ChallengeContext, Purpose};
@@ -59,14 +59,61 @@ impl Inner {
         approval: Approval,
         factor: ApprovalFactor,
     ) -> Result<Signed, AvainError> {
-        self.check_challenge(profile, challenge, &approval)?;
         let factor = match factor {
             ApprovalFactor::Pin { pin } => {
-                ReadyFactor::Pin(self.derive_pin_key(profile, Pin::new(pin)).await?)
+                self.pin_factor(profile, challenge, &approval, Pin::new(pin))
+                    .await?
             }
-            ApprovalFactor::Biometric => ReadyFactor::Biometric,
+            ApprovalFactor::Biometric => {
+                self.check_challenge(profile, challenge, &approval)?;
+                ReadyFactor::Biometric
+            }
         };
         self.sign_ready(profile, challenge, approval, factor).await
+    }
+
+    /// K_pin for answering `challenge` (checked first): derived with the parameters of
+    /// the key the bank holds, which the challenge names (see [`Inner::pin_kdf_for`]).
+    pub(crate) async fn pin_factor(
+        self: &Arc<Self>,
+        profile: &Profile,
+        challenge: &Challenge,
+        approval: &Approval,
+        pin: Pin,
+    ) -> Result<ReadyFactor, AvainError> {
+        self.check_challenge(profile, challenge, approval)?;
+        let params = self.pin_kdf_for(profile, challenge)?;
+        Ok(ReadyFactor::Pin(
+            self.derive_pin_key(profile, pin, params).await?,
+        ))
+    }
+
+    /// The derivation parameters of the K_pin the bank verifies `challenge` with. When
+    /// the challenge names the profile's pending PIN change as the current key, the bank
+    /// committed it (its answer may have been lost): the new parameters are recorded now,
+    /// in one store transaction, and used. Otherwise the profile's own parameters; a
+    /// pending change the bank has not committed is kept, since its confirmation may
+    /// still be on its way.
+    pub(crate) fn pin_kdf_for(
+        &self,
+        profile: &Profile,
+        challenge: &Challenge,
+    ) -> Result<PinKdfParams, AvainError> {
+        let lang = self.lang();
+        if let Some(key_id) = challenge.pin_key_id.as_deref() {
+            let pending = self
+                .store
+                .pending_pin_change(&profile.id)
+                .map_err(|e| AvainError::from_store(lang, e))?;
+            if let Some(pending) = pending.filter(|p| p.change_id == key_id) {
+                self.store
+                    .commit_pending_pin_change(&profile.id, key_id)
+                    .map_err(|e| AvainError::from_store(lang, e))?;
+                tracing::info!(target: "avain::client", profile = %profile.id, "PIN change committed by the bank");
+                return Ok(pending.pin_kdf);
+            }
+        }
+        Ok(self.profile(&profile.id)?.pin_kdf)
     }
 
     /// The bank's signature on `challenge`, and that it is for this profile, device and
@@ -163,15 +210,16 @@ impl Inner {
         }
     }
 
-    /// K_pin for `pin`, derived on the blocking pool (PBKDF2 takes tens of milliseconds).
+    /// K_pin for `pin` with `params`, derived on the blocking pool (PBKDF2 takes tens of
+    /// milliseconds).
     pub(crate) async fn derive_pin_key(
         self: &Arc<Self>,
         profile: &Profile,
         pin: Pin,
+        params: PinKdfParams,
     ) -> Result<PinKey, AvainError> {
         let lang = self.lang();
         let inner = Arc::clone(self);
-        let params = profile.pin_kdf;
         let id = profile.id.clone();
         blocking(lang, move || {
             PinKey::derive_from_store(inner.parts.secrets.as_ref(), &pin, &params, &id)

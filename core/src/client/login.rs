@@ -116,16 +116,33 @@ impl Inner {
         self.session.end();
         self.refresh_policy_if_stale().await;
         let os_warning = self.gate_before_approval()?;
-        // K_pin does not depend on the challenge: derive it (PBKDF2, the bulk of a login's
-        // time) while the challenge request is on its way, so a login costs about the
-        // KDF plus one round trip instead of both round trips on top of it.
+        let approval = Approval::Login {
+            channel: LoginChannel::App,
+            shown_text: confirmation::login(lang, confirmation::LoginChannel::App),
+        };
+        let pending_pin_change = self
+            .store
+            .pending_pin_change(&profile.id)
+            .map_err(|e| AvainError::from_store(lang, e))?;
+        // Without a pending PIN change K_pin does not depend on the challenge: derive it
+        // (PBKDF2, the bulk of a login's time) while the challenge request is on its way,
+        // so a login costs about the KDF plus one round trip instead of both round trips
+        // on top of it.
         let (challenge, factor) = match factor {
-            ApprovalFactor::Pin { pin } => {
+            ApprovalFactor::Pin { pin } if pending_pin_change.is_none() => {
                 let (challenge, key) = tokio::try_join!(
                     self.login_challenge(&profile),
-                    self.derive_pin_key(&profile, Pin::new(pin))
+                    self.derive_pin_key(&profile, Pin::new(pin), profile.pin_kdf)
                 )?;
                 (challenge, ReadyFactor::Pin(key))
+            }
+            // Which of the two PIN keys the bank holds is known only from the challenge.
+            ApprovalFactor::Pin { pin } => {
+                let challenge = self.login_challenge(&profile).await?;
+                let factor = self
+                    .pin_factor(&profile, &challenge, &approval, Pin::new(pin))
+                    .await?;
+                (challenge, factor)
             }
             ApprovalFactor::Biometric => (
                 self.login_challenge(&profile).await?,
@@ -138,10 +155,6 @@ impl Inner {
             self.set_state(&profile, ProfileState::Active)?;
         }
         let profile = self.profile(profile_id)?;
-        let approval = Approval::Login {
-            channel: LoginChannel::App,
-            shown_text: confirmation::login(lang, confirmation::LoginChannel::App),
-        };
         let signed = self
             .sign_ready(&profile, &challenge, approval, factor)
             .await?;

@@ -576,6 +576,7 @@ mod tests {
                     subject_id: Some("pay_1".into()),
                     issued_at: datetime!(2026-11-22 10:00 UTC),
                     expires_at: datetime!(2026-11-22 10:02 UTC),
+                    pin_key_id: None,
                     bank_signature: Base64Bytes(vec![1, 2, 3]),
                 },
                 sms_code_sent: true,

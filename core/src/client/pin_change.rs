@@ -1,105 +1,158 @@
-//! Changing the PIN: the new PIN passes the policy (and differs from the current one), a
-//! new K_pin is derived with a fresh salt, and the change is signed with the old K_pin and
-//! K_dev. Only after the bank confirmed does the device switch to the new derivation.
+//! Changing the PIN, crash-safe in two phases. The new PIN passes the policy (and differs
+//! from the current one, and is not the customer's birth date, which the bank sends with
+//! the change), a new K_pin is derived with a fresh salt, and the change is signed with
+//! the old K_pin and K_dev. Before the confirmation leaves, the new derivation parameters
+//! are stored as the profile's pending PIN change, next to the current ones: whatever
+//! happens next (the answer lost, the app killed), the phone can derive both keys, and
+//! every later challenge names the key the bank holds (`pin_key_id`, the id of the change
+//! that registered it), so the phone switches exactly when the bank did.
 
 use std::sync::Arc;
 
-use super::{ApprovalFactor, Avain, AvainError, PinRejection};
-use crate::api::{Base64Bytes, PendingChange, PinChangeRequest, ProfileStatus};
+use time::Date;
+
+use super::{Avain, AvainError, Inner, PinRejection};
+use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
+use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey};
+use crate::net::NetError;
 use crate::pin::{Pin, PinContext, check_pin};
 use crate::signed_bytes::Approval;
+use crate::store::PendingPinChange;
+
+/// The policy's verdict on `new` as the PIN replacing `current`.
+fn check_new_pin(
+    lang: Language,
+    new: &Pin,
+    current: &Pin,
+    birth_date: Option<Date>,
+) -> Result<(), AvainError> {
+    let reasons: Vec<PinRejection> = check_pin(
+        new,
+        &PinContext {
+            birth_date,
+            current: Some(current),
+        },
+    )
+    .reasons()
+    .iter()
+    .map(|r| PinRejection {
+        code: r.code().to_owned(),
+        message: r.message(lang),
+    })
+    .collect();
+    if reasons.is_empty() {
+        return Ok(());
+    }
+    let message = reasons
+        .iter()
+        .map(|r| r.message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Err(AvainError::PinRejected { reasons, message })
+}
 
 impl Avain {
-    /// Changes the PIN of the logged-in profile. A new PIN the policy refuses is
-    /// [`AvainError::PinRejected`]; a wrong current PIN counts as a failed approval.
-    /// Changes persisted state.
+    /// Changes the PIN of the logged-in profile. A new PIN the policy refuses (the
+    /// customer's birth date included) is [`AvainError::PinRejected`]; a wrong current PIN
+    /// counts as a failed approval. When the bank's answer is lost or the app dies
+    /// midway, the next challenge tells which PIN the bank holds: the new one if it
+    /// committed the change, else the old one. Changes persisted state.
     pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
         self.run(move |inner| async move {
-            let lang = inner.lang();
-            let current = Pin::new(current_pin);
-            let new = Pin::new(new_pin);
-            let reasons: Vec<PinRejection> = check_pin(
-                &new,
-                &PinContext {
-                    birth_date: None,
-                    current: Some(&current),
-                },
-            )
-            .reasons()
-            .iter()
-            .map(|r| PinRejection {
-                code: r.code().to_owned(),
-                message: r.message(lang),
-            })
-            .collect();
-            if !reasons.is_empty() {
-                let message = reasons
-                    .iter()
-                    .map(|r| r.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                return Err(AvainError::PinRejected { reasons, message });
-            }
-            let (token, profile_id) = inner.session()?;
-            let profile = inner.profile(&profile_id)?;
-            let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
-                .map_err(|e| AvainError::from_keys(lang, e))?;
-            let (i2, params, id) = (Arc::clone(&inner), kdf, profile.id.clone());
-            let new_key = super::blocking(lang, move || {
-                PinKey::derive_from_store(i2.parts.secrets.as_ref(), &new, &params, &id)
-            })
-            .await?
-            .map_err(|e| AvainError::from_keys(lang, e))?;
-            let new_public = new_key.public_key().to_vec();
-            let pending: PendingChange = inner
-                .http
-                .post(
-                    "v1/pin-changes",
-                    &PinChangeRequest {
-                        new_pin_public_key: Base64Bytes(new_public.clone()),
-                    },
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let approval = Approval::PinChange {
-                new_pin_public_key: new_public,
-            };
-            let signed = inner
-                .sign(
-                    &profile,
-                    &pending.challenge,
-                    approval,
-                    ApprovalFactor::Pin {
-                        pin: current.expose().to_owned(),
-                    },
-                )
-                .await?;
-            let path = format!("v1/pin-changes/{}/confirm", pending.change_id);
-            let result: Result<ProfileStatus, _> = inner
-                .http
-                .post(
-                    &path,
-                    &crate::api::ConfirmRequest {
-                        assertion: signed.assertion.clone(),
-                    },
-                    Some(token.expose()),
-                )
-                .await;
-            if let Err(e) = result {
-                let error = inner.bank_error(e);
-                inner.mirror_refusal(&profile, &error);
-                return Err(error);
-            }
             inner
-                .store
-                .set_pin_kdf(&profile.id, &kdf)
-                .map_err(|e| AvainError::from_store(lang, e))?;
-            inner.keep_receipt(&profile, &signed);
-            tracing::info!(target: "avain::client", profile = %profile.id, "PIN changed");
-            Ok(())
+                .change_pin(Pin::new(current_pin), Pin::new(new_pin))
+                .await
         })
         .await
+    }
+}
+
+impl Inner {
+    async fn change_pin(self: &Arc<Self>, current: Pin, new: Pin) -> Result<(), AvainError> {
+        let lang = self.lang();
+        // The rules the phone knows alone, before any work or request.
+        check_new_pin(lang, &new, &current, None)?;
+        let (token, profile_id) = self.session()?;
+        let profile = self.profile(&profile_id)?;
+        let kdf = PinKdfParams::generate(self.rng.as_ref(), self.pin_kdf_iterations)
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+        let (inner, id, new_for_key) = (Arc::clone(self), profile.id.clone(), new.clone());
+        let new_key = super::blocking(lang, move || {
+            PinKey::derive_from_store(inner.parts.secrets.as_ref(), &new_for_key, &kdf, &id)
+        })
+        .await?
+        .map_err(|e| AvainError::from_keys(lang, e))?;
+        let new_public = new_key.public_key().to_vec();
+        let pending: PendingChange = self
+            .http
+            .post(
+                "v1/pin-changes",
+                &PinChangeRequest {
+                    new_pin_public_key: Base64Bytes(new_public.clone()),
+                },
+                Some(token.expose()),
+            )
+            .await
+            .map_err(|e| self.bank_error(e))?;
+        check_new_pin(lang, &new, &current, pending.birth_date)?;
+        let approval = Approval::PinChange {
+            new_pin_public_key: new_public,
+        };
+        // Settles an earlier change the bank committed before this one replaces it.
+        let factor = self
+            .pin_factor(&profile, &pending.challenge, &approval, current)
+            .await?;
+        self.store
+            .save_pending_pin_change(
+                &profile.id,
+                &PendingPinChange {
+                    change_id: pending.change_id.clone(),
+                    pin_kdf: kdf,
+                },
+            )
+            .map_err(|e| AvainError::from_store(lang, e))?;
+        let signed = self
+            .sign_ready(&profile, &pending.challenge, approval, factor)
+            .await?;
+        let path = format!("v1/pin-changes/{}/confirm", pending.change_id);
+        let result: Result<ProfileStatus, _> = self
+            .http
+            .post(
+                &path,
+                &crate::api::ConfirmRequest {
+                    assertion: signed.assertion.clone(),
+                },
+                Some(token.expose()),
+            )
+            .await;
+        if let Err(e) = result {
+            // A wrong current PIN or a lock: the bank checked this answer and committed
+            // nothing, and the challenge is spent. After any other failure (no answer, a
+            // refusal that may follow a commit) the pending change stays for the next
+            // challenge to settle.
+            let spent = match &e {
+                NetError::Bank { code, .. } => {
+                    [ErrorCode::SignatureInvalid, ErrorCode::ProfileLocked]
+                        .iter()
+                        .any(|refusal| refusal.as_str() == code)
+                }
+                _ => false,
+            };
+            if spent {
+                self.store
+                    .discard_pending_pin_change(&profile.id, &pending.change_id)
+                    .map_err(|e| AvainError::from_store(lang, e))?;
+            }
+            let error = self.bank_error(e);
+            self.mirror_refusal(&profile, &error);
+            return Err(error);
+        }
+        self.store
+            .commit_pending_pin_change(&profile.id, &pending.change_id)
+            .map_err(|e| AvainError::from_store(lang, e))?;
+        self.keep_receipt(&profile, &signed);
+        tracing::info!(target: "avain::client", profile = %profile.id, "PIN changed");
+        Ok(())
     }
 }

@@ -1,5 +1,6 @@
 //! The device's local database: profiles, this device's description, the last accepted OS
-//! policy, the payee cache, payments waiting for approval and receipts of approvals.
+//! policy, the payee cache, payments waiting for approval, PIN changes waiting for the
+//! bank's word, and receipts of approvals.
 //!
 //! SQLite (bundled) in WAL mode, so one writer and any number of readers work at once; a
 //! busy timeout so a second process (an iOS extension, say) waits for the writer instead
@@ -18,6 +19,7 @@ mod device;
 mod error;
 mod payees;
 mod pending_payments;
+mod pending_pin;
 mod policy;
 mod profiles;
 mod receipts;
@@ -35,6 +37,7 @@ pub use device::DeviceDescription;
 pub use error::StoreError;
 pub use payees::Payee;
 pub use pending_payments::PendingPaymentRecord;
+pub use pending_pin::PendingPinChange;
 pub use policy::CachedPolicy;
 pub use profiles::{NewProfile, Profile};
 pub use receipts::{NewReceipt, Receipt};

@@ -279,18 +279,6 @@ impl Store {
         Ok(())
     }
 
-    /// Records the new PIN's derivation parameters after a PIN change the bank accepted.
-    /// Changes persisted state.
-    pub fn set_pin_kdf(&self, id: &str, pin_kdf: &PinKdfParams) -> Result<(), StoreError> {
-        self.update_profile(
-            id,
-            "UPDATE profiles SET pin_salt = ?1, pin_iterations = ?2 WHERE id = ?3",
-            &[&pin_kdf.salt(), &i64::from(pin_kdf.iterations())],
-        )?;
-        tracing::debug!(profile = %id, iterations = pin_kdf.iterations(), "PIN parameters changed");
-        Ok(())
-    }
-
     /// Renames the profile. Changes persisted state.
     pub fn rename_profile(&self, id: &str, name: &str) -> Result<(), StoreError> {
         let sealed = self.cipher.seal(name_cell(id), name.as_bytes())?;

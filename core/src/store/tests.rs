@@ -228,7 +228,12 @@ fn profiles_round_trip_and_change() {
     };
     store.set_biometrics("a1", face).unwrap();
     let new_kdf = PinKdfParams::new(&[9; 16], 2000).unwrap();
-    store.set_pin_kdf("a1", &new_kdf).unwrap();
+    let change = PendingPinChange {
+        change_id: "chg_1".into(),
+        pin_kdf: new_kdf,
+    };
+    store.save_pending_pin_change("a1", &change).unwrap();
+    assert!(store.commit_pending_pin_change("a1", "chg_1").unwrap());
     store.rename_profile("a1", "Yritys").unwrap();
     store.set_profile_language("a1", Language::Sv).unwrap();
     store.mark_profile_used("a1", NOW).unwrap();
@@ -595,4 +600,40 @@ fn a_second_process_waits_for_the_writer_instead_of_failing() {
     f.store.mark_profile_used("a1", NOW).unwrap();
     assert!(start.elapsed() >= Duration::from_millis(250));
     releaser.join().unwrap();
+}
+
+#[test]
+fn a_pending_pin_change_survives_a_reopen_and_is_committed_once() {
+    let f = fixture();
+    let old = f
+        .store
+        .create_profile(&new_profile("a1"), NOW)
+        .unwrap()
+        .pin_kdf;
+    let new = PinKdfParams::new(&[9; 16], 2000).unwrap();
+    let change = PendingPinChange {
+        change_id: "chg_2".into(),
+        pin_kdf: new,
+    };
+    f.store.save_pending_pin_change("a1", &change).unwrap();
+    // The app dies here; the next start sees both parameter sets.
+    let store = f.reopen();
+    assert_eq!(store.pending_pin_change("a1").unwrap(), Some(change));
+    assert_eq!(store.profile("a1").unwrap().pin_kdf, old);
+
+    assert!(!store.commit_pending_pin_change("a1", "chg_other").unwrap());
+    assert_eq!(store.profile("a1").unwrap().pin_kdf, old);
+    assert!(store.commit_pending_pin_change("a1", "chg_2").unwrap());
+    assert!(!store.commit_pending_pin_change("a1", "chg_2").unwrap());
+    assert_eq!(store.profile("a1").unwrap().pin_kdf, new);
+    assert_eq!(store.pending_pin_change("a1").unwrap(), None);
+
+    let refused = PendingPinChange {
+        change_id: "chg_3".into(),
+        pin_kdf: old,
+    };
+    store.save_pending_pin_change("a1", &refused).unwrap();
+    store.discard_pending_pin_change("a1", "chg_3").unwrap();
+    assert_eq!(store.pending_pin_change("a1").unwrap(), None);
+    assert_eq!(store.profile("a1").unwrap().pin_kdf, new);
 }

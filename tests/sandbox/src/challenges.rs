@@ -85,6 +85,8 @@ pub struct ChallengeSpec {
     pub subject_id: Option<String>,
     /// Login channel (ignored for other purposes).
     pub channel: LoginChannel,
+    /// The id of the profile's current K_pin (see `Challenge::pin_key_id`).
+    pub pin_key_id: Option<String>,
 }
 
 impl ChallengeStore {
@@ -128,6 +130,7 @@ impl ChallengeStore {
             subject_id: spec.subject_id,
             issued_at: now,
             expires_at: now + TTL,
+            pin_key_id: spec.pin_key_id,
             bank_signature: Base64Bytes::default(),
         };
         let signature = key

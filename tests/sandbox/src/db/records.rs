@@ -184,6 +184,8 @@ pub struct Profile {
     pub device_key: Vec<u8>,
     /// K_pin public key.
     pub pin_key: Vec<u8>,
+    /// The PIN change that registered `pin_key` (`None`: registration did).
+    pub pin_key_id: Option<String>,
     /// K_bio public key.
     pub bio_key: Option<Vec<u8>>,
     /// Biometric kind.
@@ -223,7 +225,7 @@ impl Profile {
 
 const PROFILE_COLUMNS: &str = "id, device_id, customer_id, name, state, lock_reason, platform,
     model, os_version, app_version, has_push, device_key, pin_key, bio_key, bio_kind,
-    keys_version, counter, failures, registered_at, last_used_at";
+    keys_version, counter, failures, registered_at, last_used_at, pin_key_id";
 
 fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
     let state: String = row.get(4)?;
@@ -257,6 +259,7 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
         failures: row.get(17)?,
         registered_at: from_millis(row.get(18)?),
         last_used_at: last_used.map(from_millis),
+        pin_key_id: row.get(20)?,
     })
 }
 

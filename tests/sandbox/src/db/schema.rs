@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -315,6 +315,13 @@ CREATE INDEX approval_reports_by_customer ON approval_reports(customer_id);
 /// answered right (NULL: none asked yet), so restarting a login never re-rolls it.
 const V4: &str = r#"
 ALTER TABLE customers ADD COLUMN key_card_index INTEGER;
+"#;
+
+/// Version 5: which PIN change registered the profile's current K_pin (NULL: the key from
+/// registration). Every challenge carries it, so a phone that lost the answer to a PIN
+/// change learns whether the change was committed.
+const V5: &str = r#"
+ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
 "#;
 
 #[cfg(test)]

@@ -95,6 +95,7 @@ pub fn issue(
             requester: requester.to_owned(),
             subject_id,
             channel,
+            pin_key_id: profile.pin_key_id.clone(),
         },
         state.now(),
         &state.keys.challenge,

@@ -8,6 +8,8 @@ use avain_core::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};
+use time::Date;
+use time::format_description::well_known::Iso8601;
 
 use crate::approvals::{self, require_shown_text};
 use crate::clock::to_millis;
@@ -171,10 +173,11 @@ async fn start_change(
         profile.id.clone(),
         to_millis(state.now()),
     );
-    state
+    let (profile, birth_date) = state
         .db
         .write(move |conn| {
-            // One pending change of a kind per profile: a new request replaces the old.
+            // One pending change of a kind per profile: a new request replaces the old,
+            // which can then never be confirmed (its confirmation finds no row).
             conn.execute(
                 "DELETE FROM pending_changes WHERE profile_id = ?1 AND kind = ?2",
                 params![pid, kind],
@@ -184,7 +187,18 @@ async fn start_change(
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![id, pid, kind, public_key, bio_kind.map(|k| k.code()), now],
             )?;
-            Ok(())
+            // The challenge names the K_pin current after this job: a change committed
+            // before it, or none that can still commit.
+            let profile =
+                records::profile(conn, &pid)?.ok_or(ApiError::new(ErrorCode::Unauthorized))?;
+            let birth_date = match kind {
+                "pin" => records::customer(conn, profile.customer_id)?
+                    .birth_date
+                    .as_deref()
+                    .and_then(|d| Date::parse(d, &Iso8601::DATE).ok()),
+                _ => None,
+            };
+            Ok((profile, birth_date))
         })
         .await?;
     let challenge = issue(
@@ -200,6 +214,7 @@ async fn start_change(
         axum::Json(PendingChange {
             change_id,
             challenge,
+            birth_date,
         }),
     ))
 }
@@ -253,10 +268,22 @@ async fn confirm_change(
             if approved.profile.id != profile_id {
                 return Err(ErrorCode::ChallengeMismatch.into());
             }
+            // Still pending, in this transaction: a newer request may have replaced it
+            // since it was read.
+            let still_pending = conn.execute(
+                "DELETE FROM pending_changes
+                 WHERE id = ?1 AND profile_id = ?2 AND kind = ?3 AND public_key = ?4",
+                params![change_id, profile_id, kind, public_key],
+            )?;
+            if still_pending != 1 {
+                return Err(ErrorCode::NotFound.into());
+            }
             if kind == "pin" {
                 conn.execute(
-                    "UPDATE profiles SET pin_key = ?2, keys_version = keys_version + 1 WHERE id = ?1",
-                    params![profile_id, public_key],
+                    "UPDATE profiles SET pin_key = ?2, pin_key_id = ?3,
+                         keys_version = keys_version + 1
+                     WHERE id = ?1",
+                    params![profile_id, public_key, change_id],
                 )?;
             } else {
                 conn.execute(
@@ -265,7 +292,6 @@ async fn confirm_change(
                     params![profile_id, public_key, bio_kind],
                 )?;
             }
-            conn.execute("DELETE FROM pending_changes WHERE id = ?1", [&change_id])?;
             let profile = records::profile(conn, &profile_id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
             Ok(ProfileStatus {
                 profile_id: profile.id,

@@ -77,6 +77,9 @@ pub enum ErrorCode {
     CounterNotIncreasing,
     /// The approval did not verify. Never says which factor failed.
     SignatureInvalid,
+    /// The confirmation text sent is not, byte for byte, the text the bank renders from its
+    /// own record of the payment in the language the app showed it in.
+    ShownTextMismatch,
     /// The profile is locked after 5 failed approvals.
     ProfileLocked,
     /// The profile waits to be unlocked in the online bank.
@@ -116,7 +119,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 44] = [
+    pub const ALL: [ErrorCode; 45] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnsupportedMediaType,
@@ -145,6 +148,7 @@ impl ErrorCode {
         ErrorCode::ChallengeMismatch,
         ErrorCode::CounterNotIncreasing,
         ErrorCode::SignatureInvalid,
+        ErrorCode::ShownTextMismatch,
         ErrorCode::ProfileLocked,
         ErrorCode::ProfilePendingUnlock,
         ErrorCode::ProfileRevoked,
@@ -194,6 +198,7 @@ impl ErrorCode {
             ErrorCode::ChallengeMismatch => "challenge_mismatch",
             ErrorCode::CounterNotIncreasing => "counter_not_increasing",
             ErrorCode::SignatureInvalid => "signature_invalid",
+            ErrorCode::ShownTextMismatch => "shown_text_mismatch",
             ErrorCode::ProfileLocked => "profile_locked",
             ErrorCode::ProfilePendingUnlock => "profile_pending_unlock",
             ErrorCode::ProfileRevoked => "profile_revoked",
@@ -250,6 +255,7 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::InvalidValue | ErrorCode::PasswordRejected => 422,
+            ErrorCode::ShownTextMismatch => 422,
             ErrorCode::UserCodeLocked
             | ErrorCode::UserCodeLockedAtBank
             | ErrorCode::ProfileLocked => 423,

@@ -8,6 +8,7 @@
 
 use time::Date;
 
+use crate::api::Payment;
 use crate::i18n::{Arg, Language, text_with};
 use crate::payments::{Iban, Money, Reference};
 
@@ -29,6 +30,34 @@ pub struct PaymentDetails {
     /// Whether the bank has never seen this customer pay to this account (an SMS code
     /// is asked for as well).
     pub new_payee: bool,
+}
+
+impl PaymentDetails {
+    /// What the confirmation of `payment` shows, from the bank's record of it: the phone
+    /// renders the text it signs from this, and the bank renders the text it accepts from
+    /// the same record, so both arrive at the same bytes. The due date is shown when it is
+    /// not the day the payment was made; the SMS line when the payee is new. `None` when
+    /// the record does not parse (then nothing is shown or signed).
+    pub fn of(payment: &Payment) -> Option<PaymentDetails> {
+        if payment.amount.cents <= 0 {
+            return None;
+        }
+        let reference = payment
+            .reference
+            .as_deref()
+            .map(Reference::parse)
+            .transpose()
+            .ok()?;
+        Some(PaymentDetails {
+            amount: Money::from_cents(payment.amount.cents),
+            payee_name: payment.payee_name.clone(),
+            payee_iban: Iban::parse(payment.payee_iban.as_str()).ok()?,
+            reference,
+            message: payment.message.clone(),
+            due_date: (payment.due_date != payment.created_at.date()).then_some(payment.due_date),
+            new_payee: payment.new_payee,
+        })
+    }
 }
 
 /// The confirmation text of a payment, one item per line.
@@ -122,7 +151,7 @@ pub fn finnish_date(date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use time::macros::{date, datetime};
 
     fn invoice() -> PaymentDetails {
         PaymentDetails {
@@ -148,6 +177,46 @@ mod tests {
              Eräpäivä: 24.12.2026\n\
              Maksat tälle saajalle ensimmäistä kertaa. Saat tekstiviestinä turvaluvun."
         );
+    }
+
+    fn bank_payment() -> Payment {
+        Payment {
+            payment_id: "pay_1".into(),
+            from_account_id: "acc_anna_current".into(),
+            payee_name: "Helsingin Energia Oy".into(),
+            payee_iban: crate::api::Personal::from("FI2112345600000785"),
+            amount: crate::api::Money::eur(14_550),
+            reference: Some("1234561".into()),
+            message: None,
+            due_date: date!(2026 - 12 - 24),
+            status: crate::api::PaymentStatus::AwaitingApproval,
+            new_payee: true,
+            created_at: datetime!(2026-11-22 10:00 UTC),
+        }
+    }
+
+    #[test]
+    fn the_confirmation_shows_the_banks_record() {
+        let details = PaymentDetails::of(&bank_payment()).unwrap();
+        let text = payment(Language::Fi, &details);
+        assert!(text.contains("145,50\u{a0}€"), "{text}");
+        assert!(text.contains("FI21 1234 5600 0007 85"));
+        assert!(text.contains("Eräpäivä: 24.12.2026"));
+        assert!(text.contains("tekstiviestinä"));
+        let mut today = bank_payment();
+        today.due_date = date!(2026 - 11 - 22);
+        today.new_payee = false;
+        let text = payment(Language::Fi, &PaymentDetails::of(&today).unwrap());
+        assert!(
+            !text.contains("Eräpäivä") && !text.contains("tekstiviest"),
+            "{text}"
+        );
+        let mut broken = bank_payment();
+        broken.payee_iban = crate::api::Personal::from("FI00");
+        assert!(PaymentDetails::of(&broken).is_none());
+        let mut zero = bank_payment();
+        zero.amount = crate::api::Money::eur(0);
+        assert!(PaymentDetails::of(&zero).is_none());
     }
 
     #[test]

@@ -31,6 +31,7 @@ api-challenge-used = This confirmation has already been used.
 api-challenge-mismatch = The confirmation does not belong to this action.
 api-counter-not-increasing = The confirmation came from an out-of-date copy of the app. Contact your bank if this repeats.
 api-signature-invalid = The confirmation failed. Check your PIN.
+api-shown-text-mismatch = The confirmation text does not match the payment. Nothing was paid; start the confirmation again.
 api-last-attempt-warning = Careful: one more failure locks your code app.
 api-profile-locked = The code app is locked after too many failed attempts. Unlock your user code in the online bank.
 api-profile-pending-unlock = The profile is still locked. Unlock it in the online bank first.

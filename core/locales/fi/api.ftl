@@ -31,6 +31,7 @@ api-challenge-used = Tämä vahvistus on jo käytetty.
 api-challenge-mismatch = Vahvistus ei kuulu tähän toimintoon.
 api-counter-not-increasing = Vahvistus tuli sovelluksen vanhentuneesta kopiosta. Ota yhteyttä pankkiisi, jos tämä toistuu.
 api-signature-invalid = Vahvistus epäonnistui. Tarkista PIN-koodisi.
+api-shown-text-mismatch = Vahvistusteksti ei vastaa maksua. Mitään ei maksettu; aloita vahvistus uudelleen.
 api-last-attempt-warning = Huomaa: vielä yksi epäonnistuminen lukitsee tunnuslukusovelluksen.
 api-profile-locked = Tunnuslukusovellus on lukittu liian monen epäonnistuneen yrityksen jälkeen. Avaa käyttäjätunnuksesi verkkopankissa.
 api-profile-pending-unlock = Profiili on vielä lukittu. Avaa se ensin verkkopankissa.

@@ -31,6 +31,7 @@ api-challenge-used = Den här bekräftelsen har redan använts.
 api-challenge-mismatch = Bekräftelsen hör inte till den här åtgärden.
 api-counter-not-increasing = Bekräftelsen kom från en föråldrad kopia av appen. Kontakta din bank om det upprepas.
 api-signature-invalid = Bekräftelsen misslyckades. Kontrollera din pinkod.
+api-shown-text-mismatch = Bekräftelsetexten stämmer inte med betalningen. Ingenting betalades; börja bekräftelsen på nytt.
 api-last-attempt-warning = Obs! Ett misslyckande till låser kodappen.
 api-profile-locked = Kodappen är låst efter för många misslyckade försök. Frigör din användarkod i nätbanken.
 api-profile-pending-unlock = Profilen är fortfarande låst. Lås upp den i nätbanken först.

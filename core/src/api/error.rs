@@ -85,6 +85,9 @@ pub enum ErrorCode {
     CounterNotIncreasing,
     /// The approval did not verify. Never says which factor failed.
     SignatureInvalid,
+    /// The confirmation text sent is not, byte for byte, the text the bank renders from its
+    /// own record of the payment in the language the app showed it in.
+    ShownTextMismatch,
     /// The profile is locked after 5 failed approvals.
     ProfileLocked,
     /// The profile waits to be unlocked in the online bank.
@@ -124,7 +127,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 48] = [
+    pub const ALL: [ErrorCode; 49] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnsupportedMediaType,
@@ -157,6 +160,7 @@ impl ErrorCode {
         ErrorCode::ChallengeMismatch,
         ErrorCode::CounterNotIncreasing,
         ErrorCode::SignatureInvalid,
+        ErrorCode::ShownTextMismatch,
         ErrorCode::ProfileLocked,
         ErrorCode::ProfilePendingUnlock,
         ErrorCode::ProfileRevoked,
@@ -210,6 +214,7 @@ impl ErrorCode {
             ErrorCode::ChallengeMismatch => "challenge_mismatch",
             ErrorCode::CounterNotIncreasing => "counter_not_increasing",
             ErrorCode::SignatureInvalid => "signature_invalid",
+            ErrorCode::ShownTextMismatch => "shown_text_mismatch",
             ErrorCode::ProfileLocked => "profile_locked",
             ErrorCode::ProfilePendingUnlock => "profile_pending_unlock",
             ErrorCode::ProfileRevoked => "profile_revoked",
@@ -271,6 +276,7 @@ impl ErrorCode {
             | ErrorCode::PasswordRepeatedCharacter
             | ErrorCode::PasswordContainsUserId
             | ErrorCode::PasswordTooCommon => 422,
+            ErrorCode::ShownTextMismatch => 422,
             ErrorCode::UserCodeLocked
             | ErrorCode::UserCodeLockedAtBank
             | ErrorCode::ProfileLocked => 423,

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use super::{Assertion, Challenge, Money, Personal, Secret};
+use crate::i18n::Language;
 
 /// Where a payment is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,6 +111,9 @@ pub struct PaymentConfirm {
     /// The SMS code, required when the payee is new.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sms_code: Option<Secret>,
+    /// The language the confirmation text was shown in: the bank renders the text from its
+    /// own record of the payment in this language and accepts only that exact text.
+    pub shown_language: Language,
 }
 
 /// A payee this customer has paid before.

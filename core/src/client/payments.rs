@@ -35,7 +35,7 @@ use crate::api::{
 };
 use crate::confirmation::{self, PaymentDetails, finnish_date};
 use crate::i18n::{self, Arg, Language};
-use crate::payments::{Iban, Money, Reference};
+use crate::payments::Iban;
 use crate::signed_bytes::{Approval, Purpose};
 use crate::store::{PendingPaymentRecord, Profile};
 
@@ -73,6 +73,11 @@ pub struct PaymentDone {
 struct Stored {
     approval: PaymentApproval,
     shown_text: String,
+    /// The language `shown_text` is in; the bank renders the text again in it. Missing in
+    /// payments kept by versions before it was stored: those were shown in the app's
+    /// language.
+    #[serde(default)]
+    shown_language: Option<Language>,
 }
 
 impl Inner {
@@ -94,12 +99,13 @@ impl Inner {
         }
         // The text comes from the bank's record of the payment, the same fields the bank
         // rebuilds the signed bytes from: what the customer reads is what is paid.
-        let details = details_of(payment, approval.sms_code_sent)
+        let details = PaymentDetails::of(payment)
             .ok_or_else(|| AvainError::refused(lang, "payment_mismatch"))?;
         let shown_text = confirmation::payment(lang, &details);
         let stored = Stored {
             approval,
             shown_text,
+            shown_language: Some(lang),
         };
         let body =
             serde_json::to_string(&stored).map_err(|_| AvainError::internal(lang, "serialize"))?;
@@ -239,6 +245,7 @@ impl Inner {
         let body = PaymentConfirm {
             assertion: signed.assertion.clone(),
             sms_code: sms_code.map(Secret::new),
+            shown_language: stored.shown_language.unwrap_or(lang),
         };
         let path = format!("v1/payments/{payment_id}/confirm");
         let confirmed: Payment = match self.http.post(&path, &body, Some(token.expose())).await {
@@ -321,29 +328,6 @@ fn pending_of(lang: Language, stored: Stored) -> PendingPayment {
         confirmation_text: stored.shown_text,
         payment: PaymentInfo::from_api(lang, stored.approval.payment),
     }
-}
-
-/// The confirmation's fields from the bank's record; `None` when the record does not
-/// parse (then nothing is shown or signed).
-fn details_of(payment: &Payment, sms_code_sent: bool) -> Option<PaymentDetails> {
-    if payment.amount.cents <= 0 {
-        return None;
-    }
-    let reference = payment
-        .reference
-        .as_deref()
-        .map(Reference::parse)
-        .transpose()
-        .ok()?;
-    Some(PaymentDetails {
-        amount: Money::from_cents(payment.amount.cents),
-        payee_name: payment.payee_name.clone(),
-        payee_iban: Iban::parse(payment.payee_iban.as_str()).ok()?,
-        reference,
-        message: payment.message.clone(),
-        due_date: (payment.due_date != payment.created_at.date()).then_some(payment.due_date),
-        new_payee: payment.new_payee || sms_code_sent,
-    })
 }
 
 /// Whether the bank's record is the payment the customer typed.
@@ -537,30 +521,6 @@ mod tests {
     }
 
     #[test]
-    fn the_confirmation_shows_the_banks_record() {
-        let details = details_of(&bank_payment(), true).unwrap();
-        let text = confirmation::payment(Language::Fi, &details);
-        assert!(text.contains("145,50\u{a0}€"), "{text}");
-        assert!(text.contains("FI21 1234 5600 0007 85"));
-        assert!(text.contains("Eräpäivä: 24.12.2026"));
-        assert!(text.contains("tekstiviestinä"));
-        let mut today = bank_payment();
-        today.due_date = date!(2026 - 11 - 22);
-        today.new_payee = false;
-        let text = confirmation::payment(Language::Fi, &details_of(&today, false).unwrap());
-        assert!(
-            !text.contains("Eräpäivä") && !text.contains("tekstiviest"),
-            "{text}"
-        );
-        let mut broken = bank_payment();
-        broken.payee_iban = Personal::from("FI00");
-        assert!(details_of(&broken, false).is_none());
-        let mut zero = bank_payment();
-        zero.amount = crate::api::Money::eur(0);
-        assert!(details_of(&zero, false).is_none());
-    }
-
-    #[test]
     fn a_stored_pending_payment_reads_back_the_same() {
         let stored = Stored {
             approval: PaymentApproval {
@@ -582,6 +542,7 @@ mod tests {
                 sms_code_sent: true,
             },
             shown_text: "Vahvista maksu".into(),
+            shown_language: Some(Language::Sv),
         };
         let record = PendingPaymentRecord {
             payment_id: "pay_1".into(),
@@ -589,6 +550,15 @@ mod tests {
             body: serde_json::to_string(&stored).unwrap(),
             created_at: datetime!(2026-11-22 10:00 UTC),
         };
+        assert_eq!(decode(&record).unwrap().shown_language, Some(Language::Sv));
+        // Kept by a version that did not store the language: still readable.
+        let mut older: serde_json::Value = serde_json::from_str(&record.body).unwrap();
+        older.as_object_mut().unwrap().remove("shown_language");
+        let older = PendingPaymentRecord {
+            body: older.to_string(),
+            ..record.clone()
+        };
+        assert_eq!(decode(&older).unwrap().shown_language, None);
         let back = pending_of(Language::Fi, decode(&record).unwrap());
         assert_eq!(back.payment_id, "pay_1");
         assert!(back.sms_code_required);

@@ -2,20 +2,26 @@
 //!
 //! 1. The challenge is taken (single use, whatever the outcome) and must be unexpired and
 //!    for this purpose and object.
-//! 2. The profile must be active, the customer's codes usable, and the device's last
-//!    reported app and OS versions allowed by the OS policy in force.
+//! 2. The profile must be active, the customer's codes usable, and the device's app and OS
+//!    versions (those reported with the challenge request, else the stored ones) allowed
+//!    by the OS policy in force.
 //! 3. The bank rebuilds the signed bytes with `avain_core::signed_bytes::encode` from its
 //!    own record of the challenge and of the object (a payment's amount and payee...) and
 //!    the text the device says it showed; the device never sends the bytes.
-//! 4. K_dev's signature and the second factor's (K_pin, or K_bio) are verified outside
-//!    the database writer, in parallel with other requests.
-//! 5. One write job decides atomically against the current row: a failure is counted and
-//!    the fifth in a row locks the profile (and the user code) and ends the profile's open
-//!    session; a success needs a counter
-//!    above the last accepted one, resets the count, and runs the purpose's action in the
-//!    same transaction. The answer goes out only after the commit.
+//! 4. K_dev's signature is verified first, outside the database writer. If it does not
+//!    verify, possession is not proven: the answer is `signature_invalid` without
+//!    `attempts_left`, nothing is counted, stored or locked, and the second factor's
+//!    signature is not even looked at (so the answer says nothing about the PIN). Anyone
+//!    who knows a profile id can get a challenge; without the device they cannot lock the
+//!    customer out.
+//! 5. With K_dev verified, the second factor's signature (K_pin, or K_bio) is verified,
+//!    and one write job decides atomically against the current row: a failure is counted
+//!    and the fifth in a row locks the profile (and the user code) and ends the profile's
+//!    open session; a success needs a counter above the last accepted one, resets the
+//!    count, stores the versions reported with the challenge, and runs the purpose's
+//!    action in the same transaction. The answer goes out only after the commit.
 //!
-//! The answer to a failure never says which signature failed.
+//! The answer to a counted failure never says which factor failed.
 
 use avain_core::api::{Assertion, ErrorCode, Factor, Purpose};
 use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
@@ -89,12 +95,11 @@ where
     }
     profile.require_active()?;
     // A policy published while the challenge was open applies to its answer too.
-    state.check_device(
-        &profile.platform,
-        &profile.os_version,
-        &profile.app_version,
-        false,
-    )?;
+    let (os_version, app_version) = match &issued.reported {
+        Some(r) => (&r.os_version, &r.app_version),
+        None => (&profile.os_version, &profile.app_version),
+    };
+    state.check_device(&profile.platform, os_version, app_version, false)?;
 
     let shown_text = assertion.shown_text.clone();
     let fields = approval(&issued, shown_text.as_deref())?;
@@ -105,7 +110,10 @@ where
         bytes.as_bytes(),
         assertion.device_signature.as_slice(),
     );
-    let factor_ok = match assertion.factor {
+    if !device_ok {
+        return Err(ErrorCode::SignatureInvalid.into());
+    }
+    let verified = match assertion.factor {
         Factor::Pin => crypto::verify_ed25519(
             &profile.pin_key,
             bytes.as_bytes(),
@@ -119,7 +127,6 @@ where
             crypto::verify_p256(key, bytes.as_bytes(), assertion.factor_signature.as_slice())
         }
     };
-    let verified = device_ok && factor_ok;
     let profile_id = profile.id.clone();
 
     let outcome = state
@@ -181,6 +188,22 @@ where
                 i64::try_from(challenge.counter).unwrap_or(i64::MAX),
                 at
             ])?;
+            let mut current = current;
+            let changed = issued.reported.as_ref().filter(|r| {
+                r.os_version != current.os_version || r.app_version != current.app_version
+            });
+            if let Some(reported) = changed {
+                conn.prepare_cached(
+                    "UPDATE profiles SET os_version = ?2, app_version = ?3 WHERE id = ?1",
+                )?
+                .execute(params![
+                    current.id,
+                    reported.os_version,
+                    reported.app_version
+                ])?;
+                current.os_version.clone_from(&reported.os_version);
+                current.app_version.clone_from(&reported.app_version);
+            }
             conn.prepare_cached(
                 "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
                      challenge_id) VALUES (?1, ?2, ?3, ?4, 'approved', ?5)",

@@ -24,6 +24,19 @@ pub const TTL: Duration = Duration::seconds(120);
 /// run per request).
 const SWEEP_EVERY: Duration = Duration::seconds(10);
 
+/// The OS and app versions a device reported when it asked for a challenge.
+///
+/// Anyone who knows a profile id can ask for a challenge, so what it reports is only a
+/// claim: the OS policy is applied to it, but the profile's stored versions change only
+/// when the answer to this challenge verifies (`approvals::approve`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedVersions {
+    /// The OS version reported.
+    pub os_version: String,
+    /// The app version reported.
+    pub app_version: String,
+}
+
 /// What the bank remembers about a challenge besides what it sent.
 #[derive(Debug, Clone)]
 pub struct Issued {
@@ -33,6 +46,9 @@ pub struct Issued {
     pub customer_id: i64,
     /// For logins: app or online bank.
     pub channel: LoginChannel,
+    /// The versions reported with the request for this challenge (none for challenges
+    /// issued inside a session, which use the stored ones).
+    pub reported: Option<ReportedVersions>,
 }
 
 #[derive(Debug, Default)]
@@ -87,6 +103,8 @@ pub struct ChallengeSpec {
     pub channel: LoginChannel,
     /// The id of the profile's current K_pin (see `Challenge::pin_key_id`).
     pub pin_key_id: Option<String>,
+    /// The versions the device reported with its request, if it reported any.
+    pub reported: Option<ReportedVersions>,
 }
 
 impl ChallengeStore {
@@ -141,6 +159,7 @@ impl ChallengeStore {
             challenge: challenge.clone(),
             customer_id: spec.customer_id,
             channel: spec.channel,
+            reported: spec.reported,
         };
         self.lock().open.insert(challenge_id, issued);
         Ok(challenge)

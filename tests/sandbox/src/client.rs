@@ -17,7 +17,6 @@ use avain_core::api::{
 use avain_core::api::{Payment, PaymentApproval, PaymentConfirm};
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::net::{Trust, client_config};
-use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::{self, Approval, ChallengeContext};
 use reqwest::{Method, StatusCode};
 use ring::rand::SystemRandom;
@@ -31,28 +30,12 @@ use crate::seed::SeedCustomer;
 /// The text the reference client shows for a login.
 pub const LOGIN_TEXT: &str = "Kirjaudu Avain-mobiilipankkiin";
 
-/// The confirmation text the core renders for a payment (in Finnish).
+/// The confirmation text the core renders for a payment (in Finnish), from the bank's
+/// record of it; empty when the record does not render.
 pub fn payment_text(payment: &Payment) -> String {
-    let iban = Iban::parse(payment.payee_iban.as_str());
-    let reference = payment
-        .reference
-        .as_deref()
-        .and_then(|r| Reference::parse(r).ok());
-    match iban {
-        Ok(payee_iban) => confirmation::payment(
-            Language::Fi,
-            &PaymentDetails {
-                amount: CoreMoney::from_cents(payment.amount.cents),
-                payee_name: payment.payee_name.clone(),
-                payee_iban,
-                reference,
-                message: payment.message.clone(),
-                due_date: Some(payment.due_date),
-                new_payee: payment.new_payee,
-            },
-        ),
-        Err(_) => String::new(),
-    }
+    PaymentDetails::of(payment)
+        .map(|details| confirmation::payment(Language::Fi, &details))
+        .unwrap_or_default()
 }
 
 /// The payment's fields as the signed bytes carry them, with `shown_text`.
@@ -561,6 +544,7 @@ impl BankClient {
             &PaymentConfirm {
                 assertion,
                 sms_code,
+                shown_language: Language::Fi,
             },
         )
         .await

@@ -1,7 +1,9 @@
 //! The texts of the SMS messages the bank sends, in the customer's language. None carries
-//! a link. The inbox alert is not here: it is the core's (`notify::message_alert`).
+//! a link. A code comes before any other number in its text: readers of the outbox take
+//! the first run of six digits. The inbox alert is not here: it is the core's (`notify::message_alert`).
 
 use avain_core::Language;
+use avain_core::payments::Money;
 
 /// What the bank tells the customer.
 #[derive(Debug, Clone, Copy)]
@@ -16,8 +18,16 @@ pub enum Notice<'a> {
     ProfileLockedWrongPins,
     /// A device was removed.
     DeviceRemoved,
-    /// The security code for a payment to a new payee.
-    PaymentCode(&'a str),
+    /// The security code for a payment to a new payee, with what it approves (PSD2
+    /// dynamic linking: the amount and the payee; the IBAN stays out of the SMS).
+    PaymentCode {
+        /// The code.
+        code: &'a str,
+        /// The payment's amount.
+        amount: Money,
+        /// The payee's name.
+        payee: &'a str,
+    },
     /// The SMS code of a self-service unlock.
     UnlockCode(&'a str),
     /// The user code was unlocked.
@@ -50,9 +60,9 @@ pub fn text(notice: Notice<'_>, lang: Language) -> String {
         (N::DeviceRemoved, Fi) => "Avain: laite poistettiin luotetuista laitteistasi. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
         (N::DeviceRemoved, Sv) => "Avain: en enhet togs bort från dina betrodda enheter. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
         (N::DeviceRemoved, En) => "Avain: a device was removed from your trusted devices. If this was not you, call the blocking service on 020 333.".to_owned(),
-        (N::PaymentCode(code), Fi) => format!("Avain: maksu uudelle saajalle. Turvaluku on {code}. Älä kerro sitä kenellekään; pankki ei koskaan kysy sitä puhelimessa."),
-        (N::PaymentCode(code), Sv) => format!("Avain: betalning till en ny mottagare. Säkerhetstalet är {code}. Ge det inte till någon; banken frågar aldrig efter det per telefon."),
-        (N::PaymentCode(code), En) => format!("Avain: payment to a new payee. The security code is {code}. Do not tell it to anyone; the bank never asks for it by phone."),
+        (N::PaymentCode { code, amount, payee }, Fi) => format!("Avain: turvaluku {code} maksulle {} uudelle saajalle \"{payee}\". Älä kerro sitä kenellekään; pankki ei koskaan kysy sitä puhelimessa.", amount.format(Fi)),
+        (N::PaymentCode { code, amount, payee }, Sv) => format!("Avain: säkerhetstalet {code} för betalningen på {} till en ny mottagare, \"{payee}\". Ge det inte till någon; banken frågar aldrig efter det per telefon.", amount.format(Sv)),
+        (N::PaymentCode { code, amount, payee }, En) => format!("Avain: security code {code} for the payment of {} to a new payee, \"{payee}\". Do not tell it to anyone; the bank never asks for it by phone.", amount.format(En)),
         (N::UnlockCode(code), Fi) => format!("Avain: käyttäjätunnuksen avaamisen vahvistuskoodi on {code}."),
         (N::UnlockCode(code), Sv) => format!("Avain: bekräftelsekoden för att frigöra användarkoden är {code}."),
         (N::UnlockCode(code), En) => format!("Avain: the confirmation code for unlocking your user code is {code}."),
@@ -83,7 +93,11 @@ mod tests {
             Notice::ProfileUnlocked,
             Notice::ProfileLockedWrongPins,
             Notice::DeviceRemoved,
-            Notice::PaymentCode("123456"),
+            Notice::PaymentCode {
+                code: "123456",
+                amount: Money::from_cents(1_250),
+                payee: "Helsingin Energia Oy",
+            },
             Notice::UnlockCode("123456"),
             Notice::UserCodeUnlocked,
             Notice::DocumentCompleted("Asuntolaina"),

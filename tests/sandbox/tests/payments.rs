@@ -5,6 +5,7 @@
 
 mod common;
 
+use avain_core::Language;
 use avain_core::api::sandbox::ClockChange;
 use avain_core::api::{
     AccountList, EInvoiceList, ErrorCode, NewPayment, PayeeList, Payment, PaymentApproval,
@@ -127,6 +128,7 @@ async fn a_new_payee_also_needs_the_sms_code() {
             &PaymentConfirm {
                 assertion: assertion.clone(),
                 sms_code: None,
+                shown_language: Language::Fi,
             },
         )
         .await
@@ -145,6 +147,7 @@ async fn a_new_payee_also_needs_the_sms_code() {
             &PaymentConfirm {
                 assertion: assertion.clone(),
                 sms_code: Some(Secret::new(wrong)),
+                shown_language: Language::Fi,
             },
         )
         .await
@@ -161,6 +164,7 @@ async fn a_new_payee_also_needs_the_sms_code() {
             &PaymentConfirm {
                 assertion,
                 sms_code: Some(Secret::new(code)),
+                shown_language: Language::Fi,
             },
         )
         .await
@@ -210,13 +214,15 @@ async fn a_signature_over_other_payment_details_does_not_verify() {
             &PaymentConfirm {
                 assertion,
                 sms_code: None,
+                shown_language: Language::Fi,
             },
         )
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::SignatureInvalid));
 
-    // A text that does not show the payment is refused outright (and not counted).
+    // A text other than the one the bank renders from its record is refused outright
+    // (and not counted).
     let approval: PaymentApproval = client
         .post(
             &format!("/v1/payments/{}/approval", approval.payment.payment_id),
@@ -234,11 +240,12 @@ async fn a_signature_over_other_payment_details_does_not_verify() {
             &PaymentConfirm {
                 assertion,
                 sms_code: None,
+                shown_language: Language::Fi,
             },
         )
         .await
         .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::InvalidValue));
+    assert_eq!(err.code(), Some(ErrorCode::ShownTextMismatch));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -8,10 +8,9 @@ use avain_core::lifecycle::ProfileState;
 use avain_core::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
-use rusqlite::params;
 
 use crate::approvals::{self, require_shown_text};
-use crate::challenges::ChallengeSpec;
+use crate::challenges::{ChallengeSpec, ReportedVersions};
 use crate::db::records::{self, Customer, Profile};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json};
@@ -22,18 +21,20 @@ use crate::state::Shared;
 pub const BANK_REQUESTER: &str = "Avain";
 
 /// Loads an active profile and its customer for a new challenge, applying the OS policy
-/// to the versions the device reports (and remembering them for the devices list).
+/// to the versions the device reports. Nothing is stored: anyone who knows a profile id
+/// can ask, so the reported versions travel with the challenge ([`issue_reported`]) and
+/// are stored only when its answer verifies.
 pub async fn profile_for_challenge(
     state: &Shared,
     profile_id: &str,
     os_version: &str,
     app_version: &str,
-) -> ApiResult<(Profile, Customer)> {
+) -> ApiResult<(Profile, Customer, ReportedVersions)> {
     if profile_id.len() > 64 || os_version.len() > 32 || app_version.len() > 32 {
         return Err(ErrorCode::InvalidValue.into());
     }
     let id = profile_id.to_owned();
-    let (mut profile, customer) = state
+    let (profile, customer) = state
         .db
         .read(move |conn| {
             let profile = records::profile(conn, &id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
@@ -45,32 +46,16 @@ pub async fn profile_for_challenge(
         return Err(ErrorCode::CodesBlocked.into());
     }
     profile.require_active()?;
-    state.check_device(&profile.platform, os_version, app_version, false)?;
-    if profile.os_version != os_version || profile.app_version != app_version {
-        let (id, os, app) = (
-            profile.id.clone(),
-            os_version.to_owned(),
-            app_version.to_owned(),
-        );
-        state
-            .db
-            .write(move |conn| {
-                conn.execute(
-                    "UPDATE profiles SET os_version = ?2, app_version = ?3 WHERE id = ?1",
-                    params![id, os, app],
-                )?;
-                Ok(())
-            })
-            .await?;
-        profile.os_version = os_version.to_owned();
-        profile.app_version = app_version.to_owned();
-    }
-    Ok((profile, customer))
+    let reported = ReportedVersions {
+        os_version: os_version.to_owned(),
+        app_version: app_version.to_owned(),
+    };
+    Ok((profile, customer, reported))
 }
 
-/// Issues a challenge for an active profile. The OS policy in force is applied to the
-/// versions the device last reported: a policy published during a session stops the
-/// next approval too, not only the next login.
+/// Issues a challenge for an active profile inside a session. The OS policy in force is
+/// applied to the versions the device last reported: a policy published during a session
+/// stops the next approval too, not only the next login.
 pub fn issue(
     state: &Shared,
     profile: &Profile,
@@ -79,12 +64,28 @@ pub fn issue(
     subject_id: Option<String>,
     channel: LoginChannel,
 ) -> ApiResult<Challenge> {
-    state.check_device(
-        &profile.platform,
-        &profile.os_version,
-        &profile.app_version,
-        false,
-    )?;
+    issue_reported(
+        state, profile, None, purpose, requester, subject_id, channel,
+    )
+}
+
+/// Issues a challenge for an active profile, applying the OS policy to the versions the
+/// device `reported` with this request (or, without them, to the stored ones) and keeping
+/// them with the challenge.
+pub fn issue_reported(
+    state: &Shared,
+    profile: &Profile,
+    reported: Option<ReportedVersions>,
+    purpose: Purpose,
+    requester: &str,
+    subject_id: Option<String>,
+    channel: LoginChannel,
+) -> ApiResult<Challenge> {
+    let (os_version, app_version) = match &reported {
+        Some(r) => (&r.os_version, &r.app_version),
+        None => (&profile.os_version, &profile.app_version),
+    };
+    state.check_device(&profile.platform, os_version, app_version, false)?;
     state.challenges.issue(
         ChallengeSpec {
             profile_id: profile.id.clone(),
@@ -96,6 +97,7 @@ pub fn issue(
             subject_id,
             channel,
             pin_key_id: profile.pin_key_id.clone(),
+            reported,
         },
         state.now(),
         &state.keys.challenge,
@@ -107,16 +109,17 @@ pub async fn challenge(
     State(state): State<Shared>,
     Json(body): Json<ChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<Challenge>)> {
-    let (profile, _) = profile_for_challenge(
+    let (profile, _, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
         &body.device.os_version,
         &body.device.app_version,
     )
     .await?;
-    let challenge = issue(
+    let challenge = issue_reported(
         &state,
         &profile,
+        Some(reported),
         Purpose::Login,
         BANK_REQUESTER,
         None,

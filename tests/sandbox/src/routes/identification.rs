@@ -21,7 +21,7 @@ use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, PathId};
 use crate::notify;
-use crate::routes::auth::{issue, profile_for_challenge};
+use crate::routes::auth::{issue_reported, profile_for_challenge};
 use crate::routes::registration::valid_name;
 use crate::state::Shared;
 
@@ -156,7 +156,7 @@ pub async fn challenge(
     PathId(id): PathId,
     Json(body): Json<IdentificationChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<IdentificationApproval>)> {
-    let (profile, _) = profile_for_challenge(
+    let (profile, _, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
         &body.device.os_version,
@@ -171,9 +171,10 @@ pub async fn challenge(
         return Err(ErrorCode::NotFound.into());
     }
     require_pending(&row)?;
-    let challenge = issue(
+    let challenge = issue_reported(
         &state,
         &profile,
+        Some(reported),
         Purpose::ThirdPartyIdentification,
         &row.request.service_name,
         Some(id),

@@ -2,11 +2,11 @@
 //! signatures over the payment's own fields (dynamic linking), and for a payee never paid
 //! before also with the SMS code the bank sends.
 
-use avain_core::Language;
 use avain_core::api::{
     EInvoice, EInvoiceList, ErrorCode, LoginChannel, Money, NewPayment, Payee, PayeeList, Payment,
     PaymentApproval, PaymentConfirm, PaymentList, PaymentStatus, Personal, Purpose,
 };
+use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::Approval;
 use axum::extract::State;
@@ -355,7 +355,11 @@ async fn approval_for(
             state,
             &customer,
             "payment_sms_code",
-            Notice::PaymentCode(&code),
+            Notice::PaymentCode {
+                code: &code,
+                amount: CoreMoney::from_cents(payment.amount.cents),
+                payee: &payment.payee_name,
+            },
         );
         sms_code_sent = true;
     }
@@ -477,16 +481,14 @@ pub async fn approval(
     Ok((StatusCode::CREATED, axum::Json(approval)))
 }
 
-/// Whether `shown` shows the payment: its payee name, IBAN (print form) and amount as
-/// the core formats it in Finnish, Swedish or English. The bytes already bind those
-/// fields; this keeps the receipt honest about what the customer read.
-fn shows_payment(shown: &str, payment: &Payment, iban: &Iban) -> bool {
-    let amount = CoreMoney::from_cents(payment.amount.cents);
-    shown.contains(&payment.payee_name)
-        && (shown.contains(&iban.print_form()) || shown.contains(iban.electronic()))
-        && Language::ALL
-            .iter()
-            .any(|lang| shown.contains(&amount.format(*lang)))
+/// Whether `shown` is, byte for byte, `expected`: the confirmation text the bank rendered
+/// from its own record of the payment. Both are hashed with SHA-256 and the digests
+/// compared in constant time: what the customer read is what the bank keeps.
+fn is_rendered_text(shown: &str, expected: &str) -> bool {
+    crypto::constant_time_eq(
+        &crypto::sha256(expected.as_bytes()),
+        &crypto::sha256(shown.as_bytes()),
+    )
 }
 
 /// `POST /v1/payments/{id}/confirm`
@@ -511,6 +513,11 @@ pub async fn confirm(
     }
     let iban = Iban::parse(current.payee_iban.as_str())
         .map_err(|e| ApiError::internal("stored IBAN", e.code()))?;
+    // The text the phone must have shown: the core's own rendering of the bank's record,
+    // in the language the phone says it showed (PSD2 RTS art. 5, dynamic linking).
+    let expected = PaymentDetails::of(&current)
+        .map(|details| confirmation::payment(body.shown_language, &details))
+        .ok_or_else(|| ApiError::internal("stored payment", "does not render"))?;
     let fields = current.clone();
     let session_profile_id = session.profile_id.clone();
     approvals::approve(
@@ -520,8 +527,8 @@ pub async fn confirm(
         Some(id.clone()),
         move |_, shown| {
             let shown_text = require_shown_text(shown)?;
-            if !shows_payment(&shown_text, &fields, &iban) {
-                return Err(ErrorCode::InvalidValue.into());
+            if !is_rendered_text(&shown_text, &expected) {
+                return Err(ErrorCode::ShownTextMismatch.into());
             }
             Ok(Approval::Payment {
                 amount_cents: u64::try_from(fields.amount.cents).unwrap_or(0),

@@ -324,7 +324,7 @@ pub async fn api_challenge(
     Json(body): Json<IdentificationChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<AppLoginApproval>)> {
     let login = state.web.pending(&id, state.now())?;
-    let (profile, _) = auth::profile_for_challenge(
+    let (profile, _, reported) = auth::profile_for_challenge(
         &state,
         &body.profile_id,
         &body.device.os_version,
@@ -334,9 +334,10 @@ pub async fn api_challenge(
     if Some(profile.customer_id) != login.customer_id {
         return Err(ErrorCode::NotFound.into());
     }
-    let challenge = auth::issue(
+    let challenge = auth::issue_reported(
         &state,
         &profile,
+        Some(reported),
         Purpose::Login,
         BANK_REQUESTER,
         Some(id.clone()),

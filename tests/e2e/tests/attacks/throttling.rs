@@ -260,6 +260,14 @@ async fn sms_flooding_stops_at_the_limit() {
     }
     assert_eq!(started, 3);
     assert_eq!(sent(&client, ANNA, "user_code_unlock_sms_code").await, 3);
+    // The window expires: an hour later the customer can start again (no permanent lock).
+    let _: Value = client
+        .post("/v1/sandbox/clock", None, &json!({"advance_s": 3600}))
+        .await
+        .expect("the clock moves");
+    let again = unlock_start(&http, &bank, ANNA, &hetu).await;
+    assert_eq!(again.status, StatusCode::CREATED, "{again:?}");
+    assert_eq!(sent(&client, ANNA, "user_code_unlock_sms_code").await, 4);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -201,16 +201,6 @@ impl Windows {
         self.map.remove(&(counter, key.to_owned()));
     }
 
-    /// How many entries are kept.
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    /// Whether nothing is kept.
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-
     fn sweep(&mut self, now: OffsetDateTime) {
         if self.map.len() < self.sweep_at.max(SWEEP_AT) {
             return;
@@ -248,19 +238,6 @@ impl Throttle {
             Ok(w) => w,
             Err(poisoned) => poisoned.into_inner(),
         }
-    }
-
-    /// Counts one event for a subject (user id, profile id) under its fixed limit.
-    pub fn hit(
-        &self,
-        counter: Counter,
-        key: &str,
-        limit: Limit,
-        now: OffsetDateTime,
-    ) -> Result<(), ApiError> {
-        self.lock()
-            .hit(counter, key, limit, now)
-            .map_err(Into::into)
     }
 
     /// Counts one event for a client address under the configured limit.
@@ -419,11 +396,11 @@ mod tests {
             )
             .unwrap();
         }
-        assert_eq!(w.len(), SWEEP_AT);
+        assert_eq!(w.map.len(), SWEEP_AT);
         let later = t0() + Duration::minutes(11);
         w.hit(Counter::LookupFailuresPerAddress, "new", LIMIT, later)
             .unwrap();
-        assert_eq!(w.len(), 1);
+        assert_eq!(w.map.len(), 1);
     }
 
     #[test]

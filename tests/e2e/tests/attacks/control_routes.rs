@@ -6,7 +6,8 @@
 //! unless started with `--control` (`SandboxOptions::control`), and must refuse to start
 //! with control on an address that is not loopback. (`avain-sandbox serve` calls the same
 //! `Sandbox::start` with the same options, so testing it here tests the binary's check;
-//! the binary itself cannot be run from this crate.)
+//! the binary itself cannot be run from this crate: tests/sandbox/tests/control.rs runs
+//! `avain-sandbox serve --control --bind 0.0.0.0` and sees it refuse.)
 //!
 //! Connections: a client that trickles its request headers one byte per second
 //! ("slowloris") must be cut off after the header timeout; connections beyond the

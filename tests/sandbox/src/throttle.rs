@@ -15,11 +15,14 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 use std::sync::{Mutex, MutexGuard};
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
 use time::{Duration, OffsetDateTime};
 
 use crate::error::ApiError;
+use crate::state::Shared;
 
 /// How many of something a window allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -281,6 +284,26 @@ impl Throttle {
     pub fn clear(&self, counter: Counter, key: &str) {
         self.lock().clear(counter, key);
     }
+}
+
+/// Middleware for the meeting look-ups (`/v1/meeting-lookups[/change, /cancel]`): counts
+/// the request against the client address's failed look-ups, refused with 429 once there
+/// are too many, and refunded when the look-up succeeds.
+pub async fn failed_lookups(
+    State(state): State<Shared>,
+    client: ClientAddr,
+    request: Request,
+    next: Next,
+) -> Response {
+    let counter = Counter::LookupFailuresPerAddress;
+    if let Err(refused) = state.throttle.hit_address(counter, client, state.now()) {
+        return refused.into_response();
+    }
+    let response = next.run(request).await;
+    if response.status().is_success() {
+        state.throttle.refund_address(counter, client);
+    }
+    response
 }
 
 /// The client's address as the server saw the connection (set per connection by the

@@ -21,7 +21,6 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
 use crate::routes::registration::valid_name;
 use crate::state::Shared;
-use crate::throttle::{ClientAddr, Counter};
 
 /// Joining opens this long before the start.
 pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
@@ -354,90 +353,59 @@ pub async fn cancel(
         .map(axum::Json)
 }
 
-/// Runs a look-up counted against the client address's failed look-ups: refused with 429
-/// once the address has too many, refunded when the look-up finds the booking.
-async fn counted_lookup<T>(
-    state: &Shared,
-    client: ClientAddr,
-    lookup: impl Future<Output = ApiResult<T>>,
-) -> ApiResult<T> {
-    state
-        .throttle
-        .hit_address(Counter::LookupFailuresPerAddress, client, state.now())?;
-    let result = lookup.await;
-    if result.is_ok() {
-        state
-            .throttle
-            .refund_address(Counter::LookupFailuresPerAddress, client);
-    }
-    result
-}
-
 /// `POST /v1/meeting-lookups`: find a booking with its code and phone, without login.
 pub async fn lookup(
     State(state): State<Shared>,
-    client: ClientAddr,
     Json(body): Json<MeetingLookup>,
 ) -> ApiResult<axum::Json<Meeting>> {
-    counted_lookup(&state, client, async {
-        state
-            .db
-            .write(move |conn| {
-                Ok(check_lookup(conn, &body.booking_code, body.phone.as_str())?
-                    .map(|s| public(s.meeting)))
-            })
-            .await?
-            .map(axum::Json)
-    })
-    .await
+    state
+        .db
+        .write(move |conn| {
+            Ok(check_lookup(conn, &body.booking_code, body.phone.as_str())?
+                .map(|s| public(s.meeting)))
+        })
+        .await?
+        .map(axum::Json)
 }
 
 /// `POST /v1/meeting-lookups/change`
 pub async fn lookup_change(
     State(state): State<Shared>,
-    client: ClientAddr,
     Json(body): Json<MeetingLookupChange>,
 ) -> ApiResult<axum::Json<Meeting>> {
-    counted_lookup(&state, client, async {
-        let now = state.now();
-        validate_change(&body.change, now)?;
-        state
-            .db
-            .write(move |conn| {
-                let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
-                    Ok(stored) => stored,
-                    Err(e) => return Ok(Err(e)),
-                };
-                apply_change(conn, &stored.meeting.booking_code, &body.change, now)
-                    .map(|m| Ok(public(m)))
-            })
-            .await?
-            .map(axum::Json)
-    })
-    .await
+    let now = state.now();
+    validate_change(&body.change, now)?;
+    state
+        .db
+        .write(move |conn| {
+            let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
+                Ok(stored) => stored,
+                Err(e) => return Ok(Err(e)),
+            };
+            apply_change(conn, &stored.meeting.booking_code, &body.change, now)
+                .map(|m| Ok(public(m)))
+        })
+        .await?
+        .map(axum::Json)
 }
 
 /// `POST /v1/meeting-lookups/cancel`
 pub async fn lookup_cancel(
     State(state): State<Shared>,
-    client: ClientAddr,
     Json(body): Json<MeetingLookup>,
 ) -> ApiResult<axum::Json<Meeting>> {
-    counted_lookup(&state, client, async {
-        let now = state.now();
-        state
-            .db
-            .write(move |conn| {
-                let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
-                    Ok(stored) => stored,
-                    Err(e) => return Ok(Err(e)),
-                };
-                cancel_in(conn, &stored.meeting.booking_code, now).map(|m| Ok(public(m)))
-            })
-            .await?
-            .map(axum::Json)
-    })
-    .await
+    let now = state.now();
+    state
+        .db
+        .write(move |conn| {
+            let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
+                Ok(stored) => stored,
+                Err(e) => return Ok(Err(e)),
+            };
+            cancel_in(conn, &stored.meeting.booking_code, now).map(|m| Ok(public(m)))
+        })
+        .await?
+        .map(axum::Json)
 }
 
 /// `POST /v1/meetings/{code}/join`: only inside the join window.

@@ -30,6 +30,8 @@ use crate::state::Shared;
 /// The whole API; the control routes `/v1/sandbox/*` only with `control` (otherwise they
 /// answer 404 like any unknown path).
 pub fn router(state: Shared, control: bool) -> Router {
+    let failed_lookups =
+        middleware::from_fn_with_state(state.clone(), crate::throttle::failed_lookups);
     let api = Router::new()
         // Public.
         .route("/v1/policy", get(sandbox::policy))
@@ -114,9 +116,18 @@ pub fn router(state: Shared, control: bool) -> Router {
         )
         .route("/v1/meetings/{id}/join", post(meetings::join))
         .route("/v1/meetings/{id}/identify", post(meetings::identify))
-        .route("/v1/meeting-lookups", post(meetings::lookup))
-        .route("/v1/meeting-lookups/change", post(meetings::lookup_change))
-        .route("/v1/meeting-lookups/cancel", post(meetings::lookup_cancel))
+        .route(
+            "/v1/meeting-lookups",
+            post(meetings::lookup).layer(failed_lookups.clone()),
+        )
+        .route(
+            "/v1/meeting-lookups/change",
+            post(meetings::lookup_change).layer(failed_lookups.clone()),
+        )
+        .route(
+            "/v1/meeting-lookups/cancel",
+            post(meetings::lookup_cancel).layer(failed_lookups),
+        )
         // Signing service.
         .route("/v1/documents", get(signing::list))
         .route("/v1/documents/{id}", get(signing::get))

@@ -127,6 +127,17 @@ pub enum AvainError {
         /// What to tell the user.
         user_message: String,
     },
+    /// The bank refused because of too many attempts in a short time: show the message
+    /// (it says how long to wait) and do not retry before `retry_after_s` seconds.
+    #[error("try later: {code}")]
+    TryLater {
+        /// `rate_limited`.
+        code: String,
+        /// Seconds to wait, when the bank said.
+        retry_after_s: Option<u32>,
+        /// What to tell the user, with the wait.
+        user_message: String,
+    },
     /// No connection or no answer in time: offer to try again later.
     #[error("network: {code}")]
     Network {
@@ -178,6 +189,7 @@ impl AvainError {
             | AvainError::DeviceNotSupported { code, .. }
             | AvainError::BiometricsUnavailable { code, .. }
             | AvainError::Refused { code, .. }
+            | AvainError::TryLater { code, .. }
             | AvainError::Network { code, .. }
             | AvainError::Untrusted { code, .. }
             | AvainError::Cancelled { code, .. }
@@ -198,6 +210,7 @@ impl AvainError {
             | AvainError::DeviceNotSupported { user_message, .. }
             | AvainError::BiometricsUnavailable { user_message, .. }
             | AvainError::Refused { user_message, .. }
+            | AvainError::TryLater { user_message, .. }
             | AvainError::Network { user_message, .. }
             | AvainError::Untrusted { user_message, .. }
             | AvainError::Cancelled { user_message, .. }
@@ -407,6 +420,14 @@ impl From<CoreError> for AvainError {
             }
             CoreError::Refused { message, .. } => AvainError::Refused {
                 code,
+                user_message: message,
+            },
+            CoreError::TryLater {
+                retry_after_s,
+                message,
+            } => AvainError::TryLater {
+                code,
+                retry_after_s,
                 user_message: message,
             },
             CoreError::Network { message, .. } => AvainError::Network {

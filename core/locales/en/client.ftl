@@ -13,6 +13,15 @@ client-error-wrong-pin = Wrong PIN. { $count ->
    *[other] { $count } attempts left.
 }
 client-error-wrong-pin-last = Wrong PIN. One attempt left: another wrong PIN locks your user code.
+client-error-try-later = Too many attempts. Please wait a while and try again.
+client-error-try-later-minutes = Too many attempts. Please try again in { $count ->
+    [one] { $count } minute.
+   *[other] { $count } minutes.
+}
+client-error-try-later-seconds = Too many attempts. Please try again in { $count ->
+    [one] { $count } second.
+   *[other] { $count } seconds.
+}
 client-error-biometrics-off = Biometrics are not in use for this profile. Please use your PIN.
 client-error-username-invalid = Please type your user ID.
 client-error-password-invalid = Please type your password.

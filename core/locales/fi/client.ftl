@@ -13,6 +13,9 @@ client-error-wrong-pin = Väärä PIN-koodi. { $count ->
    *[other] { $count } yritystä jäljellä.
 }
 client-error-wrong-pin-last = Väärä PIN-koodi. Yksi yritys jäljellä: seuraava väärä PIN-koodi lukitsee käyttäjätunnuksesi.
+client-error-try-later = Liian monta yritystä. Odota hetki ja yritä uudelleen.
+client-error-try-later-minutes = Liian monta yritystä. Yritä uudelleen { $count } minuutin kuluttua.
+client-error-try-later-seconds = Liian monta yritystä. Yritä uudelleen { $count } sekunnin kuluttua.
 client-error-biometrics-off = Biometria ei ole käytössä tässä profiilissa. Käytä PIN-koodia.
 client-error-username-invalid = Kirjoita käyttäjätunnuksesi.
 client-error-password-invalid = Kirjoita salasanasi.

@@ -13,6 +13,15 @@ client-error-wrong-pin = Fel PIN-kod. { $count ->
    *[other] { $count } försök kvar.
 }
 client-error-wrong-pin-last = Fel PIN-kod. Ett försök kvar: nästa felaktiga PIN-kod låser din användarkod.
+client-error-try-later = För många försök. Vänta en stund och försök igen.
+client-error-try-later-minutes = För många försök. Försök igen om { $count ->
+    [one] { $count } minut.
+   *[other] { $count } minuter.
+}
+client-error-try-later-seconds = För många försök. Försök igen om { $count ->
+    [one] { $count } sekund.
+   *[other] { $count } sekunder.
+}
 client-error-biometrics-off = Biometri används inte i den här profilen. Använd din PIN-kod.
 client-error-username-invalid = Skriv din användarkod.
 client-error-password-invalid = Skriv ditt lösenord.

@@ -113,6 +113,16 @@ pub enum AvainError {
         /// The localized text.
         message: String,
     },
+    /// The bank refused because of too many attempts in a short time (HTTP 429): tell
+    /// the customer to wait `retry_after_s` seconds (when the bank said) and do not retry
+    /// automatically. The message says how long, in minutes or seconds.
+    #[error("{message}")]
+    TryLater {
+        /// Seconds to wait, when the bank said.
+        retry_after_s: Option<u32>,
+        /// The localized text with the wait.
+        message: String,
+    },
     /// No connection or no answer in time: try again later.
     #[error("{message}")]
     Network {
@@ -157,6 +167,7 @@ impl AvainError {
             AvainError::PinRejected { .. } => "pin_rejected",
             AvainError::WrongPin { .. } => "wrong_pin",
             AvainError::PendingUnlock { .. } => "profile_pending_unlock",
+            AvainError::TryLater { .. } => "rate_limited",
         }
     }
 
@@ -168,6 +179,7 @@ impl AvainError {
             | AvainError::WrongPin { message, .. }
             | AvainError::Locked { message, .. }
             | AvainError::PendingUnlock { message }
+            | AvainError::TryLater { message, .. }
             | AvainError::LoggedOut { message, .. }
             | AvainError::ProfileRemoved { message, .. }
             | AvainError::DeviceNotSupported { message, .. }
@@ -235,6 +247,7 @@ impl AvainError {
                 attempts_left,
                 ..
             } => from_bank_code(lang, &code, attempts_left),
+            NetError::Throttled { retry_after_s } => AvainError::try_later(lang, retry_after_s),
             NetError::UntrustedServer => AvainError::Untrusted {
                 code: "untrusted_server".to_owned(),
                 message: text(lang, "untrusted-server"),
@@ -247,6 +260,27 @@ impl AvainError {
                 code: "configuration".to_owned(),
                 message: text(lang, "configuration"),
             },
+        }
+    }
+
+    /// Too many attempts: wait `retry_after_s` (said in whole minutes from a minute on).
+    pub(crate) fn try_later(lang: Language, retry_after_s: Option<u32>) -> AvainError {
+        let message = match retry_after_s {
+            Some(s) if s >= 60 => i18n::text_with(
+                lang,
+                "client-error-try-later-minutes",
+                &[("count", Arg::from(s.div_ceil(60)))],
+            ),
+            Some(s) => i18n::text_with(
+                lang,
+                "client-error-try-later-seconds",
+                &[("count", Arg::from(s.max(1)))],
+            ),
+            None => text(lang, "try-later"),
+        };
+        AvainError::TryLater {
+            retry_after_s,
+            message,
         }
     }
 
@@ -329,7 +363,8 @@ fn from_bank_code(lang: Language, code: &str, attempts_left: Option<u32>) -> Ava
                 message: bank_message,
             }
         }
-        ErrorCode::Internal | ErrorCode::RateLimited => AvainError::Network {
+        ErrorCode::RateLimited => AvainError::try_later(lang, None),
+        ErrorCode::Internal => AvainError::Network {
             code: parsed.as_str().to_owned(),
             message: bank_message,
         },
@@ -404,6 +439,9 @@ mod tests {
                 "profile-unknown",
                 "wrong-pin",
                 "wrong-pin-last",
+                "try-later",
+                "try-later-minutes",
+                "try-later-seconds",
             ] {
                 assert!(
                     i18n::has_message(lang, &format!("client-error-{id}")),
@@ -411,5 +449,55 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn throttling_becomes_try_later_with_the_wait() {
+        let minutes = AvainError::from_net(
+            Language::En,
+            NetError::Throttled {
+                retry_after_s: Some(3000),
+            },
+        );
+        assert_eq!(minutes.code(), "rate_limited");
+        assert!(
+            matches!(
+                minutes,
+                AvainError::TryLater {
+                    retry_after_s: Some(3000),
+                    ..
+                }
+            ),
+            "{minutes:?}"
+        );
+        assert!(
+            minutes.message().contains("50 minutes"),
+            "{}",
+            minutes.message()
+        );
+        let seconds = AvainError::from_net(
+            Language::Fi,
+            NetError::Throttled {
+                retry_after_s: Some(1),
+            },
+        );
+        assert!(seconds.message().contains('1'), "{}", seconds.message());
+        let unknown = AvainError::from_net(
+            Language::Sv,
+            NetError::Throttled {
+                retry_after_s: None,
+            },
+        );
+        assert!(!unknown.message().is_empty());
+        // The bank's code without the status (a proxy rewrote it) is the same action.
+        let coded = AvainError::from_net(
+            Language::En,
+            NetError::Bank {
+                status: 400,
+                code: "rate_limited".into(),
+                attempts_left: None,
+            },
+        );
+        assert!(matches!(coded, AvainError::TryLater { .. }), "{coded:?}");
     }
 }

@@ -198,7 +198,11 @@ impl BankHttp {
         self.round_trips.fetch_add(1, Ordering::Relaxed);
         let response = request.send().await.map_err(classify)?;
         let status = response.status();
+        let retry_after_s = retry_after(response.headers());
         let bytes = response.bytes().await.map_err(classify)?;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            return Err(NetError::Throttled { retry_after_s });
+        }
         if status.is_success() {
             return Ok(bytes.to_vec());
         }
@@ -208,6 +212,21 @@ impl BankHttp {
             attempts_left: attempts_left(&bytes),
         })
     }
+}
+
+/// The longest wait a `Retry-After` is believed for: a day.
+const MAX_RETRY_AFTER_S: u32 = 86_400;
+
+/// `Retry-After` as whole seconds (the delay form; an HTTP date or garbage is ignored),
+/// capped at [`MAX_RETRY_AFTER_S`].
+fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<u32> {
+    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
+    let seconds: u64 = value.trim().parse().ok()?;
+    Some(
+        u32::try_from(seconds)
+            .unwrap_or(u32::MAX)
+            .min(MAX_RETRY_AFTER_S),
+    )
 }
 
 /// The bank's stable error code from an error body (`{"code": ...}` or
@@ -265,4 +284,26 @@ fn is_tls_rejection(error: &reqwest::Error) -> bool {
         };
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderMap, HeaderValue, RETRY_AFTER};
+
+    fn with(value: &'static str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(RETRY_AFTER, HeaderValue::from_static(value));
+        headers
+    }
+
+    #[test]
+    fn retry_after_reads_seconds_only() {
+        assert_eq!(retry_after(&with("120")), Some(120));
+        assert_eq!(retry_after(&with(" 7 ")), Some(7));
+        assert_eq!(retry_after(&with("99999999999")), Some(MAX_RETRY_AFTER_S));
+        assert_eq!(retry_after(&with("Wed, 21 Oct 2015 07:28:00 GMT")), None);
+        assert_eq!(retry_after(&with("-1")), None);
+        assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
 }

@@ -44,6 +44,13 @@ pub enum NetError {
     /// The answer was not what the protocol says.
     #[error("unexpected answer from the bank")]
     Protocol,
+    /// The bank throttled the request (HTTP 429): too many attempts; `retry_after_s` is
+    /// its `Retry-After` in seconds, when it said. Not retried automatically.
+    #[error("the bank asks to wait before trying again")]
+    Throttled {
+        /// Seconds to wait, from `Retry-After` (at most a day).
+        retry_after_s: Option<u32>,
+    },
 }
 
 impl NetError {
@@ -57,6 +64,7 @@ impl NetError {
             NetError::Connect => "connect",
             NetError::Bank { code, .. } => code,
             NetError::Protocol => "protocol",
+            NetError::Throttled { .. } => "rate_limited",
         }
     }
 

@@ -15,6 +15,7 @@ extension AvainError {
              .DeviceNotSupported(let code, _),
              .BiometricsUnavailable(let code, _),
              .Refused(let code, _),
+             .TryLater(let code, _, _),
              .Network(let code, _),
              .Untrusted(let code, _),
              .Cancelled(let code, _),
@@ -37,6 +38,7 @@ extension AvainError {
              .DeviceNotSupported(_, let value),
              .BiometricsUnavailable(_, let value),
              .Refused(_, let value),
+             .TryLater(_, _, let value),
              .Network(_, let value),
              .Untrusted(_, let value),
              .Cancelled(_, let value),
@@ -51,10 +53,13 @@ extension AvainError {
         return false
     }
 
-    /// Whether trying the same call again later may help (no connection, no answer).
+    /// Whether trying the same call again later may help (no connection, no answer, or
+    /// too many attempts: then not before `retryAfterS` seconds).
     public var isRetryable: Bool {
-        if case .Network = self { return true }
-        return false
+        switch self {
+        case .Network, .TryLater: return true
+        default: return false
+        }
     }
 }
 

@@ -69,6 +69,7 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
     let snapshot = tempfile::tempdir().unwrap();
     let first = Sandbox::start(SandboxOptions {
         data_dir: Some(bank_dir.path().to_path_buf()),
+        control: true,
         ..SandboxOptions::default()
     })
     .await
@@ -79,6 +80,8 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
     let bank = Sandbox::start(SandboxOptions {
         data_dir: Some(bank_dir.path().to_path_buf()),
         listen: addr,
+        control: true,
+        ..SandboxOptions::default()
     })
     .await
     .unwrap();
@@ -101,6 +104,8 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
     let old = Sandbox::start(SandboxOptions {
         data_dir: Some(snapshot.path().to_path_buf()),
         listen: addr,
+        control: true,
+        ..SandboxOptions::default()
     })
     .await
     .unwrap();

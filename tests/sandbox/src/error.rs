@@ -2,7 +2,8 @@
 //! rendered as the JSON [`ErrorBody`] in the request's language.
 
 use avain_core::api::{ErrorBody, ErrorCode};
-use axum::http::StatusCode;
+use axum::http::header::RETRY_AFTER;
+use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::language;
@@ -14,6 +15,8 @@ pub struct ApiError {
     pub code: ErrorCode,
     /// Attempts left before a lock, where that applies.
     pub attempts_left: Option<u32>,
+    /// Seconds until a throttled request may be tried again (`Retry-After`).
+    pub retry_after_s: Option<u32>,
 }
 
 impl ApiError {
@@ -22,6 +25,7 @@ impl ApiError {
         ApiError {
             code,
             attempts_left: None,
+            retry_after_s: None,
         }
     }
 
@@ -30,6 +34,16 @@ impl ApiError {
         ApiError {
             code,
             attempts_left: Some(attempts_left),
+            retry_after_s: None,
+        }
+    }
+
+    /// A throttled request: `rate_limited` (429) with `Retry-After: seconds`.
+    pub fn rate_limited(seconds: u32) -> Self {
+        ApiError {
+            code: ErrorCode::RateLimited,
+            attempts_left: None,
+            retry_after_s: Some(seconds),
         }
     }
 
@@ -71,7 +85,13 @@ impl IntoResponse for ApiError {
         };
         let status =
             StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Some(seconds) = self.retry_after_s {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }
 

@@ -26,6 +26,7 @@ pub mod clock;
 pub mod credentials;
 pub mod crypto;
 pub mod db;
+pub mod decoys;
 pub mod error;
 pub mod extract;
 pub mod key_files;
@@ -38,7 +39,9 @@ pub mod server;
 pub mod sessions;
 pub mod state;
 pub mod texts;
+pub mod throttle;
 pub mod tls;
 pub mod web;
 
-pub use server::{Sandbox, SandboxOptions, StartError};
+pub use server::{ConnectionLimits, Sandbox, SandboxOptions, StartError};
+pub use throttle::ThrottleSettings;

@@ -3,7 +3,9 @@
 //! - `avain-sandbox serve --port 8443 --data-dir ./sandbox-data` prints the URL, the root
 //!   certificate to trust, the bank's public keys and the demo customers' credentials,
 //!   then serves until interrupted. `--json` prints the same as one JSON line (for
-//!   scripts that start it with `--port 0`).
+//!   scripts that start it with `--port 0`). `--control` adds the control routes
+//!   `/v1/sandbox/*` (loopback only); `--address-limit`, `--address-window`,
+//!   `--header-timeout` and `--max-connections` tune the limits (docs/sandbox.md).
 //! - `avain-sandbox bench --clients 32 --seconds 10` starts a sandbox in a child process
 //!   (or uses `--url` and `--root-ca`) and prints one JSON line of login throughput.
 //!
@@ -14,7 +16,7 @@ use std::path::PathBuf;
 use std::process::{ExitCode, Stdio};
 
 use avain_sandbox::seed;
-use avain_sandbox::{Sandbox, SandboxOptions};
+use avain_sandbox::{ConnectionLimits, Sandbox, SandboxOptions, ThrottleSettings};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use clap::{Parser, Subcommand};
@@ -44,6 +46,23 @@ enum Command {
         /// Print one JSON line instead of text.
         #[arg(long)]
         json: bool,
+        /// Serve the control routes /v1/sandbox/* (every SMS code, passwords, the clock,
+        /// policy publishing). Refused unless --bind is a loopback address.
+        #[arg(long)]
+        control: bool,
+        /// Throttled requests per client address per window (unlock and app-login
+        /// starts, failed login starts, look-ups and challenges; each counted apart).
+        #[arg(long, default_value_t = ThrottleSettings::default().per_address)]
+        address_limit: u32,
+        /// The per-address window, in seconds.
+        #[arg(long, default_value_t = ThrottleSettings::default().address_window.whole_seconds().unsigned_abs())]
+        address_window: u64,
+        /// Seconds a client has for the TLS handshake and each request's headers.
+        #[arg(long, default_value_t = ConnectionLimits::default().header_timeout.as_secs())]
+        header_timeout: u64,
+        /// Connections served at once; more wait until one closes.
+        #[arg(long, default_value_t = ConnectionLimits::default().max_connections)]
+        max_connections: usize,
     },
     /// Measure complete logins per second over HTTPS on loopback.
     Bench {
@@ -73,7 +92,29 @@ fn main() -> ExitCode {
             bind,
             data_dir,
             json,
-        } => serve(SocketAddr::new(bind, port), data_dir, json),
+            control,
+            address_limit,
+            address_window,
+            header_timeout,
+            max_connections,
+        } => {
+            let options = SandboxOptions {
+                data_dir: Some(data_dir),
+                listen: SocketAddr::new(bind, port),
+                control,
+                throttle: ThrottleSettings {
+                    per_address: address_limit,
+                    address_window: time::Duration::seconds(
+                        i64::try_from(address_window).unwrap_or(i64::MAX),
+                    ),
+                },
+                connections: ConnectionLimits {
+                    header_timeout: std::time::Duration::from_secs(header_timeout),
+                    max_connections,
+                },
+            };
+            serve(options, json)
+        }
         Command::Bench {
             clients,
             seconds,
@@ -101,17 +142,14 @@ fn runtime(threads: usize) -> Result<tokio::runtime::Runtime, ExitCode> {
         })
 }
 
-fn serve(listen: SocketAddr, data_dir: PathBuf, json: bool) -> ExitCode {
+fn serve(options: SandboxOptions, json: bool) -> ExitCode {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     let rt = match runtime(threads) {
         Ok(rt) => rt,
         Err(code) => return code,
     };
+    let control = options.control;
     rt.block_on(async move {
-        let options = SandboxOptions {
-            data_dir: Some(data_dir),
-            listen,
-        };
         let sandbox = match Sandbox::start(options).await {
             Ok(sandbox) => sandbox,
             Err(e) => {
@@ -135,7 +173,7 @@ fn serve(listen: SocketAddr, data_dir: PathBuf, json: bool) -> ExitCode {
             });
             println!("{line}");
         } else {
-            print_banner(&sandbox, &root_path);
+            print_banner(&sandbox, &root_path, control);
         }
         wait_for_stop().await;
         sandbox.stop().await;
@@ -143,7 +181,7 @@ fn serve(listen: SocketAddr, data_dir: PathBuf, json: bool) -> ExitCode {
     })
 }
 
-fn print_banner(sandbox: &Sandbox, root_path: &std::path::Path) {
+fn print_banner(sandbox: &Sandbox, root_path: &std::path::Path, control: bool) {
     let keys = sandbox.bank_keys();
     println!("Avain sandbox bank at {}", sandbox.url());
     println!("Trust this root certificate: {}", root_path.display());
@@ -188,10 +226,14 @@ fn print_banner(sandbox: &Sandbox, root_path: &std::path::Path) {
         }
     }
     println!();
-    println!(
-        "SMS and push messages: GET {}/v1/sandbox/outbox",
-        sandbox.url()
-    );
+    if control {
+        println!(
+            "SMS and push messages: GET {}/v1/sandbox/outbox",
+            sandbox.url()
+        );
+    } else {
+        println!("Control routes /v1/sandbox/* are off (start with --control to read SMS codes).");
+    }
     println!("Press Ctrl-C to stop.");
 }
 
@@ -303,7 +345,7 @@ async fn start_child() -> Result<Child, String> {
         .tempdir()
         .map_err(|e| format!("creating a data directory: {e}"))?;
     let mut child = tokio::process::Command::new(exe)
-        .args(["serve", "--port", "0", "--json", "--data-dir"])
+        .args(["serve", "--port", "0", "--json", "--control", "--data-dir"])
         .arg(dir.path())
         .stdout(Stdio::piped())
         .kill_on_drop(true)

@@ -8,14 +8,15 @@ use std::time::Duration as StdDuration;
 
 use avain_core::api::sandbox::BankKeys as PublicBankKeys;
 use avain_core::os_policy::{BankKey, SignedPolicy};
-use hyper_util::rt::{TokioExecutor, TokioIo};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use hyper_util::service::TowerToHyperService;
 use rusqlite::OptionalExtension;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
+use tower::ServiceExt;
 
 use crate::bank_keys::BankKeys;
 use crate::challenges::ChallengeStore;
@@ -25,6 +26,7 @@ use crate::outbox::Outbox;
 use crate::routes;
 use crate::sessions::SessionStore;
 use crate::state::{AppState, CurrentPolicy, POLICY_KEY_ID, Shared, parse_clock};
+use crate::throttle::{ClientAddr, Throttle, ThrottleSettings};
 use crate::tls::{self, TrustRoot};
 
 /// How to start the sandbox.
@@ -35,13 +37,45 @@ pub struct SandboxOptions {
     pub data_dir: Option<PathBuf>,
     /// Address to listen on; port 0 picks a free port.
     pub listen: SocketAddr,
+    /// Serve the control routes `/v1/sandbox/*` (every SMS code, the clock, policy
+    /// publishing, ...). Only on a loopback address: [`Sandbox::start`] refuses otherwise.
+    /// Without it they answer 404.
+    pub control: bool,
+    /// The per-client-address limit on unauthenticated starts.
+    pub throttle: ThrottleSettings,
+    /// Connection limits.
+    pub connections: ConnectionLimits,
 }
 
 impl Default for SandboxOptions {
+    /// Loopback, a temporary directory, no control routes, the default limits.
     fn default() -> Self {
         SandboxOptions {
             data_dir: None,
             listen: SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+            control: false,
+            throttle: ThrottleSettings::default(),
+            connections: ConnectionLimits::default(),
+        }
+    }
+}
+
+/// What one client may hold of the server's connections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionLimits {
+    /// Time to complete the TLS handshake and, on HTTP/1.1, to send a request's headers
+    /// (a client that trickles them, "slowloris", is cut off).
+    pub header_timeout: StdDuration,
+    /// Connections served at once; further ones wait in the listen queue until one
+    /// closes.
+    pub max_connections: usize,
+}
+
+impl Default for ConnectionLimits {
+    fn default() -> Self {
+        ConnectionLimits {
+            header_timeout: StdDuration::from_secs(10),
+            max_connections: 1024,
         }
     }
 }
@@ -75,14 +109,35 @@ impl std::fmt::Debug for Sandbox {
 }
 
 impl Sandbox {
-    /// Starts a sandbox on 127.0.0.1 with a fresh temporary data directory.
+    /// Starts a sandbox on 127.0.0.1 with a fresh temporary data directory and the
+    /// control routes on (for tests and the demo).
     pub async fn start_fresh() -> Result<Sandbox, StartError> {
-        Sandbox::start(SandboxOptions::default()).await
+        Sandbox::start(SandboxOptions {
+            control: true,
+            ..SandboxOptions::default()
+        })
+        .await
     }
 
     /// Starts a sandbox. With an existing data directory it continues where it stopped
     /// (same certificate, keys, customers and counters); a new one is created and seeded.
+    /// Refuses the control routes on an address that is not loopback, and limits of 0.
     pub async fn start(options: SandboxOptions) -> Result<Sandbox, StartError> {
+        if options.control && !options.listen.ip().is_loopback() {
+            return Err(StartError(format!(
+                "the control routes (--control) are only served on a loopback address, not {}",
+                options.listen.ip()
+            )));
+        }
+        if options.connections.max_connections == 0
+            || options.connections.header_timeout.is_zero()
+            || options.throttle.per_address == 0
+            || !options.throttle.address_window.is_positive()
+        {
+            return Err(StartError(
+                "the connection and throttling limits must be positive".to_owned(),
+            ));
+        }
         let (temp, data_dir) = match options.data_dir {
             Some(dir) => (None, dir),
             None => {
@@ -95,7 +150,8 @@ impl Sandbox {
             }
         };
         let dir = data_dir.clone();
-        let (state, tls) = tokio::task::spawn_blocking(move || open(&dir))
+        let throttle = options.throttle;
+        let (state, tls) = tokio::task::spawn_blocking(move || open(&dir, throttle))
             .await
             .map_err(|e| StartError(e.to_string()))?
             .map_err(StartError)?;
@@ -107,8 +163,14 @@ impl Sandbox {
             .map_err(|e| StartError(format!("reading the local address: {e}")))?;
         let (shutdown, stop) = watch::channel(false);
         let acceptor = TlsAcceptor::from(tls.server_config.clone());
-        let app = routes::router(state.clone());
-        let task = tokio::spawn(accept_loop(listener, acceptor, app, stop));
+        let app = routes::router(state.clone(), options.control);
+        let task = tokio::spawn(accept_loop(
+            listener,
+            acceptor,
+            app,
+            options.connections,
+            stop,
+        ));
         let bank_keys = routes::sandbox::bank_keys_of(&state.keys);
         Ok(Sandbox {
             url: format!("https://{addr}"),
@@ -194,7 +256,7 @@ pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join("bank.sqlite3")
 }
 
-fn open(dir: &Path) -> Result<(Shared, tls::TlsIdentity), String> {
+fn open(dir: &Path, throttle: ThrottleSettings) -> Result<(Shared, tls::TlsIdentity), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     let tls = tls::load_or_create(&dir.join("tls"))?;
     let keys = BankKeys::load_or_create(&dir.join("keys"))?;
@@ -253,6 +315,8 @@ fn open(dir: &Path) -> Result<(Shared, tls::TlsIdentity), String> {
         sessions: SessionStore::default(),
         web: crate::web::WebState::default(),
         policy: RwLock::new(current),
+        throttle: Throttle::new(throttle),
+        decoys: crate::decoys::Decoys::default(),
     });
     Ok((state, tls))
 }
@@ -261,16 +325,25 @@ async fn accept_loop(
     listener: TcpListener,
     acceptor: TlsAcceptor,
     app: axum::Router,
+    limits: ConnectionLimits,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut connections = JoinSet::new();
+    let slots = Arc::new(Semaphore::new(limits.max_connections));
     loop {
+        // A slot first: at the limit, new connections wait in the listen queue while the
+        // open ones keep being served.
+        let slot = tokio::select! {
+            _ = stop.changed() => break,
+            slot = slots.clone().acquire_owned() => slot,
+        };
+        let Ok(slot) = slot else { break };
         let accepted = tokio::select! {
             _ = stop.changed() => break,
             accepted = listener.accept() => accepted,
         };
         while connections.try_join_next().is_some() {}
-        let (tcp, _) = match accepted {
+        let (tcp, peer) = match accepted {
             Ok(pair) => pair,
             Err(e) => {
                 // Out of file descriptors and the like: wait instead of spinning.
@@ -281,14 +354,25 @@ async fn accept_loop(
         };
         let _ = tcp.set_nodelay(true);
         let acceptor = acceptor.clone();
-        let app = app.clone();
+        let client = ClientAddr(peer.ip());
+        let app =
+            app.clone()
+                .map_request(move |mut request: hyper::Request<hyper::body::Incoming>| {
+                    request.extensions_mut().insert(client);
+                    request
+                });
         connections.spawn(async move {
-            let handshake = tokio::time::timeout(StdDuration::from_secs(10), acceptor.accept(tcp));
+            let _slot = slot;
+            let handshake = tokio::time::timeout(limits.header_timeout, acceptor.accept(tcp));
             let Ok(Ok(stream)) = handshake.await else {
                 return;
             };
             let service = TowerToHyperService::new(app);
-            let builder = auto::Builder::new(TokioExecutor::new());
+            let mut builder = auto::Builder::new(TokioExecutor::new());
+            builder
+                .http1()
+                .timer(TokioTimer::new())
+                .header_read_timeout(limits.header_timeout);
             // A client that goes away mid-request is normal; nothing to report.
             let _ = builder
                 .serve_connection_with_upgrades(TokioIo::new(stream), service)

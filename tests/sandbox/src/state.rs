@@ -46,6 +46,10 @@ pub struct AppState {
     pub policy: RwLock<CurrentPolicy>,
     /// The browser online bank's pending app logins.
     pub web: crate::web::WebState,
+    /// Limits on unauthenticated starts.
+    pub throttle: crate::throttle::Throttle,
+    /// The decoy unlock attempts handed out for non-matching HETU and user id pairs.
+    pub decoys: crate::decoys::Decoys,
 }
 
 /// The handle handlers receive.

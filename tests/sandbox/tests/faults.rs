@@ -91,7 +91,7 @@ struct Child {
 
 async fn start_child(dir: &Path) -> Child {
     let mut process = tokio::process::Command::new(env!("CARGO_BIN_EXE_avain-sandbox"))
-        .args(["serve", "--port", "0", "--json", "--data-dir"])
+        .args(["serve", "--port", "0", "--json", "--control", "--data-dir"])
         .arg(dir)
         .stdout(Stdio::piped())
         .kill_on_drop(true)

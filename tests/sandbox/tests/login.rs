@@ -363,6 +363,7 @@ async fn a_restarted_bank_keeps_profiles_counters_and_keys() {
     let dir = tempfile::tempdir().unwrap();
     let options = avain_sandbox::SandboxOptions {
         data_dir: Some(dir.path().to_owned()),
+        control: true,
         ..Default::default()
     };
     let bank = avain_sandbox::Sandbox::start(options.clone())

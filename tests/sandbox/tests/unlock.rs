@@ -55,8 +55,9 @@ async fn self_service_unlock_opens_a_user_code_locked_by_wrong_pins() {
         client.login(&device, Some(PIN)).await.unwrap_err().code(),
         Some(ErrorCode::ProfileLocked)
     );
-    // A wrong HETU gets nowhere.
-    let err = client
+    // A wrong HETU gets nowhere: the same answer as the right one (no oracle), but its
+    // attempt only ever fails like wrong SMS codes.
+    let decoy = client
         .post::<UserCodeUnlockStarted>(
             "/v1/user-code-unlocks",
             None,
@@ -66,8 +67,21 @@ async fn self_service_unlock_opens_a_user_code_locked_by_wrong_pins() {
             },
         )
         .await
+        .unwrap();
+    let err = client
+        .post::<UserCodeUnlocked>(
+            &format!("/v1/user-code-unlocks/{}", decoy.key_card.attempt_id),
+            None,
+            &UserCodeUnlockFinish {
+                sms_code: Secret::new("123456"),
+                key_card_code: Secret::new(
+                    customer(ANNA).key_card_code(decoy.key_card.key_card_index),
+                ),
+            },
+        )
+        .await
         .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::InvalidCredentials));
+    assert_eq!(err.code(), Some(ErrorCode::SmsCodeWrong));
     let unlocked = self_service_unlock(&client, ANNA).await.unwrap();
     assert_eq!(unlocked.profiles_unlocked, 1);
     assert_eq!(unlocked.password_is_key_card_code, None);

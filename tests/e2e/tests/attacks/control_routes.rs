@@ -1,1 +1,187 @@
-//! (attacks of this kind are added here)
+//! The sandbox server's edge: its control routes and its connections.
+//!
+//! The control routes `/v1/sandbox/*` show every SMS code, set the clock, publish OS
+//! policies, open bank-only locks. The attack: call them on a bank started without asking
+//! for them, or on one listening on a public address. The bank must answer them 404
+//! unless started with `--control` (`SandboxOptions::control`), and must refuse to start
+//! with control on an address that is not loopback. (`avain-sandbox serve` calls the same
+//! `Sandbox::start` with the same options, so testing it here tests the binary's check;
+//! the binary itself cannot be run from this crate: tests/sandbox/tests/control.rs runs
+//! `avain-sandbox serve --control --bind 0.0.0.0` and sees it refuse.)
+//!
+//! Connections: a client that trickles its request headers one byte per second
+//! ("slowloris") must be cut off after the header timeout; connections beyond the
+//! connection limit must wait while the open ones keep being served.
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use avain_core::net::Trust;
+use avain_sandbox::client::BankClient;
+use avain_sandbox::{ConnectionLimits, Sandbox, SandboxOptions};
+use reqwest::Method;
+use serde_json::Value;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+
+/// Every control route, with a method it answers to when switched on.
+const CONTROL_ROUTES: [(&str, &str); 13] = [
+    ("GET", "/v1/sandbox/outbox"),
+    ("GET", "/v1/sandbox/clock"),
+    ("POST", "/v1/sandbox/clock"),
+    ("GET", "/v1/sandbox/customers"),
+    ("GET", "/v1/sandbox/bank-keys"),
+    ("POST", "/v1/sandbox/reset"),
+    ("POST", "/v1/sandbox/policy"),
+    ("POST", "/v1/sandbox/branch/customers/50010001/unlock"),
+    ("POST", "/v1/sandbox/messages"),
+    ("POST", "/v1/sandbox/broker/identification-requests"),
+    ("GET", "/v1/sandbox/broker/identification-requests/x"),
+    ("GET", "/v1/sandbox/meetings/2KMEVE6X"),
+    ("POST", "/v1/sandbox/meetings/2KMEVE6X/identifiers"),
+];
+
+fn with_limits(header_timeout: Duration, max_connections: usize) -> SandboxOptions {
+    SandboxOptions {
+        connections: ConnectionLimits {
+            header_timeout,
+            max_connections,
+        },
+        ..SandboxOptions::default()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_routes_answer_404_without_the_switch() {
+    let bank = Sandbox::start(SandboxOptions::default())
+        .await
+        .expect("sandbox");
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    for (method, path) in CONTROL_ROUTES {
+        let method = Method::from_bytes(method.as_bytes()).expect("a method");
+        let (status, body) = client
+            .raw(method, path, None, Some("application/json"), b"{}".to_vec())
+            .await
+            .expect("the bank answers");
+        assert_eq!(status, 404, "{path}");
+        let body: Value = serde_json::from_slice(&body).expect("a JSON error");
+        assert_eq!(body["code"], "not_found", "{path}");
+    }
+    // The public API is there.
+    let _: Value = client.get("/v1/policy", None).await.expect("the policy");
+    bank.stop().await;
+
+    // Switched on (the tests, the demo), they answer.
+    let bank = Sandbox::start_fresh().await.expect("sandbox");
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = client
+        .get("/v1/sandbox/customers", None)
+        .await
+        .expect("control routes on");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn control_on_a_public_address_refuses_to_start() {
+    for ip in [
+        IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    ] {
+        let refused = Sandbox::start(SandboxOptions {
+            listen: SocketAddr::new(ip, 0),
+            control: true,
+            ..SandboxOptions::default()
+        })
+        .await
+        .expect_err("control on a public address");
+        let text = refused.to_string();
+        assert!(text.contains("loopback"), "{text}");
+    }
+    // Without control the same address is fine.
+    let public = Sandbox::start(SandboxOptions {
+        listen: SocketAddr::new(IpAddr::V4(Ipv4Addr::UNSPECIFIED), 0),
+        ..SandboxOptions::default()
+    })
+    .await
+    .expect("a public bank without control routes");
+    public.stop().await;
+}
+
+/// A TLS connection to the bank, as a browser or phone opens one (HTTP/1.1).
+async fn tls_connection(bank: &Sandbox) -> tokio_rustls::client::TlsStream<TcpStream> {
+    let config =
+        avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
+            .expect("TLS configuration");
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
+    let name = rustls_pki_types::ServerName::from(bank.addr().ip());
+    connector.connect(name, tcp).await.expect("TLS handshake")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slowloris_headers_are_cut_off_after_the_timeout() {
+    let timeout = Duration::from_secs(2);
+    let bank = Sandbox::start(with_limits(timeout, 1024))
+        .await
+        .expect("sandbox");
+    let tls = tls_connection(&bank).await;
+    let (mut reader, mut writer) = tokio::io::split(tls);
+    let started = Instant::now();
+    let trickle = tokio::spawn(async move {
+        let request = b"GET /v1/policy HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa";
+        for byte in request {
+            if writer.write_all(&[*byte]).await.is_err() || writer.flush().await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+    });
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(12), reader.read_to_end(&mut rest)).await;
+    let elapsed = started.elapsed();
+    trickle.abort();
+    assert!(closed.is_ok(), "still open after {elapsed:?}");
+    assert!(
+        elapsed >= timeout && elapsed < timeout + Duration::from_secs(3),
+        "cut off after {elapsed:?}"
+    );
+    assert!(!rest.starts_with(b"HTTP/1.1 200"), "the request was served");
+    // Others are still served.
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = client.get("/v1/policy", None).await.expect("the policy");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connections_beyond_the_limit_wait_and_open_ones_are_still_served() {
+    let bank = Sandbox::start(with_limits(Duration::from_secs(3), 4))
+        .await
+        .expect("sandbox");
+    // A customer's connection, kept alive.
+    let customer = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = customer.get("/v1/policy", None).await.expect("the policy");
+    // An attacker takes the other three and says nothing.
+    let mut idle = Vec::new();
+    for _ in 0..3 {
+        idle.push(TcpStream::connect(bank.addr()).await.expect("connect"));
+    }
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    // The open connection keeps being served.
+    let t = Instant::now();
+    let _: Value = customer.get("/v1/policy", None).await.expect("served");
+    assert!(t.elapsed() < Duration::from_secs(1), "{:?}", t.elapsed());
+    // A new connection waits for a free slot ...
+    let newcomer = BankClient::for_sandbox(&bank).expect("client");
+    let waiting = tokio::spawn(async move { newcomer.get::<Value>("/v1/policy", None).await });
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        !waiting.is_finished(),
+        "a fifth connection was served at once"
+    );
+    // ... which it gets when the silent ones are cut off (handshake timeout).
+    let answered = tokio::time::timeout(Duration::from_secs(10), waiting)
+        .await
+        .expect("served after the idle connections are cut off")
+        .expect("task");
+    answered.expect("the policy");
+    drop(idle);
+}

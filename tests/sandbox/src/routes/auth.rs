@@ -16,6 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json};
 use crate::sessions::{IDLE_TIMEOUT, SessionKind};
 use crate::state::Shared;
+use crate::throttle::{self, ClientAddr, Counter};
 
 /// Who the bank's own challenges name as requester.
 pub const BANK_REQUESTER: &str = "Avain";
@@ -104,11 +105,23 @@ pub fn issue_reported(
     )
 }
 
-/// `POST /v1/challenges`: a login challenge.
+/// `POST /v1/challenges`: a login challenge. Throttled per profile id (challenges not
+/// answered with a valid login) and per client address (failed ones only).
 pub async fn challenge(
     State(state): State<Shared>,
+    client: ClientAddr,
     Json(body): Json<ChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<Challenge>)> {
+    let profile_key: String = body.profile_id.chars().take(64).collect();
+    state.throttle.hit_both(
+        (
+            Counter::ChallengesPerProfile,
+            &profile_key,
+            throttle::CHALLENGES_PER_PROFILE,
+        ),
+        (Counter::ChallengeFailuresPerAddress, client),
+        state.now(),
+    )?;
     let (profile, _, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
@@ -125,6 +138,9 @@ pub async fn challenge(
         None,
         body.channel,
     )?;
+    state
+        .throttle
+        .refund_address(Counter::ChallengeFailuresPerAddress, client);
     Ok((StatusCode::CREATED, axum::Json(challenge)))
 }
 
@@ -159,6 +175,10 @@ pub async fn login(
         },
     )
     .await?;
+    // A challenge answered with a valid login is not what the per-profile limit counts.
+    state
+        .throttle
+        .clear(Counter::ChallengesPerProfile, &profile.id);
     let token = state.sessions.create(
         SessionKind::App,
         customer.id,

@@ -27,8 +27,11 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
 use crate::state::Shared;
 
-/// The whole API.
-pub fn router(state: Shared) -> Router {
+/// The whole API; the control routes `/v1/sandbox/*` only with `control` (otherwise they
+/// answer 404 like any unknown path).
+pub fn router(state: Shared, control: bool) -> Router {
+    let failed_lookups =
+        middleware::from_fn_with_state(state.clone(), crate::throttle::failed_lookups);
     let api = Router::new()
         // Public.
         .route("/v1/policy", get(sandbox::policy))
@@ -113,9 +116,18 @@ pub fn router(state: Shared) -> Router {
         )
         .route("/v1/meetings/{id}/join", post(meetings::join))
         .route("/v1/meetings/{id}/identify", post(meetings::identify))
-        .route("/v1/meeting-lookups", post(meetings::lookup))
-        .route("/v1/meeting-lookups/change", post(meetings::lookup_change))
-        .route("/v1/meeting-lookups/cancel", post(meetings::lookup_cancel))
+        .route(
+            "/v1/meeting-lookups",
+            post(meetings::lookup).layer(failed_lookups.clone()),
+        )
+        .route(
+            "/v1/meeting-lookups/change",
+            post(meetings::lookup_change).layer(failed_lookups.clone()),
+        )
+        .route(
+            "/v1/meeting-lookups/cancel",
+            post(meetings::lookup_cancel).layer(failed_lookups),
+        )
         // Signing service.
         .route("/v1/documents", get(signing::list))
         .route("/v1/documents/{id}", get(signing::get))
@@ -165,8 +177,26 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/v1/user-code-unlocks/{id}",
             post(online_bank::unlock_finish),
-        )
-        // Sandbox only.
+        );
+    let api = if control {
+        api.merge(control_routes())
+    } else {
+        api
+    };
+    // The browser online bank at `/` (crate::web).
+    api.merge(crate::web::router())
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(no_store))
+        .layer(middleware::from_fn(crate::language::scope))
+        .with_state(state)
+}
+
+/// The sandbox's control routes: what the bank's staff, its SMS operator and the tests
+/// see (every SMS code, the clock, policy publishing, the branch, the expert's side).
+fn control_routes() -> Router<Shared> {
+    Router::new()
         .route("/v1/sandbox/outbox", get(sandbox::outbox))
         .route(
             "/v1/sandbox/clock",
@@ -197,15 +227,7 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/v1/sandbox/meetings/{id}/participants",
             post(meetings::add_participant),
-        );
-    // The browser online bank at `/` (crate::web).
-    api.merge(crate::web::router())
-        .fallback(not_found)
-        .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(no_store))
-        .layer(middleware::from_fn(crate::language::scope))
-        .with_state(state)
+        )
 }
 
 async fn not_found() -> ApiError {

@@ -26,6 +26,7 @@ use crate::seed;
 use crate::sessions::{IDLE_TIMEOUT, SessionKind};
 use crate::state::Shared;
 use crate::texts::Notice;
+use crate::throttle::{self, ClientAddr, Counter};
 
 /// How long a login or unlock attempt waits for its codes.
 const ATTEMPT_TTL: Duration = Duration::minutes(10);
@@ -116,10 +117,25 @@ fn new_attempt(
 /// `POST /v1/online-bank/logins`: username and password; asks for a key-card code.
 pub async fn login_start(
     State(state): State<Shared>,
+    client: ClientAddr,
     Json(body): Json<OnlineBankLoginStart>,
 ) -> ApiResult<(StatusCode, axum::Json<KeyCardChallenge>)> {
+    // Throttled per user id, and per address counting only failures (refunded below).
+    let user_key = body.username.trim().chars().take(64).collect::<String>();
+    state.throttle.hit_both(
+        (
+            Counter::LoginStartsPerUser,
+            &user_key,
+            throttle::LOGIN_STARTS_PER_USER,
+        ),
+        (Counter::LoginFailuresPerAddress, client),
+        state.now(),
+    )?;
     let customer =
         credentials::check_password(&state, &body.username, body.password.expose()).await?;
+    state
+        .throttle
+        .refund_address(Counter::LoginFailuresPerAddress, client);
     let now = state.now();
     let challenge = state
         .db
@@ -437,29 +453,72 @@ pub async fn block(
         .map(axum::Json)
 }
 
+/// What an unlock start found.
+enum UnlockStart {
+    /// The pair matched: the customer, the SMS code sent, the attempt.
+    Real(Box<Customer>, zeroize::Zeroizing<String>, KeyCardChallenge),
+    /// It did not: a decoy, with the customer's phone hint when the user id has one.
+    Decoy(Option<String>),
+}
+
 /// `POST /v1/user-code-unlocks`: HETU and user id; sends an SMS code and asks a key-card
 /// code. A lock from wrong key-card codes is refused: only the bank opens it.
+///
+/// No oracle: a user id and HETU that do not belong together (or an unknown user id) get
+/// the same 201 answer as a matching pair, with a decoy attempt that then fails like wrong
+/// SMS codes ([`crate::decoys`]); only a matching pair gets an SMS. Starts are throttled
+/// per user id and per client address, matching or not ([`crate::throttle`]).
 pub async fn unlock_start(
     State(state): State<Shared>,
+    client: ClientAddr,
     Json(body): Json<UserCodeUnlockStart>,
 ) -> ApiResult<(StatusCode, axum::Json<UserCodeUnlockStarted>)> {
     let user_id = body.user_id.trim().to_owned();
-    let hetu_hash = seed::hetu_hash(&state.keys.hasher, body.hetu.expose());
+    if user_id.is_empty() || user_id.len() > 64 {
+        return Err(ErrorCode::InvalidValue.into());
+    }
     let now = state.now();
+    state.throttle.hit_both(
+        (
+            Counter::UnlockStartsPerUser,
+            &user_id,
+            throttle::UNLOCK_STARTS_PER_USER,
+        ),
+        (Counter::UnlockStartsPerAddress, client),
+        now,
+    )?;
+    let hetu_hash = seed::hetu_hash(&state.keys.hasher, body.hetu.expose());
+    let decoy_seed = state.keys.hasher.hash(DECOY_DOMAIN, &[user_id.as_bytes()]);
     let st = state.clone();
-    let (customer, code, key_card) = state
+    let lookup_id = user_id.clone();
+    let started = state
         .db
         .write(move |conn| {
-            let customer = records::customer_by_user_id(conn, &user_id)?
-                .ok_or(ApiError::new(ErrorCode::InvalidCredentials))?;
-            let stored: Vec<u8> = conn.query_row(
-                "SELECT hetu_hash FROM customers WHERE id = ?1",
-                [customer.id],
-                |r| r.get(0),
+            // Every start writes, matching or not, so both pay a commit (an fsync) and
+            // the answer's timing does not tell them apart.
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('unlock_starts', '1')
+                 ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+                [],
             )?;
-            if !crypto::constant_time_eq(&stored, &hetu_hash) {
-                return Err(ErrorCode::InvalidCredentials.into());
-            }
+            let customer = records::customer_by_user_id(conn, &lookup_id)?;
+            let stored: Option<Vec<u8>> = match &customer {
+                Some(c) => Some(conn.query_row(
+                    "SELECT hetu_hash FROM customers WHERE id = ?1",
+                    [c.id],
+                    |r| r.get(0),
+                )?),
+                None => None,
+            };
+            let matched = stored.is_some_and(|s| crypto::constant_time_eq(&s, &hetu_hash));
+            let customer = match customer {
+                Some(c) if matched => c,
+                other => {
+                    return Ok(UnlockStart::Decoy(
+                        other.and_then(|c| c.phone).map(|p| notify::phone_hint(&p)),
+                    ));
+                }
+            };
             if customer.codes_blocked {
                 return Err(ErrorCode::CodesBlocked.into());
             }
@@ -480,22 +539,54 @@ pub async fn unlock_start(
             let (code, hash) = credentials::new_sms_code(&st, &id);
             let key_card =
                 new_attempt(conn, customer.id, "user_code_unlock", Some(hash), &id, now)?;
-            Ok((customer, code, key_card))
+            Ok(UnlockStart::Real(Box::new(customer), code, key_card))
         })
         .await?;
-    notify::sms(
-        &state,
-        &customer,
-        "user_code_unlock_sms_code",
-        Notice::UnlockCode(&code),
-    );
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(UserCodeUnlockStarted {
-            key_card,
-            phone_hint: notify::phone_hint(customer.phone.as_deref().unwrap_or_default()),
-        }),
-    ))
+    let started = match started {
+        UnlockStart::Real(customer, code, key_card) => {
+            notify::sms(
+                &state,
+                &customer,
+                "user_code_unlock_sms_code",
+                Notice::UnlockCode(&code),
+            );
+            UserCodeUnlockStarted {
+                key_card,
+                phone_hint: notify::phone_hint(customer.phone.as_deref().unwrap_or_default()),
+            }
+        }
+        UnlockStart::Decoy(hint) => {
+            let key_card = KeyCardChallenge {
+                attempt_id: crypto::new_id("ucu"),
+                key_card_index: decoy_index(&decoy_seed),
+                expires_at: now + ATTEMPT_TTL,
+            };
+            state
+                .decoys
+                .issue(key_card.attempt_id.clone(), key_card.expires_at, now);
+            UserCodeUnlockStarted {
+                key_card,
+                phone_hint: hint.unwrap_or_else(|| decoy_phone_hint(&decoy_seed)),
+            }
+        }
+    };
+    Ok((StatusCode::CREATED, axum::Json(started)))
+}
+
+/// The keyed-hash domain of a decoy's key-card number and phone hint: the same user id
+/// always gets the same ones, as a real customer would.
+const DECOY_DOMAIN: &str = "avain-sandbox/unlock-decoy/v1";
+
+fn decoy_index(seed: &[u8]) -> u32 {
+    let n = u32::from_be_bytes([seed[0], seed[1], seed[2], seed[3]]);
+    n % KEY_CARD_SIZE + 1
+}
+
+/// A Finnish mobile number's hint, as [`notify::phone_hint`] prints one.
+fn decoy_phone_hint(seed: &[u8]) -> String {
+    const OPERATORS: [&str; 4] = ["40", "44", "45", "50"];
+    let operator = OPERATORS[usize::from(seed[4]) % OPERATORS.len()];
+    format!("+358 {operator} *** **{:02}", seed[5] % 100)
 }
 
 /// The lock a self-service unlock may open: wrong PINs or wrong passwords. Blocked codes,
@@ -520,6 +611,9 @@ pub async fn unlock_finish(
     Json(body): Json<UserCodeUnlockFinish>,
 ) -> ApiResult<axum::Json<UserCodeUnlocked>> {
     let now = state.now();
+    if let Some(answer) = state.decoys.answer(&id, MAX_SMS_FAILURES, now) {
+        return Err(answer);
+    }
     let st = state.clone();
     let (customer, unlocked) = state
         .db

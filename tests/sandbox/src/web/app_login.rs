@@ -36,6 +36,7 @@ use crate::notify;
 use crate::routes::auth::{self, BANK_REQUESTER};
 use crate::sessions::SessionKind;
 use crate::state::Shared;
+use crate::throttle::{self, ClientAddr, Counter};
 
 /// How long the page waits for the app.
 pub const APP_LOGIN_TTL: Duration = Duration::minutes(2);
@@ -173,8 +174,11 @@ pub struct StartForm {
 }
 
 /// `POST /login/app`: shows the code and pushes the request to the customer's app.
+/// Throttled per user id and per client address, known user id or not: each request
+/// pushes to the customer's phones.
 pub async fn start(
     State(state): State<Shared>,
+    client: ClientAddr,
     mut web: Web,
     Form(form): Form<StartForm>,
 ) -> Response {
@@ -182,6 +186,23 @@ pub async fn start(
         return refused;
     }
     let user_id = form.username.trim().to_owned();
+    let user_key: String = user_id.chars().take(64).collect();
+    if let Err(throttled) = state.throttle.hit_both(
+        (
+            Counter::AppLoginsPerUser,
+            &user_key,
+            throttle::APP_LOGINS_PER_USER,
+        ),
+        (Counter::AppLoginsPerAddress, client),
+        state.now(),
+    ) {
+        let page = LoginPage {
+            c: web.ctx(None, "login"),
+            error: Some(web.api_error(throttled)),
+            username: user_id,
+        };
+        return web.render_refusal(StatusCode::TOO_MANY_REQUESTS, throttled, &page);
+    }
     let found = if user_id.is_empty() || user_id.len() > 20 {
         None
     } else {

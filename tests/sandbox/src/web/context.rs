@@ -169,6 +169,26 @@ impl Web {
         }
     }
 
+    /// Renders a page that shows a refused request: 429 with `Retry-After` when the
+    /// request was throttled, `status` otherwise.
+    pub fn render_refusal(
+        &self,
+        status: StatusCode,
+        error: ApiError,
+        page: &impl Template,
+    ) -> Response {
+        match error.retry_after_s {
+            Some(seconds) => {
+                let mut response = self.render_status(StatusCode::TOO_MANY_REQUESTS, page);
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, seconds.into());
+                response
+            }
+            None => self.render_status(status, page),
+        }
+    }
+
     /// A 303 redirect (after a form), with a one-time notice for the next page.
     pub fn redirect(&mut self, to: &str, flash: Option<&'static str>) -> Response {
         if let Some(key) = flash {

@@ -15,6 +15,7 @@ use super::cookies;
 use crate::extract::{Json, PathId};
 use crate::routes::online_bank;
 use crate::state::Shared;
+use crate::throttle::ClientAddr;
 
 /// The login page: password and key card, or the authenticator app.
 #[derive(Template)]
@@ -74,7 +75,12 @@ pub struct LoginForm {
 }
 
 /// `POST /login`: checks user id and password, then asks the key-card code.
-pub async fn login(State(state): State<Shared>, web: Web, Form(form): Form<LoginForm>) -> Response {
+pub async fn login(
+    State(state): State<Shared>,
+    client: ClientAddr,
+    web: Web,
+    Form(form): Form<LoginForm>,
+) -> Response {
     if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
@@ -83,7 +89,7 @@ pub async fn login(State(state): State<Shared>, web: Web, Form(form): Form<Login
         username: username.clone(),
         password: Secret::new(form.password),
     };
-    match online_bank::login_start(State(state), Json(body)).await {
+    match online_bank::login_start(State(state), client, Json(body)).await {
         Ok((_, challenge)) => {
             let page = KeyCardPage {
                 c: web.ctx(None, "login"),
@@ -99,7 +105,7 @@ pub async fn login(State(state): State<Shared>, web: Web, Form(form): Form<Login
                 error: Some(web.api_error(e)),
                 username,
             };
-            web.render_status(StatusCode::UNAUTHORIZED, &page)
+            web.render_refusal(StatusCode::UNAUTHORIZED, e, &page)
         }
     }
 }

@@ -15,6 +15,7 @@ use super::login::valid_id;
 use crate::extract::{Json, PathId};
 use crate::routes::online_bank;
 use crate::state::Shared;
+use crate::throttle::ClientAddr;
 
 /// Step 1: who.
 #[derive(Template)]
@@ -74,7 +75,12 @@ pub struct StartForm {
 }
 
 /// `POST /unlock`
-pub async fn start(State(state): State<Shared>, web: Web, Form(form): Form<StartForm>) -> Response {
+pub async fn start(
+    State(state): State<Shared>,
+    client: ClientAddr,
+    web: Web,
+    Form(form): Form<StartForm>,
+) -> Response {
     if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
@@ -83,7 +89,7 @@ pub async fn start(State(state): State<Shared>, web: Web, Form(form): Form<Start
         hetu: Secret::new(form.hetu.trim().to_uppercase()),
         user_id: user_id.clone(),
     };
-    match online_bank::unlock_start(State(state), Json(body)).await {
+    match online_bank::unlock_start(State(state), client, Json(body)).await {
         Ok((_, started)) => {
             let started = started.0;
             web.render(&UnlockCodesPage {
@@ -100,7 +106,7 @@ pub async fn start(State(state): State<Shared>, web: Web, Form(form): Form<Start
                 error: Some(web.api_error(e)),
                 user_id,
             };
-            web.render_status(StatusCode::BAD_REQUEST, &page)
+            web.render_refusal(StatusCode::BAD_REQUEST, e, &page)
         }
     }
 }

@@ -16,6 +16,7 @@ val AvainException.code: String
         is AvainException.DeviceNotSupported -> code
         is AvainException.BiometricsUnavailable -> code
         is AvainException.Refused -> code
+        is AvainException.TryLater -> code
         is AvainException.Network -> code
         is AvainException.Untrusted -> code
         is AvainException.Cancelled -> code
@@ -38,6 +39,7 @@ val AvainException.userMessage: String
         is AvainException.DeviceNotSupported -> userMessage
         is AvainException.BiometricsUnavailable -> userMessage
         is AvainException.Refused -> userMessage
+        is AvainException.TryLater -> userMessage
         is AvainException.Network -> userMessage
         is AvainException.Untrusted -> userMessage
         is AvainException.Cancelled -> userMessage
@@ -48,6 +50,9 @@ val AvainException.userMessage: String
 val AvainException.shouldUsePin: Boolean
     get() = this is AvainException.BiometricsUnavailable
 
-/** Whether trying the same call again later may help (no connection, no answer). */
+/**
+ * Whether trying the same call again later may help (no connection, no answer, or too many
+ * attempts: then not before `TryLater.retryAfterS` seconds).
+ */
 val AvainException.isRetryable: Boolean
-    get() = this is AvainException.Network
+    get() = this is AvainException.Network || this is AvainException.TryLater

@@ -279,3 +279,50 @@ impl Avain {
         self.inner.policy_status()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::PolicyFloor;
+    use crate::os_policy::rollback::ROLLBACK_FLOOR_NAME;
+    use crate::secrets::{MemorySecretStore, SecretStore};
+
+    #[test]
+    fn the_floor_is_only_ever_raised() {
+        let secrets = MemorySecretStore::new();
+        let floor = PolicyFloor::default();
+        assert_eq!(floor.read(&secrets), Ok(0));
+        floor.raise(&secrets, 7).unwrap();
+        floor.raise(&secrets, 3).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(7));
+        floor.raise(&secrets, 8).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(8));
+    }
+
+    #[test]
+    fn a_damaged_floor_reads_as_an_error_and_a_raise_replaces_it() {
+        let secrets = MemorySecretStore::new();
+        secrets.put(ROLLBACK_FLOOR_NAME, b"junk").unwrap();
+        let floor = PolicyFloor::default();
+        assert!(floor.read(&secrets).is_err());
+        floor.raise(&secrets, 4).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(4));
+    }
+
+    #[test]
+    fn concurrent_raises_end_at_the_highest() {
+        let secrets = Arc::new(MemorySecretStore::new());
+        let floor = Arc::new(PolicyFloor::default());
+        let threads: Vec<_> = (1..=64u64)
+            .map(|sequence| {
+                let (secrets, floor) = (secrets.clone(), floor.clone());
+                std::thread::spawn(move || floor.raise(secrets.as_ref(), sequence).unwrap())
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        assert_eq!(floor.read(secrets.as_ref()), Ok(64));
+    }
+}

@@ -4,7 +4,7 @@
 //! Verification is never switched off: a sandbox or test bank is trusted by adding its
 //! certificate as a root, or by pinning its key on top of a normal chain check. Pins are
 //! matched against a certificate path that was verified, never against the list the
-//! server sent ([`pins`]).
+//! server sent (`tls/pins.rs`).
 
 mod pins;
 

@@ -49,8 +49,10 @@ pub struct BankSettings {
     /// Extra root certificates (DER), e.g. the bank's private CA. With
     /// `use_system_roots` off these are the only anchors.
     pub extra_roots: Vec<Vec<u8>>,
-    /// SHA-256 of SubjectPublicKeyInfo values (32 bytes each): when not empty, the chain
-    /// must carry one of these keys.
+    /// SHA-256 of SubjectPublicKeyInfo values (32 bytes each): when not empty, the
+    /// verified certificate path must carry one of these keys (the leaf's, an
+    /// intermediate's or the trust anchor's). With `use_system_roots`, at least two
+    /// different pins (one a backup), or opening fails with a configuration error.
     pub pinned_spki_sha256: Vec<Vec<u8>>,
     /// The bank's challenge signing key, uncompressed SEC1 P-256 (65 bytes).
     pub challenge_key: Vec<u8>,

@@ -78,9 +78,12 @@ pub struct UserCodeUnlocked {
 /// The OS gate's answer for this phone, for the start screen.
 #[uniffi::remote(Record)]
 pub struct PolicyStatus {
-    /// The sequence number of the policy in force (0: the built-in one).
+    /// The sequence number of the policy in force (0: the built-in one); with
+    /// `unverified`, the highest one this phone accepted, which it must get back.
     pub sequence: u64,
-    /// `allowed`, `warn`, `cannot_install` or `blocked`.
+    /// `allowed`, `warn`, `cannot_install`, `blocked` or `unverified` (the saved policy
+    /// is older than one this phone accepted, or gone: `refreshPolicy` fetches the
+    /// bank's current one; approvals are refused until then).
     pub decision: String,
     /// What to tell the customer.
     pub message: String,

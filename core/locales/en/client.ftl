@@ -4,6 +4,7 @@ client-error-locked-wrong-pins = Your user code is locked because of wrong PINs.
 client-error-locked-by-bank = Your online banking codes are blocked. Please contact the bank.
 client-error-locked-at-bank = Your user code is locked because of wrong key code card codes. It can only be unlocked at the bank: please contact the bank.
 client-error-untrusted-server = The connection could not be verified as the bank's. Nothing was sent. Please try again later on another network.
+client-error-policy-rolled-back = The app's saved requirements for phones are older than ones it has already used, or missing. Connect to the internet and try again, so that the app can fetch the current ones from the bank.
 client-error-network = No connection to the bank. Please check your connection and try again.
 client-error-configuration = The app is not set up correctly. Please update the app.
 client-error-keys-missing = This profile's keys are no longer on this device. Delete the profile and register the device again.

@@ -4,6 +4,7 @@ client-error-locked-wrong-pins = Käyttäjätunnuksesi on lukittu väärien PIN-
 client-error-locked-by-bank = Verkkopankkitunnuksesi on suljettu. Ota yhteyttä pankkiin.
 client-error-locked-at-bank = Käyttäjätunnuksesi on lukittu väärien tunnuslukujen vuoksi. Lukituksen voi avata vain pankissa: ota yhteyttä pankkiin.
 client-error-untrusted-server = Yhteyttä ei voitu varmistaa pankin yhteydeksi. Mitään ei lähetetty. Yritä myöhemmin uudelleen toisessa verkossa.
+client-error-policy-rolled-back = Sovellukseen tallennetut puhelimia koskevat vaatimukset ovat vanhemmat kuin jo käytetyt, tai ne puuttuvat. Yhdistä internetiin ja yritä uudelleen, jotta sovellus voi hakea voimassa olevat vaatimukset pankista.
 client-error-network = Pankkiin ei saada yhteyttä. Tarkista yhteys ja yritä uudelleen.
 client-error-configuration = Sovelluksen asetukset ovat virheelliset. Päivitä sovellus.
 client-error-keys-missing = Tämän profiilin avaimia ei enää ole tässä laitteessa. Poista profiili ja rekisteröi laite uudelleen.

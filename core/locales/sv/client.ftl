@@ -4,6 +4,7 @@ client-error-locked-wrong-pins = Din användarkod är låst på grund av felakti
 client-error-locked-by-bank = Dina nätbankskoder är spärrade. Kontakta banken.
 client-error-locked-at-bank = Din användarkod är låst på grund av felaktiga koder från kodkortet. Den kan låsas upp endast på banken: kontakta banken.
 client-error-untrusted-server = Förbindelsen kunde inte verifieras som bankens. Ingenting skickades. Försök igen senare i ett annat nätverk.
+client-error-policy-rolled-back = De krav på telefoner som sparats i appen är äldre än de som redan använts, eller saknas. Anslut till internet och försök igen så att appen kan hämta de gällande kraven från banken.
 client-error-network = Ingen förbindelse till banken. Kontrollera förbindelsen och försök igen.
 client-error-configuration = Appens inställningar är felaktiga. Uppdatera appen.
 client-error-keys-missing = Profilens nycklar finns inte längre i den här enheten. Radera profilen och registrera enheten på nytt.

@@ -256,10 +256,17 @@ impl AvainError {
                 code: error.code().to_owned(),
                 message: text(lang, "network"),
             },
-            NetError::Configuration(_) | NetError::BadCertificate => AvainError::Internal {
-                code: "configuration".to_owned(),
-                message: text(lang, "configuration"),
-            },
+            NetError::Configuration(_) | NetError::BadCertificate => {
+                // The part at fault (`backup_pin_missing`, `insecure_url`...) is for the
+                // app's developers: the customer can only update the app.
+                if let NetError::Configuration(part) = &error {
+                    tracing::warn!(target: "avain::client", part, "bank configuration refused");
+                }
+                AvainError::Internal {
+                    code: "configuration".to_owned(),
+                    message: text(lang, "configuration"),
+                }
+            }
         }
     }
 

@@ -240,6 +240,8 @@ pub(crate) struct Inner {
     /// stored challenge (a payment waiting for its SMS code) older than it is renewed
     /// before signing. Memory only: after a restart the login's answer sets it again.
     answered_counters: Mutex<std::collections::HashMap<String, u64>>,
+    /// The OS policy's rollback floor, kept in the secret store.
+    pub(crate) policy_floor: policy::PolicyFloor,
 }
 
 impl Inner {
@@ -384,6 +386,7 @@ impl Avain {
             session: session::SessionSlot::default(),
             pending: pending::Pending::default(),
             answered_counters: Mutex::default(),
+            policy_floor: policy::PolicyFloor::default(),
         };
         Ok(Arc::new(Avain {
             inner: Arc::new(inner),

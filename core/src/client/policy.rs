@@ -1,26 +1,37 @@
 //! The OS policy in the app: fetched from the bank, verified against the bank's policy
-//! keys, accepted only with a sequence number not lower than the cached one, cached, and
-//! applied before every approval. A refused policy (forged, tampered, rolled back) leaves
-//! the cached one in force; with nothing cached the built-in policy applies.
+//! keys, accepted only with a sequence number not lower than the cached one or the
+//! rollback floor, cached, and applied before every approval. A refused policy (forged,
+//! tampered, rolled back) leaves the cached one in force; with nothing ever accepted the
+//! built-in policy applies. A cached policy below the floor kept in the secret store, or
+//! gone from the database, applies no more: the phone fetches the bank's current one and
+//! refuses approvals until it has it ([`crate::os_policy::rollback`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use time::Duration;
 
 use super::{Avain, AvainError, Inner};
 use crate::i18n;
+use crate::os_policy::rollback::{self, ROLLBACK_FLOOR_NAME, Standing};
 use crate::os_policy::{GateDecision, OsPolicy, SignedPolicy, Version};
+use crate::secrets::{SecretStore, SecretStoreError};
 use crate::store::StoreError;
 
 /// How old a cached policy may be before a login fetches a new one.
 const REFRESH_AFTER: Duration = Duration::hours(6);
 
+/// The decision code when no policy applies: the cached one is older than one this phone
+/// accepted, or gone. [`Avain::refresh_policy`] fetches the bank's current one; approvals
+/// are refused until then.
+pub const UNVERIFIED: &str = "unverified";
+
 /// The OS gate's answer for this phone, for the start screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyStatus {
-    /// The sequence number of the policy in force (0: the built-in one).
+    /// The sequence number of the policy in force (0: the built-in one); with
+    /// `unverified`, the highest one this phone accepted, which it must get back.
     pub sequence: u64,
-    /// `allowed`, `warn`, `cannot_install` or `blocked`.
+    /// `allowed`, `warn`, `cannot_install`, `blocked` or `unverified` ([`UNVERIFIED`]).
     pub decision: String,
     /// What to tell the customer (with the cut-off date for a warning, the browser bank
     /// as the fallback for a block).
@@ -29,21 +40,102 @@ pub struct PolicyStatus {
     pub cutoff: Option<String>,
 }
 
-impl Inner {
-    /// The policy in force and its sequence number (0 for the built-in one).
-    pub(crate) fn current_policy(&self) -> (OsPolicy, u64) {
-        match self.store.verified_policy(&self.bank.policy_keys) {
-            Ok(Some((policy, sequence))) => (policy, sequence),
-            Ok(None) => (OsPolicy::builtin(), 0),
-            Err(e) => {
-                tracing::warn!(target: "avain::client", code = e.code(), "cached policy unusable");
-                (OsPolicy::builtin(), 0)
+/// The policy the gate applies now.
+pub(crate) enum InForce {
+    /// A verified policy at or above the rollback floor, or the built-in one.
+    Policy {
+        /// The policy.
+        policy: OsPolicy,
+        /// Its sequence number (0 for the built-in one).
+        sequence: u64,
+    },
+    /// The cached policy is below the floor, or gone.
+    RolledBack {
+        /// The highest sequence number this phone accepted.
+        floor: u64,
+    },
+}
+
+/// The rollback floor in the secret store. Raising it reads, compares and writes, so the
+/// raises of one process go one at a time (the lock is never held across an `.await`).
+#[derive(Debug, Default)]
+pub(crate) struct PolicyFloor {
+    raising: Mutex<()>,
+}
+
+impl PolicyFloor {
+    /// The floor; 0 when nothing was ever accepted.
+    fn read(&self, secrets: &dyn SecretStore) -> Result<u64, SecretStoreError> {
+        match secrets.get(ROLLBACK_FLOOR_NAME)? {
+            None => Ok(0),
+            Some(value) => {
+                rollback::decode_floor(value.expose()).ok_or(SecretStoreError::Corrupted)
             }
         }
     }
 
-    fn decision(&self) -> (GateDecision, u64) {
-        let (policy, sequence) = self.current_policy();
+    /// Raises the floor to `sequence`; never lowers it. Changes persisted state.
+    fn raise(&self, secrets: &dyn SecretStore, sequence: u64) -> Result<(), SecretStoreError> {
+        let _one_at_a_time = self.raising.lock().unwrap_or_else(|e| e.into_inner());
+        // A damaged value is replaced: the sequence being written was just verified.
+        if self.read(secrets).is_ok_and(|floor| floor >= sequence) {
+            return Ok(());
+        }
+        secrets.put(ROLLBACK_FLOOR_NAME, &rollback::encode_floor(sequence))
+    }
+}
+
+impl Inner {
+    /// The policy in force: the cached one at or above the rollback floor, the built-in
+    /// one when nothing was ever accepted, or none ([`InForce::RolledBack`]).
+    pub(crate) fn current_policy(&self) -> InForce {
+        let cached = match self.store.verified_policy(&self.bank.policy_keys) {
+            Ok(cached) => cached,
+            Err(e) => {
+                tracing::warn!(target: "avain::client", code = e.code(), "cached policy unusable");
+                None
+            }
+        };
+        let floor = match self.policy_floor.read(self.parts.secrets.as_ref()) {
+            Ok(floor) => floor,
+            Err(e) => {
+                // Without the floor a rolled-back database cannot be told: fail closed.
+                tracing::warn!(target: "avain::client", code = e.code(), "policy floor unreadable");
+                return InForce::RolledBack { floor: 0 };
+            }
+        };
+        match (
+            rollback::standing(cached.as_ref().map(|c| c.1), floor),
+            cached,
+        ) {
+            (Standing::Cached { raise_floor }, Some((policy, sequence))) => {
+                if raise_floor
+                    && let Err(e) = self
+                        .policy_floor
+                        .raise(self.parts.secrets.as_ref(), sequence)
+                {
+                    tracing::warn!(target: "avain::client", code = e.code(), "policy floor not raised");
+                }
+                InForce::Policy { policy, sequence }
+            }
+            (Standing::RolledBack { floor }, _) => {
+                tracing::warn!(target: "avain::client", floor, "cached policy below the rollback floor");
+                InForce::RolledBack { floor }
+            }
+            _ => InForce::Policy {
+                policy: OsPolicy::builtin(),
+                sequence: 0,
+            },
+        }
+    }
+
+    /// The gate's decision and the policy's sequence number, or the floor when no policy
+    /// applies.
+    fn decision(&self) -> Result<(GateDecision, u64), u64> {
+        let (policy, sequence) = match self.current_policy() {
+            InForce::Policy { policy, sequence } => (policy, sequence),
+            InForce::RolledBack { floor } => return Err(floor),
+        };
         let os = Version::parse(&self.device.os_version);
         let app = Version::parse(&self.device.app_version).ok();
         let decision = match os {
@@ -57,14 +149,19 @@ impl Inner {
                 self.now().date(),
             ),
         };
-        (decision, sequence)
+        Ok((decision, sequence))
     }
 
     /// Refuses the approval when the phone may not run the app; otherwise the warning
     /// to show, if any.
     pub(crate) fn gate_before_approval(&self) -> Result<Option<String>, AvainError> {
-        let (decision, _) = self.decision();
         let lang = self.lang();
+        let Ok((decision, _)) = self.decision() else {
+            return Err(AvainError::Untrusted {
+                code: "policy_rolled_back".to_owned(),
+                message: i18n::text(lang, "client-error-policy-rolled-back"),
+            });
+        };
         let message = decision.message(self.device.platform, lang);
         match decision {
             GateDecision::Allowed => Ok(None),
@@ -83,7 +180,7 @@ impl Inner {
     }
 
     /// Fetches the bank's policy and accepts it if it verifies and is not older than the
-    /// cached one. Changes persisted state when accepted.
+    /// cached one or the rollback floor. Changes persisted state when accepted.
     pub(crate) async fn refresh_policy(self: &Arc<Self>) -> Result<(), AvainError> {
         let lang = self.lang();
         let envelope: SignedPolicy = self
@@ -91,10 +188,19 @@ impl Inner {
             .get("v1/policy", None)
             .await
             .map_err(|e| AvainError::from_net(lang, e))?;
-        let last = match self.store.cached_policy() {
+        let cached = match self.store.cached_policy() {
             Ok(cached) => cached.map(|c| c.sequence),
             Err(e) => return Err(AvainError::from_store(lang, e)),
         };
+        let floor = self
+            .policy_floor
+            .read(self.parts.secrets.as_ref())
+            .unwrap_or_else(|e| {
+                tracing::warn!(target: "avain::client", code = e.code(), "policy floor unreadable");
+                0
+            });
+        let last = cached.map_or(floor, |cached| cached.max(floor));
+        let last = (cached.is_some() || last > 0).then_some(last);
         let policy = envelope.accept(&self.bank.policy_keys, last).map_err(|e| {
             tracing::warn!(target: "avain::client", code = e.code(), "policy refused");
             AvainError::Untrusted {
@@ -103,28 +209,48 @@ impl Inner {
             }
         })?;
         match self.store.save_policy(&envelope, &policy, self.now()) {
-            Ok(()) => Ok(()),
-            Err(StoreError::InvalidValue { .. }) => Err(AvainError::Untrusted {
-                code: "policy_malformed".to_owned(),
-                message: i18n::text(lang, "os-policy-error-not-updated"),
-            }),
-            Err(e) => Err(AvainError::from_store(lang, e)),
+            Ok(()) => {}
+            Err(StoreError::InvalidValue { .. }) => {
+                return Err(AvainError::Untrusted {
+                    code: "policy_malformed".to_owned(),
+                    message: i18n::text(lang, "os-policy-error-not-updated"),
+                });
+            }
+            Err(e) => return Err(AvainError::from_store(lang, e)),
         }
+        // After the database: a crash in between leaves the floor below the cached
+        // policy, which raises it on the next read; the other order would leave the
+        // phone without a policy until the next fetch.
+        self.policy_floor
+            .raise(self.parts.secrets.as_ref(), policy.sequence)
+            .map_err(|e| AvainError::from_store(lang, StoreError::Secrets(e)))
     }
 
-    /// Fetches a new policy when the cached one is old; failures keep the cached one.
+    /// Fetches a new policy when the cached one is old, or below the rollback floor;
+    /// failures keep the cached one (and a rolled-back one refused).
     pub(crate) async fn refresh_policy_if_stale(self: &Arc<Self>) {
-        let stale = match self.store.cached_policy() {
-            Ok(Some(cached)) => self.now() - cached.accepted_at > REFRESH_AFTER,
-            _ => true,
-        };
+        let stale = matches!(self.current_policy(), InForce::RolledBack { .. })
+            || match self.store.cached_policy() {
+                Ok(Some(cached)) => self.now() - cached.accepted_at > REFRESH_AFTER,
+                _ => true,
+            };
         if stale && let Err(e) = self.refresh_policy().await {
             tracing::info!(target: "avain::client", code = e.code(), "policy not refreshed");
         }
     }
 
     pub(crate) fn policy_status(&self) -> PolicyStatus {
-        let (decision, sequence) = self.decision();
+        let (decision, sequence) = match self.decision() {
+            Ok(decided) => decided,
+            Err(floor) => {
+                return PolicyStatus {
+                    sequence: floor,
+                    decision: UNVERIFIED.to_owned(),
+                    message: i18n::text(self.lang(), "client-error-policy-rolled-back"),
+                    cutoff: None,
+                };
+            }
+        };
         PolicyStatus {
             sequence,
             decision: decision.code().to_owned(),
@@ -136,8 +262,9 @@ impl Inner {
 
 impl Avain {
     /// Fetches, verifies and caches the bank's OS policy, then gives the gate's answer.
-    /// A refused policy ([`AvainError::Untrusted`]) leaves the cached one in force.
-    /// Changes persisted state when a newer policy is accepted.
+    /// A refused policy ([`AvainError::Untrusted`]) leaves the cached one in force; a
+    /// policy older than the newest this phone accepted is refused even when the
+    /// database was rolled back. Changes persisted state when a newer policy is accepted.
     pub async fn refresh_policy(&self) -> Result<PolicyStatus, AvainError> {
         self.run(|inner| async move {
             inner.refresh_policy().await?;
@@ -146,8 +273,56 @@ impl Avain {
         .await
     }
 
-    /// The gate's answer under the policy in force, without asking the bank.
+    /// The gate's answer under the policy in force, without asking the bank
+    /// ([`UNVERIFIED`] when the cached policy is below the rollback floor or gone).
     pub fn policy_status(&self) -> PolicyStatus {
         self.inner.policy_status()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::PolicyFloor;
+    use crate::os_policy::rollback::ROLLBACK_FLOOR_NAME;
+    use crate::secrets::{MemorySecretStore, SecretStore};
+
+    #[test]
+    fn the_floor_is_only_ever_raised() {
+        let secrets = MemorySecretStore::new();
+        let floor = PolicyFloor::default();
+        assert_eq!(floor.read(&secrets), Ok(0));
+        floor.raise(&secrets, 7).unwrap();
+        floor.raise(&secrets, 3).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(7));
+        floor.raise(&secrets, 8).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(8));
+    }
+
+    #[test]
+    fn a_damaged_floor_reads_as_an_error_and_a_raise_replaces_it() {
+        let secrets = MemorySecretStore::new();
+        secrets.put(ROLLBACK_FLOOR_NAME, b"junk").unwrap();
+        let floor = PolicyFloor::default();
+        assert!(floor.read(&secrets).is_err());
+        floor.raise(&secrets, 4).unwrap();
+        assert_eq!(floor.read(&secrets), Ok(4));
+    }
+
+    #[test]
+    fn concurrent_raises_end_at_the_highest() {
+        let secrets = Arc::new(MemorySecretStore::new());
+        let floor = Arc::new(PolicyFloor::default());
+        let threads: Vec<_> = (1..=64u64)
+            .map(|sequence| {
+                let (secrets, floor) = (secrets.clone(), floor.clone());
+                std::thread::spawn(move || floor.raise(secrets.as_ref(), sequence).unwrap())
+            })
+            .collect();
+        for thread in threads {
+            thread.join().unwrap();
+        }
+        assert_eq!(floor.read(secrets.as_ref()), Ok(64));
     }
 }

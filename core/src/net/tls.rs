@@ -2,19 +2,24 @@
 //! `ring`, the trust anchors the app configures, and optional public-key pins.
 //!
 //! Verification is never switched off: a sandbox or test bank is trusted by adding its
-//! certificate as a root, or by pinning its key on top of a normal chain check.
+//! certificate as a root, or by pinning its key on top of a normal chain check. Pins are
+//! matched against a certificate path that was verified, never against the list the
+//! server sent (`tls/pins.rs`).
+
+mod pins;
 
 use std::fmt;
 use std::sync::Arc;
 
 use ring::digest;
+use rustls::RootCertStore;
 use rustls::client::WebPkiServerVerifier;
-use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::danger::ServerCertVerifier;
 use rustls::crypto::CryptoProvider;
-use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::pki_types::CertificateDer;
 
 use super::NetError;
+use pins::{PinnedPaths, PinningVerifier};
 
 /// Which certificates the core accepts for the bank's servers.
 #[derive(Clone, Default, PartialEq, Eq)]
@@ -24,8 +29,10 @@ pub struct Trust {
     /// Extra root certificates (DER), e.g. the bank's private CA or the sandbox's
     /// self-signed certificate. With `system_roots` off these are the only anchors.
     pub extra_roots_der: Vec<Vec<u8>>,
-    /// SHA-256 of SubjectPublicKeyInfo values; when non-empty, some certificate of the
-    /// verified chain must carry one of them (RFC 7469 style pins).
+    /// SHA-256 of SubjectPublicKeyInfo values; when non-empty, the verified path from the
+    /// server's certificate must carry one of them: the leaf's key, an intermediate's, or
+    /// the trust anchor's (RFC 7469 style pins). With `system_roots` on, at least two
+    /// different pins are required (one a backup for a key change).
     pub pinned_spki_sha256: Vec<[u8; 32]>,
 }
 
@@ -67,15 +74,7 @@ pub fn spki_sha256(cert_der: &[u8]) -> Result<[u8; 32], NetError> {
 /// The rustls client configuration for `trust`, on the `ring` provider.
 pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let chain = chain_verifier(trust, provider.clone())?;
-    let verifier: Arc<dyn ServerCertVerifier> = if trust.pinned_spki_sha256.is_empty() {
-        chain
-    } else {
-        Arc::new(PinningVerifier {
-            chain,
-            pins: trust.pinned_spki_sha256.clone(),
-        })
-    };
+    let verifier = server_verifier(trust, provider.clone())?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
         .map_err(|_| NetError::Configuration("tls_versions"))?
@@ -88,6 +87,31 @@ pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
     // library close to half a megabyte (docs/bindings.md, "Size").
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(config)
+}
+
+/// The chain check for `trust`, with the pin check on top when pins are configured.
+fn server_verifier(
+    trust: &Trust,
+    provider: Arc<CryptoProvider>,
+) -> Result<Arc<dyn ServerCertVerifier>, NetError> {
+    if trust.pinned_spki_sha256.is_empty() {
+        return chain_verifier(trust, provider);
+    }
+    if trust.system_roots && distinct_pins(&trust.pinned_spki_sha256) < 2 {
+        // Any public CA may issue for the bank's name, so the pin is what keeps them out;
+        // a single pin would lock every installed app out the day that key changes.
+        return Err(NetError::Configuration("backup_pin_missing"));
+    }
+    let paths = PinnedPaths::new(trust, provider.signature_verification_algorithms.all)?;
+    let chain = chain_verifier(trust, provider)?;
+    Ok(Arc::new(PinningVerifier::new(chain, paths)))
+}
+
+fn distinct_pins(pins: &[[u8; 32]]) -> usize {
+    let mut pins = pins.to_vec();
+    pins.sort_unstable();
+    pins.dedup();
+    pins.len()
 }
 
 fn chain_verifier(
@@ -143,71 +167,4 @@ fn platform_verifier(
         rustls_platform_verifier::Verifier::new(provider)
             .map_err(|_| NetError::Configuration("system_roots"))?,
     ))
-}
-
-/// A normal chain check, then: some certificate of the chain carries a pinned key.
-#[derive(Debug)]
-struct PinningVerifier {
-    chain: Arc<dyn ServerCertVerifier>,
-    pins: Vec<[u8; 32]>,
-}
-
-impl ServerCertVerifier for PinningVerifier {
-    fn verify_server_cert(
-        &self,
-        end_entity: &CertificateDer<'_>,
-        intermediates: &[CertificateDer<'_>],
-        server_name: &ServerName<'_>,
-        ocsp_response: &[u8],
-        now: UnixTime,
-    ) -> Result<ServerCertVerified, rustls::Error> {
-        let verified = self.chain.verify_server_cert(
-            end_entity,
-            intermediates,
-            server_name,
-            ocsp_response,
-            now,
-        )?;
-        let pinned = std::iter::once(end_entity)
-            .chain(intermediates)
-            .filter_map(|cert| spki_sha256(cert).ok())
-            .any(|hash| self.pins.iter().any(|pin| ring_eq(pin, &hash)));
-        if pinned {
-            Ok(verified)
-        } else {
-            tracing_pin_mismatch();
-            Err(rustls::Error::General("pinned public key mismatch".into()))
-        }
-    }
-
-    fn verify_tls12_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.chain.verify_tls12_signature(message, cert, dss)
-    }
-
-    fn verify_tls13_signature(
-        &self,
-        message: &[u8],
-        cert: &CertificateDer<'_>,
-        dss: &DigitallySignedStruct,
-    ) -> Result<HandshakeSignatureValid, rustls::Error> {
-        self.chain.verify_tls13_signature(message, cert, dss)
-    }
-
-    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
-        self.chain.supported_verify_schemes()
-    }
-}
-
-fn ring_eq(a: &[u8; 32], b: &[u8; 32]) -> bool {
-    // Pins are public, but a constant-time comparison costs nothing here.
-    a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn tracing_pin_mismatch() {
-    tracing::warn!(target: "avain::net", "server certificate does not match a pinned key");
 }

@@ -15,7 +15,9 @@ use crate::os_policy::{BankKey, OsPolicy, SignedPolicy};
 pub struct CachedPolicy {
     /// The envelope as the bank sent it.
     pub envelope: SignedPolicy,
-    /// Its sequence number (the replay floor for the next one).
+    /// Its sequence number. The rollback floor is not taken from here alone: a database
+    /// can be restored from an older copy, so the client keeps the highest sequence
+    /// number accepted in the secret store too ([`crate::os_policy::rollback`]).
     pub sequence: u64,
     /// When the device accepted it.
     pub accepted_at: OffsetDateTime,

@@ -457,8 +457,10 @@ pub async fn block(
 enum UnlockStart {
     /// The pair matched: the customer, the SMS code sent, the attempt.
     Real(Box<Customer>, zeroize::Zeroizing<String>, KeyCardChallenge),
-    /// It did not: a decoy, with the customer's phone hint when the user id has one.
-    Decoy(Option<String>),
+    /// It did not: a decoy, with the customer's phone hint when the user id has one and
+    /// the key-card number a real start would ask (the customer's pending one), so neither
+    /// tells a matching pair from another.
+    Decoy(Option<String>, Option<u32>),
 }
 
 /// `POST /v1/user-code-unlocks`: HETU and user id; sends an SMS code and asks a key-card
@@ -513,11 +515,14 @@ pub async fn unlock_start(
             let matched = stored.is_some_and(|s| crypto::constant_time_eq(&s, &hetu_hash));
             let customer = match customer {
                 Some(c) if matched => c,
-                other => {
+                Some(other) => {
+                    let index = credentials::key_card_index_in(conn, other.id)?;
                     return Ok(UnlockStart::Decoy(
-                        other.and_then(|c| c.phone).map(|p| notify::phone_hint(&p)),
+                        other.phone.as_deref().map(notify::phone_hint),
+                        Some(index),
                     ));
                 }
+                None => return Ok(UnlockStart::Decoy(None, None)),
             };
             if customer.codes_blocked {
                 return Err(ErrorCode::CodesBlocked.into());
@@ -555,10 +560,10 @@ pub async fn unlock_start(
                 phone_hint: notify::phone_hint(customer.phone.as_deref().unwrap_or_default()),
             }
         }
-        UnlockStart::Decoy(hint) => {
+        UnlockStart::Decoy(hint, index) => {
             let key_card = KeyCardChallenge {
                 attempt_id: crypto::new_id("ucu"),
-                key_card_index: decoy_index(&decoy_seed),
+                key_card_index: index.unwrap_or_else(|| decoy_index(&decoy_seed)),
                 expires_at: now + ATTEMPT_TTL,
             };
             state
@@ -579,7 +584,7 @@ const DECOY_DOMAIN: &str = "avain-sandbox/unlock-decoy/v1";
 
 fn decoy_index(seed: &[u8]) -> u32 {
     let n = u32::from_be_bytes([seed[0], seed[1], seed[2], seed[3]]);
-    n % KEY_CARD_SIZE + 1
+    n % seed::KEY_CARD_SIZE + 1
 }
 
 /// A Finnish mobile number's hint, as [`notify::phone_hint`] prints one.

@@ -457,18 +457,18 @@ pub async fn block(
 enum UnlockStart {
     /// The pair matched: the customer, the SMS code sent, the attempt.
     Real(Box<Customer>, zeroize::Zeroizing<String>, KeyCardChallenge),
-    /// It did not: a decoy, with the customer's phone hint when the user id has one and
-    /// the key-card number a real start would ask (the customer's pending one), so neither
-    /// tells a matching pair from another.
-    Decoy(Option<String>, Option<u32>),
+    /// It did not: a decoy, with the customer's phone hint and the key-card number a real
+    /// start asks (the customer's pending one), so neither tells a matching pair apart.
+    Decoy(String, u32),
 }
 
 /// `POST /v1/user-code-unlocks`: HETU and user id; sends an SMS code and asks a key-card
 /// code. A lock from wrong key-card codes is refused: only the bank opens it.
 ///
-/// No oracle: a user id and HETU that do not belong together (or an unknown user id) get
-/// the same 201 answer as a matching pair, with a decoy attempt that then fails like wrong
-/// SMS codes ([`crate::decoys`]); only a matching pair gets an SMS. Starts are throttled
+/// No oracle: every answer depends on the user id alone (an unknown one is answered like a
+/// code that is not locked); where a start is possible, a HETU that does not belong to the
+/// user id gets the same 201 answer as the right one, with a decoy attempt that then fails
+/// like wrong SMS codes ([`crate::decoys`]); only a matching pair gets an SMS. Starts are throttled
 /// per user id and per client address, matching or not ([`crate::throttle`]).
 pub async fn unlock_start(
     State(state): State<Shared>,
@@ -490,7 +490,6 @@ pub async fn unlock_start(
         now,
     )?;
     let hetu_hash = seed::hetu_hash(&state.keys.hasher, body.hetu.expose());
-    let decoy_seed = state.keys.hasher.hash(DECOY_DOMAIN, &[user_id.as_bytes()]);
     let st = state.clone();
     let lookup_id = user_id.clone();
     let started = state
@@ -503,26 +502,12 @@ pub async fn unlock_start(
                  ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
                 [],
             )?;
-            let customer = records::customer_by_user_id(conn, &lookup_id)?;
-            let stored: Option<Vec<u8>> = match &customer {
-                Some(c) => Some(conn.query_row(
-                    "SELECT hetu_hash FROM customers WHERE id = ?1",
-                    [c.id],
-                    |r| r.get(0),
-                )?),
-                None => None,
-            };
-            let matched = stored.is_some_and(|s| crypto::constant_time_eq(&s, &hetu_hash));
-            let customer = match customer {
-                Some(c) if matched => c,
-                Some(other) => {
-                    let index = credentials::key_card_index_in(conn, other.id)?;
-                    return Ok(UnlockStart::Decoy(
-                        other.phone.as_deref().map(notify::phone_hint),
-                        Some(index),
-                    ));
-                }
-                None => return Ok(UnlockStart::Decoy(None, None)),
+            // Everything answered before the SMS depends on the user id alone, never on
+            // whether the HETU matched (no HETU oracle): the HETU is compared last, and a
+            // wrong one gets a decoy. An unknown user id is answered like a known one whose
+            // code is not locked (no user id oracle beyond what a login start tells).
+            let Some(customer) = records::customer_by_user_id(conn, &lookup_id)? else {
+                return Err(ErrorCode::Conflict.into());
             };
             if customer.codes_blocked {
                 return Err(ErrorCode::CodesBlocked.into());
@@ -539,6 +524,16 @@ pub async fn unlock_start(
             }
             if !customer.sms_service {
                 return Err(ErrorCode::SmsServiceOff.into());
+            }
+            let stored: Vec<u8> = conn.query_row(
+                "SELECT hetu_hash FROM customers WHERE id = ?1",
+                [customer.id],
+                |r| r.get(0),
+            )?;
+            if !crypto::constant_time_eq(&stored, &hetu_hash) {
+                let index = credentials::key_card_index_in(conn, customer.id)?;
+                let hint = notify::phone_hint(customer.phone.as_deref().unwrap_or_default());
+                return Ok(UnlockStart::Decoy(hint, index));
             }
             let id = crypto::new_id("ucu");
             let (code, hash) = credentials::new_sms_code(&st, &id);
@@ -563,7 +558,7 @@ pub async fn unlock_start(
         UnlockStart::Decoy(hint, index) => {
             let key_card = KeyCardChallenge {
                 attempt_id: crypto::new_id("ucu"),
-                key_card_index: index.unwrap_or_else(|| decoy_index(&decoy_seed)),
+                key_card_index: index,
                 expires_at: now + ATTEMPT_TTL,
             };
             state
@@ -571,27 +566,11 @@ pub async fn unlock_start(
                 .issue(key_card.attempt_id.clone(), key_card.expires_at, now);
             UserCodeUnlockStarted {
                 key_card,
-                phone_hint: hint.unwrap_or_else(|| decoy_phone_hint(&decoy_seed)),
+                phone_hint: hint,
             }
         }
     };
     Ok((StatusCode::CREATED, axum::Json(started)))
-}
-
-/// The keyed-hash domain of a decoy's key-card number and phone hint: the same user id
-/// always gets the same ones, as a real customer would.
-const DECOY_DOMAIN: &str = "avain-sandbox/unlock-decoy/v1";
-
-fn decoy_index(seed: &[u8]) -> u32 {
-    let n = u32::from_be_bytes([seed[0], seed[1], seed[2], seed[3]]);
-    n % seed::KEY_CARD_SIZE + 1
-}
-
-/// A Finnish mobile number's hint, as [`notify::phone_hint`] prints one.
-fn decoy_phone_hint(seed: &[u8]) -> String {
-    const OPERATORS: [&str; 4] = ["40", "44", "45", "50"];
-    let operator = OPERATORS[usize::from(seed[4]) % OPERATORS.len()];
-    format!("+358 {operator} *** **{:02}", seed[5] % 100)
 }
 
 /// The lock a self-service unlock may open: wrong PINs or wrong passwords. Blocked codes,

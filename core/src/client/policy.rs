@@ -56,32 +56,49 @@ pub(crate) enum InForce {
     },
 }
 
-/// The rollback floor in the secret store. Raising it reads, compares and writes, so the
-/// raises of one process go one at a time (the lock is never held across an `.await`).
+/// The rollback floor in the secret store, remembered once read: only this object raises
+/// it while the app runs, and a restored database does not touch the secret store, so the
+/// keystore is read once per app start instead of before every approval. Raising it reads,
+/// compares and writes under the same lock (never held across an `.await`).
 #[derive(Debug, Default)]
 pub(crate) struct PolicyFloor {
-    raising: Mutex<()>,
+    known: Mutex<Option<u64>>,
 }
 
 impl PolicyFloor {
     /// The floor; 0 when nothing was ever accepted.
     fn read(&self, secrets: &dyn SecretStore) -> Result<u64, SecretStoreError> {
-        match secrets.get(ROLLBACK_FLOOR_NAME)? {
-            None => Ok(0),
-            Some(value) => {
-                rollback::decode_floor(value.expose()).ok_or(SecretStoreError::Corrupted)
-            }
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        Self::read_locked(&mut known, secrets)
+    }
+
+    fn read_locked(
+        known: &mut Option<u64>,
+        secrets: &dyn SecretStore,
+    ) -> Result<u64, SecretStoreError> {
+        if let Some(floor) = *known {
+            return Ok(floor);
         }
+        let floor = match secrets.get(ROLLBACK_FLOOR_NAME)? {
+            None => 0,
+            Some(value) => {
+                rollback::decode_floor(value.expose()).ok_or(SecretStoreError::Corrupted)?
+            }
+        };
+        *known = Some(floor);
+        Ok(floor)
     }
 
     /// Raises the floor to `sequence`; never lowers it. Changes persisted state.
     fn raise(&self, secrets: &dyn SecretStore, sequence: u64) -> Result<(), SecretStoreError> {
-        let _one_at_a_time = self.raising.lock().unwrap_or_else(|e| e.into_inner());
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
         // A damaged value is replaced: the sequence being written was just verified.
-        if self.read(secrets).is_ok_and(|floor| floor >= sequence) {
+        if Self::read_locked(&mut known, secrets).is_ok_and(|floor| floor >= sequence) {
             return Ok(());
         }
-        secrets.put(ROLLBACK_FLOOR_NAME, &rollback::encode_floor(sequence))
+        secrets.put(ROLLBACK_FLOOR_NAME, &rollback::encode_floor(sequence))?;
+        *known = Some(sequence);
+        Ok(())
     }
 }
 
@@ -199,8 +216,11 @@ impl Inner {
                 tracing::warn!(target: "avain::client", code = e.code(), "policy floor unreadable");
                 0
             });
-        let last = cached.map_or(floor, |cached| cached.max(floor));
-        let last = (cached.is_some() || last > 0).then_some(last);
+        // The highest sequence seen, in the database or the floor (0: none).
+        let last = [cached, (floor > 0).then_some(floor)]
+            .into_iter()
+            .flatten()
+            .max();
         let policy = envelope.accept(&self.bank.policy_keys, last).map_err(|e| {
             tracing::warn!(target: "avain::client", code = e.code(), "policy refused");
             AvainError::Untrusted {

@@ -28,7 +28,7 @@ use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
 use avain_core::signed_bytes::{self, Approval};
 use rusqlite::{Connection, params};
 
-use crate::challenges::Issued;
+use crate::challenges::{Issued, ReportedVersions};
 use crate::clock::to_millis;
 use crate::credentials;
 use crate::crypto;
@@ -95,10 +95,7 @@ where
     }
     profile.require_active()?;
     // A policy published while the challenge was open applies to its answer too.
-    let (os_version, app_version) = match &issued.reported {
-        Some(r) => (&r.os_version, &r.app_version),
-        None => (&profile.os_version, &profile.app_version),
-    };
+    let (os_version, app_version) = ReportedVersions::or_stored(issued.reported.as_ref(), &profile);
     state.check_device(&profile.platform, os_version, app_version, false)?;
 
     let shown_text = assertion.shown_text.clone();

@@ -14,6 +14,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::bank_keys::BankSigningKey;
 use crate::crypto;
+use crate::db::records::Profile;
 use crate::error::{ApiError, ApiResult};
 use avain_core::api::ErrorCode;
 
@@ -35,6 +36,17 @@ pub struct ReportedVersions {
     pub os_version: String,
     /// The app version reported.
     pub app_version: String,
+}
+
+impl ReportedVersions {
+    /// The versions the OS policy applies to: those `reported` with the request for the
+    /// challenge, else the ones stored for `profile` at its last verified answer.
+    pub fn or_stored<'a>(reported: Option<&'a Self>, profile: &'a Profile) -> (&'a str, &'a str) {
+        match reported {
+            Some(r) => (&r.os_version, &r.app_version),
+            None => (&profile.os_version, &profile.app_version),
+        }
+    }
 }
 
 /// What the bank remembers about a challenge besides what it sent.

@@ -109,12 +109,7 @@ pub fn lock_user_code(conn: &Connection, customer_id: i64, lock: UserCodeLock) -
 /// (online-bank login, registration, self-service unlock) asks the same number, so
 /// restarting a flow never re-rolls it and one phished code stays useless.
 pub fn key_card_index_in(conn: &Connection, customer_id: i64) -> ApiResult<u32> {
-    let pending: Option<u32> = conn.query_row(
-        "SELECT key_card_index FROM customers WHERE id = ?1",
-        [customer_id],
-        |r| r.get(0),
-    )?;
-    if let Some(index) = pending {
+    if let Some(index) = pending_key_card_index(conn, customer_id)? {
         return Ok(index);
     }
     let index = crypto::random_index(KEY_CARD_SIZE);
@@ -123,6 +118,15 @@ pub fn key_card_index_in(conn: &Connection, customer_id: i64) -> ApiResult<u32> 
         params![customer_id, index],
     )?;
     Ok(index)
+}
+
+/// The key-card code number waiting for a right answer, if any.
+fn pending_key_card_index(conn: &Connection, customer_id: i64) -> ApiResult<Option<u32>> {
+    Ok(conn.query_row(
+        "SELECT key_card_index FROM customers WHERE id = ?1",
+        [customer_id],
+        |r| r.get(0),
+    )?)
 }
 
 /// Checks key-card code number `index` inside a write job; counts a wrong one and locks at
@@ -139,12 +143,7 @@ pub fn check_key_card_in(
     code: &str,
     now: OffsetDateTime,
 ) -> ApiResult<Result<(), ApiError>> {
-    let pending: Option<u32> = conn.query_row(
-        "SELECT key_card_index FROM customers WHERE id = ?1",
-        [customer.id],
-        |r| r.get(0),
-    )?;
-    if pending != Some(index) {
+    if pending_key_card_index(conn, customer.id)? != Some(index) {
         return Ok(Err(ApiError::new(ErrorCode::Expired)));
     }
     let stored: Vec<u8> = conn.query_row(

@@ -82,10 +82,7 @@ pub fn issue_reported(
     subject_id: Option<String>,
     channel: LoginChannel,
 ) -> ApiResult<Challenge> {
-    let (os_version, app_version) = match &reported {
-        Some(r) => (&r.os_version, &r.app_version),
-        None => (&profile.os_version, &profile.app_version),
-    };
+    let (os_version, app_version) = ReportedVersions::or_stored(reported.as_ref(), profile);
     state.check_device(&profile.platform, os_version, app_version, false)?;
     state.challenges.issue(
         ChallengeSpec {

@@ -509,16 +509,7 @@ pub async fn unlock_start(
             let Some(customer) = records::customer_by_user_id(conn, &lookup_id)? else {
                 return Err(ErrorCode::Conflict.into());
             };
-            if customer.codes_blocked {
-                return Err(ErrorCode::CodesBlocked.into());
-            }
-            match customer.lock {
-                None => return Err(ErrorCode::Conflict.into()),
-                Some(UserCodeLock::WrongKeyCardCodes) => {
-                    return Err(ErrorCode::UserCodeLockedAtBank.into());
-                }
-                Some(_) => {}
-            }
+            self_service_lock(&customer)?;
             if customer.phone.is_none() {
                 return Err(ErrorCode::NoPhoneNumber.into());
             }
@@ -537,8 +528,7 @@ pub async fn unlock_start(
             }
             let id = crypto::new_id("ucu");
             let (code, hash) = credentials::new_sms_code(&st, &id);
-            let key_card =
-                new_attempt(conn, customer.id, "user_code_unlock", Some(hash), &id, now)?;
+            let key_card = new_attempt(conn, customer.id, UNLOCK, Some(hash), &id, now)?;
             Ok(UnlockStart::Real(Box::new(customer), code, key_card))
         })
         .await?;

@@ -9,6 +9,7 @@ use crate::i18n::{self, Arg, Language};
 use crate::keys::KeyError;
 use crate::lifecycle::LockReason;
 use crate::net::NetError;
+use crate::pin::{Pin, PinContext, check_pin};
 use crate::store::StoreError;
 
 /// One refusal reason of a PIN, for the list under the PIN field.
@@ -18,6 +19,22 @@ pub struct PinRejection {
     pub code: String,
     /// The reason in the customer's language.
     pub message: String,
+}
+
+/// Every reason the PIN policy gives against `pin` in `context`, with its text in `lang`.
+pub(crate) fn pin_rejections(
+    lang: Language,
+    pin: &Pin,
+    context: &PinContext<'_>,
+) -> Vec<PinRejection> {
+    check_pin(pin, context)
+        .reasons()
+        .iter()
+        .map(|r| PinRejection {
+            code: r.code().to_owned(),
+            message: r.message(lang),
+        })
+        .collect()
 }
 
 /// What went wrong, as the app should react to it. `Display` is the localized message;
@@ -151,6 +168,20 @@ pub enum AvainError {
 }
 
 impl AvainError {
+    /// `Ok` when the PIN policy gave no reason, else [`AvainError::PinRejected`] with every
+    /// reason and all of them in one text.
+    pub(crate) fn unless_pin_rejected(reasons: Vec<PinRejection>) -> Result<(), AvainError> {
+        if reasons.is_empty() {
+            return Ok(());
+        }
+        let message = reasons
+            .iter()
+            .map(|r| r.message.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Err(AvainError::PinRejected { reasons, message })
+    }
+
     /// The stable snake_case code.
     pub fn code(&self) -> &str {
         match self {

@@ -11,12 +11,13 @@ use std::sync::Arc;
 
 use time::Date;
 
-use super::{Avain, AvainError, Inner, PinRejection};
+use super::error::pin_rejections;
+use super::{Avain, AvainError, Inner};
 use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey};
 use crate::net::NetError;
-use crate::pin::{Pin, PinContext, check_pin};
+use crate::pin::{Pin, PinContext};
 use crate::signed_bytes::Approval;
 use crate::store::PendingPinChange;
 
@@ -27,29 +28,11 @@ fn check_new_pin(
     current: &Pin,
     birth_date: Option<Date>,
 ) -> Result<(), AvainError> {
-    let reasons: Vec<PinRejection> = check_pin(
-        new,
-        &PinContext {
-            birth_date,
-            current: Some(current),
-        },
-    )
-    .reasons()
-    .iter()
-    .map(|r| PinRejection {
-        code: r.code().to_owned(),
-        message: r.message(lang),
-    })
-    .collect();
-    if reasons.is_empty() {
-        return Ok(());
-    }
-    let message = reasons
-        .iter()
-        .map(|r| r.message.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    Err(AvainError::PinRejected { reasons, message })
+    let context = PinContext {
+        birth_date,
+        current: Some(current),
+    };
+    AvainError::unless_pin_rejected(pin_rejections(lang, new, &context))
 }
 
 impl Avain {

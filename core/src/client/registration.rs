@@ -16,12 +16,12 @@ use crate::api::{
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey, create_device_secret, delete_profile_keys};
 use crate::lifecycle::ProfileState;
-use crate::pin::{Pin, PinContext, check_pin};
+use crate::pin::{Pin, PinContext};
 use crate::random::random_id;
 use crate::signed_bytes::{self, Approval};
 use crate::store::NewProfile;
 
-use super::error::PinRejection;
+use super::error::{PinRejection, pin_rejections};
 
 /// Where a registration is, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,18 +290,13 @@ impl Registration {
         };
         let pin = Pin::new(pin);
         let reasons = rejections(lang, &pin, verified.birth_date);
-        if !reasons.is_empty() {
-            let message = reasons
-                .iter()
-                .map(|r| r.message.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+        if let Err(rejected) = AvainError::unless_pin_rejected(reasons) {
             self.put(State::Pin {
                 id,
                 verified,
                 local_id,
             });
-            return Err(AvainError::PinRejected { reasons, message });
+            return Err(rejected);
         }
         let id_for_key = local_id.clone();
         let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
@@ -399,21 +394,11 @@ impl Registration {
 }
 
 fn rejections(lang: Language, pin: &Pin, birth_date: Option<time::Date>) -> Vec<PinRejection> {
-    let check = check_pin(
-        pin,
-        &PinContext {
-            birth_date,
-            current: None,
-        },
-    );
-    check
-        .reasons()
-        .iter()
-        .map(|r| PinRejection {
-            code: r.code().to_owned(),
-            message: r.message(lang),
-        })
-        .collect()
+    let context = PinContext {
+        birth_date,
+        current: None,
+    };
+    pin_rejections(lang, pin, &context)
 }
 
 async fn complete(

@@ -19,7 +19,7 @@ use avain_core::client::{
 use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
 use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::Platform;
-use avain_core::secrets::MemorySecretStore;
+use avain_core::secrets::{MemorySecretStore, SecretStore};
 use avain_sandbox::Sandbox;
 use avain_sandbox::client::BankClient;
 use avain_sandbox::seed::{self, SeedCustomer};
@@ -105,6 +105,38 @@ pub fn test_device() -> DeviceDetails {
         os_version: "14".to_owned(),
         app_version: "1.0.0".to_owned(),
     }
+}
+
+/// The core reopened on `data_dir` with software keys over the keystore `secrets`, as the
+/// same phone after its app was restarted (or restored), talking to `bank`.
+pub fn reopen_phone(
+    data_dir: &Path,
+    secrets: Arc<dyn SecretStore>,
+    clock: Arc<dyn Clock>,
+    bank: BankConfig,
+) -> Result<Arc<Avain>, Failure> {
+    let parts = PlatformParts {
+        secrets: secrets.clone(),
+        device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
+        biometric_keys: Arc::new(SoftwareBiometrics::new(
+            secrets,
+            Arc::new(SimulatedSensor::new()),
+        )),
+        clock,
+    };
+    Avain::open(
+        AvainConfig {
+            data_dir: data_dir.to_path_buf(),
+            bank,
+            preferred_languages: vec!["fi".to_owned()],
+            supported_languages: Vec::new(),
+            device: test_device(),
+            pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
+            http: HttpOptions::default(),
+        },
+        parts,
+    )
+    .map_err(|e| format!("open: {}", e.code()))
 }
 
 impl Harness {

@@ -19,13 +19,12 @@ use std::time::{Duration, Instant};
 use avain_core::api::{
     Base64Bytes, ConfirmRequest, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus,
 };
-use avain_core::client::{Avain, AvainConfig, AvainError, BankConfig, Clock, PlatformParts};
-use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
-use avain_core::net::{HttpOptions, Trust};
+use avain_core::client::{Avain, AvainError, BankConfig, Clock};
+use avain_core::net::Trust;
 use avain_core::os_policy::BankKey;
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_core::signed_bytes::Approval;
-use avain_e2e::{ANNA, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use avain_e2e::{ANNA, Harness, ManualClock, bank_config, reopen_phone};
 use avain_sandbox::client::{BankClient, SoftwareDevice};
 use ring::signature::KeyPair;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -163,28 +162,7 @@ fn open_app(
     clock: Arc<dyn Clock>,
     bank: BankConfig,
 ) -> Arc<Avain> {
-    let parts = PlatformParts {
-        secrets: secrets.clone(),
-        device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
-        biometric_keys: Arc::new(SoftwareBiometrics::new(
-            secrets,
-            Arc::new(SimulatedSensor::new()),
-        )),
-        clock,
-    };
-    Avain::open(
-        AvainConfig {
-            data_dir: data_dir.to_path_buf(),
-            bank,
-            preferred_languages: vec!["fi".to_owned()],
-            supported_languages: Vec::new(),
-            device: test_device(),
-            pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-            http: HttpOptions::default(),
-        },
-        parts,
-    )
-    .unwrap()
+    reopen_phone(data_dir, secrets, clock, bank).unwrap()
 }
 
 /// A keystore in files (one per secret, named by the secret's name in hex), so that it

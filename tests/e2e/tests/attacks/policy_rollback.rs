@@ -10,13 +10,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use avain_core::client::{Avain, AvainConfig, AvainError, PlatformParts};
-use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
-use avain_core::net::HttpOptions;
+use avain_core::client::{Avain, AvainError};
 use avain_core::os_policy::{Platform, SignedPolicy, Version};
 use avain_core::secrets::MemorySecretStore;
 use avain_core::store::DATABASE_FILE;
-use avain_e2e::{ANNA, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use avain_e2e::{ANNA, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, reopen_phone};
 use avain_sandbox::Sandbox;
 use avain_sandbox::client::BankClient;
 
@@ -42,24 +40,12 @@ async fn phone_with_active_profile(dir: &Path) -> (Harness, String) {
 
 /// The same phone opened again on `data_dir`: same keystore, a new process.
 fn reopen(data_dir: &Path, bank: &Sandbox, secrets: &Arc<MemorySecretStore>) -> Arc<Avain> {
-    let sensor = Arc::new(SimulatedSensor::new());
-    let parts = PlatformParts {
-        secrets: secrets.clone(),
-        device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
-        biometric_keys: Arc::new(SoftwareBiometrics::new(secrets.clone(), sensor)),
-        clock: Arc::new(ManualClock::default()),
-    };
-    Avain::open(
-        AvainConfig {
-            data_dir: data_dir.to_path_buf(),
-            bank: bank_config(bank).expect("bank config"),
-            preferred_languages: vec!["fi".to_owned()],
-            supported_languages: Vec::new(),
-            device: test_device(),
-            pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-            http: HttpOptions::default(),
-        },
-        parts,
+    let config = bank_config(bank).expect("bank config");
+    reopen_phone(
+        data_dir,
+        secrets.clone(),
+        Arc::new(ManualClock::default()),
+        config,
     )
     .expect("reopen")
 }

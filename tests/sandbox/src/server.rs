@@ -60,7 +60,8 @@ impl Default for SandboxOptions {
     }
 }
 
-/// What one client may hold of the server's connections.
+/// Limits on the server's connections: how long each may take to send its headers, and
+/// how many are served at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnectionLimits {
     /// Time to complete the TLS handshake and, on HTTP/1.1, to send a request's headers

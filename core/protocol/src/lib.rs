@@ -11,6 +11,8 @@
 //! - [`signed_bytes`]: the canonical bytes every approval signs, built from typed fields.
 //! - [`verify`]: checking signatures against the public keys the bank stored.
 //! - [`lifecycle`]: the profile's state machine, which the phone and the bank both apply.
+//! - [`rules`]: the limits and checks both sides apply (text fields, the meeting join
+//!   window and booking rules, the session idle timeout, the download period).
 //! - [`i18n`]: the one message catalog (fi, sv, en) and [`Language`]; the bank's error
 //!   messages and the app's texts come from the same `core/locales`.
 //!
@@ -23,6 +25,7 @@ pub mod api;
 pub mod hex_bytes;
 pub mod i18n;
 pub mod lifecycle;
+pub mod rules;
 pub mod signed_bytes;
 pub mod verify;
 

@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::{Avain, AvainError, Inner};
 use crate::api::{
@@ -19,66 +19,9 @@ use crate::api::{
 };
 use crate::i18n::{self, Arg, Language};
 use crate::net::NetError;
+use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
 
-/// Joining opens this long before the start (OP's guide: "aikaisintaan 15 minuuttia
-/// ennen neuvottelun alkamisaikaa").
-pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
-
-/// Where a meeting's join button is, at a given moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JoinWindow {
-    /// Too early: joining opens at `opens_at`.
-    NotYetOpen {
-        /// When the window opens.
-        opens_at: OffsetDateTime,
-    },
-    /// Joining is possible now.
-    Open,
-    /// The meeting has ended.
-    Ended,
-    /// The booking was cancelled.
-    Cancelled,
-}
-
-impl JoinWindow {
-    /// The stable code: `not_yet_open`, `open`, `ended`, `cancelled`.
-    pub fn code(self) -> &'static str {
-        match self {
-            JoinWindow::NotYetOpen { .. } => "not_yet_open",
-            JoinWindow::Open => "open",
-            JoinWindow::Ended => "ended",
-            JoinWindow::Cancelled => "cancelled",
-        }
-    }
-
-    /// One line for the meeting card, in `lang`.
-    pub fn message(self, lang: Language) -> String {
-        i18n::text(
-            lang,
-            &format!("client-meeting-window-{}", self.code().replace('_', "-")),
-        )
-    }
-}
-
-/// The join window of a meeting starting at `starts_at` and ending at `ends_at`, at
-/// `now`: open from 15 minutes before the start until (not including) the end.
-pub fn join_window(
-    starts_at: OffsetDateTime,
-    ends_at: OffsetDateTime,
-    cancelled: bool,
-    now: OffsetDateTime,
-) -> JoinWindow {
-    let opens_at = starts_at - JOIN_OPENS_BEFORE;
-    if cancelled {
-        JoinWindow::Cancelled
-    } else if now >= ends_at {
-        JoinWindow::Ended
-    } else if now < opens_at {
-        JoinWindow::NotYetOpen { opens_at }
-    } else {
-        JoinWindow::Open
-    }
-}
+pub use avain_protocol::rules::meetings::{JOIN_OPENS_BEFORE, JoinWindow, join_window};
 
 /// A participant as the meeting card lists them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,42 +165,24 @@ fn normalize_identifier(text: &str) -> Option<String> {
         .then_some(digits)
 }
 
-/// Checks an edit the way the bank will, so the customer hears about it at the field.
+/// Checks an edit with the bank's own rules (after trimming, as it will be sent), so the
+/// customer hears about it at the field.
 fn check_edit(lang: Language, edit: &MeetingEdit, now: OffsetDateTime) -> Result<(), AvainError> {
-    if edit.starts_at.is_none()
-        && edit.duration_minutes.is_none()
-        && edit.topic.is_none()
-        && edit.details.is_none()
-    {
+    let change = change(edit.clone());
+    if meeting_rules::is_empty_change(&change) {
         return Err(AvainError::input(lang, "meeting_edit_empty"));
     }
-    if let Some(t) = edit.starts_at
-        && (t <= now || t.minute() % 15 != 0 || t.second() != 0 || t.nanosecond() != 0)
-    {
-        return Err(AvainError::input(lang, "meeting_start_invalid"));
-    }
-    if let Some(minutes) = edit.duration_minutes
-        && !matches!(minutes, 30 | 45 | 60 | 90)
-    {
-        return Err(AvainError::input(lang, "meeting_duration_invalid"));
-    }
-    if let Some(topic) = &edit.topic
-        && !valid_text(topic, 1, 120)
-    {
-        return Err(AvainError::input(lang, "meeting_topic_invalid"));
-    }
-    if let Some(details) = &edit.details
-        && !details.is_empty()
-        && !valid_text(details, 1, 500)
-    {
-        return Err(AvainError::input(lang, "meeting_details_invalid"));
-    }
-    Ok(())
-}
-
-fn valid_text(text: &str, min: usize, max: usize) -> bool {
-    let count = text.trim().chars().count();
-    (min..=max).contains(&count) && !text.chars().any(char::is_control)
+    meeting_rules::check_meeting_change(&change, now).map_err(|problem| {
+        AvainError::input(
+            lang,
+            match problem {
+                MeetingProblem::Start => "meeting_start_invalid",
+                MeetingProblem::Duration => "meeting_duration_invalid",
+                MeetingProblem::Topic => "meeting_topic_invalid",
+                MeetingProblem::Details => "meeting_details_invalid",
+            },
+        )
+    })
 }
 
 fn change(edit: MeetingEdit) -> MeetingChange {

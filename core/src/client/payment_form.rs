@@ -10,9 +10,9 @@ use crate::i18n::{self, Language};
 use crate::payments::{Barcode, Iban, Money, Reference};
 
 /// The longest payee name the bank accepts (SEPA: 70 characters).
-pub const MAX_PAYEE_NAME: usize = 70;
+pub const MAX_PAYEE_NAME: usize = avain_protocol::rules::text::PAYEE_NAME_MAX;
 /// The longest message (SEPA unstructured remittance information: 140 characters).
-pub const MAX_MESSAGE: usize = 140;
+pub const MAX_MESSAGE: usize = avain_protocol::rules::text::PAYMENT_MESSAGE_MAX;
 /// How far ahead a due date may be.
 pub const MAX_DAYS_AHEAD: i64 = 365;
 

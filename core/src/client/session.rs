@@ -11,8 +11,9 @@ use time::{Duration, OffsetDateTime};
 use super::{AvainError, Inner};
 use crate::api::Secret;
 
-/// The inactivity timeout when the bank does not say otherwise.
-pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::minutes(5);
+/// The inactivity timeout when the bank does not say otherwise, and the longest the phone
+/// keeps a session (the protocol's rule).
+pub const DEFAULT_IDLE_TIMEOUT: Duration = avain_protocol::rules::sessions::IDLE_TIMEOUT;
 
 /// One logged-in session.
 pub(crate) struct ActiveSession {
@@ -59,7 +60,11 @@ impl SessionSlot {
 
 fn expire(slot: &mut Option<ActiveSession>, now: OffsetDateTime) {
     if let Some(session) = slot
-        && now - session.last_activity >= session.idle_timeout
+        && avain_protocol::rules::sessions::is_idle(
+            session.last_activity,
+            session.idle_timeout,
+            now,
+        )
     {
         tracing::info!(target: "avain::client", "session ended after inactivity");
         *slot = None;

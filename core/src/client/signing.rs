@@ -10,7 +10,7 @@
 
 use std::sync::Arc;
 
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::pending::OpenedDocument;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
@@ -23,8 +23,7 @@ use crate::i18n::Language;
 use crate::language::Flow;
 use crate::signed_bytes::Approval;
 
-/// How long completed documents can be downloaded after the last signature.
-pub const DOWNLOAD_PERIOD: Duration = Duration::days(30);
+pub use avain_protocol::rules::signing::{DOWNLOAD_PERIOD, downloadable};
 
 /// A party to a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,11 +87,6 @@ pub struct DocumentFile {
     pub file_name: String,
     /// The document's text, as signed (its SHA-256 matched the bank's).
     pub content: String,
-}
-
-/// Whether a document completed with `download_until` can be downloaded at `now`.
-pub fn downloadable(download_until: Option<OffsetDateTime>, now: OffsetDateTime) -> bool {
-    download_until.is_some_and(|until| now < until)
 }
 
 fn status_code(status: DocumentStatus) -> &'static str {

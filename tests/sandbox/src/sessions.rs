@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use avain_core::api::{ErrorCode, Secret};
+use avain_protocol::rules::sessions::is_idle;
 use time::{Duration, OffsetDateTime};
 
 use crate::crypto;
 use crate::error::{ApiError, ApiResult};
 
-/// Inactivity timeout.
-pub const IDLE_TIMEOUT: Duration = Duration::minutes(5);
+/// Inactivity timeout (the protocol's rule).
+pub use avain_protocol::rules::sessions::IDLE_TIMEOUT;
 
 /// Which kind of client the session belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,7 @@ impl SessionStore {
         // abandoned ones do not pile up.
         if map.next_sweep.is_none_or(|at| now >= at) {
             map.next_sweep = Some(now + SWEEP_EVERY);
-            map.retain(|_, s| now - s.last_seen < IDLE_TIMEOUT);
+            map.retain(|_, s| !is_idle(s.last_seen, IDLE_TIMEOUT, now));
         }
         map.insert(
             crypto::sha256(token.as_bytes()),
@@ -113,7 +114,7 @@ impl SessionStore {
         if session.kind != kind {
             return Err(ErrorCode::Unauthorized.into());
         }
-        if now - session.last_seen >= IDLE_TIMEOUT {
+        if is_idle(session.last_seen, IDLE_TIMEOUT, now) {
             map.remove(&key);
             return Err(ApiError::new(ErrorCode::SessionExpired));
         }

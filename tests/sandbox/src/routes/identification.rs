@@ -9,6 +9,7 @@ use avain_core::api::{
     IdentificationReject, IdentificationRequest, IdentificationStatus, LoginChannel, Purpose,
 };
 use avain_core::signed_bytes::Approval;
+use avain_protocol::rules::text::is_single_line;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -22,8 +23,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, PathId};
 use crate::notify;
 use crate::routes::auth::{issue_reported, profile_for_challenge};
-use crate::routes::registration::valid_name;
 use crate::state::Shared;
+
+/// A third-party service's name, as the bank shows it (the bank's own limit).
+const SERVICE_NAME_MAX: usize = 80;
 
 /// The identification broker the sandbox's third parties come through.
 pub const BROKER: &str = "Tunnistuspalvelu Oy";
@@ -79,7 +82,7 @@ pub async fn broker_create(
     State(state): State<Shared>,
     Json(body): Json<BrokerRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<BrokerResult>)> {
-    if !valid_name(&body.service_name, 80) {
+    if !is_single_line(&body.service_name, SERVICE_NAME_MAX) {
         return Err(ErrorCode::InvalidValue.into());
     }
     let now = state.now();

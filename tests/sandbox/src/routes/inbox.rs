@@ -3,6 +3,9 @@
 
 use avain_core::api::sandbox::BankMessage;
 use avain_core::api::{ErrorCode, Message, MessageList, MessageSummary, NewMessage};
+use avain_protocol::rules::text::{
+    MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX, is_multi_line, is_single_line,
+};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -13,7 +16,6 @@ use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
 use crate::notify;
-use crate::routes::registration::valid_name;
 use crate::state::Shared;
 
 const COLUMNS: &str = "id, subject, sender, sent_at, read, important";
@@ -27,15 +29,6 @@ fn summary(r: &Row<'_>) -> rusqlite::Result<MessageSummary> {
         read: r.get(4)?,
         important: r.get(5)?,
     })
-}
-
-fn valid_body(body: &str) -> bool {
-    let count = body.chars().count();
-    (1..=4000).contains(&count)
-        && !body.trim().is_empty()
-        && !body
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 /// `GET /v1/messages`
@@ -98,7 +91,9 @@ pub async fn send(
     session: AppSession,
     Json(body): Json<NewMessage>,
 ) -> ApiResult<(StatusCode, axum::Json<Message>)> {
-    if !valid_name(&body.subject, 120) || !valid_body(&body.body) {
+    if !is_single_line(&body.subject, MESSAGE_SUBJECT_MAX)
+        || !is_multi_line(&body.body, MESSAGE_BODY_MAX)
+    {
         return Err(ErrorCode::InvalidValue.into());
     }
     let customer_id = session.session.customer_id;
@@ -125,7 +120,9 @@ pub async fn bank_send(
     State(state): State<Shared>,
     Json(body): Json<BankMessage>,
 ) -> ApiResult<(StatusCode, axum::Json<MessageSummary>)> {
-    if !valid_name(&body.subject, 120) || !valid_body(&body.body) {
+    if !is_single_line(&body.subject, MESSAGE_SUBJECT_MAX)
+        || !is_multi_line(&body.body, MESSAGE_BODY_MAX)
+    {
         return Err(ErrorCode::InvalidValue.into());
     }
     let now = to_millis(state.now());

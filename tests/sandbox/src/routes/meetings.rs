@@ -9,6 +9,9 @@ use avain_core::api::{
     MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
 };
 use avain_core::client::normalize_phone;
+use avain_protocol::rules::meetings::{
+    JoinWindow, check_meeting_change, check_new_meeting, join_opens_at, join_window,
+};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -19,11 +22,8 @@ use crate::crypto;
 use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
-use crate::routes::registration::valid_name;
 use crate::state::Shared;
 
-/// Joining opens this long before the start.
-pub const JOIN_OPENS_BEFORE: Duration = Duration::minutes(15);
 /// Customers in one meeting, besides the expert.
 pub const MAX_CUSTOMERS: usize = 3;
 /// Wrong phone numbers for one booking code before look-ups of it stop.
@@ -101,7 +101,7 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
             } else {
                 MeetingStatus::Booked
             },
-            join_opens_at: starts_at - JOIN_OPENS_BEFORE,
+            join_opens_at: join_opens_at(starts_at),
             ends_at: starts_at + Duration::minutes(i64::from(minutes)),
             recorded: true,
         },
@@ -121,42 +121,19 @@ fn load_for(conn: &Connection, code: &str, customer_id: i64) -> ApiResult<Stored
     }
 }
 
-/// The join window: open from 15 minutes before the start until the end.
+/// The join window (the protocol's rule): open from 15 minutes before the start until
+/// the end.
 fn require_open(meeting: &Meeting, now: OffsetDateTime) -> ApiResult<()> {
-    if meeting.status == MeetingStatus::Cancelled || now >= meeting.ends_at {
-        Err(ErrorCode::MeetingClosed.into())
-    } else if now < meeting.join_opens_at {
-        Err(ErrorCode::MeetingNotOpen.into())
-    } else {
-        Ok(())
+    let cancelled = meeting.status != MeetingStatus::Booked;
+    match join_window(meeting.starts_at, meeting.ends_at, cancelled, now) {
+        JoinWindow::Open => Ok(()),
+        JoinWindow::NotYetOpen { .. } => Err(ErrorCode::MeetingNotOpen.into()),
+        JoinWindow::Ended | JoinWindow::Cancelled => Err(ErrorCode::MeetingClosed.into()),
     }
 }
 
 fn validate_change(change: &MeetingChange, now: OffsetDateTime) -> ApiResult<()> {
-    let ok = change.starts_at.is_none_or(|t| valid_start(t, now))
-        && change.duration_minutes.is_none_or(valid_duration)
-        && change.topic.as_deref().is_none_or(|t| valid_name(t, 120))
-        && change
-            .details
-            .as_deref()
-            .is_none_or(|d| d.is_empty() || valid_name(d, 500));
-    if ok {
-        Ok(())
-    } else {
-        Err(ErrorCode::InvalidValue.into())
-    }
-}
-
-fn valid_start(t: OffsetDateTime, now: OffsetDateTime) -> bool {
-    t > now
-        && t < now + Duration::days(366)
-        && t.minute() % 15 == 0
-        && t.second() == 0
-        && t.nanosecond() == 0
-}
-
-fn valid_duration(minutes: u32) -> bool {
-    matches!(minutes, 30 | 45 | 60 | 90)
+    check_meeting_change(change, now).map_err(|_| ApiError::new(ErrorCode::InvalidValue))
 }
 
 fn apply_change(
@@ -264,11 +241,7 @@ pub async fn book(
     Json(body): Json<NewMeeting>,
 ) -> ApiResult<(StatusCode, axum::Json<Meeting>)> {
     let now = state.now();
-    let valid = valid_start(body.starts_at, now)
-        && valid_duration(body.duration_minutes)
-        && valid_name(&body.topic, 120)
-        && body.details.as_deref().is_none_or(|d| valid_name(d, 500));
-    if !valid {
+    if check_new_meeting(&body, now).is_err() {
         return Err(ErrorCode::InvalidValue.into());
     }
     let customer_id = session.session.customer_id;

@@ -9,6 +9,7 @@ use avain_core::api::{
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::Approval;
+use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -26,7 +27,6 @@ use crate::notify;
 use crate::routes::accounts::{date, holds};
 use crate::routes::auth::{BANK_REQUESTER, issue};
 use crate::routes::devices::session_profile;
-use crate::routes::registration::valid_name;
 use crate::state::Shared;
 use crate::texts::Notice;
 
@@ -384,10 +384,6 @@ async fn approval_for(
     })
 }
 
-fn valid_text(text: &str, max: usize) -> bool {
-    valid_name(text, max)
-}
-
 /// `POST /v1/payments`: a new payment from the app; answers with its challenge.
 pub async fn create(
     State(state): State<Shared>,
@@ -405,10 +401,12 @@ pub async fn create(
     let message = body.message.clone();
     let today = state.now().date();
     let due = body.due_date.unwrap_or(today);
-    let valid = valid_text(&body.payee_name, 70)
+    let valid = is_single_line(&body.payee_name, PAYEE_NAME_MAX)
         && (1..=CoreMoney::MAX_TYPED.cents()).contains(&body.amount_cents)
         && !(reference.is_some() && message.is_some())
-        && message.as_deref().is_none_or(|m| valid_text(m, 140))
+        && message
+            .as_deref()
+            .is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
         && due >= today
         && due <= today + Duration::days(365)
         && iban.is_sepa();

@@ -7,6 +7,7 @@ use avain_core::api::{
 };
 use avain_core::lifecycle::ProfileState;
 use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_protocol::rules::text::{PROFILE_NAME_MAX, is_single_line};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};
@@ -239,12 +240,6 @@ pub async fn sms(
         .map(axum::Json)
 }
 
-/// A profile or device name: 1 to 40 characters, no control characters, trimmed.
-pub fn valid_name(name: &str, max: usize) -> bool {
-    let count = name.chars().count();
-    (1..=max).contains(&count) && name.trim() == name && !name.chars().any(char::is_control)
-}
-
 /// A version or model string as the shells report them.
 fn valid_device_text(text: &str) -> bool {
     !text.is_empty() && text.len() <= 64 && !text.chars().any(char::is_control)
@@ -258,7 +253,7 @@ pub async fn complete(
 ) -> ApiResult<(StatusCode, axum::Json<RegisteredProfile>)> {
     let now = state.now();
     let d = &body.device;
-    if !valid_name(&body.profile_name, 40)
+    if !is_single_line(&body.profile_name, PROFILE_NAME_MAX)
         || ![&d.model, &d.os_version, &d.app_version, &d.platform]
             .iter()
             .all(|t| valid_device_text(t))

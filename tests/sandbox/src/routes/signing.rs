@@ -7,12 +7,13 @@ use avain_core::api::{
     DocumentStatus, DocumentSummary, ErrorCode, LoginChannel, Purpose,
 };
 use avain_core::signed_bytes::Approval;
+use avain_protocol::rules::signing::download_until;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use rusqlite::{Connection, OptionalExtension, params};
-use time::{Duration, OffsetDateTime};
+use time::OffsetDateTime;
 
 use crate::approvals::{self, require_shown_text};
 use crate::clock::{from_millis, to_millis};
@@ -26,7 +27,7 @@ use crate::state::Shared;
 use crate::texts::Notice;
 
 /// How long completed documents can be downloaded.
-pub const DOWNLOAD_PERIOD: Duration = Duration::days(30);
+pub use avain_protocol::rules::signing::DOWNLOAD_PERIOD;
 
 struct Stored {
     summary: DocumentSummary,
@@ -84,7 +85,7 @@ fn load(conn: &Connection, id: &str, customer_id: i64) -> ApiResult<Stored> {
             parties: shown,
             sha256: Base64Bytes(sha),
             completed_at,
-            download_until: completed_at.map(|t| t + DOWNLOAD_PERIOD),
+            download_until: completed_at.map(download_until),
         },
         content,
         parties,

@@ -5,10 +5,11 @@
 //! 2. The profile must be active, the customer's codes usable, and the device's app and OS
 //!    versions (those reported with the challenge request, else the stored ones) allowed
 //!    by the OS policy in force.
-//! 3. The bank rebuilds the signed bytes with `avain_core::signed_bytes::encode` from its
-//!    own record of the challenge and of the object (a payment's amount and payee...) and
-//!    the text the device says it showed; the device never sends the bytes.
-//! 4. K_dev's signature is verified first, outside the database writer. If it does not
+//! 3. The bank rebuilds the approval's fields from its own record of the challenge and of
+//!    the object (a payment's amount and payee...) and the text the device says it showed;
+//!    the device never sends the bytes. `avain_protocol::verify::verify_assertion` encodes
+//!    them and checks both signatures, outside the database writer.
+//! 4. K_dev's signature is verified first. If it does not
 //!    verify, possession is not proven: the answer is `signature_invalid` without
 //!    `attempts_left`, nothing is counted, stored or locked, and the second factor's
 //!    signature is not even looked at (so the answer says nothing about the PIN). Anyone
@@ -23,15 +24,17 @@
 //!
 //! The answer to a counted failure never says which factor failed.
 
-use avain_core::api::{Assertion, ErrorCode, Factor, Purpose};
+use avain_core::api::{Assertion, ErrorCode, Purpose};
 use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
-use avain_core::signed_bytes::{self, Approval};
+use avain_core::signed_bytes::Approval;
+use avain_protocol::verify::{
+    AssertionError, FactorCheck, ProfileKeys, counter_advances, verify_assertion,
+};
 use rusqlite::{Connection, params};
 
 use crate::challenges::{Issued, ReportedVersions};
 use crate::clock::to_millis;
 use crate::credentials;
-use crate::crypto;
 use crate::db::records::{self, Customer, Profile, UserCodeLock};
 use crate::error::{ApiError, ApiResult};
 use crate::notify;
@@ -100,28 +103,19 @@ where
 
     let shown_text = assertion.shown_text.clone();
     let fields = approval(&issued, shown_text.as_deref())?;
-    let bytes = signed_bytes::encode(&challenge.context(), &fields)
-        .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
-    let device_ok = crypto::verify_p256(
-        &profile.device_key,
-        bytes.as_bytes(),
-        assertion.device_signature.as_slice(),
-    );
-    if !device_ok {
-        return Err(ErrorCode::SignatureInvalid.into());
-    }
-    let verified = match assertion.factor {
-        Factor::Pin => crypto::verify_ed25519(
-            &profile.pin_key,
-            bytes.as_bytes(),
-            assertion.factor_signature.as_slice(),
-        ),
-        Factor::Biometric => {
-            let key = profile
-                .bio_key
-                .as_deref()
-                .ok_or(ApiError::new(ErrorCode::BiometricNotRegistered))?;
-            crypto::verify_p256(key, bytes.as_bytes(), assertion.factor_signature.as_slice())
+    let keys = ProfileKeys {
+        device: &profile.device_key,
+        pin: &profile.pin_key,
+        biometric: profile.bio_key.as_deref(),
+    };
+    let verified = match verify_assertion(&keys, &challenge.context(), &fields, &assertion) {
+        Ok(check) => check == FactorCheck::Verified,
+        Err(AssertionError::Encoding(_)) => return Err(ErrorCode::InvalidValue.into()),
+        Err(AssertionError::DeviceSignatureInvalid) => {
+            return Err(ErrorCode::SignatureInvalid.into());
+        }
+        Err(AssertionError::NoBiometricKey) => {
+            return Err(ErrorCode::BiometricNotRegistered.into());
         }
     };
     let profile_id = profile.id.clone();
@@ -174,7 +168,7 @@ where
                 let customer = records::customer(conn, current.customer_id)?;
                 return Ok(Outcome::Locked(customer));
             }
-            if challenge.counter <= current.counter {
+            if !counter_advances(challenge.counter, current.counter) {
                 return Err(ErrorCode::CounterNotIncreasing.into());
             }
             conn.prepare_cached(

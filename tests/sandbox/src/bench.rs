@@ -10,6 +10,7 @@
 //! in processor time (not wall time, which a busy machine inflates). Those figures hold
 //! whatever else runs; the throughput does not.
 
+use avain_protocol::verify::{verify_device_signature, verify_pin_signature};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,7 +18,6 @@ use avain_core::api::Challenge;
 use serde::Serialize;
 
 use crate::client::{BankClient, SoftwareDevice};
-use crate::crypto;
 use crate::seed::{self, SeedCustomer};
 
 /// The PIN every bench profile uses.
@@ -292,13 +292,13 @@ pub fn crypto_costs() -> CryptoCosts {
         let _ = p256.sign(&rng, &message);
     });
     let verify = per_call(|| {
-        let _ = crypto::verify_p256(&p256_public, &message, &p256_sig);
+        let _ = verify_device_signature(&p256_public, &message, &p256_sig);
     });
     let ed_sign = per_call(|| {
         let _ = ed.sign(&message);
     });
     let ed_verify = per_call(|| {
-        let _ = crypto::verify_ed25519(&ed_public, &message, &ed_sig);
+        let _ = verify_pin_signature(&ed_public, &message, &ed_sig);
     });
     CryptoCosts {
         bank_sign_challenge: sign,

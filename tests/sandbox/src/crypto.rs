@@ -1,8 +1,9 @@
 //! The bank's cryptography: randomness, ids and codes, hashing of secrets kept in the
-//! database, and verification of the device's signatures. All with `ring`.
+//! database, and checks of the device's public keys. All with `ring`. The device's
+//! signatures are verified by `avain_protocol::verify`, the protocol's one verifier.
 
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::{agreement, digest, hmac, pbkdf2, signature};
+use ring::{agreement, digest, hmac, pbkdf2};
 use std::num::NonZeroU32;
 use zeroize::Zeroizing;
 
@@ -190,20 +191,6 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Verifies an ECDSA P-256 SHA-256 signature (ASN.1 DER) by a SEC1 uncompressed public key.
-pub fn verify_p256(public_key: &[u8], message: &[u8], signature_der: &[u8]) -> bool {
-    signature::UnparsedPublicKey::new(&signature::ECDSA_P256_SHA256_ASN1, public_key)
-        .verify(message, signature_der)
-        .is_ok()
-}
-
-/// Verifies an Ed25519 signature.
-pub fn verify_ed25519(public_key: &[u8], message: &[u8], sig: &[u8]) -> bool {
-    signature::UnparsedPublicKey::new(&signature::ED25519, public_key)
-        .verify(message, sig)
-        .is_ok()
-}
-
 /// Whether `key` is a valid P-256 public key (SEC1 uncompressed point on the curve).
 ///
 /// ring has no "parse public key" call, but an ECDH agreement validates the peer's point
@@ -230,7 +217,7 @@ pub fn is_valid_ed25519_public_key(key: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, Ed25519KeyPair, KeyPair};
+    use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 
     #[test]
     fn passwords_verify_only_with_the_right_password() {
@@ -270,39 +257,15 @@ mod tests {
     }
 
     #[test]
-    fn device_signatures_verify() {
+    fn device_public_keys_are_checked_on_the_curve() {
         let rng = SystemRandom::new();
         let pkcs8 = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
         let dev = EcdsaKeyPair::from_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, pkcs8.as_ref(), &rng)
             .unwrap();
-        let sig = dev.sign(&rng, b"bytes").unwrap();
-        assert!(verify_p256(
-            dev.public_key().as_ref(),
-            b"bytes",
-            sig.as_ref()
-        ));
-        assert!(!verify_p256(
-            dev.public_key().as_ref(),
-            b"other",
-            sig.as_ref()
-        ));
         assert!(is_valid_p256_public_key(dev.public_key().as_ref()));
         let mut off_curve = dev.public_key().as_ref().to_vec();
         off_curve[64] ^= 1;
         assert!(!is_valid_p256_public_key(&off_curve));
         assert!(!is_valid_p256_public_key(&[4u8; 65]));
-
-        let pin = Ed25519KeyPair::from_seed_unchecked(&[9u8; 32]).unwrap();
-        let sig = pin.sign(b"bytes");
-        assert!(verify_ed25519(
-            pin.public_key().as_ref(),
-            b"bytes",
-            sig.as_ref()
-        ));
-        assert!(!verify_ed25519(
-            pin.public_key().as_ref(),
-            b"byte",
-            sig.as_ref()
-        ));
     }
 }

@@ -5,6 +5,9 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_protocol::verify::{
+    verify_biometric_signature, verify_device_signature, verify_pin_signature,
+};
 use avain_sandbox::crypto;
 use serde_json::Value;
 
@@ -57,18 +60,18 @@ fn the_bank_accepts_the_vector_signatures_and_nothing_else() {
     let pin_sig = h(&sigs["pin_key"]["signature_hex"]);
     let dev_key = h(&sigs["device_key"]["public_key_hex"]);
     let dev_sig = h(&sigs["device_key"]["signature_der_hex"]);
-    assert!(crypto::verify_ed25519(&pin_key, &bytes, &pin_sig));
-    assert!(crypto::verify_p256(&dev_key, &bytes, &dev_sig));
+    assert!(verify_pin_signature(&pin_key, &bytes, &pin_sig));
+    assert!(verify_device_signature(&dev_key, &bytes, &dev_sig));
     assert!(crypto::is_valid_p256_public_key(&dev_key));
     if let Some(bio) = sigs.get("biometric_key") {
         let bio_key = h(&bio["public_key_hex"]);
         let bio_sig = h(&bio["signature_der_hex"]);
-        assert!(crypto::verify_p256(&bio_key, &bytes, &bio_sig));
+        assert!(verify_biometric_signature(&bio_key, &bytes, &bio_sig));
     }
     // One changed byte of the bytes (say, the amount) and nothing verifies.
     let mut changed = bytes.clone();
     let last = changed.len() - 40;
     changed[last] ^= 1;
-    assert!(!crypto::verify_ed25519(&pin_key, &changed, &pin_sig));
-    assert!(!crypto::verify_p256(&dev_key, &changed, &dev_sig));
+    assert!(!verify_pin_signature(&pin_key, &changed, &pin_sig));
+    assert!(!verify_device_signature(&dev_key, &changed, &dev_sig));
 }

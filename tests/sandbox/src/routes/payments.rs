@@ -203,9 +203,10 @@ pub async fn list(
     session: AppSession,
     Query(query): Query<ListQuery>,
 ) -> ApiResult<axum::Json<PaymentList>> {
-    // The query is a request: a status the bank does not know is refused, not read as one.
+    // The query is a request: a status the bank does not know is malformed, as it was
+    // before the phone's enum learnt to keep unknown values.
     if query.status == Some(PaymentStatus::Unknown) {
-        return Err(ErrorCode::InvalidValue.into());
+        return Err(ErrorCode::MalformedRequest.into());
     }
     book_due_payments(&state).await?;
     let customer_id = session.session.customer_id;

@@ -2,12 +2,13 @@
 //! The new profile starts pending: the customer unlocks it in the online bank.
 
 use avain_core::api::{
-    Base64Bytes, CodeRequest, ErrorCode, RegisteredProfile, RegistrationComplete,
+    Base64Bytes, CodeRequest, ErrorCode, Factor, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, SmsCodeSent,
 };
 use avain_core::lifecycle::ProfileState;
 use avain_core::signed_bytes::{self, Approval, ChallengeContext};
 use avain_protocol::rules::text::{PROFILE_NAME_MAX, is_single_line};
+use avain_protocol::verify::{FactorCheck, ProfileKeys, verify_signatures};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};
@@ -295,15 +296,19 @@ pub async fn complete(
         .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
     // Proof of possession of both private keys; a failure here counts towards nothing
     // (there is no profile yet) but ends nothing either: the device may try again.
-    if !crypto::verify_p256(
-        body.device_public_key.as_slice(),
-        bytes.as_bytes(),
+    let keys = ProfileKeys {
+        device: body.device_public_key.as_slice(),
+        pin: body.pin_public_key.as_slice(),
+        biometric: None,
+    };
+    let proven = verify_signatures(
+        &keys,
+        Factor::Pin,
+        &bytes,
         body.device_signature.as_slice(),
-    ) || !crypto::verify_ed25519(
-        body.pin_public_key.as_slice(),
-        bytes.as_bytes(),
         body.pin_signature.as_slice(),
-    ) {
+    );
+    if proven != Ok(FactorCheck::Verified) {
         return Err(ErrorCode::SignatureInvalid.into());
     }
 

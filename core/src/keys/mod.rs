@@ -9,20 +9,22 @@
 //!   the shells implement it, [`SoftwareBiometrics`] stands in for tests and Rust programs.
 //!
 //! Every approval carries two signatures over the same [`SignedBytes`]: K_dev plus K_pin or
-//! K_bio ([`Assertion`]). Keys are handles: private key bytes never leave this module, and
+//! K_bio (the wire's `Assertion`, which the bank checks with
+//! `avain_protocol::verify::verify_assertion`). Keys are handles: private key bytes never leave this module, and
 //! no method holds key material beyond one synchronous call, so an async caller never
 //! carries a key across an `.await`.
 //!
 //! [`SignedBytes`]: crate::signed_bytes::SignedBytes
 
-mod assertion;
 mod bio_key;
 mod device_key;
 mod error;
 mod pin_key;
 mod wipe;
 
-pub use assertion::{Assertion, SecondFactor, sign_with_biometrics, sign_with_pin};
+/// The second factor next to possession: the wire's [`Factor`](avain_protocol::api::Factor),
+/// one type on both sides.
+pub use avain_protocol::api::Factor as SecondFactor;
 pub use avain_protocol::verify::{
     verify_biometric_signature, verify_device_signature, verify_pin_signature,
 };

@@ -2,6 +2,8 @@
 //! the bank with a PIN approval), disabled at will, and switched off with a notice when
 //! the platform reports that the biometric set changed.
 
+use std::sync::Arc;
+
 use super::{ApprovalFactor, Avain, AvainError};
 use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
 use crate::lifecycle::{BiometricEvent, BiometricKind, ProfileState};
@@ -33,13 +35,13 @@ impl Avain {
                     crate::keys::KeyError::BiometricUnavailable,
                 ));
             }
-            let key = inner
-                .parts
-                .biometric_keys
-                .create(&profile.id)
-                .map_err(|e| AvainError::from_keys(lang, e))?;
-            let public_key = key
-                .public_key()
+            // From here K_bio exists and is deleted again unless the bank takes it, so a
+            // cancelled call runs on to that point. Made in the platform's keystore: a
+            // foreign call that blocks, on the blocking pool.
+            crate::net::must_finish();
+            let (factory, id) = (Arc::clone(&inner.parts.biometric_keys), profile.id.clone());
+            let public_key = super::blocking(lang, move || factory.create(&id)?.public_key())
+                .await?
                 .map_err(|e| AvainError::from_keys(lang, e))?;
             let result = async {
                 let pending: PendingChange = inner

@@ -411,14 +411,19 @@ async fn complete(
     name: String,
 ) -> Result<ProfileInfo, AvainError> {
     let lang = inner.lang();
-    let device_key = inner
-        .parts
-        .device_keys
-        .create(local_id)
-        .map_err(|e| AvainError::from_keys(lang, e))?;
-    let device_public_key = device_key
-        .public_key()
-        .map_err(|e| AvainError::from_keys(lang, e))?;
+    // K_dev is made and used in the platform's keystore: foreign calls that block, run on
+    // the blocking pool.
+    // From here the keys are deleted again if the bank does not take them, so a cancelled
+    // call runs on to that point instead of stopping with a key made.
+    crate::net::must_finish();
+    let (factory, id) = (Arc::clone(&inner.parts.device_keys), local_id.to_owned());
+    let (device_key, device_public_key) = super::blocking(lang, move || {
+        let key = factory.create(&id)?;
+        let public_key = key.public_key()?;
+        Ok((key, public_key))
+    })
+    .await?
+    .map_err(|e| AvainError::from_keys(lang, e))?;
     let pin_public_key = pin_key.public_key().to_vec();
     let approval = Approval::Registration {
         device_public_key: device_public_key.clone(),
@@ -432,8 +437,9 @@ async fn complete(
     );
     let bytes = signed_bytes::encode(&context, &approval)
         .map_err(|_| AvainError::input(lang, "profile_name_invalid"))?;
-    let device_signature = device_key
-        .sign(bytes.as_bytes())
+    let message = bytes.as_bytes().to_vec();
+    let device_signature = super::blocking(lang, move || device_key.sign(&message))
+        .await?
         .map_err(|e| AvainError::from_keys(lang, e))?;
     let pin_signature = pin_key
         .sign(bytes.as_bytes())

@@ -12,7 +12,8 @@
 //!   further request.
 //!
 //! Only requests check this, because only requests reach the bank; the local writes
-//! between them are what must not be torn.
+//! between them are what must not be torn. A flow that makes something it must clean up
+//! before its first such request (registration's K_dev) calls [`must_finish`].
 
 use std::future::Future;
 use std::sync::Arc;
@@ -63,6 +64,13 @@ impl Caller {
         }
         !self.gone.load(Ordering::SeqCst)
     }
+}
+
+/// Marks the running flow as one that must reach its end once started, as if it had sent
+/// a request that changes the bank's state: it made something local (keys) that its own
+/// error path cleans up. Outside any flow it does nothing.
+pub fn must_finish() {
+    let _ = CALLER.try_with(|caller| caller.committed.store(true, Ordering::SeqCst));
 }
 
 /// Refuses a request whose flow's caller left ([`NetError::Cancelled`]). Requests

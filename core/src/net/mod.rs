@@ -8,7 +8,7 @@ mod tls;
 
 use thiserror::Error;
 
-pub use caller::Caller;
+pub use caller::{Caller, must_finish};
 pub use http::{BankHttp, HttpOptions};
 pub use tls::{Trust, client_config, spki_sha256};
 

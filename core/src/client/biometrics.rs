@@ -124,25 +124,32 @@ impl Avain {
 
     /// Tells the core the customer saw the "biometrics were switched off" notice.
     /// Changes persisted state.
-    pub fn acknowledge_biometric_notice(&self, profile_id: &str) -> Result<(), AvainError> {
-        let lang = self.language();
-        let profile = self.inner.profile(profile_id)?;
-        if let Ok(next) = profile
-            .biometrics
-            .apply(BiometricEvent::NoticeShown, profile.state)
-        {
-            self.inner
-                .store
-                .set_biometrics(profile_id, next)
-                .map_err(|e| AvainError::from_store(lang, e))?;
-        }
-        Ok(())
+    pub async fn acknowledge_biometric_notice(&self, profile_id: &str) -> Result<(), AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let profile = inner.profile(&profile_id)?;
+            if let Ok(next) = profile
+                .biometrics
+                .apply(BiometricEvent::NoticeShown, profile.state)
+            {
+                inner
+                    .store
+                    .set_biometrics(&profile_id, next)
+                    .map_err(|e| AvainError::from_store(inner.lang(), e))?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Whether the enable-biometrics switch should be offered for `profile_id`: the
     /// profile is active and the phone has enrolled biometrics.
-    pub fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
-        let profile = self.inner.profile(profile_id)?;
-        Ok(profile.state == ProfileState::Active && self.inner.parts.biometric_keys.is_available())
+    pub async fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let profile = inner.profile(&profile_id)?;
+            Ok(profile.state == ProfileState::Active && inner.parts.biometric_keys.is_available())
+        })
+        .await
     }
 }

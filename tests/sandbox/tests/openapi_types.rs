@@ -91,7 +91,7 @@ impl Walk {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn real_answers_match_their_schemas_and_types() {
     let (_bank, client) = bank().await;
-    let (mut device, token) = logged_in(&client, ANNA).await;
+    let (device, token) = logged_in(&client, ANNA).await;
     let walk = Walk {
         spec: spec(),
         client,
@@ -139,7 +139,13 @@ async fn real_answers_match_their_schemas_and_types() {
     };
     let body = serde_json::to_value(&new_payment).unwrap();
     let approval: PaymentApproval = walk
-        .call(Method::POST, "/v1/payments", "/v1/payments", Some(body), 201)
+        .call(
+            Method::POST,
+            "/v1/payments",
+            "/v1/payments",
+            Some(body),
+            201,
+        )
         .await;
     assert!(approval.payment.new_payee);
     let new_key = device.pin_key("3691");
@@ -148,14 +154,25 @@ async fn real_answers_match_their_schemas_and_types() {
     })
     .unwrap();
     let pending: PendingChange = walk
-        .call(Method::POST, "/v1/pin-changes", "/v1/pin-changes", Some(body), 201)
+        .call(
+            Method::POST,
+            "/v1/pin-changes",
+            "/v1/pin-changes",
+            Some(body),
+            201,
+        )
         .await;
     assert!(pending.birth_date.is_some());
-    let _ = &mut device;
 
-    // An error answer, and a 401 with its challenge header.
+    // An error answer.
     let _: Value = walk
-        .call(Method::GET, "/v1/payments/{id}", "/v1/payments/nothing", None, 404)
+        .call(
+            Method::GET,
+            "/v1/payments/{id}",
+            "/v1/payments/nothing",
+            None,
+            404,
+        )
         .await;
 }
 
@@ -172,7 +189,11 @@ fn required(spec: &Value, schema: &Value) -> BTreeSet<String> {
     };
     schema["required"]
         .as_array()
-        .map(|list| list.iter().map(|v| v.as_str().unwrap().to_owned()).collect())
+        .map(|list| {
+            list.iter()
+                .map(|v| v.as_str().unwrap().to_owned())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -182,7 +203,11 @@ fn check_request(spec: &Value, method: &str, path: &str, value: &impl Serialize,
     let value = serde_json::to_value(value).unwrap();
     let schema = request_schema(spec, method, path);
     assert!(!schema.is_null(), "{method} {path}: no request schema");
-    assert_valid(&validator(spec, &schema), &value, &format!("{method} {path}"));
+    assert_valid(
+        &validator(spec, &schema),
+        &value,
+        &format!("{method} {path}"),
+    );
     if minimal {
         assert_eq!(
             keys(&value),

@@ -28,12 +28,18 @@ pub fn component(spec: &Value, name: &str) -> Validator {
         spec["components"]["schemas"].get(name).is_some(),
         "no schema {name}"
     );
-    validator(spec, &json!({"$ref": format!("#/components/schemas/{name}")}))
+    validator(
+        spec,
+        &json!({"$ref": format!("#/components/schemas/{name}")}),
+    )
 }
 
-/// The JSON schema of an operation's answer with `status`.
+/// The JSON schema of an operation's answer with `status` (or its `default` answer).
 pub fn response_schema(spec: &Value, method: &str, path: &str, status: u16) -> Value {
-    let response = &spec["paths"][path][method]["responses"][status.to_string()];
+    let responses = &spec["paths"][path][method]["responses"];
+    let response = responses
+        .get(status.to_string())
+        .unwrap_or(&responses["default"]);
     let response = match response.get("$ref").and_then(Value::as_str) {
         Some(reference) => {
             let name = reference.rsplit('/').next().unwrap_or_default();

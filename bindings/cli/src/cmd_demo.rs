@@ -370,7 +370,7 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
     }
     lines.push(i18n::text(lang, "demo-pay-biometric"));
     lines.push(done.message);
-    let receipts = h.avain.receipts(id, 1).map_err(fail("receipts"))?;
+    let receipts = h.avain.receipts(id, 1).await.map_err(fail("receipts"))?;
     match receipts.first() {
         Some(r) if r.shown_text == pending.confirmation_text => {
             lines.push(i18n::text(lang, "demo-pay-receipt"));

@@ -3,9 +3,9 @@
 //! `avain_core::client::Avain`, which decides everything. Its errors become
 //! [`AvainError`] in `error.rs`.
 //!
-//! Every call that talks to the bank, the keystore or the local database is `async`. The
-//! core runs network work on its own small runtime; local calls run on a thread here, so
-//! no call blocks the thread that awaits it.
+//! Every call that talks to the bank, the keystore or the local database is `async`: the
+//! core runs it on the library's one runtime (`runtime.rs`), so no call blocks the thread
+//! that awaits it. What a cancelled call stops is in docs/concurrency.md.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -23,11 +23,11 @@ use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
-use crate::blocking::on_thread;
 use crate::client_types::TrustedDevice;
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::AvainError;
 use crate::registration::Registration;
+use crate::runtime;
 use crate::secret_store::{CoreSecretStore, SecretStore};
 
 /// A key the bank signs OS policies with.
@@ -132,7 +132,8 @@ impl BankSettings {
 #[uniffi::export]
 impl Avain {
     /// Opens the core: the local database in `settings.data_dir` (created or migrated),
-    /// the HTTPS client and the core's runtime, with the platform's secret store and keys.
+    /// and the HTTPS client, with the platform's secret store and keys; the core's work
+    /// runs on the library's runtime from then on.
     /// Changes persisted state when the database is new or older.
     #[uniffi::constructor]
     pub async fn open(
@@ -161,7 +162,9 @@ impl Avain {
             biometric_keys: Arc::new(CoreBiometricKeys::new(biometric_keys)),
             clock: Arc::new(SystemClock),
         };
-        let core = on_thread("open", lang, move || core::Avain::open(config, parts)).await??;
+        // Opened on the runtime's blocking pool: the core runs on the runtime it is
+        // opened in, and opening reads the disk.
+        let core = runtime::blocking(lang, move || core::Avain::open(config, parts)).await??;
         Ok(Arc::new(Avain { core }))
     }
 
@@ -186,13 +189,12 @@ impl Avain {
 
     /// The profiles on this device, oldest first, for the profile picker.
     pub async fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
-        self.local("profiles", |core| core.profiles()).await
+        Ok(self.core.profiles().await?)
     }
 
     /// One profile.
     pub async fn profile(&self, profile_id: String) -> Result<ProfileInfo, AvainError> {
-        self.local("profile", move |core| core.profile(&profile_id))
-            .await
+        Ok(self.core.profile(&profile_id).await?)
     }
 
     /// Starts registering the authenticator on this device with the online bank's user id
@@ -277,10 +279,7 @@ impl Avain {
     /// Deletes a profile from this device only (its keys and local data). Changes
     /// persisted state.
     pub async fn delete_profile_locally(&self, profile_id: String) -> Result<(), AvainError> {
-        self.local("delete-profile", move |core| {
-            core.delete_profile_locally(&profile_id)
-        })
-        .await
+        Ok(self.core.delete_profile_locally(&profile_id).await?)
     }
 
     /// Changes the PIN of the logged-in profile. A PIN the rules refuse (the customer's
@@ -309,18 +308,12 @@ impl Avain {
     /// The customer saw the notice that biometrics were switched off. Changes persisted
     /// state.
     pub async fn acknowledge_biometric_notice(&self, profile_id: String) -> Result<(), AvainError> {
-        self.local("acknowledge-notice", move |core| {
-            core.acknowledge_biometric_notice(&profile_id)
-        })
-        .await
+        Ok(self.core.acknowledge_biometric_notice(&profile_id).await?)
     }
 
     /// Whether to offer turning biometrics on for the profile.
     pub async fn biometrics_offered(&self, profile_id: String) -> Result<bool, AvainError> {
-        self.local("biometrics-offered", move |core| {
-            core.biometrics_offered(&profile_id)
-        })
-        .await
+        Ok(self.core.biometrics_offered(&profile_id).await?)
     }
 
     /// Fetches, verifies and caches the bank's OS policy; the gate's answer for this phone.
@@ -328,27 +321,15 @@ impl Avain {
         Ok(self.core.refresh_policy().await?)
     }
 
-    /// The gate's answer for this phone under the policy in force (no network).
-    pub fn policy_status(&self) -> PolicyStatus {
-        self.core.policy_status()
+    /// The gate's answer for this phone under the policy in force (no network; reads the
+    /// database and the keystore and verifies the policy's signature).
+    pub async fn policy_status(&self) -> PolicyStatus {
+        self.core.policy_status().await
     }
 
     /// The 24/7 numbers of the blocking service, in the customer's language. Works
     /// offline.
     pub fn blocking_numbers(&self) -> String {
         self.core.blocking_numbers()
-    }
-}
-
-impl Avain {
-    /// Runs a local (database, keystore) call of the core on a thread of its own.
-    pub(crate) async fn local<T: Send + 'static>(
-        &self,
-        name: &str,
-        call: impl FnOnce(&core::Avain) -> Result<T, core::AvainError> + Send + 'static,
-    ) -> Result<T, AvainError> {
-        let core = Arc::clone(&self.core);
-        let lang = core.language();
-        Ok(on_thread(name, lang, move || call(&core)).await??)
     }
 }

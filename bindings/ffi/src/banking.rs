@@ -102,11 +102,7 @@ impl Avain {
         &self,
         profile_id: String,
     ) -> Result<Vec<PendingPayment>, AvainError> {
-        let list = self
-            .local("pending-payments", move |core| {
-                core.pending_payments(&profile_id)
-            })
-            .await?;
+        let list = self.core.pending_payments(&profile_id).await?;
         Ok(list.into_iter().map(Into::into).collect())
     }
 
@@ -117,9 +113,7 @@ impl Avain {
         profile_id: String,
         limit: u32,
     ) -> Result<Vec<ReceiptInfo>, AvainError> {
-        let list = self
-            .local("receipts", move |core| core.receipts(&profile_id, limit))
-            .await?;
+        let list = self.core.receipts(&profile_id, limit).await?;
         Ok(list.into_iter().map(Into::into).collect())
     }
 

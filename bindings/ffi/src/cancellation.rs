@@ -1,10 +1,13 @@
 //! Cancelling long-running calls.
 //!
-//! Kotlin cancels by itself: cancelling the coroutine drops the Rust future, which
-//! cancels the work. Swift's generated code does not forward task cancellation, so the
-//! Swift shell creates a [`Cancellation`], passes it along and calls
-//! [`Cancellation::cancel`] from `withTaskCancellationHandler`. Either way the work stops
-//! at its next safe point and cleans up after itself.
+//! Kotlin cancels by itself: cancelling the coroutine drops the Rust future. For the
+//! core's calls, what then stops and what finishes for safety is decided per operation
+//! (docs/concurrency.md): nothing more reaches the bank, but a request the bank may have
+//! counted is followed by the matching local write. Swift's generated code does not
+//! forward task cancellation, so for the platform check the Swift shell creates a
+//! [`Cancellation`], passes it along and calls [`Cancellation::cancel`] from
+//! `withTaskCancellationHandler`. Either way the platform check stops at its next safe
+//! point and cleans up after itself.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -16,8 +16,8 @@
 //! | `inbox.rs` | the secure inbox: reading and writing messages |
 //! | `blocking_service.rs` | the blocking service: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
+//! | `runtime.rs` | the library's one tokio runtime, built on first use |
 //! | `client_types.rs` | the records and enums of those calls |
-//! | `blocking.rs` | blocking work (keystore, database) off the caller's thread |
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
@@ -35,9 +35,13 @@
 //! | `cancellation.rs` | [`Cancellation`]: cancelling long-running calls (Swift) |
 //! | `logging.rs` | [`LogSink`]: the core's log lines, forwarded to Logcat / os_log |
 //!
-//! Sync exports are pure rules (they return at once and touch neither disk nor network);
-//! anything touching disk, keystore or network is `async` (a Kotlin `suspend fun`, a
-//! Swift `async` function) and does its blocking work on threads of its own.
+//! Sync exports are pure rules or read memory only (they return at once and touch neither
+//! disk, keystore nor network); anything touching disk, keystore or network, or verifying
+//! a signature, is `async` (a Kotlin `suspend fun`, a Swift `async` function). The core
+//! runs that work on the library's one tokio runtime (`runtime.rs`): network work as
+//! tasks, blocking work (SQLite, keystore calls, PBKDF2) on its blocking pool; no thread
+//! is started per call. When the app cancels a call, what stops and what finishes for
+//! safety is decided per operation: docs/concurrency.md.
 //!
 //! The foreign traits ([`SecretStore`], [`DeviceKeys`], [`BiometricKeys`], [`LogSink`])
 //! are what the platform owns. Each has an adapter that implements the core's own trait
@@ -54,7 +58,6 @@ mod avain;
 mod banking;
 mod banking_types;
 mod biometric_keys;
-mod blocking;
 mod blocking_service;
 mod calendar;
 mod cancellation;
@@ -76,6 +79,7 @@ mod pin_direct;
 mod platform_check;
 mod pushed_requests;
 mod registration;
+mod runtime;
 mod secret_store;
 
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};

@@ -5,8 +5,8 @@
 //! code is too late.
 //!
 //! The check drives the shell's implementations through the same adapters the core uses
-//! and verifies the device key's signature with the core's verifier. It runs on a thread
-//! of its own (keystore calls block) and can be cancelled; whatever happens, the
+//! and verifies the device key's signature with the core's verifier. It runs on the
+//! runtime's blocking pool (keystore calls block) and can be cancelled; whatever happens, the
 //! throwaway secret and key it made are deleted.
 
 use std::sync::Arc;
@@ -18,10 +18,10 @@ use avain_core::random::{SystemRandomness, random_array, random_id};
 use avain_core::secrets::{SecretStore as _, SecretStoreError};
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
-use crate::blocking::on_thread;
 use crate::cancellation::{CancelOnDrop, Cancellation};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::{AvainError, IntoAvainError, cancelled};
+use crate::runtime;
 use crate::secret_store::{CoreSecretStore, SecretStore};
 
 /// What the platform check measured on this phone.
@@ -41,8 +41,8 @@ pub struct PlatformCheck {
 /// verified against its public key), finds it again and deletes it; asks `biometric_keys`
 /// whether biometrics are available (no prompt is shown).
 ///
-/// Touches the keystore: runs on a background thread, the caller's thread is free. Fails
-/// with the [`AvainError`] of the first step that failed; [`AvainError::Cancelled`] when
+/// Touches the keystore: runs on the runtime's blocking pool, the caller's thread is
+/// free. Fails with the [`AvainError`] of the first step that failed; [`AvainError::Cancelled`] when
 /// `cancellation` is cancelled (Kotlin: cancelling the coroutine is enough).
 #[uniffi::export]
 pub async fn check_platform(
@@ -57,7 +57,7 @@ pub async fn check_platform(
     let stop = Cancellation::new();
     let _stop_on_drop = CancelOnDrop(Arc::clone(&stop));
     let worker_stop = Arc::clone(&stop);
-    let work = on_thread("platform-check", lang, move || {
+    let work = runtime::blocking(lang, move || {
         run(&secret_store, &device_keys, &biometric_keys, &worker_stop)
     });
     let outcome = match cancellation {

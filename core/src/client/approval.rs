@@ -174,10 +174,17 @@ impl Inner {
                 (SecondFactor::Biometric, signature)
             }
         };
-        let device_key = self.device_key(profile)?;
-        let device_signature = device_key
-            .sign(bytes.as_bytes())
-            .map_err(|e| AvainError::from_keys(lang, e))?;
+        // K_dev lives in the platform's keystore (StrongBox, Secure Enclave): a foreign
+        // call that blocks, so it runs on the blocking pool.
+        let (inner, for_key, message) =
+            (Arc::clone(self), profile.clone(), bytes.as_bytes().to_vec());
+        let device_signature = blocking(lang, move || {
+            inner
+                .device_key(&for_key)?
+                .sign(&message)
+                .map_err(|e| AvainError::from_keys(lang, e))
+        })
+        .await??;
         self.note_answered(&profile.id, challenge.counter);
         Ok(Signed {
             assertion: api::Assertion {
@@ -256,10 +263,9 @@ impl Inner {
                 message: crate::i18n::text(lang, "client-error-biometrics-off"),
             });
         }
-        let key = self
-            .parts
-            .biometric_keys
-            .open(&profile.id)
+        let (factory, id) = (Arc::clone(&self.parts.biometric_keys), profile.id.clone());
+        let key = blocking(lang, move || factory.open(&id))
+            .await?
             .map_err(|e| AvainError::from_keys(lang, e))?;
         let Some(key) = key else {
             self.invalidate_biometrics(profile)?;

@@ -2,6 +2,8 @@
 //! the bank with a PIN approval), disabled at will, and switched off with a notice when
 //! the platform reports that the biometric set changed.
 
+use std::sync::Arc;
+
 use super::{ApprovalFactor, Avain, AvainError};
 use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
 use crate::lifecycle::{BiometricEvent, BiometricKind, ProfileState};
@@ -33,13 +35,13 @@ impl Avain {
                     crate::keys::KeyError::BiometricUnavailable,
                 ));
             }
-            let key = inner
-                .parts
-                .biometric_keys
-                .create(&profile.id)
-                .map_err(|e| AvainError::from_keys(lang, e))?;
-            let public_key = key
-                .public_key()
+            // From here K_bio exists and is deleted again unless the bank takes it, so a
+            // cancelled call runs on to that point. Made in the platform's keystore: a
+            // foreign call that blocks, on the blocking pool.
+            crate::net::must_finish();
+            let (factory, id) = (Arc::clone(&inner.parts.biometric_keys), profile.id.clone());
+            let public_key = super::blocking(lang, move || factory.create(&id)?.public_key())
+                .await?
                 .map_err(|e| AvainError::from_keys(lang, e))?;
             let result = async {
                 let pending: PendingChange = inner
@@ -124,25 +126,32 @@ impl Avain {
 
     /// Tells the core the customer saw the "biometrics were switched off" notice.
     /// Changes persisted state.
-    pub fn acknowledge_biometric_notice(&self, profile_id: &str) -> Result<(), AvainError> {
-        let lang = self.language();
-        let profile = self.inner.profile(profile_id)?;
-        if let Ok(next) = profile
-            .biometrics
-            .apply(BiometricEvent::NoticeShown, profile.state)
-        {
-            self.inner
-                .store
-                .set_biometrics(profile_id, next)
-                .map_err(|e| AvainError::from_store(lang, e))?;
-        }
-        Ok(())
+    pub async fn acknowledge_biometric_notice(&self, profile_id: &str) -> Result<(), AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let profile = inner.profile(&profile_id)?;
+            if let Ok(next) = profile
+                .biometrics
+                .apply(BiometricEvent::NoticeShown, profile.state)
+            {
+                inner
+                    .store
+                    .set_biometrics(&profile_id, next)
+                    .map_err(|e| AvainError::from_store(inner.lang(), e))?;
+            }
+            Ok(())
+        })
+        .await
     }
 
     /// Whether the enable-biometrics switch should be offered for `profile_id`: the
     /// profile is active and the phone has enrolled biometrics.
-    pub fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
-        let profile = self.inner.profile(profile_id)?;
-        Ok(profile.state == ProfileState::Active && self.inner.parts.biometric_keys.is_available())
+    pub async fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let profile = inner.profile(&profile_id)?;
+            Ok(profile.state == ProfileState::Active && inner.parts.biometric_keys.is_available())
+        })
+        .await
     }
 }

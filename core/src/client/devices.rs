@@ -157,7 +157,9 @@ impl Avain {
     /// Deletes a profile from this device only: its keys are wiped, so no PIN works for
     /// it again here. The bank's list shows the device until it is removed there (or
     /// with [`Avain::remove_device`] first). Changes persisted state.
-    pub fn delete_profile_locally(&self, profile_id: &str) -> Result<(), AvainError> {
-        self.inner.delete_locally(profile_id)
+    pub async fn delete_profile_locally(&self, profile_id: &str) -> Result<(), AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| inner.delete_locally(&profile_id))
+            .await
     }
 }

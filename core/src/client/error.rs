@@ -290,6 +290,8 @@ impl AvainError {
                 code: error.code().to_owned(),
                 message: text(lang, "network"),
             },
+            // Nobody waits for this error (the app stopped waiting for the flow).
+            NetError::Cancelled => AvainError::internal(lang, "cancelled"),
             NetError::Configuration(_) | NetError::BadCertificate => {
                 // The part at fault (`backup_pin_missing`, `insecure_url`...) is for the
                 // app's developers: the customer can only update the app.

@@ -3,7 +3,8 @@
 //!
 //! | file | what it holds |
 //! |---|---|
-//! | `mod.rs` | [`Avain`]: configuration, platform parts, the runtime, profiles |
+//! | `mod.rs` | [`Avain`]: configuration, platform parts, profiles |
+//! | `tasks.rs` | where flows run, and what a cancelled call stops |
 //! | `error.rs` | [`AvainError`], the one public error, converted in one place |
 //! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
 //! | `approval.rs` | answering a bank challenge: checks, OS gate, two signatures, receipt |
@@ -27,11 +28,19 @@
 //!
 //! # Threads and async
 //!
-//! [`Avain`] owns a small tokio runtime (two worker threads): every public `async fn`
-//! runs its work there and only awaits the result, so the caller may poll it from any
-//! executor (UniFFI's foreign executors, a test's runtime, `block_on`). PBKDF2 and the
-//! biometric prompt run on the runtime's blocking pool. No lock is held across an
-//! `.await`. Local database calls are short and run inline on the runtime's threads.
+//! The core owns no runtime. [`Avain::open`] is called inside a tokio runtime (the CLI's,
+//! a test's, the FFI's one runtime) and the core runs its work there: every public method
+//! that reads or writes the local database or the keystore, talks to the bank or verifies
+//! a signature is an `async fn`; pure rules stay sync. A flow that talks to the bank runs
+//! as a task of that runtime and the caller only awaits it, so the caller may poll it
+//! from any executor (UniFFI's foreign executors, a test's runtime, `block_on`). Local
+//! work (SQLite, the keystore's foreign calls, PBKDF2, the biometric prompt) runs on the
+//! runtime's blocking pool. No lock is held across an `.await`.
+//!
+//! When the caller drops a future, what stops and what finishes is decided per
+//! operation in `tasks.rs` and written down in docs/concurrency.md: nothing more reaches
+//! the bank, but once a request that may change the bank's state was sent, its answer is
+//! handled and the matching local state written.
 //!
 //! # What survives a restart
 //!
@@ -64,11 +73,9 @@ mod receipts;
 mod registration;
 mod session;
 mod signing;
+mod tasks;
 
-use std::any::Any;
-use std::future::Future;
 use std::path::PathBuf;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 
 use time::OffsetDateTime;
@@ -104,6 +111,8 @@ use crate::os_policy::{BankKey, Platform};
 use crate::random::{Randomness, SystemRandomness};
 use crate::secrets::SecretStore;
 use crate::store::{Profile, Store};
+
+use tasks::{blocking, run_on};
 
 /// "Now", from the platform. Device clocks are hints (the bank's clock decides expiry);
 /// the core uses this for the inactivity timeout, receipts and the OS policy's dates.
@@ -328,7 +337,8 @@ impl Inner {
 /// platform's parts; several profiles per device.
 pub struct Avain {
     inner: Arc<Inner>,
-    runtime: Option<tokio::runtime::Runtime>,
+    /// The runtime [`Avain::open`] was called in, which the flows run on (not owned).
+    runtime: tokio::runtime::Handle,
 }
 
 impl std::fmt::Debug for Avain {
@@ -337,30 +347,17 @@ impl std::fmt::Debug for Avain {
     }
 }
 
-impl Drop for Avain {
-    fn drop(&mut self) {
-        // Dropping a runtime blocks until its tasks stop, which panics inside another
-        // runtime (a test, the CLI); letting it wind down in the background never does.
-        if let Some(runtime) = self.runtime.take() {
-            runtime.shutdown_background();
-        }
-    }
-}
-
 impl Avain {
-    /// Opens the core: the local database in `config.data_dir` (created or migrated), the
-    /// HTTPS client and the runtime. Blocks on disk I/O briefly. Changes persisted state
-    /// when the database is new or older.
+    /// Opens the core: the local database in `config.data_dir` (created or migrated) and
+    /// the HTTPS client. Must be called inside a tokio runtime (else an `Internal` error
+    /// `no_runtime`): the core's work runs on that runtime from then on. Blocks on disk
+    /// I/O briefly, so an async caller calls it on the runtime's blocking pool (as the
+    /// FFI does). Changes persisted state when the database is new or older.
     pub fn open(config: AvainConfig, parts: PlatformParts) -> Result<Arc<Avain>, AvainError> {
         let supported = crate::language::supported_or_default(&config.supported_languages).to_vec();
         let lang = crate::language::preferred_language(&config.preferred_languages, &supported);
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .max_blocking_threads(4)
-            .thread_name("avain-core")
-            .enable_all()
-            .build()
-            .map_err(|_| AvainError::internal(lang, "runtime"))?;
+        let runtime = tokio::runtime::Handle::try_current()
+            .map_err(|_| AvainError::internal(lang, "no_runtime"))?;
         let http = BankHttp::new(&config.bank.url, &config.bank.trust, config.http)
             .map_err(|e| AvainError::from_net(lang, e))?;
         if config.bank.challenge_key.len() != crate::keys::P256_PUBLIC_KEY_LEN {
@@ -390,24 +387,8 @@ impl Avain {
         };
         Ok(Arc::new(Avain {
             inner: Arc::new(inner),
-            runtime: Some(runtime),
+            runtime,
         }))
-    }
-
-    /// Runs `work` on the core's runtime and waits for it from any executor.
-    pub(crate) async fn run<T, Fut>(
-        &self,
-        work: impl FnOnce(Arc<Inner>) -> Fut,
-    ) -> Result<T, AvainError>
-    where
-        Fut: Future<Output = Result<T, AvainError>> + Send + 'static,
-        T: Send + 'static,
-    {
-        run_on(&self.inner, self.handle(), work).await
-    }
-
-    fn handle(&self) -> Option<tokio::runtime::Handle> {
-        self.runtime.as_ref().map(|r| r.handle().clone())
     }
 
     /// The language texts and errors are in now.
@@ -443,20 +424,22 @@ impl Avain {
     }
 
     /// The profiles on this device, oldest first (for the profile picker).
-    pub fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
-        let lang = self.inner.lang();
-        let profiles = self
-            .inner
-            .store
-            .profiles()
-            .map_err(|e| AvainError::from_store(lang, e))?;
-        Ok(profiles.iter().map(|p| self.inner.info(p)).collect())
+    pub async fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
+        self.local(|inner| {
+            let profiles = inner
+                .store
+                .profiles()
+                .map_err(|e| AvainError::from_store(inner.lang(), e))?;
+            Ok(profiles.iter().map(|p| inner.info(p)).collect())
+        })
+        .await
     }
 
     /// One profile.
-    pub fn profile(&self, profile_id: &str) -> Result<ProfileInfo, AvainError> {
-        let profile = self.inner.profile(profile_id)?;
-        Ok(self.inner.info(&profile))
+    pub async fn profile(&self, profile_id: &str) -> Result<ProfileInfo, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| Ok(inner.info(&inner.profile(&profile_id)?)))
+            .await
     }
 
     /// How many requests went to the bank so far (for benchmarks).
@@ -471,45 +454,9 @@ impl Avain {
     }
 
     /// Whether `profile` may use biometrics now (state and flag).
-    pub fn biometrics_state(&self, profile_id: &str) -> Result<BiometricState, AvainError> {
-        Ok(self.inner.profile(profile_id)?.biometrics)
-    }
-}
-
-/// Runs `work` on `handle`'s runtime (or inline when the runtime is gone) and waits.
-pub(crate) async fn run_on<T, Fut>(
-    inner: &Arc<Inner>,
-    handle: Option<tokio::runtime::Handle>,
-    work: impl FnOnce(Arc<Inner>) -> Fut,
-) -> Result<T, AvainError>
-where
-    Fut: Future<Output = Result<T, AvainError>> + Send + 'static,
-    T: Send + 'static,
-{
-    let lang = inner.lang();
-    let future = work(Arc::clone(inner));
-    // Spawned type-erased: tokio's task machinery (harness, cell, scheduler hooks) is then
-    // compiled once instead of once per flow's future type, which was about 0.3 MB of the
-    // phone library (docs/bindings.md). Two small allocations per bank call.
-    let erased: Pin<Box<dyn Future<Output = Box<dyn Any + Send>> + Send>> =
-        Box::pin(async move { Box::new(future.await) as Box<dyn Any + Send> });
-    match handle {
-        Some(handle) => *handle
-            .spawn(erased)
+    pub async fn biometrics_state(&self, profile_id: &str) -> Result<BiometricState, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| Ok(inner.profile(&profile_id)?.biometrics))
             .await
-            .map_err(|_| AvainError::internal(lang, "task_failed"))?
-            .downcast::<Result<T, AvainError>>()
-            .map_err(|_| AvainError::internal(lang, "task_failed"))?,
-        None => Err(AvainError::internal(lang, "closed")),
     }
-}
-
-/// Runs blocking work (PBKDF2, the biometric prompt) on the runtime's blocking pool.
-pub(crate) async fn blocking<T: Send + 'static>(
-    lang: Language,
-    work: impl FnOnce() -> T + Send + 'static,
-) -> Result<T, AvainError> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|_| AvainError::internal(lang, "task_failed"))
 }

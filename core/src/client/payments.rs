@@ -430,18 +430,24 @@ impl Avain {
     /// The payments this profile started approving on this device and has not finished,
     /// oldest first: after an app restart, the app shows them again (with the same
     /// confirmation text). Works offline.
-    pub fn pending_payments(&self, profile_id: &str) -> Result<Vec<PendingPayment>, AvainError> {
-        let inner = &self.inner;
-        let lang = inner.lang();
-        let records = inner
-            .store
-            .pending_payments(profile_id)
-            .map_err(|e| AvainError::from_store(lang, e))?;
-        Ok(records
-            .iter()
-            .filter_map(decode)
-            .map(|stored| pending_of(lang, stored))
-            .collect())
+    pub async fn pending_payments(
+        &self,
+        profile_id: &str,
+    ) -> Result<Vec<PendingPayment>, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let lang = inner.lang();
+            let records = inner
+                .store
+                .pending_payments(&profile_id)
+                .map_err(|e| AvainError::from_store(lang, e))?;
+            Ok(records
+                .iter()
+                .filter_map(decode)
+                .map(|stored| pending_of(lang, stored))
+                .collect())
+        })
+        .await
     }
 }
 

@@ -259,17 +259,20 @@ impl Inner {
         }
     }
 
+    /// No policy applies; `floor` is the highest sequence this phone accepted.
+    fn unverified(&self, floor: u64) -> PolicyStatus {
+        PolicyStatus {
+            sequence: floor,
+            decision: UNVERIFIED.to_owned(),
+            message: i18n::text(self.lang(), "client-error-policy-rolled-back"),
+            cutoff: None,
+        }
+    }
+
     pub(crate) fn policy_status(&self) -> PolicyStatus {
         let (decision, sequence) = match self.decision() {
             Ok(decided) => decided,
-            Err(floor) => {
-                return PolicyStatus {
-                    sequence: floor,
-                    decision: UNVERIFIED.to_owned(),
-                    message: i18n::text(self.lang(), "client-error-policy-rolled-back"),
-                    cutoff: None,
-                };
-            }
+            Err(floor) => return self.unverified(floor),
         };
         PolicyStatus {
             sequence,
@@ -294,9 +297,15 @@ impl Avain {
     }
 
     /// The gate's answer under the policy in force, without asking the bank
-    /// ([`UNVERIFIED`] when the cached policy is below the rollback floor or gone).
-    pub fn policy_status(&self) -> PolicyStatus {
-        self.inner.policy_status()
+    /// ([`UNVERIFIED`] when the cached policy is below the rollback floor or gone). Reads
+    /// the database and the keystore and verifies the policy's signature, so it is async.
+    pub async fn policy_status(&self) -> PolicyStatus {
+        // The blocking pool failing (the runtime shutting down) is no reason to let an
+        // approval through: no policy applies then.
+        let fallback = Arc::clone(&self.inner);
+        self.local(|inner| Ok(inner.policy_status()))
+            .await
+            .unwrap_or_else(|_| fallback.unverified(0))
     }
 }
 

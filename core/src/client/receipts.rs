@@ -144,18 +144,25 @@ impl Inner {
 impl Avain {
     /// The receipts of `profile_id`'s approvals on this device, newest first, at most
     /// `limit` (capped at [`MAX_RECEIPTS`]). Works offline.
-    pub fn receipts(&self, profile_id: &str, limit: u32) -> Result<Vec<ReceiptInfo>, AvainError> {
-        let inner = &self.inner;
-        let lang = inner.lang();
-        inner.profile(profile_id)?;
-        let receipts = inner
-            .store
-            .receipts(profile_id, limit.min(MAX_RECEIPTS))
-            .map_err(|e| AvainError::from_store(lang, e))?;
-        Ok(receipts
-            .into_iter()
-            .map(|r| inner.receipt_info(r))
-            .collect())
+    pub async fn receipts(
+        &self,
+        profile_id: &str,
+        limit: u32,
+    ) -> Result<Vec<ReceiptInfo>, AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| {
+            let lang = inner.lang();
+            inner.profile(&profile_id)?;
+            let receipts = inner
+                .store
+                .receipts(&profile_id, limit.min(MAX_RECEIPTS))
+                .map_err(|e| AvainError::from_store(lang, e))?;
+            Ok(receipts
+                .into_iter()
+                .map(|r| inner.receipt_info(r))
+                .collect())
+        })
+        .await
     }
 
     /// Reports an approval the customer does not recognise ("this was not me") to the

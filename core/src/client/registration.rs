@@ -86,7 +86,7 @@ enum State {
 /// One registration in progress. Get it from [`super::Avain::start_registration`].
 pub struct Registration {
     inner: Arc<Inner>,
-    handle: Option<tokio::runtime::Handle>,
+    runtime: tokio::runtime::Handle,
     state: Mutex<State>,
 }
 
@@ -128,7 +128,7 @@ impl super::Avain {
             .await?;
         Ok(Arc::new(Registration {
             inner: Arc::clone(&self.inner),
-            handle: self.handle(),
+            runtime: self.runtime.clone(),
             state: Mutex::new(State::KeyCard {
                 id: started.registration_id,
                 index: started.key_card_index,
@@ -198,7 +198,7 @@ impl Registration {
             other => return Err(self.wrong_step(other)),
         };
         let path = format!("v1/registrations/{id}/key-card");
-        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
             inner
                 .http
                 .post::<_, SmsCodeSent>(
@@ -233,7 +233,7 @@ impl Registration {
             other => return Err(self.wrong_step(other)),
         };
         let path = format!("v1/registrations/{id}/sms");
-        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
             let verified = inner
                 .http
                 .post::<_, RegistrationVerified>(
@@ -299,7 +299,7 @@ impl Registration {
             return Err(rejected);
         }
         let id_for_key = local_id.clone();
-        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
             let lang = inner.lang();
             let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
                 .map_err(|e| AvainError::from_keys(lang, e))?;
@@ -362,7 +362,7 @@ impl Registration {
         let key = Arc::new(key);
         let (v, l, k, d) = (verified.clone(), local_id.clone(), Arc::clone(&key), kdf);
         let (reg_id, name2) = (id.clone(), name.clone());
-        let result = run_on(&self.inner, self.handle.clone(), move |inner| async move {
+        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
             complete(&inner, &reg_id, &v, &l, &k, d, name2).await
         })
         .await;
@@ -411,14 +411,19 @@ async fn complete(
     name: String,
 ) -> Result<ProfileInfo, AvainError> {
     let lang = inner.lang();
-    let device_key = inner
-        .parts
-        .device_keys
-        .create(local_id)
-        .map_err(|e| AvainError::from_keys(lang, e))?;
-    let device_public_key = device_key
-        .public_key()
-        .map_err(|e| AvainError::from_keys(lang, e))?;
+    // K_dev is made and used in the platform's keystore: foreign calls that block, run on
+    // the blocking pool.
+    // From here the keys are deleted again if the bank does not take them, so a cancelled
+    // call runs on to that point instead of stopping with a key made.
+    crate::net::must_finish();
+    let (factory, id) = (Arc::clone(&inner.parts.device_keys), local_id.to_owned());
+    let (device_key, device_public_key) = super::blocking(lang, move || {
+        let key = factory.create(&id)?;
+        let public_key = key.public_key()?;
+        Ok((key, public_key))
+    })
+    .await?
+    .map_err(|e| AvainError::from_keys(lang, e))?;
     let pin_public_key = pin_key.public_key().to_vec();
     let approval = Approval::Registration {
         device_public_key: device_public_key.clone(),
@@ -432,8 +437,9 @@ async fn complete(
     );
     let bytes = signed_bytes::encode(&context, &approval)
         .map_err(|_| AvainError::input(lang, "profile_name_invalid"))?;
-    let device_signature = device_key
-        .sign(bytes.as_bytes())
+    let message = bytes.as_bytes().to_vec();
+    let device_signature = super::blocking(lang, move || device_key.sign(&message))
+        .await?
         .map_err(|e| AvainError::from_keys(lang, e))?;
     let pin_signature = pin_key
         .sign(bytes.as_bytes())

@@ -184,6 +184,7 @@ impl BankHttp {
         body: Option<&B>,
         bearer: Option<&str>,
     ) -> Result<Vec<u8>, NetError> {
+        super::caller::admit(&method)?;
         let url = self
             .base
             .join(path.trim_start_matches('/'))

@@ -1,12 +1,14 @@
 //! Talking to the bank: HTTPS only, rustls on `ring`, explicit trust (system roots, an
 //! extra root, pinned keys), timeouts, and retries only for idempotent reads.
 
+mod caller;
 mod http;
 mod spki;
 mod tls;
 
 use thiserror::Error;
 
+pub use caller::{Caller, must_finish};
 pub use http::{BankHttp, HttpOptions};
 pub use tls::{Trust, client_config, spki_sha256};
 
@@ -51,6 +53,9 @@ pub enum NetError {
         /// Seconds to wait, from `Retry-After` (at most a day).
         retry_after_s: Option<u32>,
     },
+    /// Not sent: the app stopped waiting for the flow ([`Caller::leave`]).
+    #[error("the app stopped waiting; the request was not sent")]
+    Cancelled,
 }
 
 impl NetError {
@@ -65,6 +70,7 @@ impl NetError {
             NetError::Bank { code, .. } => code,
             NetError::Protocol => "protocol",
             NetError::Throttled { .. } => "rate_limited",
+            NetError::Cancelled => "cancelled",
         }
     }
 

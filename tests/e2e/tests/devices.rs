@@ -53,11 +53,11 @@ async fn a_removed_device_cannot_log_in() {
         matches!(refused, AvainError::ProfileRemoved { .. }),
         "{refused:?}"
     );
-    assert_eq!(old.profile(&old_id).unwrap().state, "revoked");
+    assert_eq!(old.profile(&old_id).await.unwrap().state, "revoked");
 
     // Deleting locally wipes the keys: the profile is gone from the picker.
-    old.delete_profile_locally(&old_id).unwrap();
-    assert!(old.profiles().unwrap().is_empty());
+    old.delete_profile_locally(&old_id).await.unwrap();
+    assert!(old.profiles().await.unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -87,7 +87,7 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.register(anna, PIN).await.unwrap();
     // Pending profile: no session, no biometrics.
-    assert!(!h.avain.biometrics_offered(&id).unwrap());
+    assert!(!h.avain.biometrics_offered(&id).await.unwrap());
     assert!(
         h.avain
             .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
@@ -99,7 +99,7 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
         .login_with_pin(id.clone(), PIN.into())
         .await
         .unwrap();
-    assert!(h.avain.biometrics_offered(&id).unwrap());
+    assert!(h.avain.biometrics_offered(&id).await.unwrap());
     h.avain
         .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
         .await
@@ -109,7 +109,7 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
     h.sensor.respond_next(PromptResponse::Refuse);
     let refused = h.avain.login_with_biometrics(id.clone()).await.unwrap_err();
     assert_eq!(refused.code(), "key_biometric_refused", "{refused:?}");
-    assert!(h.avain.profile(&id).unwrap().biometrics_enabled);
+    assert!(h.avain.profile(&id).await.unwrap().biometrics_enabled);
     // Someone enrols a new finger: biometrics switch off with a notice.
     h.sensor.change_biometric_set();
     let changed = h.avain.login_with_biometrics(id.clone()).await.unwrap_err();
@@ -117,10 +117,10 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
         matches!(changed, AvainError::BiometricsUnavailable { .. }),
         "{changed:?}"
     );
-    let profile = h.avain.profile(&id).unwrap();
+    let profile = h.avain.profile(&id).await.unwrap();
     assert!(!profile.biometrics_enabled);
     assert!(profile.notice.is_some());
-    h.avain.acknowledge_biometric_notice(&id).unwrap();
-    assert!(h.avain.profile(&id).unwrap().notice.is_none());
+    h.avain.acknowledge_biometric_notice(&id).await.unwrap();
+    assert!(h.avain.profile(&id).await.unwrap().notice.is_none());
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
 }

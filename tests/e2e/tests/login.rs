@@ -150,7 +150,7 @@ async fn five_wrong_pins_lock_and_self_service_unlock_opens() {
         ),
         "{locked:?}"
     );
-    assert_eq!(h.avain.profile(&id).unwrap().state, "locked");
+    assert_eq!(h.avain.profile(&id).await.unwrap().state, "locked");
     // Even the right PIN does not open a locked profile.
     let still = h
         .avain
@@ -185,7 +185,7 @@ async fn five_wrong_pins_lock_and_self_service_unlock_opens() {
         .await
         .unwrap();
     assert!(done.profiles_unlocked >= 1);
-    assert_eq!(h.avain.profile(&id).unwrap().state, "active");
+    assert_eq!(h.avain.profile(&id).await.unwrap().state, "active");
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
 }
 

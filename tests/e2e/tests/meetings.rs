@@ -87,7 +87,7 @@ async fn list_look_up_edit_and_cancel() {
         .await
         .unwrap_err();
     assert_eq!(odd.code(), "meeting_duration_invalid");
-    let id = h.avain.profiles().unwrap()[0].id.clone();
+    let id = h.avain.profiles().await.unwrap()[0].id.clone();
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
     let edited = h
         .avain

@@ -127,7 +127,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
 
     // The app is closed while the customer reads the SMS; it opens where it was.
     h.avain = h.reopen().unwrap();
-    let restored = h.avain.pending_payments(&id).unwrap();
+    let restored = h.avain.pending_payments(&id).await.unwrap();
     assert_eq!(restored, vec![pending.clone()]);
     let logged_out = h
         .avain
@@ -160,7 +160,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
             elisa.due_date_text
         )
     );
-    assert!(h.avain.pending_payments(&id).unwrap().is_empty());
+    assert!(h.avain.pending_payments(&id).await.unwrap().is_empty());
     // Scheduled: the balance stays, the available amount drops by exactly the invoice.
     assert_eq!(balances(&h).await, (balance, available - 3_990));
     assert!(
@@ -173,7 +173,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     );
 
     // The receipt keeps the exact text shown, the factor and the device.
-    let receipts = h.avain.receipts(&id, 10).unwrap();
+    let receipts = h.avain.receipts(&id, 10).await.unwrap();
     let receipt = receipts
         .iter()
         .find(|r| Some(&r.receipt_id) == done.receipt_id.as_ref())
@@ -271,7 +271,7 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(h.avain.pending_payments(&id).unwrap().len(), 1);
+    assert_eq!(h.avain.pending_payments(&id).await.unwrap().len(), 1);
     assert_eq!(balances(&h).await.0, balance);
 
     let done = h
@@ -537,7 +537,7 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
         .unwrap_err();
     assert_eq!(expired.code(), "challenge_expired", "{expired:?}");
     assert!(matches!(expired, AvainError::Refused { .. }));
-    assert_eq!(h.avain.pending_payments(&id).unwrap().len(), 1);
+    assert_eq!(h.avain.pending_payments(&id).await.unwrap().len(), 1);
     assert_eq!(balances(&h).await.0, balance);
 
     // Trying again: the core sees the stored challenge was used and asks for a new one
@@ -551,7 +551,7 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
     assert_eq!(h.avain.round_trips() - before, 2);
     assert_eq!(done.payment.status, "booked");
     assert_eq!(balances(&h).await.0, balance - 725);
-    assert!(h.avain.pending_payments(&id).unwrap().is_empty());
+    assert!(h.avain.pending_payments(&id).await.unwrap().is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -569,7 +569,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
         .await
         .unwrap();
 
-    let receipts = h.avain.receipts(&id, 10).unwrap();
+    let receipts = h.avain.receipts(&id, 10).await.unwrap();
     let purposes: Vec<&str> = receipts.iter().map(|r| r.purpose.as_str()).collect();
     assert_eq!(purposes, ["payment", "login"], "newest first");
     let login = &receipts[1];
@@ -593,7 +593,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     assert!(report.report_id.starts_with("rpt_"), "{}", report.report_id);
     assert!(report.message.contains("020 333"), "{}", report.message);
     assert!(report.message.contains("+358 20 333"), "{}", report.message);
-    let marked = h.avain.receipts(&id, 10).unwrap();
+    let marked = h.avain.receipts(&id, 10).await.unwrap();
     assert!(marked[1].reported_not_me_at.is_some());
     assert!(marked[0].reported_not_me_at.is_none());
     let outbox = h.outbox(ANNA).await.unwrap();
@@ -622,7 +622,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     assert_eq!(unknown.code(), "receipt_unknown");
     // Receipts stay on the device, readable without a session.
     h.avain.logout().await.unwrap();
-    assert_eq!(h.avain.receipts(&id, 1).unwrap().len(), 1);
+    assert_eq!(h.avain.receipts(&id, 1).await.unwrap().len(), 1);
 }
 
 /// The wire carries ISO 8601, as openapi.yaml says: a client that never saw this crate

@@ -56,7 +56,7 @@ async fn a_policy_signed_by_another_key_is_refused() {
         "{refused:?}"
     );
     // Nothing was cached: the built-in policy stays in force.
-    assert_eq!(phone.policy_status().sequence, 0);
+    assert_eq!(phone.policy_status().await.sequence, 0);
     // The phone with the bank's real key accepts the same document.
     let accepted = h.avain.refresh_policy().await.unwrap();
     assert!(accepted.sequence >= 1);
@@ -115,7 +115,7 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
         "{refused:?}"
     );
     assert_eq!(refused.code(), "policy_stale_sequence");
-    assert_eq!(avain.policy_status().sequence, accepted);
+    assert_eq!(avain.policy_status().await.sequence, accepted);
     old.stop().await;
 }
 

@@ -33,7 +33,7 @@ async fn phone_with_active_profile(dir: &Path) -> (Harness, String) {
     .expect("phone");
     let anna = Harness::customer(ANNA).expect("customer");
     let profile = h.active_profile(anna, PIN).await.expect("active profile");
-    let status = h.avain.policy_status();
+    let status = h.avain.policy_status().await;
     assert_eq!((status.sequence, status.decision.as_str()), (1, "allowed"));
     (h, profile)
 }
@@ -116,7 +116,7 @@ async fn an_older_database_restored_does_not_bring_back_the_older_policy() {
     // The older files back, the phone opened again.
     copy_database(&saved, &data_dir);
     let phone = reopen(&data_dir, &bank, &secrets);
-    let status = phone.policy_status();
+    let status = phone.policy_status().await;
     assert_eq!(status.decision, "unverified", "{status:?}");
     assert_eq!(status.sequence, newer);
 
@@ -130,7 +130,7 @@ async fn an_older_database_restored_does_not_bring_back_the_older_policy() {
         "{refused:?}"
     );
     assert_eq!(refused.code(), "os_too_old");
-    let status = phone.policy_status();
+    let status = phone.policy_status().await;
     assert_eq!(
         (status.sequence, status.decision.as_str()),
         (newer, "blocked")
@@ -156,7 +156,7 @@ async fn deleting_the_cached_policy_does_not_bring_back_the_builtin_policy() {
     drop(db);
 
     let phone = reopen(&data_dir, &bank, &secrets);
-    let status = phone.policy_status();
+    let status = phone.policy_status().await;
     assert_eq!(status.decision, "unverified", "{status:?}");
     assert_eq!(status.sequence, newer);
 
@@ -172,5 +172,5 @@ async fn deleting_the_cached_policy_does_not_bring_back_the_builtin_policy() {
         "{refused:?}"
     );
     assert_eq!(refused.code(), "policy_rolled_back");
-    assert_eq!(phone.policy_status().decision, "unverified");
+    assert_eq!(phone.policy_status().await.decision, "unverified");
 }

@@ -4,7 +4,8 @@
 //! The bank checks the same rules again (it is the authority); checking here first gives
 //! the customer every problem at once, at the right field, in their language.
 
-use time::{Date, Duration, Month};
+use avain_protocol::rules::payments::is_too_far;
+use time::{Date, Month};
 
 use crate::i18n::{self, Language};
 use crate::payments::{Barcode, Iban, Money, Reference};
@@ -13,8 +14,6 @@ use crate::payments::{Barcode, Iban, Money, Reference};
 pub const MAX_PAYEE_NAME: usize = avain_protocol::rules::text::PAYEE_NAME_MAX;
 /// The longest message (SEPA unstructured remittance information: 140 characters).
 pub const MAX_MESSAGE: usize = avain_protocol::rules::text::PAYMENT_MESSAGE_MAX;
-/// How far ahead a due date may be.
-pub const MAX_DAYS_AHEAD: i64 = 365;
 
 /// A payment as the customer filled it in. Every field is text as typed; optional fields
 /// may be empty. Pass it to [`crate::client::Avain::start_payment`].
@@ -223,7 +222,7 @@ pub(crate) fn validate(
         match parse_date(draft.due_date.trim()) {
             None => Err("due_date_invalid"),
             Some(d) if d < today => Err("due_date_past"),
-            Some(d) if d > today + Duration::days(MAX_DAYS_AHEAD) => Err("due_date_too_far"),
+            Some(d) if is_too_far(d, today) => Err("due_date_too_far"),
             Some(d) => Ok(Some(d)),
         }
     };

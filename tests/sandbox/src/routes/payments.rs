@@ -9,6 +9,7 @@ use avain_core::api::{
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::Approval;
+use avain_protocol::rules::payments::valid_due_date;
 use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -408,8 +409,7 @@ pub async fn create(
         && message
             .as_deref()
             .is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
-        && due >= today
-        && due <= today + Duration::days(365)
+        && valid_due_date(due, today)
         && iban.is_sepa();
     if !valid {
         return Err(ErrorCode::InvalidValue.into());

@@ -1,0 +1,36 @@
+//! Payments: how far ahead a due date may be.
+
+use time::{Date, Duration};
+
+/// A due date may be at most this many days after today.
+pub const DUE_DATE_MAX_DAYS_AHEAD: i64 = 365;
+
+/// Whether `due` may be a payment's due date on `today`: not in the past, at most
+/// [`DUE_DATE_MAX_DAYS_AHEAD`] days ahead.
+pub fn valid_due_date(due: Date, today: Date) -> bool {
+    due >= today && !is_too_far(due, today)
+}
+
+/// Whether `due` is further ahead of `today` than a due date may be.
+pub fn is_too_far(due: Date, today: Date) -> bool {
+    due > today.saturating_add(Duration::days(DUE_DATE_MAX_DAYS_AHEAD))
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn due_dates_run_from_today_to_a_year_ahead() {
+        let today = date!(2026 - 12 - 20);
+        assert!(valid_due_date(today, today));
+        assert!(!valid_due_date(date!(2026 - 12 - 19), today));
+        assert!(valid_due_date(date!(2027 - 12 - 20), today));
+        assert!(!valid_due_date(date!(2027 - 12 - 21), today));
+        assert!(is_too_far(date!(2027 - 12 - 21), today));
+        assert!(!is_too_far(date!(2027 - 12 - 20), today));
+        assert!(valid_due_date(Date::MAX, Date::MAX));
+    }
+}

@@ -9,16 +9,12 @@
 
 #![deny(missing_docs)]
 
-pub mod api;
 pub mod client;
 pub mod confirmation;
 pub mod hetu;
-mod hex_bytes;
-pub mod i18n;
 pub mod inbox;
 pub mod keys;
 pub mod language;
-pub mod lifecycle;
 pub mod net;
 pub mod os_policy;
 pub mod password;
@@ -27,8 +23,11 @@ pub mod pin;
 pub mod random;
 pub mod scam;
 pub mod secrets;
-pub mod signed_bytes;
 pub mod store;
 
+pub use avain_protocol::Language;
 pub use client::{Avain, AvainConfig, AvainError, BankConfig, PlatformParts};
-pub use i18n::Language;
+
+// The contract with the bank lives in avain-protocol; these keep its modules at the paths
+// the core, the bindings and the tests have always used.
+pub use avain_protocol::{api, i18n, lifecycle, signed_bytes};

@@ -1,4 +1,4 @@
-# Messages for the bank API's error codes (core/src/api/error.rs).
+# Messages for the bank API's error codes (core/protocol/src/api/error.rs).
 api-malformed-request = The request could not be read. Update the app or try again.
 api-body-too-large = The request is too large.
 api-unsupported-media-type = The request is in a format the bank does not accept.

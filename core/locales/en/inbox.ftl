@@ -1,10 +1,5 @@
 # Secure inbox and message alerts.
 
-inbox-category-terms-and-prices = Changes to terms and prices
-inbox-category-meeting-invitation = Meeting invitations
-inbox-category-documents-to-sign = Documents to sign
-inbox-category-general = Other messages
-
 inbox-alert-body = You have a new message in the online bank. Open the app yourself to read it.
 inbox-alert-push-title = New message
 inbox-alert-email-subject = New message in the online bank
@@ -20,6 +15,3 @@ inbox-alert-violation-digits = The alert contains digits that the standard text 
 inbox-alert-violation-too-long = The alert is longer than the standard texts in all languages together.
 inbox-alert-violation-not-a-template = The alert contains a sentence that is not part of the standard text (a name or the message's content, for instance).
 
-inbox-error-unknown-message = The message was not found. It may have been deleted.
-inbox-error-duplicate-message = Two messages have the same id.
-inbox-error-invalid-message-id = The message id is not valid.

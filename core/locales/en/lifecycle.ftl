@@ -1,4 +1,4 @@
-# Profile lifecycle and biometrics (core/src/lifecycle.rs).
+# Profile lifecycle and biometrics (core/protocol/src/lifecycle.rs).
 
 lifecycle-status-pending-unlock = The profile stays locked until you unlock it in the online bank.
 lifecycle-status-active = The profile is in use.

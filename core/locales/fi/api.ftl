@@ -1,4 +1,4 @@
-# Pankin rajapinnan virhekoodien viestit (core/src/api/error.rs).
+# Pankin rajapinnan virhekoodien viestit (core/protocol/src/api/error.rs).
 api-malformed-request = Pyyntöä ei voitu lukea. Päivitä sovellus tai yritä uudelleen.
 api-body-too-large = Pyyntö on liian suuri.
 api-unsupported-media-type = Pyyntö on muodossa, jota pankki ei hyväksy.

@@ -1,10 +1,5 @@
 # Suojattu viestilaatikko ja viestihälytykset.
 
-inbox-category-terms-and-prices = Ehtojen ja hintojen muutokset
-inbox-category-meeting-invitation = Tapaamiskutsut
-inbox-category-documents-to-sign = Allekirjoitettavat asiakirjat
-inbox-category-general = Muut viestit
-
 inbox-alert-body = Sinulle on uusi viesti verkkopankissa. Avaa sovellus itse ja lue viesti.
 inbox-alert-push-title = Uusi viesti
 inbox-alert-email-subject = Uusi viesti verkkopankissa
@@ -20,6 +15,3 @@ inbox-alert-violation-digits = Hälytyksessä on numeroita, joita vakiotekstiss�
 inbox-alert-violation-too-long = Hälytys on pidempi kuin vakiotekstit kaikilla kielillä yhteensä.
 inbox-alert-violation-not-a-template = Hälytyksessä on lause, joka ei kuulu vakiotekstiin (esimerkiksi nimi tai viestin sisältöä).
 
-inbox-error-unknown-message = Viestiä ei löydy. Se on ehkä poistettu.
-inbox-error-duplicate-message = Kahdella viestillä on sama tunniste.
-inbox-error-invalid-message-id = Viestin tunniste ei kelpaa.

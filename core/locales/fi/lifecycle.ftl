@@ -1,4 +1,4 @@
-# Profile lifecycle and biometrics (core/src/lifecycle.rs).
+# Profile lifecycle and biometrics (core/protocol/src/lifecycle.rs).
 
 lifecycle-status-pending-unlock = Profiili on lukittu, kunnes avaat sen verkkopankissa.
 lifecycle-status-active = Profiili on käytössä.

@@ -1,4 +1,4 @@
-# Meddelanden för bankens API-felkoder (core/src/api/error.rs).
+# Meddelanden för bankens API-felkoder (core/protocol/src/api/error.rs).
 api-malformed-request = Begäran kunde inte läsas. Uppdatera appen eller försök igen.
 api-body-too-large = Begäran är för stor.
 api-unsupported-media-type = Begäran är i ett format som banken inte godkänner.

@@ -1,10 +1,5 @@
 # Skyddad meddelandelåda och meddelandelarm.
 
-inbox-category-terms-and-prices = Ändringar i villkor och priser
-inbox-category-meeting-invitation = Mötesinbjudningar
-inbox-category-documents-to-sign = Dokument att underteckna
-inbox-category-general = Övriga meddelanden
-
 inbox-alert-body = Du har ett nytt meddelande i nätbanken. Öppna appen själv och läs meddelandet.
 inbox-alert-push-title = Nytt meddelande
 inbox-alert-email-subject = Nytt meddelande i nätbanken
@@ -20,6 +15,3 @@ inbox-alert-violation-digits = Larmet innehåller siffror som standardtexten int
 inbox-alert-violation-too-long = Larmet är längre än standardtexterna på alla språk tillsammans.
 inbox-alert-violation-not-a-template = Larmet innehåller en mening som inte hör till standardtexten (till exempel ett namn eller meddelandets innehåll).
 
-inbox-error-unknown-message = Meddelandet finns inte. Det kan ha raderats.
-inbox-error-duplicate-message = Två meddelanden har samma id.
-inbox-error-invalid-message-id = Meddelandets id är ogiltigt.

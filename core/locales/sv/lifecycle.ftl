@@ -1,4 +1,4 @@
-# Profile lifecycle and biometrics (core/src/lifecycle.rs).
+# Profile lifecycle and biometrics (core/protocol/src/lifecycle.rs).
 
 lifecycle-status-pending-unlock = Profilen är låst tills du låser upp den i nätbanken.
 lifecycle-status-active = Profilen är i bruk.

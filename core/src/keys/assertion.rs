@@ -23,12 +23,12 @@ pub struct Assertion {
     /// What the bytes were built for.
     pub purpose: Purpose,
     /// K_dev's ECDSA signature, ASN.1 DER.
-    #[serde(with = "crate::hex_bytes")]
+    #[serde(with = "avain_protocol::hex_bytes")]
     pub device_signature: Vec<u8>,
     /// Which second factor signed.
     pub factor: SecondFactor,
     /// K_pin's Ed25519 signature (64 bytes) or K_bio's ECDSA signature (DER).
-    #[serde(with = "crate::hex_bytes")]
+    #[serde(with = "avain_protocol::hex_bytes")]
     pub factor_signature: Vec<u8>,
 }
 

@@ -20,10 +20,12 @@ mod bio_key;
 mod device_key;
 mod error;
 mod pin_key;
-mod verify;
 mod wipe;
 
 pub use assertion::{Assertion, SecondFactor, sign_with_biometrics, sign_with_pin};
+pub use avain_protocol::verify::{
+    verify_biometric_signature, verify_device_signature, verify_pin_signature,
+};
 pub use bio_key::{
     BiometricKey, BiometricKeyFactory, PromptResponse, SimulatedSensor, SoftwareBiometrics,
 };
@@ -33,7 +35,6 @@ pub use pin_key::{
     DEFAULT_PIN_KDF_ITERATIONS, PinKdfParams, PinKey, calibrate_pin_kdf_iterations,
     create_device_secret, delete_device_secret, load_device_secret,
 };
-pub use verify::{verify_biometric_signature, verify_device_signature, verify_pin_signature};
 pub use wipe::delete_profile_keys;
 
 /// Length of an uncompressed SEC1 P-256 public key (0x04, X, Y).

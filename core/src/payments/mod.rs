@@ -22,6 +22,7 @@ pub mod iban_countries;
 mod money;
 mod payment_reference;
 mod reference;
+mod reference_error;
 mod rf_reference;
 
 pub use barcode::{
@@ -31,8 +32,9 @@ pub use domestic_account::{DomesticAccount, DomesticAccountError};
 pub use finnish_bic::FinnishBank;
 pub use iban::{Iban, IbanError};
 pub use money::{Money, MoneyError};
-pub use payment_reference::{Reference, ReferenceError};
+pub use payment_reference::Reference;
 pub use reference::{FinnishReference, check_digit as finnish_check_digit};
+pub use reference_error::ReferenceError;
 pub use rf_reference::RfReference;
 
 use crate::{Language, i18n};

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::payment_reference::ReferenceError;
+use super::reference_error::ReferenceError;
 use super::rf_reference::RfReference;
 
 /// A valid Finnish reference number, kept without leading zeros.

@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::checksum::{mod97_check_digits, mod97_valid};
 use super::iban::group_from_left;
-use super::payment_reference::ReferenceError;
+use super::reference_error::ReferenceError;
 
 /// Most characters after the check digits.
 pub const MAX_BODY: usize = 21;

@@ -7,7 +7,7 @@
 
 use crate::i18n::{self, Arg, Language};
 
-use super::lookalike;
+use super::hosts;
 
 /// The demo bank's domains: the Finnish name and the Swedish one, as Finnish banks with
 /// Swedish-speaking customers usually have both (poppankki.fi serves both languages, but
@@ -202,7 +202,7 @@ impl BankConfig {
     pub fn with_trusted_hosts<S: AsRef<str>>(mut self, hosts: &[S]) -> Self {
         self.trusted_hosts = hosts
             .iter()
-            .filter_map(|h| lookalike::to_ascii_host(h.as_ref().trim()))
+            .filter_map(|h| hosts::to_ascii_host(h.as_ref().trim()))
             .collect();
         self
     }
@@ -268,13 +268,9 @@ impl BankConfig {
         let candidates = self
             .domains
             .iter()
-            .map(|d| lookalike::compare_form(&d.label))
-            .chain(self.names.iter().map(|n| lookalike::compare_form(n)))
-            .chain(
-                self.sms_sender_ids
-                    .iter()
-                    .map(|n| lookalike::compare_form(n)),
-            );
+            .map(|d| hosts::compare_form(&d.label))
+            .chain(self.names.iter().map(|n| hosts::compare_form(n)))
+            .chain(self.sms_sender_ids.iter().map(|n| hosts::compare_form(n)));
         for word in candidates {
             if word.chars().count() >= 2 && !words.contains(&word) {
                 words.push(word);
@@ -287,10 +283,10 @@ impl BankConfig {
 /// The registrable domain with its compared forms, or None when `domain` is not a
 /// domain under a public suffix.
 fn bank_domain(domain: &str) -> Option<BankDomain> {
-    let ascii = lookalike::to_ascii_host(domain)?;
-    let registrable = lookalike::registrable(&ascii)?;
-    let label = lookalike::label_of(&registrable).to_owned();
-    let skeleton = lookalike::skeleton_of_host(&registrable);
+    let ascii = hosts::to_ascii_host(domain)?;
+    let registrable = hosts::registrable(&ascii)?;
+    let label = hosts::label_of(&registrable).to_owned();
+    let skeleton = hosts::skeleton_of_host(&registrable);
     Some(BankDomain {
         ascii: registrable,
         label,

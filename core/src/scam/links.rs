@@ -13,6 +13,7 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 
 use super::config::BankConfig;
+use super::hosts;
 use super::lookalike::{self, Imitation};
 use super::{Finding, FindingCode};
 
@@ -220,8 +221,8 @@ fn is_bare_domain(host_as_written: &str, obfuscated: bool) -> Option<String> {
     if !last.chars().all(char::is_alphabetic) && !last.starts_with("xn--") {
         return None;
     }
-    let ascii = lookalike::to_ascii_host(host_as_written)?;
-    (obfuscated || lookalike::has_known_suffix(&ascii)).then_some(ascii)
+    let ascii = hosts::to_ascii_host(host_as_written)?;
+    (obfuscated || hosts::has_known_suffix(&ascii)).then_some(ascii)
 }
 
 /// Parses one token into a link, if it is one.
@@ -248,10 +249,10 @@ fn parse_token(token: &str, obfuscated: bool) -> Option<Link> {
         if let Some(userinfo) = userinfo {
             // user@host without a scheme: an email address, unless the "user" is itself
             // a domain (op.fi@evil.example), which browsers open as evil.example.
-            let ascii = lookalike::to_ascii_host(host)?;
+            let ascii = hosts::to_ascii_host(host)?;
             let trick =
                 is_bare_domain(userinfo, obfuscated).is_some() || userinfo.starts_with("www.");
-            if !trick && !lookalike::has_known_suffix(&ascii) {
+            if !trick && !hosts::has_known_suffix(&ascii) {
                 return None;
             }
             return Some(Link {
@@ -276,7 +277,7 @@ fn parse_token(token: &str, obfuscated: bool) -> Option<Link> {
         });
     }
     let ascii = if had_scheme || starts_with("www.") {
-        lookalike::to_ascii_host(host)?
+        hosts::to_ascii_host(host)?
     } else {
         is_bare_domain(host, obfuscated)?
     };
@@ -349,7 +350,7 @@ pub(crate) struct LinkReport {
 /// The host as shown in a finding: the Unicode form, with the punycode form after it
 /// when they differ (the punycode form gives a disguised name away).
 pub(crate) fn display_host(ascii: &str) -> String {
-    let unicode = lookalike::to_unicode_host(ascii);
+    let unicode = hosts::to_unicode_host(ascii);
     if unicode == ascii {
         ascii.to_owned()
     } else {
@@ -389,7 +390,7 @@ pub(crate) fn assess(links: &[Link], config: &BankConfig) -> LinkReport {
 }
 
 fn assess_domain(link: &Link, ascii: &str, config: &BankConfig, report: &mut LinkReport) {
-    let registrable = lookalike::registrable(ascii).unwrap_or_else(|| ascii.to_owned());
+    let registrable = hosts::registrable(ascii).unwrap_or_else(|| ascii.to_owned());
     if config.is_bank_domain(&registrable) || config.is_trusted_host(ascii) {
         return;
     }
@@ -419,7 +420,7 @@ fn assess_domain(link: &Link, ascii: &str, config: &BankConfig, report: &mut Lin
             .findings
             .push(Finding::about(FindingCode::LinkUserinfo, &shown).imitating(userinfo));
     }
-    if lookalike::is_idn(ascii) {
+    if hosts::is_idn(ascii) {
         report
             .findings
             .push(Finding::about(FindingCode::LinkPunycode, &shown));

@@ -17,6 +17,7 @@
 
 mod config;
 mod error;
+mod hosts;
 mod links;
 mod lookalike;
 mod phrases;

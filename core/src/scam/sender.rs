@@ -11,6 +11,7 @@
 //! only means no sender finding; the text and links are checked all the same.
 
 use super::config::{BankConfig, normalize_phone};
+use super::hosts;
 use super::links::display_host;
 use super::lookalike::{self, Imitation};
 use super::{Finding, FindingCode};
@@ -54,14 +55,14 @@ fn claims_bank(text: &str, config: &BankConfig) -> bool {
     if text.trim().is_empty() {
         return false;
     }
-    let form = lookalike::compare_form(text);
+    let form = hosts::compare_form(text);
     let names_bank = config
         .bank_words()
         .iter()
         .any(|word| word.chars().count() >= 5 && form.contains(word.as_str()));
     let generic = text
         .split(|c: char| !c.is_alphanumeric())
-        .map(lookalike::compare_form)
+        .map(hosts::compare_form)
         .any(|word| word.contains("pank") || word.contains("bank"));
     names_bank || generic
 }
@@ -71,7 +72,7 @@ fn claims_bank(text: &str, config: &BankConfig) -> bool {
 /// spaces and by stem (all but the last two letters, at least seven), so Finnish case
 /// endings ("Avain Pankin", "Avainpankista") still match.
 pub(crate) fn text_names_bank(text: &str, config: &BankConfig) -> bool {
-    let form = lookalike::compare_form(text);
+    let form = hosts::compare_form(text);
     config.bank_words().iter().any(|word| {
         let len = word.chars().count();
         if len < 5 {
@@ -122,13 +123,13 @@ fn check_email(sender: &str, config: &BankConfig) -> Vec<Finding> {
     let Some(email) = parse_email(sender) else {
         return vec![Finding::about(FindingCode::SenderDomainNotBank, "?")];
     };
-    let Some(ascii) = lookalike::to_ascii_host(email.domain) else {
+    let Some(ascii) = hosts::to_ascii_host(email.domain) else {
         return vec![Finding::about(
             FindingCode::SenderDomainNotBank,
             email.domain.trim(),
         )];
     };
-    let registrable = lookalike::registrable(&ascii).unwrap_or_else(|| ascii.clone());
+    let registrable = hosts::registrable(&ascii).unwrap_or_else(|| ascii.clone());
     if config.is_bank_domain(&registrable) {
         return Vec::new();
     }

@@ -624,3 +624,82 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     h.avain.logout().await.unwrap();
     assert_eq!(h.avain.receipts(&id, 1).await.unwrap().len(), 1);
 }
+
+/// The wire carries ISO 8601, as openapi.yaml says: a client that never saw this crate
+/// posts `"due_date": "2026-12-20"` as JSON text and reads dates back in the same form,
+/// instants as RFC 3339 in UTC.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dates_travel_as_iso_8601_on_the_wire() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    let helen = helen(&h, "12,50").await;
+    h.set_clocks(time::macros::datetime!(2026-12-10 10:00 UTC))
+        .await
+        .unwrap();
+    let mut raw = h.raw_phone(&id, PIN).unwrap();
+    raw.log_in().await.unwrap();
+    let body = serde_json::json!({
+        "from_account_id": CURRENT,
+        "payee_name": helen.payee_name,
+        "payee_iban": helen.payee_iban,
+        "amount_cents": 1_250,
+        "reference": helen.reference,
+        "due_date": "2026-12-20",
+    });
+    let (status, bytes) = raw
+        .client
+        .raw(
+            reqwest::Method::POST,
+            "/v1/payments",
+            raw.token.as_deref(),
+            Some("application/json"),
+            serde_json::to_vec(&body).unwrap(),
+        )
+        .await
+        .unwrap();
+    let answer: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert!(status.is_success(), "{status}: {answer}");
+    assert_eq!(answer["payment"]["due_date"], "2026-12-20", "{answer}");
+    let created = answer["payment"]["created_at"].as_str().unwrap();
+    assert_eq!(created, "2026-12-10T10:00:00Z");
+    let expires = answer["challenge"]["expires_at"].as_str().unwrap();
+    assert!(
+        expires.starts_with("2026-12-10T10:") && expires.ends_with('Z'),
+        "{expires}"
+    );
+
+    let listed: serde_json::Value = raw
+        .client
+        .get(
+            "/v1/payments?status=awaiting_approval",
+            raw.token.as_deref(),
+        )
+        .await
+        .unwrap();
+    let payment_id = answer["payment"]["payment_id"].as_str().unwrap();
+    let mine = listed["payments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["payment_id"] == payment_id)
+        .unwrap();
+    assert_eq!(mine["due_date"], "2026-12-20");
+    let payees: serde_json::Value = raw
+        .client
+        .get("/v1/payees", raw.token.as_deref())
+        .await
+        .unwrap();
+    for payee in payees["payees"].as_array().unwrap() {
+        let day = payee["last_paid_on"].as_str().unwrap();
+        assert!(
+            time::Date::parse(
+                day,
+                time::macros::format_description!("[year]-[month]-[day]")
+            )
+            .is_ok(),
+            "{day}"
+        );
+    }
+    h.restore_clocks().await.unwrap();
+}

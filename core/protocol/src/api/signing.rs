@@ -24,7 +24,7 @@ pub struct DocumentParty {
     /// The party's name.
     pub name: String,
     /// When they signed.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "super::wire_time::instant_option")]
     pub signed_at: Option<OffsetDateTime>,
 }
 
@@ -43,10 +43,10 @@ pub struct DocumentSummary {
     /// SHA-256 of the document's content: what a signature covers.
     pub sha256: Base64Bytes,
     /// When the last party signed.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "super::wire_time::instant_option")]
     pub completed_at: Option<OffsetDateTime>,
     /// Completed documents can be downloaded until then (30 days).
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "super::wire_time::instant_option")]
     pub download_until: Option<OffsetDateTime>,
 }
 

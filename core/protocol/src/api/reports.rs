@@ -24,6 +24,6 @@ pub struct ApprovalReportReceipt {
     /// What was approved (`payment`, `login`, ...).
     pub purpose: super::Purpose,
     /// When the bank recorded the report (first report; reporting again returns it).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub received_at: OffsetDateTime,
 }

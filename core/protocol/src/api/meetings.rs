@@ -32,7 +32,7 @@ pub struct Meeting {
     /// The booking code ("2KMEVE6X"): 8 characters, no look-alike letters.
     pub booking_code: String,
     /// Start time.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub starts_at: OffsetDateTime,
     /// Length in minutes.
     pub duration_minutes: u32,
@@ -50,10 +50,10 @@ pub struct Meeting {
     /// Booked or cancelled.
     pub status: MeetingStatus,
     /// Joining opens 15 minutes before the start.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub join_opens_at: OffsetDateTime,
     /// The meeting's end; joining closes then.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub ends_at: OffsetDateTime,
     /// Meetings are always recorded; the app says so before joining.
     pub recorded: bool,
@@ -72,7 +72,7 @@ pub struct MeetingList {
 #[serde(deny_unknown_fields)]
 pub struct NewMeeting {
     /// Start time, in the future, on the quarter hour.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub starts_at: OffsetDateTime,
     /// 30, 45, 60 or 90 minutes.
     pub duration_minutes: u32,
@@ -90,7 +90,7 @@ pub struct MeetingChange {
     /// New start time.
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::wire_time::instant_option",
         skip_serializing_if = "Option::is_none"
     )]
     pub starts_at: Option<OffsetDateTime>,

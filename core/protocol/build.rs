@@ -1,12 +1,14 @@
-//! Concatenates every `locales/<lang>/*.ftl` into one resource per language in OUT_DIR,
-//! so each module keeps its own message file and `i18n.rs` needs no list of them.
+//! Concatenates every `core/locales/<lang>/*.ftl` into one resource per language in
+//! OUT_DIR, so each module (of this crate and of avain-core) keeps its own message file and
+//! `i18n.rs` needs no list of them. The catalog is one for both crates: the bank's error
+//! messages (`api.ftl`) and the app's texts live side by side in `core/locales`.
 
 use std::{env, fs, path::Path};
 
 fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
     for lang in ["fi", "sv", "en"] {
-        let dir = Path::new("locales").join(lang);
+        let dir = Path::new("..").join("locales").join(lang);
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files: Vec<_> = fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))

@@ -35,7 +35,7 @@ pub struct IdentificationRequest {
     /// Its state.
     pub status: IdentificationStatus,
     /// When it stops being answerable.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
 }
 

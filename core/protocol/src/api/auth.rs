@@ -74,10 +74,10 @@ pub struct Challenge {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub subject_id: Option<String>,
     /// When the bank issued it.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub issued_at: OffsetDateTime,
     /// When the bank stops accepting an answer.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
     /// Which K_pin the bank verifies the answer with: the id of the PIN change that
     /// registered it (`None` while the key from registration is current). A phone that

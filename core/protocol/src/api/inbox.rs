@@ -14,7 +14,7 @@ pub struct MessageSummary {
     /// "bank" for messages from the bank, "customer" for the customer's own.
     pub sender: String,
     /// When it arrived.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub sent_at: OffsetDateTime,
     /// Whether the customer has opened it.
     pub read: bool,

@@ -41,6 +41,7 @@ pub struct Payment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The due date.
+    #[serde(with = "super::wire_time::date")]
     pub due_date: Date,
     /// Its status.
     pub status: PaymentStatus,
@@ -48,7 +49,7 @@ pub struct Payment {
     /// the SMS code the bank sends.
     pub new_payee: bool,
     /// When it was created.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub created_at: OffsetDateTime,
 }
 
@@ -79,7 +80,11 @@ pub struct NewPayment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The due date; today when missing. Not in the past.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "super::wire_time::date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due_date: Option<Date>,
     /// The e-invoice this pays, if any: it leaves the e-invoice list once the payment is
     /// approved.
@@ -125,6 +130,7 @@ pub struct Payee {
     /// The IBAN, electronic form.
     pub iban: Personal,
     /// When they were last paid.
+    #[serde(with = "super::wire_time::date")]
     pub last_paid_on: Date,
 }
 
@@ -151,6 +157,7 @@ pub struct EInvoice {
     /// Reference, electronic form.
     pub reference: String,
     /// Due date.
+    #[serde(with = "super::wire_time::date")]
     pub due_date: Date,
     /// The Finnish virtual barcode (version 4 or 5, 54 digits).
     pub virtual_barcode: String,

@@ -41,7 +41,7 @@ pub struct OutboxMessage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub push_data: Option<String>,
     /// When it was sent (sandbox clock).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub sent_at: OffsetDateTime,
 }
 
@@ -60,7 +60,7 @@ pub struct ClockChange {
     /// Freeze the clock at this time.
     #[serde(
         default,
-        with = "time::serde::rfc3339::option",
+        with = "super::wire_time::instant_option",
         skip_serializing_if = "Option::is_none"
     )]
     pub set: Option<OffsetDateTime>,
@@ -77,7 +77,7 @@ pub struct ClockChange {
 #[serde(deny_unknown_fields)]
 pub struct ClockState {
     /// The bank's "now".
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub now: OffsetDateTime,
     /// Whether the clock stands still (set) or runs (real time plus an offset).
     pub frozen: bool,

@@ -31,6 +31,7 @@ mod registration;
 mod reports;
 pub mod sandbox;
 mod signing;
+pub mod wire_time;
 
 pub use accounts::*;
 pub use auth::*;

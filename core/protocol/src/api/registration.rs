@@ -25,7 +25,7 @@ pub struct RegistrationStarted {
     /// The number of the code on the paper key-code card to type (1-based).
     pub key_card_index: u32,
     /// When the registration expires if not completed.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
 }
 
@@ -44,7 +44,7 @@ pub struct SmsCodeSent {
     /// The number it went to, masked ("+358 40 *** **67").
     pub phone_hint: String,
     /// When the code expires.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
 }
 
@@ -64,7 +64,11 @@ pub struct RegistrationVerified {
     /// Private or business customer.
     pub customer_kind: CustomerKind,
     /// The customer's birth date, so the PIN rules can refuse it as a PIN (never the HETU).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "super::wire_time::date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub birth_date: Option<Date>,
 }
 

@@ -52,6 +52,7 @@ pub struct Transaction {
     /// The transaction's id.
     pub transaction_id: String,
     /// The booking date.
+    #[serde(with = "super::wire_time::date")]
     pub booked_on: Date,
     /// The amount: negative for money out.
     pub amount: Money,

@@ -30,10 +30,10 @@ pub struct TrustedDevice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biometric: Option<BiometricKind>,
     /// When it was registered.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub registered_at: OffsetDateTime,
     /// Its last successful approval.
-    #[serde(default, with = "time::serde::rfc3339::option")]
+    #[serde(default, with = "super::wire_time::instant_option")]
     pub last_used_at: Option<OffsetDateTime>,
     /// Whether this is the device asking.
     pub this_device: bool,
@@ -75,7 +75,11 @@ pub struct PendingChange {
     pub challenge: Challenge,
     /// For a PIN change: the customer's birth date, so the phone refuses it as the new PIN
     /// like registration does (never the HETU).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "super::wire_time::date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub birth_date: Option<Date>,
 }
 

@@ -26,7 +26,7 @@ pub struct KeyCardChallenge {
     /// Which code of the card to type (1-based).
     pub key_card_index: u32,
     /// When the attempt expires.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
 }
 
@@ -114,7 +114,7 @@ pub struct AppLoginApproval {
     /// shown text.
     pub short_code: String,
     /// When the request stops being answerable.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::wire_time::instant")]
     pub expires_at: OffsetDateTime,
     /// A `login` challenge on the `online_bank` channel, its subject the request id.
     pub challenge: Challenge,

@@ -7,8 +7,8 @@
 #
 #   android/build-rust.sh [cargo profile, default phone] [out dir, default android/build/rustJniLibs]
 #
-# The libraries are linked with 16 KB page alignment (required for apps targeting Android
-# 15+ on 16 KB-page devices; harmless on 4 KB ones) and for API 23, the library's minSdk.
+# The libraries are linked with 16 KiB page alignment (required for apps targeting Android
+# 15+ on 16 KiB-page devices; harmless on 4 KiB ones) and for API 23, the library's minSdk.
 # cargo-ndk strips the copies it puts in OUT_DIR; the unstripped ones under
 # target/<triple>/<profile>/ keep UniFFI's metadata for generating the bindings.
 set -euo pipefail
@@ -34,9 +34,9 @@ if command -v llvm-readelf >/dev/null || command -v readelf >/dev/null; then
   readelf=$(command -v llvm-readelf || command -v readelf)
   for so in "$out"/*/libavain_ffi.so; do
     if "$readelf" -lW "$so" | awk '$1 == "LOAD" && $NF != "0x4000" { bad = 1 } END { exit bad }'; then
-      echo "16 KB aligned: $so"
+      echo "16 KiB aligned: $so"
     else
-      echo "build-rust.sh: $so is not 16 KB aligned" >&2
+      echo "build-rust.sh: $so is not 16 KiB aligned" >&2
       exit 1
     fi
   done

@@ -48,7 +48,7 @@ android {
     }
 
     packaging {
-        // Keep the .so files uncompressed and page-aligned in the APK (16 KB pages).
+        // Keep the .so files uncompressed and page-aligned in the APK (16 KiB pages).
         jniLibs.useLegacyPackaging = false
     }
 }

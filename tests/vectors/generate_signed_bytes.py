@@ -4,7 +4,9 @@
 This is a second, independent implementation of the signed-bytes encoding (Python and the
 `cryptography` package instead of Rust and ring): the core's tests and the sandbox bank's
 tests check that their encoder produces exactly these bytes, and that they accept these
-signatures. Run it only when the format changes (a new version byte); the ECDSA signature
+signatures. It also applies the canonical-form rules of docs/protocol.md ("Canonical
+forms", "Text rules, exactly", "Errors of the signed bytes") itself: the error code of
+every invalid vector is what `check` below answers, never written by hand. Run it only when the format changes (a new version byte); the ECDSA signature
 is randomised, so a rerun changes that one value while every other stays the same.
 
     python3 tests/vectors/generate_signed_bytes.py > tests/vectors/signed_bytes.json
@@ -65,7 +67,150 @@ def shown(value: str) -> bytes:
     return field(hashlib.sha256(value.encode("utf-8")).digest())
 
 
+class Refused(Exception):
+    """A set of fields the rules refuse; `code` is the stable error code."""
+
+    def __init__(self, code):
+        super().__init__(code)
+        self.code = code
+
+
+# docs/protocol.md, "Text rules, exactly": the White_Space code points.
+WHITESPACE = set(
+    [chr(c) for c in range(0x09, 0x0E)]
+    + ["\u0020", "\u0085", "\u00a0", "\u1680"]
+    + [chr(c) for c in range(0x2000, 0x200B)]
+    + ["\u2028", "\u2029", "\u202f", "\u205f", "\u3000"]
+)
+MAX_IDENTIFIER = 128
+MAX_TEXT = 256
+MAX_SHOWN_TEXT = 4096
+
+
+def is_control(ch):
+    """General category Cc: U+0000..U+001F and U+007F..U+009F."""
+    return unicodedata.category(ch) == "Cc"
+
+
+def check_identifier(value):
+    raw = value.encode("utf-8")
+    if not raw:
+        raise Refused("signed_bytes_empty_field")
+    if len(raw) > MAX_IDENTIFIER:
+        raise Refused("signed_bytes_field_too_long")
+    if not all(0x21 <= b <= 0x7E for b in raw):
+        raise Refused("signed_bytes_invalid_identifier")
+
+
+def check_text(value):
+    if not value:
+        raise Refused("signed_bytes_empty_field")
+    if any(is_control(ch) for ch in value):
+        raise Refused("signed_bytes_control_character")
+    if value[0] in WHITESPACE or value[-1] in WHITESPACE:
+        raise Refused("signed_bytes_untrimmed")
+    if len(unicodedata.normalize("NFC", value).encode("utf-8")) > MAX_TEXT:
+        raise Refused("signed_bytes_field_too_long")
+
+
+def check_shown_text(value):
+    if all(ch in WHITESPACE for ch in value):
+        raise Refused("signed_bytes_empty_field")
+    if len(value.encode("utf-8")) > MAX_SHOWN_TEXT:
+        raise Refused("signed_bytes_field_too_long")
+
+
+def check_p256_key(hex_value):
+    key = bytes.fromhex(hex_value)
+    if len(key) != 65 or key[0] != 0x04:
+        raise Refused("signed_bytes_invalid_public_key")
+
+
+def check_ed25519_key(hex_value):
+    if len(bytes.fromhex(hex_value)) != 32:
+        raise Refused("signed_bytes_invalid_public_key")
+
+
+def check_amount(cents):
+    if not 1 <= cents <= 99_999_999_999:
+        raise Refused("signed_bytes_invalid_amount")
+
+
+def check_currency(value):
+    if not (len(value) == 3 and all("A" <= ch <= "Z" for ch in value)):
+        raise Refused("signed_bytes_invalid_currency")
+
+
+def upper_or_digit(ch):
+    return "A" <= ch <= "Z" or "0" <= ch <= "9"
+
+
+def check_iban(value):
+    ok = (
+        15 <= len(value) <= 34
+        and all("A" <= ch <= "Z" for ch in value[:2])
+        and all("0" <= ch <= "9" for ch in value[2:4])
+        and all(upper_or_digit(ch) for ch in value[4:])
+    )
+    if not ok:
+        raise Refused("signed_bytes_invalid_iban")
+
+
+def check_reference(value):
+    if len(value) > 25 or not all(upper_or_digit(ch) for ch in value):
+        raise Refused("signed_bytes_invalid_reference")
+
+
+def check_digest(hex_value):
+    if len(bytes.fromhex(hex_value)) != 32:
+        raise Refused("signed_bytes_invalid_digest")
+
+
+def check(context, approval):
+    """Raises Refused with the first rule the fields break, in the order of the layout."""
+    nonce = bytes.fromhex(context["nonce"])
+    if not 16 <= len(nonce) <= 64:
+        raise Refused("signed_bytes_invalid_nonce")
+    check_identifier(context["profile_id"])
+    check_identifier(context["device_id"])
+    a = approval
+    purpose = a["purpose"]
+    if purpose == "registration":
+        check_p256_key(a["device_public_key"])
+        check_ed25519_key(a["pin_public_key"])
+        check_text(a["profile_name"])
+    elif purpose == "login":
+        check_shown_text(a["shown_text"])
+    elif purpose == "payment":
+        check_amount(a["amount_cents"])
+        check_currency(a["currency"])
+        check_iban(a["payee_iban"])
+        check_text(a["payee_name"])
+        check_reference(a["reference"])
+        check_shown_text(a["shown_text"])
+    elif purpose == "third_party_identification":
+        check_text(a["requester"])
+        check_text(a["broker"])
+        check_identifier(a["request_id"])
+        check_shown_text(a["shown_text"])
+    elif purpose == "document_signing":
+        check_identifier(a["document_id"])
+        check_text(a["document_title"])
+        check_digest(a["document_sha256"])
+        check_shown_text(a["shown_text"])
+    elif purpose == "pin_change":
+        check_ed25519_key(a["new_pin_public_key"])
+    elif purpose == "biometric_registration":
+        check_p256_key(a["biometric_public_key"])
+    elif purpose == "device_removal":
+        check_identifier(a["target_device_id"])
+        check_shown_text(a["shown_text"])
+    else:
+        raise ValueError(purpose)
+
+
 def encode(context, approval) -> bytes:
+    check(context, approval)
     purpose = approval["purpose"]
     out = bytes([VERSION])
     out += text("avain/" + purpose)
@@ -203,36 +348,71 @@ def payment(**changes):
     return base
 
 
+def document(**changes):
+    base = dict(next(a for _, _, a in VALID if a["purpose"] == "document_signing"))
+    base.update(changes)
+    return base
+
+
+# Each case breaks one rule (or several, to pin the order of the checks); the expected
+# code is computed by `check`, not written here.
 INVALID = [
-    ("iban_with_spaces", ctx(3, "n3"), payment(payee_iban="FI21 1234 5600 0007 85"),
-     "signed_bytes_invalid_iban"),
-    ("iban_lower_case", ctx(3, "n3"), payment(payee_iban="fi2112345600000785"),
-     "signed_bytes_invalid_iban"),
-    ("amount_zero", ctx(3, "n3"), payment(amount_cents=0), "signed_bytes_invalid_amount"),
-    ("amount_over_sepa_maximum", ctx(3, "n3"), payment(amount_cents=100000000000),
-     "signed_bytes_invalid_amount"),
-    ("currency_lower_case", ctx(3, "n3"), payment(currency="eur"), "signed_bytes_invalid_currency"),
-    ("reference_with_spaces", ctx(3, "n3"), payment(reference="12345 67890 128"),
-     "signed_bytes_invalid_reference"),
-    ("payee_name_control_character", ctx(3, "n3"), payment(payee_name="Kesko\nOyj"),
-     "signed_bytes_control_character"),
-    ("payee_name_untrimmed", ctx(3, "n3"), payment(payee_name="Kesko Oyj "),
-     "signed_bytes_untrimmed"),
-    ("payee_name_empty", ctx(3, "n3"), payment(payee_name=""), "signed_bytes_empty_field"),
-    ("shown_text_blank", ctx(3, "n3"), payment(shown_text="  "), "signed_bytes_empty_field"),
-    ("nonce_too_short", dict(ctx(3, "n3"), nonce="00" * 15), payment(),
-     "signed_bytes_invalid_nonce"),
-    ("profile_id_with_space", dict(ctx(3, "n3"), profile_id="prof 7"), payment(),
-     "signed_bytes_invalid_identifier"),
+    ("iban_with_spaces", ctx(3, "n3"), payment(payee_iban="FI21 1234 5600 0007 85")),
+    ("iban_lower_case", ctx(3, "n3"), payment(payee_iban="fi2112345600000785")),
+    ("amount_zero", ctx(3, "n3"), payment(amount_cents=0)),
+    ("amount_over_sepa_maximum", ctx(3, "n3"), payment(amount_cents=100000000000)),
+    ("currency_lower_case", ctx(3, "n3"), payment(currency="eur")),
+    ("reference_with_spaces", ctx(3, "n3"), payment(reference="12345 67890 128")),
+    ("payee_name_control_character", ctx(3, "n3"), payment(payee_name="Kesko\nOyj")),
+    ("payee_name_c1_control_character", ctx(3, "n3"), payment(payee_name="Kesko\u0085Oyj")),
+    ("payee_name_untrimmed", ctx(3, "n3"), payment(payee_name="Kesko Oyj ")),
+    ("payee_name_no_break_space_first", ctx(3, "n3"), payment(payee_name="\u00a0Kesko Oyj")),
+    ("payee_name_ideographic_space_last", ctx(3, "n3"), payment(payee_name="Kesko Oyj\u3000")),
+    ("payee_name_control_before_untrimmed", ctx(3, "n3"), payment(payee_name=" Kesko\tOyj")),
+    ("payee_name_empty", ctx(3, "n3"), payment(payee_name="")),
+    ("payee_name_too_long_after_nfc", ctx(3, "n3"), payment(payee_name="\u00c4" * 129)),
+    ("iban_before_payee_name", ctx(3, "n3"), payment(payee_iban="FI21", payee_name="")),
+    ("shown_text_blank", ctx(3, "n3"), payment(shown_text="  ")),
+    ("shown_text_no_break_spaces_only", ctx(3, "n3"), payment(shown_text="\u00a0\u202f")),
+    ("shown_text_too_long", ctx(3, "n3"), payment(shown_text="x" * 4097)),
+    ("nonce_too_short", dict(ctx(3, "n3"), nonce="00" * 15), payment()),
+    ("nonce_too_long", dict(ctx(3, "n3"), nonce="00" * 65), payment()),
+    ("profile_id_with_space", dict(ctx(3, "n3"), profile_id="prof 7"), payment()),
+    ("profile_id_too_long", dict(ctx(3, "n3"), profile_id="p" * 129), payment()),
+    ("device_id_empty", dict(ctx(3, "n3"), device_id=""), payment()),
+    ("nonce_before_profile_id", dict(ctx(3, "n3"), nonce="00", profile_id=""), payment()),
+    ("document_digest_short", ctx(6, "n6"), document(document_sha256="00" * 31)),
+    ("document_id_non_ascii", ctx(6, "n6"), document(document_id="sopimus-\u00e4")),
     ("pin_key_wrong_length", ctx(8, "n8"),
-     {"purpose": "pin_change", "new_pin_public_key": "00" * 31}, "signed_bytes_invalid_public_key"),
+     {"purpose": "pin_change", "new_pin_public_key": "00" * 31}),
     ("bio_key_compressed", ctx(9, "n9"),
-     {"purpose": "biometric_registration", "biometric_public_key": "02" + "11" * 32},
-     "signed_bytes_invalid_public_key"),
+     {"purpose": "biometric_registration", "biometric_public_key": "02" + "11" * 32}),
 ]
 
 
+def refusal(context, approval):
+    """The code `check` refuses these fields with (an invalid vector must be refused)."""
+    try:
+        check(context, approval)
+    except Refused as refused:
+        return refused.code
+    raise ValueError("an invalid vector that the rules accept")
+
+
+# Every code of docs/protocol.md's "Errors of the signed bytes" has a case.
+CODES = {
+    "signed_bytes_empty_field", "signed_bytes_field_too_long", "signed_bytes_control_character",
+    "signed_bytes_untrimmed", "signed_bytes_invalid_identifier", "signed_bytes_invalid_nonce",
+    "signed_bytes_invalid_amount", "signed_bytes_invalid_currency", "signed_bytes_invalid_iban",
+    "signed_bytes_invalid_reference", "signed_bytes_invalid_public_key",
+    "signed_bytes_invalid_digest",
+}
+
+
 def main():
+    missing = CODES - {refusal(c, a) for _, c, a in INVALID}
+    if missing:
+        raise SystemExit(f"no invalid vector for {sorted(missing)}")
     valid = []
     for name, context, approval in VALID:
         valid.append({
@@ -252,7 +432,8 @@ def main():
         "version": VERSION,
         "valid": valid,
         "invalid": [
-            {"name": n, "context": c, "approval": a, "error": e} for n, c, a, e in INVALID
+            {"name": n, "context": c, "approval": a, "error": refusal(c, a)}
+            for n, c, a in INVALID
         ],
         "signatures": {
             "message_vector": "payment_basic",

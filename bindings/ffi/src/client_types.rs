@@ -130,6 +130,8 @@ pub enum BiometricKind {
     Fingerprint,
     /// Face (Face ID, Android face unlock of the strong class).
     Face,
+    /// A kind a newer bank reports that this version does not know; never turned on.
+    Unknown,
 }
 
 /// How the customer approves: the PIN typed now, or biometrics (the platform's prompt).

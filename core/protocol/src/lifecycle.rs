@@ -32,6 +32,10 @@ pub enum LockReason {
     ByBank,
     /// Too many wrong key-code card codes. Only the bank can open it.
     WrongKeyCardCodes,
+    /// A reason this version does not know (a newer bank's). Treated as the strictest:
+    /// only the bank opens it, and it sorts after every other reason.
+    #[serde(other)]
+    Unknown,
 }
 
 impl LockReason {
@@ -48,6 +52,7 @@ impl LockReason {
             LockReason::WrongPins => "wrong_pins",
             LockReason::ByBank => "by_bank",
             LockReason::WrongKeyCardCodes => "wrong_key_card_codes",
+            LockReason::Unknown => "unknown",
         }
     }
 
@@ -61,7 +66,7 @@ impl LockReason {
         match self {
             LockReason::WrongPins => true,
             LockReason::ByBank => channel != UnlockChannel::SelfService,
-            LockReason::WrongKeyCardCodes => channel == UnlockChannel::AtBank,
+            LockReason::WrongKeyCardCodes | LockReason::Unknown => channel == UnlockChannel::AtBank,
         }
     }
 }
@@ -110,6 +115,10 @@ pub enum ProfileState {
     Revoked,
     /// Deleted on this device by the customer. Final.
     Deleted,
+    /// A state this version does not know (a newer bank's). Not usable; the customer can
+    /// still delete the profile from this device.
+    #[serde(other)]
+    Unknown,
 }
 
 impl ProfileState {
@@ -121,6 +130,7 @@ impl ProfileState {
             ProfileState::Locked { .. } => "locked",
             ProfileState::Revoked => "revoked",
             ProfileState::Deleted => "deleted",
+            ProfileState::Unknown => "unknown",
         }
     }
 
@@ -143,6 +153,7 @@ impl ProfileState {
             },
             ("revoked", None) => ProfileState::Revoked,
             ("deleted", None) => ProfileState::Deleted,
+            ("unknown", None) => ProfileState::Unknown,
             _ => return None,
         };
         Some(state)
@@ -186,9 +197,10 @@ impl ProfileState {
                 }
             }
             (S::PendingUnlock | S::Active | S::Locked { .. }, E::Revoke) => Ok(S::Revoked),
-            (S::PendingUnlock | S::Active | S::Locked { .. } | S::Revoked, E::Delete) => {
-                Ok(S::Deleted)
-            }
+            (
+                S::PendingUnlock | S::Active | S::Locked { .. } | S::Revoked | S::Unknown,
+                E::Delete,
+            ) => Ok(S::Deleted),
             _ => Err(illegal()),
         }
     }
@@ -209,6 +221,10 @@ impl ProfileState {
             } => "lifecycle-status-locked-wrong-key-card-codes",
             ProfileState::Revoked => "lifecycle-status-revoked",
             ProfileState::Deleted => "lifecycle-status-deleted",
+            ProfileState::Locked {
+                reason: LockReason::Unknown,
+            } => "lifecycle-status-locked-other",
+            ProfileState::Unknown => "lifecycle-status-unknown",
         };
         i18n::text(lang, id)
     }
@@ -252,6 +268,9 @@ pub enum BiometricKind {
     Fingerprint,
     /// Face (Face ID on some iOS devices, Android face unlock of the strong class).
     Face,
+    /// A kind this version does not know (a newer bank's). Never registered by this app.
+    #[serde(other)]
+    Unknown,
 }
 
 impl BiometricKind {
@@ -260,6 +279,7 @@ impl BiometricKind {
         match self {
             BiometricKind::Fingerprint => "fingerprint",
             BiometricKind::Face => "face",
+            BiometricKind::Unknown => "unknown",
         }
     }
 }
@@ -315,6 +335,10 @@ impl BiometricState {
         use BiometricEvent as E;
         use BiometricState as B;
         match (self, event) {
+            // Only a kind this version knows can be switched on.
+            (_, E::Enable(BiometricKind::Unknown)) => {
+                Err(LifecycleError::IllegalBiometricTransition { from: self, event })
+            }
             (_, E::Enable(kind)) => {
                 if profile.is_usable() {
                     Ok(B::Enabled { kind })
@@ -351,6 +375,7 @@ impl BiometricState {
                 match kind {
                     BiometricKind::Fingerprint => "lifecycle-biometrics-off-fingerprint",
                     BiometricKind::Face => "lifecycle-biometrics-off-face",
+                    BiometricKind::Unknown => "lifecycle-biometrics-off-other",
                 },
             )),
             _ => None,
@@ -448,6 +473,7 @@ impl LifecycleError {
                     LockReason::WrongPins => "lifecycle-error-unlock-wrong-pins",
                     LockReason::ByBank => "lifecycle-error-unlock-by-bank",
                     LockReason::WrongKeyCardCodes => "lifecycle-error-unlock-key-card",
+                    LockReason::Unknown => "lifecycle-error-unlock-other",
                 },
             ),
             LifecycleError::BiometricsNeedActiveProfile { .. } => {

@@ -127,6 +127,7 @@ pub(crate) fn status_code(status: PaymentStatus) -> &'static str {
         PaymentStatus::Scheduled => "scheduled",
         PaymentStatus::Booked => "booked",
         PaymentStatus::Cancelled => "cancelled",
+        PaymentStatus::Unknown => "unknown",
     }
 }
 
@@ -136,6 +137,7 @@ fn kind_code(kind: AccountKind) -> &'static str {
         AccountKind::Savings => "savings",
         AccountKind::Joint => "joint",
         AccountKind::Business => "business",
+        AccountKind::Unknown => "unknown",
     }
 }
 

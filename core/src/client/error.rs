@@ -260,7 +260,10 @@ impl AvainError {
         let (code, self_service, id) = match reason {
             LockReason::WrongPins => ("profile_locked", true, "locked-wrong-pins"),
             LockReason::ByBank => ("codes_blocked", false, "locked-by-bank"),
-            LockReason::WrongKeyCardCodes => ("user_code_locked_at_bank", false, "locked-at-bank"),
+            // A reason this version does not know is treated as the strictest.
+            LockReason::WrongKeyCardCodes | LockReason::Unknown => {
+                ("user_code_locked_at_bank", false, "locked-at-bank")
+            }
         };
         AvainError::Locked {
             code: code.to_owned(),
@@ -357,7 +360,8 @@ impl AvainError {
 /// generic text, as the API asks clients to treat them.
 fn from_bank_code(lang: Language, code: &str, attempts_left: Option<u32>) -> AvainError {
     let parsed: Option<ErrorCode> = serde_json::from_value(serde_json::Value::from(code)).ok();
-    let Some(parsed) = parsed else {
+    // A code this version does not know keeps the bank's own string for the app.
+    let Some(parsed) = parsed.filter(|c| *c != ErrorCode::Unknown) else {
         return AvainError::Refused {
             code: code.to_owned(),
             message: ErrorCode::Internal.message(lang, None),

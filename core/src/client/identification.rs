@@ -85,9 +85,10 @@ fn not_pending(lang: Language, status: IdentificationStatus) -> Option<AvainErro
     let code = match status {
         IdentificationStatus::Pending => return None,
         IdentificationStatus::Expired => "identification_expired",
-        IdentificationStatus::Approved | IdentificationStatus::Rejected => {
-            "identification_answered"
-        }
+        // A status this version does not know is not one it can answer.
+        IdentificationStatus::Approved
+        | IdentificationStatus::Rejected
+        | IdentificationStatus::Unknown => "identification_answered",
     };
     Some(AvainError::refused(lang, code))
 }

@@ -100,6 +100,7 @@ fn status_code(status: DocumentStatus) -> &'static str {
         DocumentStatus::Waiting => "waiting",
         DocumentStatus::Pending => "pending",
         DocumentStatus::Completed => "completed",
+        DocumentStatus::Unknown => "unknown",
     }
 }
 

@@ -2,7 +2,7 @@
 //! rendered as the JSON [`ErrorBody`] in the request's language.
 
 use avain_core::api::{ErrorBody, ErrorCode};
-use axum::http::header::RETRY_AFTER;
+use axum::http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
@@ -76,6 +76,9 @@ impl std::fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// The `WWW-Authenticate` value of every 401 answer.
+pub const BEARER_CHALLENGE: &str = "Bearer realm=\"avain\"";
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let lang = language::current();
@@ -86,6 +89,13 @@ impl IntoResponse for ApiError {
         let status =
             StatusCode::from_u16(self.code.http_status()).unwrap_or(StatusCode::BAD_REQUEST);
         let mut response = (status, axum::Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            // HTTP requires a challenge with every 401 (RFC 9110 section 15.5.2): the API's
+            // only scheme is the bearer session (RFC 6750), whichever check refused.
+            response
+                .headers_mut()
+                .insert(WWW_AUTHENTICATE, HeaderValue::from_static(BEARER_CHALLENGE));
+        }
         if let Some(seconds) = self.retry_after_s {
             response
                 .headers_mut()

@@ -206,6 +206,49 @@ async fn errors_are_localized_by_accept_language() {
     }
 }
 
+/// Every 401 carries the challenge HTTP requires (`WWW-Authenticate: Bearer`): a missing
+/// session, an unknown token and a refusal that is not about the session at all.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_401_names_the_bearer_scheme() {
+    let (bank, _client) = bank().await;
+    let http = reqwest::Client::builder()
+        .tls_backend_preconfigured(
+            avain_core::net::client_config(&avain_core::net::Trust::only_root(
+                bank.root_certificate_der().to_vec(),
+            ))
+            .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let url = |path: &str| format!("{}{path}", bank.url());
+    let answers = [
+        http.get(url("/v1/accounts")).send().await.unwrap(),
+        http.get(url("/v1/accounts"))
+            .bearer_auth("not-a-session")
+            .send()
+            .await
+            .unwrap(),
+        http.post(url("/v1/registrations"))
+            .json(&serde_json::json!({"username": ANNA, "password": "wrong-1"}))
+            .send()
+            .await
+            .unwrap(),
+    ];
+    for response in answers {
+        assert_eq!(response.status(), 401, "{}", response.url());
+        assert_eq!(
+            response.headers()["www-authenticate"],
+            "Bearer realm=\"avain\"",
+            "{}",
+            response.url()
+        );
+    }
+    // Other refusals carry no challenge.
+    let response = http.get(url("/v1/nothing")).send().await.unwrap();
+    assert_eq!(response.status(), 404);
+    assert!(response.headers().get("www-authenticate").is_none());
+}
+
 /// Every endpoint that reads a JSON body, with a token where it needs one.
 const BODY_ENDPOINTS: &[(&str, bool)] = &[
     ("/v1/registrations", false),

@@ -198,6 +198,7 @@ async fn messages_live_in_the_bank_and_alerts_say_only_that_one_waits() {
             Channel::Sms => Some(render_alert(AlertChannel::Sms, Language::Fi).body),
             Channel::Email => Some(render_alert(AlertChannel::Email, Language::Fi).to_text()),
             Channel::Push => None,
+            Channel::Unknown => panic!("the sandbox sent on a channel it does not name"),
         };
         assert_eq!(alert.text.as_ref().map(|t| t.expose().to_owned()), expected);
         if alert.channel != Channel::Push {

@@ -17,11 +17,14 @@ pub enum AccountKind {
     Joint,
     /// A company's account.
     Business,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// One account of the customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Account {
     /// The account's id in this API.
     pub account_id: String,
@@ -39,7 +42,6 @@ pub struct Account {
 
 /// `GET /v1/accounts`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AccountList {
     /// The customer's accounts.
     pub accounts: Vec<Account>,
@@ -47,7 +49,6 @@ pub struct AccountList {
 
 /// One booked transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Transaction {
     /// The transaction's id.
     pub transaction_id: String,
@@ -65,7 +66,6 @@ pub struct Transaction {
 
 /// `GET /v1/accounts/{id}/transactions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TransactionList {
     /// Newest first.
     pub transactions: Vec<Transaction>,

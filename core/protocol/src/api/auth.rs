@@ -52,7 +52,6 @@ fn default_channel() -> LoginChannel {
 /// server's clock decides; the device's clock is only a hint). The nonce, ids and counter
 /// are the [`ChallengeContext`] of the signed bytes (`docs/protocol.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Challenge {
     /// The challenge's id, quoted back in the assertion.
     pub challenge_id: String,
@@ -183,7 +182,6 @@ pub struct ConfirmRequest {
 
 /// The answer to an action that needs the customer's approval: its challenge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ApprovalRequired {
     /// The challenge to sign.
     pub challenge: Challenge,
@@ -205,11 +203,14 @@ pub enum CustomerKind {
     Personal,
     /// A company, acting through this user.
     Business,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// The logged-in customer, as the app greets them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CustomerSummary {
     /// Display name ("Anna Virtanen", or the company's name).
     pub name: String,
@@ -221,7 +222,6 @@ pub struct CustomerSummary {
 
 /// A logged-in session. Ends after [`Session::idle_timeout_s`] seconds without a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Session {
     /// The bearer token for `Authorization: Bearer ...`.
     pub token: Secret,

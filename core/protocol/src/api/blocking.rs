@@ -4,7 +4,6 @@ use serde::{Deserialize, Serialize};
 
 /// The blocking service's numbers, open 24/7.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BlockingInfo {
     /// From Finland: "020 333".
     pub phone_in_finland: String,
@@ -26,7 +25,6 @@ pub struct BlockRequest {
 
 /// What is blocked now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BlockResult {
     /// The codes are blocked.
     pub codes_blocked: bool,

@@ -8,7 +8,6 @@ use crate::lifecycle::{BiometricKind, ProfileState};
 
 /// One entry of the trusted-devices list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct TrustedDevice {
     /// The profile on that device.
     pub profile_id: String,
@@ -41,7 +40,6 @@ pub struct TrustedDevice {
 
 /// `GET /v1/devices`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DeviceList {
     /// The customer's profiles, newest first; revoked ones are not listed.
     pub devices: Vec<TrustedDevice>,
@@ -67,7 +65,6 @@ pub struct BiometricKeyRequest {
 
 /// A change that waits for its approval (PIN change, biometric key, device removal).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PendingChange {
     /// The change, for the confirm call.
     pub change_id: String,
@@ -85,7 +82,6 @@ pub struct PendingChange {
 
 /// The state of the logged-in profile after a change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ProfileStatus {
     /// The profile.
     pub profile_id: String,

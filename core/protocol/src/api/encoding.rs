@@ -145,7 +145,6 @@ impl fmt::Debug for Personal {
 
 /// Money as integer cents with its currency (always "EUR" in this bank).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Money {
     /// Amount in cents; negative for debits in transaction lists.
     pub cents: i64,
@@ -169,13 +168,18 @@ pub enum Currency {
     /// The euro.
     #[serde(rename = "EUR")]
     Eur,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Currency {
-    /// The ISO 4217 code.
+    /// The ISO 4217 code (`XXX`, "no currency", for one this version does not know).
     pub fn code(self) -> &'static str {
         match self {
             Currency::Eur => "EUR",
+            Currency::Unknown => "XXX",
         }
     }
 }

@@ -6,8 +6,9 @@ use crate::i18n::{self, Arg, Language};
 
 /// What went wrong, as a stable snake_case code the app can switch on.
 ///
-/// The codes never change meaning once released; new ones may be added, so clients treat an
-/// unknown code like [`ErrorCode::Internal`] ("try again later"). Each code has a message in
+/// The codes never change meaning once released; new ones may be added: a client reads a
+/// code it does not know as [`ErrorCode::Unknown`] and treats it like
+/// [`ErrorCode::Internal`] ("try again later"). Each code has a message in
 /// fi, sv and en ([`ErrorCode::message`]) and a fixed HTTP status ([`ErrorCode::http_status`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -123,10 +124,15 @@ pub enum ErrorCode {
 
     /// Something failed on the bank's side; try again later.
     Internal,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 impl ErrorCode {
-    /// Every code, for documentation and tests.
+    /// Every code the bank sends, for documentation and tests ([`ErrorCode::Unknown`] is
+    /// the phone's name for any other).
     pub const ALL: [ErrorCode; 49] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
@@ -231,6 +237,7 @@ impl ErrorCode {
             ErrorCode::AlreadySigned => "already_signed",
             ErrorCode::DownloadUnavailable => "download_unavailable",
             ErrorCode::Internal => "internal",
+            ErrorCode::Unknown => "unknown",
         }
     }
 
@@ -281,13 +288,18 @@ impl ErrorCode {
             | ErrorCode::UserCodeLockedAtBank
             | ErrorCode::ProfileLocked => 423,
             ErrorCode::RateLimited => 429,
-            ErrorCode::Internal => 500,
+            ErrorCode::Internal | ErrorCode::Unknown => 500,
         }
     }
 
     /// The Fluent message id of this code's text (`core/locales/*/api.ftl`).
+    /// A code this version does not know reads like [`ErrorCode::Internal`].
     pub fn message_id(self) -> String {
-        format!("api-{}", self.as_str().replace('_', "-"))
+        let code = match self {
+            ErrorCode::Unknown => ErrorCode::Internal,
+            known => known,
+        };
+        format!("api-{}", code.as_str().replace('_', "-"))
     }
 
     /// The message shown to the customer, in `lang`. `attempts_left` (when the error
@@ -313,7 +325,6 @@ impl std::fmt::Display for ErrorCode {
 
 /// The JSON body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ErrorBody {
     /// The stable code.
     pub code: ErrorCode,

@@ -17,12 +17,15 @@ pub enum IdentificationStatus {
     Rejected,
     /// Nobody answered in time.
     Expired,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A third party's request to identify the customer. The push notification that announces
 /// it carries only its id; the app fetches the rest from the bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct IdentificationRequest {
     /// The request's id.
     pub request_id: String,
@@ -51,7 +54,6 @@ pub struct IdentificationChallengeRequest {
 
 /// The request and the challenge to approve it with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct IdentificationApproval {
     /// What is asked.
     pub request: IdentificationRequest,

@@ -5,7 +5,6 @@ use time::OffsetDateTime;
 
 /// A message in the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MessageSummary {
     /// The message's id.
     pub message_id: String,
@@ -24,7 +23,6 @@ pub struct MessageSummary {
 
 /// `GET /v1/messages`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MessageList {
     /// Newest first.
     pub messages: Vec<MessageSummary>,
@@ -32,7 +30,6 @@ pub struct MessageList {
 
 /// `GET /v1/messages/{id}`: opening a message marks it read.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Message {
     /// The list entry.
     pub summary: MessageSummary,

@@ -13,11 +13,14 @@ pub enum MeetingStatus {
     Booked,
     /// Cancelled.
     Cancelled,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A participant as the customer sees the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MeetingParticipant {
     /// The customer's name.
     pub name: String,
@@ -27,7 +30,6 @@ pub struct MeetingParticipant {
 
 /// A video meeting booking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Meeting {
     /// The booking code ("2KMEVE6X"): 8 characters, no look-alike letters.
     pub booking_code: String,
@@ -61,7 +63,6 @@ pub struct Meeting {
 
 /// `GET /v1/meetings`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MeetingList {
     /// Upcoming first.
     pub meetings: Vec<Meeting>,
@@ -129,7 +130,6 @@ pub struct MeetingLookupChange {
 
 /// The answer to joining: where the video call is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MeetingJoin {
     /// The video call's address.
     pub join_url: String,

@@ -6,11 +6,17 @@
 //! `docs/sandbox.md`.
 //!
 //! Conventions on the wire:
-//! - Every request body is a JSON object; unknown fields are refused
-//!   (`deny_unknown_fields`), so a typo never silently drops a value.
+//! - Requests are written strictly, responses read tolerantly. Every request body (what
+//!   the bank reads) is a JSON object whose unknown fields are refused
+//!   (`deny_unknown_fields`), so a typo never silently drops a value. Every response (what
+//!   the phone reads) ignores fields it does not know, and every enum in a response has
+//!   an `Unknown` variant for a value a newer bank added, which the app handles (a neutral
+//!   display or a clear error): the day the bank adds an optional field or a status, the
+//!   installed apps keep working. The bank refuses `Unknown` in a request.
 //! - Binary values (public keys, signatures, nonces) are base64url without padding
 //!   ([`Base64Bytes`]).
-//! - Times are RFC 3339 in UTC; money is integer cents with an ISO 4217 currency.
+//! - Dates are `YYYY-MM-DD`, instants RFC 3339 in UTC ([`wire_time`]); money is integer
+//!   cents with an ISO 4217 currency.
 //! - Errors are an [`ErrorBody`] with a stable [`ErrorCode`] and a message localized by the
 //!   request's `Accept-Language`.
 //! - Secrets (passwords, codes, tokens, HETU) travel in [`Secret`], personal data (IBAN,
@@ -32,6 +38,9 @@ mod reports;
 pub mod sandbox;
 mod signing;
 pub mod wire_time;
+
+#[cfg(test)]
+mod tolerance_tests;
 
 pub use accounts::*;
 pub use auth::*;

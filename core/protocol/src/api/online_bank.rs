@@ -19,7 +19,6 @@ pub struct OnlineBankLoginStart {
 
 /// The key-card code the bank asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct KeyCardChallenge {
     /// The login or unlock attempt, for the next step.
     pub attempt_id: String,
@@ -32,7 +31,6 @@ pub struct KeyCardChallenge {
 
 /// An online-bank session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct OnlineBankSession {
     /// Bearer token for the `/v1/online-bank/...` endpoints.
     pub token: Secret,
@@ -54,7 +52,6 @@ pub struct PasswordChange {
 
 /// `GET /v1/online-bank/devices`: every profile, pending ones included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct OnlineBankDeviceList {
     /// The customer's profiles.
     pub devices: Vec<TrustedDevice>,
@@ -72,7 +69,6 @@ pub struct UserCodeUnlockStart {
 
 /// Step 1's answer: an SMS code was sent and a key-card code is asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct UserCodeUnlockStarted {
     /// The key-card code asked and the attempt's id.
     pub key_card: KeyCardChallenge,
@@ -92,7 +88,6 @@ pub struct UserCodeUnlockFinish {
 
 /// The user code is open again.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct UserCodeUnlocked {
     /// When the lock came from wrong passwords, the password is now this key-card code
     /// (number 1) and must be changed at the next online-bank login.
@@ -106,7 +101,6 @@ pub struct UserCodeUnlocked {
 /// app. The page shows `short_code`; the app shows it too, and the customer approves only
 /// when both match.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct AppLoginApproval {
     /// The request's id (the push carried it).
     pub request_id: String,

@@ -18,11 +18,14 @@ pub enum PaymentStatus {
     Booked,
     /// Refused or cancelled by the customer before approval.
     Cancelled,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Payment {
     /// The payment's id.
     pub payment_id: String,
@@ -55,7 +58,6 @@ pub struct Payment {
 
 /// `GET /v1/payments?status=awaiting_approval` and friends.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PaymentList {
     /// Newest first.
     pub payments: Vec<Payment>,
@@ -94,7 +96,6 @@ pub struct NewPayment {
 
 /// A payment and the approval it waits for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PaymentApproval {
     /// The payment.
     pub payment: Payment,
@@ -123,7 +124,6 @@ pub struct PaymentConfirm {
 
 /// A payee this customer has paid before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Payee {
     /// The name used last time.
     pub name: String,
@@ -136,7 +136,6 @@ pub struct Payee {
 
 /// `GET /v1/payees`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PayeeList {
     /// Most recently paid first.
     pub payees: Vec<Payee>,
@@ -144,7 +143,6 @@ pub struct PayeeList {
 
 /// An e-invoice delivered to the customer's online bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EInvoice {
     /// The invoice's id.
     pub invoice_id: String,
@@ -165,7 +163,6 @@ pub struct EInvoice {
 
 /// `GET /v1/e-invoices`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct EInvoiceList {
     /// Earliest due first.
     pub invoices: Vec<EInvoice>,

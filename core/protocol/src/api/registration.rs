@@ -18,7 +18,6 @@ pub struct RegistrationStart {
 
 /// The answer to step 1: which key-card code the bank asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RegistrationStarted {
     /// The registration, for the next steps.
     pub registration_id: String,
@@ -39,7 +38,6 @@ pub struct CodeRequest {
 
 /// The bank sent an SMS code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct SmsCodeSent {
     /// The number it went to, masked ("+358 40 *** **67").
     pub phone_hint: String,
@@ -51,7 +49,6 @@ pub struct SmsCodeSent {
 /// The SMS code was right: the device may choose a PIN and send its keys, signed over the
 /// `registration` bytes of `docs/protocol.md` with this context (counter 0).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RegistrationVerified {
     /// The new profile's id.
     pub profile_id: String,
@@ -109,7 +106,6 @@ pub struct RegistrationComplete {
 
 /// The new profile: it stays locked until the customer unlocks it in the online bank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RegisteredProfile {
     /// The profile's id, used in every challenge.
     pub profile_id: String,

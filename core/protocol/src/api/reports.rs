@@ -15,7 +15,6 @@ pub struct ApprovalReport {
 
 /// The bank's answer: the report is recorded and the bank's fraud team will call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ApprovalReportReceipt {
     /// The report's id, to quote when the bank calls.
     pub report_id: String,

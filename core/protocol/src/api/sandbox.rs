@@ -17,11 +17,14 @@ pub enum Channel {
     Push,
     /// E-mail (alerts only).
     Email,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// One SMS, push or e-mail the bank sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct OutboxMessage {
     /// Increasing id: ask for `?after=` the last one seen.
     pub id: u64,
@@ -47,7 +50,6 @@ pub struct OutboxMessage {
 
 /// `GET /v1/sandbox/outbox`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Outbox {
     /// Oldest first.
     pub messages: Vec<OutboxMessage>,
@@ -74,7 +76,6 @@ pub struct ClockChange {
 
 /// The sandbox clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct ClockState {
     /// The bank's "now".
     #[serde(with = "super::wire_time::instant")]
@@ -85,7 +86,6 @@ pub struct ClockState {
 
 /// A demo customer with every credential, as printed by `avain-sandbox serve`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DemoCustomer {
     /// Online-bank user id.
     pub user_id: String,
@@ -112,7 +112,6 @@ pub struct DemoCustomer {
 
 /// `GET /v1/sandbox/customers`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DemoCustomerList {
     /// Every seeded customer.
     pub customers: Vec<DemoCustomer>,
@@ -120,7 +119,6 @@ pub struct DemoCustomerList {
 
 /// The bank's public keys, for configuring a client against this sandbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BankKeys {
     /// P-256 key (SEC1 uncompressed) that signs challenges.
     pub challenge_key: Base64Bytes,
@@ -141,7 +139,6 @@ pub struct IssueIdentifier {
 
 /// The identifier the expert reads out to one participant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct IssuedIdentifier {
     /// Six digits.
     pub identifier: Secret,
@@ -160,7 +157,6 @@ pub struct BrokerRequest {
 
 /// The broker's view of a request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BrokerResult {
     /// The request.
     pub request_id: String,

@@ -15,11 +15,14 @@ pub enum DocumentStatus {
     Pending,
     /// Everybody signed.
     Completed,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): read without failing, shown neutrally. Never sent.
+    #[serde(other)]
+    Unknown,
 }
 
 /// A party to a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DocumentParty {
     /// The party's name.
     pub name: String,
@@ -30,7 +33,6 @@ pub struct DocumentParty {
 
 /// A document in the signing service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DocumentSummary {
     /// The document's id.
     pub document_id: String,
@@ -52,7 +54,6 @@ pub struct DocumentSummary {
 
 /// `GET /v1/documents`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct DocumentList {
     /// Waiting for my signature.
     pub waiting: Vec<DocumentSummary>,
@@ -64,7 +65,6 @@ pub struct DocumentList {
 
 /// `GET /v1/documents/{id}`: the document to read before signing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Document {
     /// The list entry.
     pub summary: DocumentSummary,

@@ -22,10 +22,15 @@ pub enum Purpose {
     BiometricRegistration,
     /// Removing a trusted device (this one or another).
     DeviceRemoval,
+    /// A purpose this version does not know, read from a challenge of a newer bank. No
+    /// [`Approval`](super::Approval) has it, so nothing is ever signed for it: the phone
+    /// refuses such a challenge as one for another purpose.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Purpose {
-    /// Every purpose, in the order of `docs/protocol.md`.
+    /// Every purpose the protocol defines, in the order of `docs/protocol.md`.
     pub const ALL: [Purpose; 8] = [
         Purpose::Registration,
         Purpose::Login,
@@ -48,6 +53,7 @@ impl Purpose {
             Purpose::PinChange => "pin_change",
             Purpose::BiometricRegistration => "biometric_registration",
             Purpose::DeviceRemoval => "device_removal",
+            Purpose::Unknown => "unknown",
         }
     }
 
@@ -62,6 +68,7 @@ impl Purpose {
             Purpose::PinChange => "avain/pin_change",
             Purpose::BiometricRegistration => "avain/biometric_registration",
             Purpose::DeviceRemoval => "avain/device_removal",
+            Purpose::Unknown => "avain/unknown",
         }
     }
 

@@ -219,6 +219,8 @@ impl Profile {
             ProfileState::PendingUnlock => Err(ErrorCode::ProfilePendingUnlock.into()),
             ProfileState::Locked { .. } => Err(ErrorCode::ProfileLocked.into()),
             ProfileState::Revoked | ProfileState::Deleted => Err(ErrorCode::ProfileRevoked.into()),
+            // The bank stores only the states it knows; a row it cannot read approves nothing.
+            ProfileState::Unknown => Err(ErrorCode::Internal.into()),
         }
     }
 }

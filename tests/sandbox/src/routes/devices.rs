@@ -348,7 +348,10 @@ pub async fn biometric_key(
     session: AppSession,
     Json(body): Json<BiometricKeyRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<PendingChange>)> {
-    if !crypto::is_valid_p256_public_key(body.public_key.as_slice()) {
+    // A request is read strictly: a kind the bank does not know is refused.
+    if body.kind == BiometricKind::Unknown
+        || !crypto::is_valid_p256_public_key(body.public_key.as_slice())
+    {
         return Err(ErrorCode::InvalidValue.into());
     }
     start_change(

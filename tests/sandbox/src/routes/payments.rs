@@ -53,6 +53,8 @@ fn status_code(status: PaymentStatus) -> &'static str {
         PaymentStatus::Scheduled => "scheduled",
         PaymentStatus::Booked => "booked",
         PaymentStatus::Cancelled => "cancelled",
+        // Only the phone reads a status it does not know; the bank never stores one.
+        PaymentStatus::Unknown => "unknown",
     }
 }
 
@@ -201,6 +203,10 @@ pub async fn list(
     session: AppSession,
     Query(query): Query<ListQuery>,
 ) -> ApiResult<axum::Json<PaymentList>> {
+    // The query is a request: a status the bank does not know is refused, not read as one.
+    if query.status == Some(PaymentStatus::Unknown) {
+        return Err(ErrorCode::InvalidValue.into());
+    }
     book_due_payments(&state).await?;
     let customer_id = session.session.customer_id;
     let payments = state

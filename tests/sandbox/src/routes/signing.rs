@@ -118,6 +118,8 @@ pub async fn list(
                     DocumentStatus::Waiting => list.waiting.push(summary),
                     DocumentStatus::Pending => list.pending.push(summary),
                     DocumentStatus::Completed => list.completed.push(summary),
+                    // Stored statuses are the three above; nothing else is listed.
+                    DocumentStatus::Unknown => {}
                 }
             }
             Ok(list)

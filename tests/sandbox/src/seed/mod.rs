@@ -76,6 +76,7 @@ pub fn insert(
                 match c.kind {
                     avain_core::api::CustomerKind::Personal => "personal",
                     avain_core::api::CustomerKind::Business => "business",
+                    avain_core::api::CustomerKind::Unknown => "unknown",
                 },
                 c.language,
                 hetu_hash(hasher, &c.hetu()),

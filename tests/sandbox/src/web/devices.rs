@@ -76,10 +76,13 @@ fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
         ProfileState::Locked {
             reason: LockReason::ByBank,
         } => ("state_locked_by_bank", false),
+        // The bank stores only reasons it knows; an unknown one reads as the strictest.
         ProfileState::Locked {
-            reason: LockReason::WrongKeyCardCodes,
+            reason: LockReason::WrongKeyCardCodes | LockReason::Unknown,
         } => ("state_locked_key_card", false),
-        ProfileState::Revoked | ProfileState::Deleted => ("state_removed", false),
+        ProfileState::Revoked | ProfileState::Deleted | ProfileState::Unknown => {
+            ("state_removed", false)
+        }
     };
     DeviceRow {
         profile_id: d.profile_id,

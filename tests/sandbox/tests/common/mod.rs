@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
+pub mod spec;
+
 use avain_sandbox::Sandbox;
 use avain_sandbox::client::{BankClient, SoftwareDevice};
 use avain_sandbox::seed::{self, SeedCustomer};

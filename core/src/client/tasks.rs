@@ -28,6 +28,9 @@ use crate::net::Caller;
 /// A flow's future with its type erased.
 type ErasedFlow = Pin<Box<dyn Future<Output = Box<dyn Any + Send>> + Send>>;
 
+/// Blocking work with its type erased.
+type ErasedWork = Box<dyn FnOnce() -> Box<dyn Any + Send> + Send>;
+
 /// Stops the flow's task when the app stops waiting before anything reached the bank.
 struct LeaveOnDrop {
     caller: Arc<Caller>,
@@ -64,10 +67,7 @@ impl Avain {
     ) -> Result<T, AvainError> {
         let inner = Arc::clone(&self.inner);
         let lang = inner.lang();
-        self.runtime
-            .spawn_blocking(move || work(&inner))
-            .await
-            .map_err(|_| AvainError::internal(lang, "task_failed"))?
+        on_blocking_pool(&self.runtime, lang, move || work(&inner)).await?
     }
 }
 
@@ -110,8 +110,22 @@ pub(crate) async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AvainError> {
     let runtime = Handle::try_current().map_err(|_| AvainError::internal(lang, "no_runtime"))?;
+    on_blocking_pool(&runtime, lang, work).await
+}
+
+/// `work` on `runtime`'s blocking pool. Spawned type-erased, like the flows: tokio's
+/// blocking-task machinery is then compiled once, not once per closure type.
+async fn on_blocking_pool<T: Send + 'static>(
+    runtime: &Handle,
+    lang: Language,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, AvainError> {
+    let erased: ErasedWork = Box::new(move || Box::new(work()) as Box<dyn Any + Send>);
     runtime
-        .spawn_blocking(work)
+        .spawn_blocking(erased)
         .await
+        .map_err(|_| AvainError::internal(lang, "task_failed"))?
+        .downcast::<T>()
+        .map(|done| *done)
         .map_err(|_| AvainError::internal(lang, "task_failed"))
 }

@@ -10,9 +10,9 @@
 
 use std::sync::Arc;
 
+use avain_protocol::rules::ids::is_id;
 use time::OffsetDateTime;
 
-use super::identification::valid_id;
 use super::pending::PendingAppLogin;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
 use crate::api::AppLoginApproval;
@@ -79,7 +79,7 @@ impl Inner {
         request_id: &str,
     ) -> Result<AppLoginPrompt, AvainError> {
         let lang = self.lang();
-        if !valid_id(request_id) {
+        if !is_id(request_id) {
             return Err(AvainError::input(lang, "app_login_unknown"));
         }
         let profile = self.profile(profile_id)?;
@@ -136,7 +136,7 @@ impl Inner {
         request_id: &str,
     ) -> Result<(), AvainError> {
         let lang = self.lang();
-        if !valid_id(request_id) {
+        if !is_id(request_id) {
             return Err(AvainError::input(lang, "app_login_unknown"));
         }
         // Whatever was on screen for it is void now.

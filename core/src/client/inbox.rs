@@ -6,6 +6,7 @@
 use super::{Avain, AvainError};
 use crate::api::{Message, MessageList, MessageSummary, NewMessage};
 use crate::i18n::Language;
+use avain_protocol::rules::ids::is_id;
 use avain_protocol::rules::text as text_rules;
 
 use time::OffsetDateTime;
@@ -94,7 +95,7 @@ impl Avain {
     pub async fn open_message(&self, message_id: String) -> Result<MessageView, AvainError> {
         self.run(move |inner| async move {
             let lang = inner.lang();
-            if !super::identification::valid_id(&message_id) {
+            if !is_id(&message_id) {
                 return Err(AvainError::refused(lang, "message_not_found"));
             }
             let (token, _) = inner.session()?;

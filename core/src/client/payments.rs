@@ -27,7 +27,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::accounts::{PaymentInfo, valid_id};
+use super::accounts::PaymentInfo;
 use super::payment_form::{self, BarcodeForm, PaymentDraft, PaymentFieldError, ValidPayment};
 use super::{ApprovalFactor, Avain, AvainError, Inner};
 use crate::api::{
@@ -38,6 +38,7 @@ use crate::i18n::{self, Arg, Language};
 use crate::payments::Iban;
 use crate::signed_bytes::{Approval, Purpose};
 use crate::store::{PendingPaymentRecord, Profile};
+use avain_protocol::rules::ids::is_id;
 
 /// A payment waiting for the customer's approval on this device: what to show and what
 /// the approval needs.
@@ -93,7 +94,7 @@ impl Inner {
         if challenge.purpose != Purpose::Payment
             || challenge.subject_id.as_deref() != Some(payment.payment_id.as_str())
             || payment.status != PaymentStatus::AwaitingApproval
-            || !valid_id(&payment.payment_id)
+            || !is_id(&payment.payment_id)
         {
             return Err(AvainError::refused(lang, "challenge_mismatch"));
         }
@@ -168,7 +169,7 @@ impl Inner {
         payment_id: String,
     ) -> Result<PendingPayment, AvainError> {
         let lang = self.lang();
-        if !valid_id(&payment_id) {
+        if !is_id(&payment_id) {
             return Err(AvainError::input(lang, "payment_unknown"));
         }
         let (token, profile_id) = self.session()?;
@@ -294,7 +295,7 @@ impl Inner {
         payment_id: String,
     ) -> Result<PaymentInfo, AvainError> {
         let lang = self.lang();
-        if !valid_id(&payment_id) {
+        if !is_id(&payment_id) {
             return Err(AvainError::input(lang, "payment_unknown"));
         }
         let (token, profile_id) = self.session()?;

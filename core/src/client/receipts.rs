@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
+use avain_protocol::rules::ids::is_id;
+
 use super::{Avain, AvainError, Inner};
 use crate::api::{ApprovalReport, ApprovalReportReceipt};
 use crate::i18n::{self, Arg};
@@ -16,9 +18,6 @@ use crate::store::Receipt;
 
 /// The most receipts one call lists.
 pub const MAX_RECEIPTS: u32 = 500;
-/// The longest comment a "this was not me" report carries.
-pub const MAX_REPORT_COMMENT: usize = 500;
-
 /// One approval, as the receipts screen shows it.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ReceiptInfo {
@@ -90,15 +89,8 @@ impl Inner {
         comment: Option<String>,
     ) -> Result<NotMeReported, AvainError> {
         let lang = self.lang();
-        let comment = comment
-            .map(|c| c.trim().to_owned())
-            .filter(|c| !c.is_empty());
-        if comment.as_deref().is_some_and(|c| {
-            c.chars().count() > MAX_REPORT_COMMENT
-                || c.chars().any(|ch| ch.is_control() && ch != '\n')
-        }) {
-            return Err(AvainError::input(lang, "report_comment_invalid"));
-        }
+        let comment = avain_protocol::rules::text::report_comment(comment.as_deref())
+            .map_err(|_| AvainError::input(lang, "report_comment_invalid"))?;
         let (token, profile_id) = self.session()?;
         let receipts = self
             .store
@@ -111,7 +103,7 @@ impl Inner {
         let approval_id = receipt
             .approval_id
             .clone()
-            .filter(|id| super::accounts::valid_id(id))
+            .filter(|id| is_id(id))
             .ok_or_else(|| AvainError::refused(lang, "receipt_not_reportable"))?;
         let answer: ApprovalReportReceipt = self
             .http

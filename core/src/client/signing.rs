@@ -155,7 +155,7 @@ fn document_error(lang: Language, error: AvainError) -> AvainError {
 impl Inner {
     async fn document(self: &Arc<Self>, document_id: &str) -> Result<Document, AvainError> {
         let lang = self.lang();
-        if !super::identification::valid_id(document_id) {
+        if !avain_protocol::rules::ids::is_id(document_id) {
             return Err(AvainError::input(lang, "document_not_found"));
         }
         let (token, _) = self.session()?;
@@ -262,7 +262,7 @@ impl Inner {
         document_id: &str,
     ) -> Result<DocumentFile, AvainError> {
         let lang = self.lang();
-        if !super::identification::valid_id(document_id) {
+        if !avain_protocol::rules::ids::is_id(document_id) {
             return Err(AvainError::input(lang, "document_not_found"));
         }
         let (token, _) = self.session()?;

@@ -86,7 +86,7 @@ where
     let caller = Caller::new();
     let flow = Arc::clone(&caller).scope(work(Arc::clone(inner)));
     // Spawned type-erased: tokio's task machinery (harness, cell, scheduler hooks) is then
-    // compiled once instead of once per flow's future type, which was about 0.3 MB of the
+    // compiled once instead of once per flow's future type, which was about 0.3 MiB of the
     // phone library (docs/bindings.md). Two small allocations per flow.
     let erased: ErasedFlow = Box::pin(async move { Box::new(flow.await) as Box<dyn Any + Send> });
     let task = runtime.spawn(erased);

@@ -60,12 +60,7 @@ impl<S: Send + Sync> FromRequestParts<S> for PathId {
             axum::extract::Path::<String>::from_request_parts(parts, state)
                 .await
                 .map_err(|_| ApiError::new(ErrorCode::NotFound))?;
-        let plausible = !id.is_empty()
-            && id.len() <= 64
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-        if plausible {
+        if avain_protocol::rules::ids::is_id(&id) {
             Ok(PathId(id))
         } else {
             Err(ErrorCode::NotFound.into())

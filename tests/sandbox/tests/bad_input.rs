@@ -180,15 +180,7 @@ async fn every_kind_of_bad_request_gets_a_4xx_with_a_code() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_are_localized_by_accept_language() {
     let (bank, _client) = bank().await;
-    let http = reqwest::Client::builder()
-        .tls_backend_preconfigured(
-            avain_core::net::client_config(&avain_core::net::Trust::only_root(
-                bank.root_certificate_der().to_vec(),
-            ))
-            .unwrap(),
-        )
-        .build()
-        .unwrap();
+    let http = plain_http(&bank);
     for (lang, text) in [
         ("sv-FI", "Hittades inte."),
         ("en", "Not found."),
@@ -211,15 +203,7 @@ async fn errors_are_localized_by_accept_language() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_401_names_the_bearer_scheme() {
     let (bank, _client) = bank().await;
-    let http = reqwest::Client::builder()
-        .tls_backend_preconfigured(
-            avain_core::net::client_config(&avain_core::net::Trust::only_root(
-                bank.root_certificate_der().to_vec(),
-            ))
-            .unwrap(),
-        )
-        .build()
-        .unwrap();
+    let http = plain_http(&bank);
     let url = |path: &str| format!("{}{path}", bank.url());
     let answers = [
         http.get(url("/v1/accounts")).send().await.unwrap(),
@@ -391,4 +375,18 @@ fn random_and_mutated_bodies_never_get_a_5xx() {
         let _: serde_json::Value = client.get("/v1/policy", None).await.unwrap();
     });
     drop(bank);
+}
+
+/// A bare HTTPS client trusting the sandbox's root, for requests the typed test client
+/// would not send (other headers, no session).
+fn plain_http(bank: &avain_sandbox::Sandbox) -> reqwest::Client {
+    reqwest::Client::builder()
+        .tls_backend_preconfigured(
+            avain_core::net::client_config(&avain_core::net::Trust::only_root(
+                bank.root_certificate_der().to_vec(),
+            ))
+            .unwrap(),
+        )
+        .build()
+        .unwrap()
 }

@@ -2,6 +2,7 @@
 //! customer hears about a problem at the field, the bank enforces them because it trusts
 //! no phone. Pure functions; "now" is always an argument.
 
+pub mod ids;
 pub mod meetings;
 pub mod payments;
 pub mod sessions;

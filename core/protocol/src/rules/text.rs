@@ -17,6 +17,8 @@ pub const MESSAGE_BODY_MAX: usize = 4000;
 pub const MEETING_TOPIC_MAX: usize = 120;
 /// A video meeting's extra details.
 pub const MEETING_DETAILS_MAX: usize = 500;
+/// The customer's comment on a "this was not me" report.
+pub const REPORT_COMMENT_MAX: usize = 500;
 
 /// One line of text: 1 to `max` characters, no whitespace at either end, no control
 /// character (so no line break).
@@ -35,6 +37,26 @@ pub fn is_multi_line(text: &str, max: usize) -> bool {
             .chars()
             .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
+
+/// A "this was not me" report's optional comment as both sides read it: trimmed, and only
+/// whitespace is no comment (`Ok(None)`). Refused when it is longer than
+/// [`REPORT_COMMENT_MAX`] characters or holds a control character other than line feed.
+pub fn report_comment(comment: Option<&str>) -> Result<Option<String>, InvalidComment> {
+    let Some(comment) = comment.map(str::trim).filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    let valid = comment.chars().count() <= REPORT_COMMENT_MAX
+        && !comment.chars().any(|c| c.is_control() && c != '\n');
+    if valid {
+        Ok(Some(comment.to_owned()))
+    } else {
+        Err(InvalidComment)
+    }
+}
+
+/// A report comment that breaks [`report_comment`]'s rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvalidComment;
 
 #[cfg(test)]
 mod tests {
@@ -67,5 +89,23 @@ mod tests {
         assert!(!is_multi_line(" \n\t", MESSAGE_BODY_MAX));
         assert!(!is_multi_line("a\r\nb", MESSAGE_BODY_MAX));
         assert!(!is_multi_line("a\u{7}", MESSAGE_BODY_MAX));
+    }
+
+    #[test]
+    fn a_report_comment_is_trimmed_bounded_and_may_span_lines() {
+        assert_eq!(report_comment(None), Ok(None));
+        assert_eq!(report_comment(Some("  \n ")), Ok(None));
+        assert_eq!(
+            report_comment(Some(" En tehnyt tätä.\nSoittakaa. ")),
+            Ok(Some("En tehnyt tätä.\nSoittakaa.".to_owned()))
+        );
+        let longest = "x".repeat(REPORT_COMMENT_MAX);
+        assert_eq!(report_comment(Some(&longest)), Ok(Some(longest.clone())));
+        assert_eq!(
+            report_comment(Some(&format!("{longest}x"))),
+            Err(InvalidComment)
+        );
+        assert_eq!(report_comment(Some("a\tb")), Err(InvalidComment));
+        assert_eq!(report_comment(Some("a\u{7}b")), Err(InvalidComment));
     }
 }

@@ -16,9 +16,6 @@ use crate::notify;
 use crate::state::Shared;
 use crate::texts::Notice;
 
-/// The longest comment kept.
-pub const MAX_COMMENT: usize = 500;
-
 /// `POST /v1/approvals/{id}/reports`: `id` is the challenge the approval answered. Only
 /// approvals that succeeded, by one of this customer's profiles, can be reported.
 pub async fn report(
@@ -27,15 +24,8 @@ pub async fn report(
     PathId(challenge_id): PathId,
     Json(body): Json<ApprovalReport>,
 ) -> ApiResult<(StatusCode, axum::Json<ApprovalReportReceipt>)> {
-    let comment = body
-        .comment
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty());
-    if comment.as_deref().is_some_and(|c| {
-        c.chars().count() > MAX_COMMENT || c.chars().any(|ch| ch.is_control() && ch != '\n')
-    }) {
-        return Err(ErrorCode::InvalidValue.into());
-    }
+    let comment = avain_protocol::rules::text::report_comment(body.comment.as_deref())
+        .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
     let customer_id = session.session.customer_id;
     let reporter = session.profile_id.clone();
     let now = state.now();

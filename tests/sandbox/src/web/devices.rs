@@ -12,10 +12,10 @@ use serde::Deserialize;
 
 use super::context::{Ctx, LoggedIn};
 use super::format;
-use super::login::valid_id;
 use crate::extract::PathId;
 use crate::routes::online_bank;
 use crate::state::Shared;
+use avain_protocol::rules::ids::is_id;
 
 /// One device as the page lists it.
 pub struct DeviceRow {
@@ -137,7 +137,7 @@ pub async fn unlock(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.profile_id) {
+    if !is_id(&form.profile_id) {
         return me
             .web
             .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
@@ -201,7 +201,7 @@ pub async fn remove_confirm(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.profile_id) {
+    if !is_id(&form.profile_id) {
         return me
             .web
             .error_page(StatusCode::BAD_REQUEST, "error_bad_request");

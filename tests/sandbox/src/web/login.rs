@@ -4,6 +4,7 @@
 use askama::Template;
 use avain_core::Language;
 use avain_core::api::{CodeRequest, OnlineBankLoginStart, PasswordChange, Secret};
+use avain_protocol::rules::ids::is_id;
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -128,7 +129,7 @@ pub async fn key_card(
     if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.attempt_id) {
+    if !is_id(&form.attempt_id) {
         return web.error_page(StatusCode::BAD_REQUEST, "error_bad_request");
     }
     let body = CodeRequest {
@@ -168,16 +169,6 @@ pub async fn key_card(
             web.render_status(StatusCode::UNAUTHORIZED, &page)
         }
     }
-}
-
-/// Whether `id` looks like one of the bank's ids (the API's path ids are checked the same
-/// way before any query).
-pub fn valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// The key-card code number an attempt asks for (the bank's record, not the form's).
@@ -338,9 +329,9 @@ mod tests {
 
     #[test]
     fn ids_are_checked_before_any_query() {
-        assert!(valid_id("obl_0a1b2c"));
-        assert!(!valid_id(""));
-        assert!(!valid_id("a/b"));
-        assert!(!valid_id(&"x".repeat(65)));
+        assert!(is_id("obl_0a1b2c"));
+        assert!(!is_id(""));
+        assert!(!is_id("a/b"));
+        assert!(!is_id(&"x".repeat(65)));
     }
 }

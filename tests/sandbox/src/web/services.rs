@@ -13,10 +13,10 @@ use serde::Deserialize;
 
 use super::context::{Ctx, LoggedIn};
 use super::format;
-use super::login::valid_id;
 use crate::extract::{Json, PathId};
 use crate::routes::{inbox, meetings, signing};
 use crate::state::Shared;
+use avain_protocol::rules::ids::is_id;
 
 /// A message in the list.
 pub struct MessageRow {
@@ -258,7 +258,7 @@ pub async fn join(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.code) {
+    if !is_id(&form.code) {
         return me
             .web
             .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
@@ -287,7 +287,7 @@ pub async fn identify(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.code) {
+    if !is_id(&form.code) {
         return me
             .web
             .error_page(StatusCode::BAD_REQUEST, "error_bad_request");

@@ -11,11 +11,11 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::context::{Ctx, Web};
-use super::login::valid_id;
 use crate::extract::{Json, PathId};
 use crate::routes::online_bank;
 use crate::state::Shared;
 use crate::throttle::ClientAddr;
+use avain_protocol::rules::ids::is_id;
 
 /// Step 1: who.
 #[derive(Template)]
@@ -130,7 +130,7 @@ pub async fn finish(
     if let Some(refused) = web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    if !valid_id(&form.unlock_id) {
+    if !is_id(&form.unlock_id) {
         return web.error_page(StatusCode::BAD_REQUEST, "error_bad_request");
     }
     let body = UserCodeUnlockFinish {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds build/AvainFFIC.xcframework (the Rust core as a static library for iPhone, iPad
-# and the Simulator, with its C header and module map) and Generated/AvainFFI/AvainFFI.swift
+# and the Simulator, with its C header and module map) and Generated/AvainFFI/*.swift
 # (the generated Swift), which ios/Package.swift uses on Apple platforms. Run on a Mac
 # with Xcode and
 #   rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios
@@ -35,7 +35,8 @@ cargo run --locked --quiet -p avain-uniffi-bindgen --bin uniffi-bindgen-swift --
   --swift-sources --headers --modulemap --xcframework \
   --module-name AvainFFIC --modulemap-filename module.modulemap \
   "$(lib aarch64-apple-ios)" "$staging/generated"
-mv "$staging/generated/AvainFFI.swift" "$generated/AvainFFI/"
+# One Swift file per crate with UniFFI types (avain-ffi, avain-core, avain-protocol).
+mv "$staging/generated/"*.swift "$generated/AvainFFI/"
 mv "$staging/generated/"*.h "$staging/generated/module.modulemap" "$staging/headers/"
 
 lipo -create "$(lib aarch64-apple-ios-sim)" "$(lib x86_64-apple-ios)" \
@@ -46,4 +47,4 @@ xcodebuild -create-xcframework \
   -library "$staging/simulator/libavain_ffi.a" -headers "$staging/headers" \
   -output "$out/AvainFFIC.xcframework"
 rm -rf "$staging"
-echo "built $out/AvainFFIC.xcframework and $generated/AvainFFI/AvainFFI.swift"
+echo "built $out/AvainFFIC.xcframework and $generated/AvainFFI/*.swift"

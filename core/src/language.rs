@@ -47,6 +47,7 @@ pub fn preferred_language<S: AsRef<str>>(tags: &[S], supported: &[Language]) -> 
 /// A flow of the app, for asking which languages it exists in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Flow {
     /// Logging in to the app and the online bank.
     Login,

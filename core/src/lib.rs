@@ -25,6 +25,14 @@ pub mod scam;
 pub mod secrets;
 pub mod store;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("avain_core");
+// The protocol's times cross the FFI as declared there (avain_protocol::uniffi_types).
+#[cfg(feature = "uniffi")]
+uniffi::use_remote_type!(avain_protocol::time::OffsetDateTime);
+#[cfg(feature = "uniffi")]
+uniffi::use_remote_type!(avain_protocol::time::Date);
+
 pub use avain_protocol::Language;
 pub use client::{Avain, AvainConfig, AvainError, BankConfig, PlatformParts};
 

@@ -4,32 +4,6 @@
 use avain_core::Language;
 use avain_core::language::{self, DEFAULT_SUPPORTED, Flow};
 
-/// A language the core writes user-facing text in: every message and error text comes
-/// from the core in the language the app passes (the shells never translate).
-#[uniffi::remote(Enum)]
-pub enum Language {
-    /// Finnish, the default.
-    Fi,
-    /// Swedish (Finland's second official language).
-    Sv,
-    /// English.
-    En,
-}
-
-/// A flow of the app, for asking which languages it exists in.
-#[uniffi::remote(Enum)]
-pub enum Flow {
-    /// Logging in to the app and the online bank.
-    Login,
-    /// Confirming a payment.
-    PaymentConfirmation,
-    /// Strong identification for third parties (the tax authority, Kela...): Finnish
-    /// only.
-    ThirdPartyIdentification,
-    /// The signing service: Finnish only.
-    DocumentSigning,
-}
-
 /// The app's language from the phone's preferred languages, most preferred first
 /// (Android `LocaleList`, iOS `Locale.preferredLanguages`: "en-US", "sv-FI", "sv_FI"):
 /// Swedish when Swedish comes before Finnish, even after another language; otherwise

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A language the core writes user-facing text in.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Finnish, the default.

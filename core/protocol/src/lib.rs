@@ -29,4 +29,9 @@ pub mod rules;
 pub mod signed_bytes;
 pub mod verify;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("avain_protocol");
+#[cfg(feature = "uniffi")]
+pub mod uniffi_types;
+
 pub use i18n::Language;

@@ -11,7 +11,7 @@ import fi.avain.AvainSettings
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey

@@ -12,7 +12,7 @@ import fi.avain.BankSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails
 import fi.avain.JoinWindow
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.MeetingEdit
 import fi.avain.PinReason
 import fi.avain.Platform

@@ -3,7 +3,7 @@ package fi.avain.shell
 
 import com.sun.jna.Native
 import fi.avain.CalendarDate
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.PinProblem
 import fi.avain.PinVerdict
 import fi.avain.allPinProblems

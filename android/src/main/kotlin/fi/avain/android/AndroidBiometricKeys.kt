@@ -16,7 +16,7 @@ import androidx.biometric.BiometricPrompt
 import androidx.core.content.ContextCompat
 import androidx.fragment.app.FragmentActivity
 import fi.avain.BiometricKeys
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.biometricPromptTexts
 import fi.avain.shell.P256

@@ -5,7 +5,7 @@ package fi.avain.android
 import android.os.Build
 import android.os.LocaleList
 import android.util.Log
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.LogLevel
 import fi.avain.LogSink
 import fi.avain.OsGate

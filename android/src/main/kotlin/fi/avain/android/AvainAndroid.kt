@@ -7,7 +7,7 @@ import fi.avain.Avain
 import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceKeys
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.LogLevel
 import fi.avain.PlatformCheck
 import fi.avain.SecretStore

@@ -1,6 +1,6 @@
 package fi.avain.shell
 
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.biometricPromptTexts
 import org.junit.Assert.assertEquals

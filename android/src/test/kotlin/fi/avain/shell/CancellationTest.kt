@@ -1,7 +1,7 @@
 package fi.avain.shell
 
 import fi.avain.BiometricKeys
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.SecretStore
 import fi.avain.checkPlatform
 import java.util.concurrent.CountDownLatch

@@ -2,7 +2,7 @@ package fi.avain.shell
 
 import fi.avain.AvainException
 import fi.avain.BiometricKeys
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.SecretStore
 import fi.avain.checkPlatform

@@ -2,7 +2,7 @@ package fi.avain.shell
 
 import fi.avain.AvainException
 import fi.avain.CalendarDate
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.PinReason
 import fi.avain.PinVerdict
 import fi.avain.checkNewPin

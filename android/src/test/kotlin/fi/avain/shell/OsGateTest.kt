@@ -4,7 +4,7 @@ import fi.avain.AvainException
 import fi.avain.CalendarDate
 import fi.avain.GateReason
 import fi.avain.GateVerdict
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.Platform
 import fi.avain.checkOsGate
 import org.junit.Assert.assertEquals

@@ -2,7 +2,7 @@ package fi.avain.shell
 
 import fi.avain.AvainException
 import fi.avain.CalendarDate
-import fi.avain.Language
+import fi.avain.protocol.Language
 import fi.avain.ReferenceKind
 import fi.avain.createFinnishReference
 import fi.avain.domesticAccountToIban

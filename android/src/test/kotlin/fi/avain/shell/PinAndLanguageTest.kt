@@ -2,8 +2,8 @@ package fi.avain.shell
 
 import fi.avain.AvainException
 import fi.avain.CalendarDate
-import fi.avain.Flow
-import fi.avain.Language
+import fi.avain.core.Flow
+import fi.avain.protocol.Language
 import fi.avain.PinReason
 import fi.avain.checkHetu
 import fi.avain.checkNewPin

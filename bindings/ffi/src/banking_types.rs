@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use avain_core::client::{self as core, AccountInfo, BarcodeForm, PaymentDraft, PaymentFieldError};
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 
 /// A payment as the customer filled it in: every field as typed; optional ones empty.
 #[uniffi::remote(Record)]

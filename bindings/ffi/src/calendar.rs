@@ -1,40 +1,31 @@
 //! Calendar dates as the phone's calendar shows them (the customer's "today", a due date).
 
 use avain_core::{Language, i18n};
-use time::{Date, Month};
+use time::Date;
 
 use crate::error::AvainError;
 
-/// A day in the phone's calendar. The shells build today's: Kotlin `calendarDateToday()`
-/// (from `java.util.Calendar`), Swift `CalendarDate.today()` (from `Calendar.current`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct CalendarDate {
-    /// The year, e.g. 2025.
-    pub year: i32,
-    /// The month, 1-12.
-    pub month: u8,
-    /// The day of the month, 1-31.
-    pub day: u8,
+pub use avain_protocol::uniffi_types::CalendarDate;
+
+/// The FFI's conversions of a [`CalendarDate`] the shell passed: a day that does not exist
+/// is an `Internal` error in the caller's language rather than a lift failure.
+pub(crate) trait CalendarDays: Sized {
+    /// A `time::Date`; a day that does not exist (31 April) is the shell's defect.
+    fn to_date(self, lang: Language) -> Result<Date, AvainError>;
+    /// The record of a `time::Date`.
+    fn from_date(date: Date) -> Self;
 }
 
-impl CalendarDate {
-    /// A `time::Date`; a day that does not exist (31 April) is the shell's defect.
-    pub(crate) fn to_date(self, lang: Language) -> Result<Date, AvainError> {
-        Month::try_from(self.month)
-            .ok()
-            .and_then(|month| Date::from_calendar_date(self.year, month, self.day).ok())
-            .ok_or_else(|| AvainError::Internal {
-                code: "invalid_date".to_owned(),
-                user_message: i18n::text(lang, "ffi-invalid-date"),
-            })
+impl CalendarDays for CalendarDate {
+    fn to_date(self, lang: Language) -> Result<Date, AvainError> {
+        Date::try_from(self).map_err(|_| AvainError::Internal {
+            code: "invalid_date".to_owned(),
+            user_message: i18n::text(lang, "ffi-invalid-date"),
+        })
     }
 
-    pub(crate) fn from_date(date: Date) -> CalendarDate {
-        CalendarDate {
-            year: date.year(),
-            month: u8::from(date.month()),
-            day: date.day(),
-        }
+    fn from_date(date: Date) -> CalendarDate {
+        CalendarDate::from(date)
     }
 }
 

@@ -5,7 +5,7 @@
 use avain_core::Language;
 use avain_core::hetu::Hetu;
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::{AvainError, IntoAvainError};
 
 /// What a valid personal identity code says that the app may use.

@@ -4,7 +4,7 @@
 use avain_core::Language;
 use avain_core::os_policy::{GateDecision, GateReason, OsPolicy, Platform};
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::{AvainError, IntoAvainError};
 
 /// A mobile platform, as the shell reports it.

@@ -7,7 +7,7 @@ use avain_core::payments::{
     Barcode, BarcodeVersion, DomesticAccount, FinnishReference, Iban, Money, Reference,
 };
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::{AvainError, IntoAvainError};
 
 /// A checked IBAN, ready to show and to send.

@@ -4,7 +4,7 @@
 use avain_core::Language;
 use avain_core::pin::{self, Pin, PinContext, PinReason};
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::AvainError;
 
 /// Why a PIN is refused, in the order reasons are reported.

@@ -27,7 +27,7 @@ use avain_core::Language;
 use avain_core::pin::{self, Pin, PinContext, PinReason};
 use zeroize::Zeroize;
 
-use crate::calendar::CalendarDate;
+use crate::calendar::{CalendarDate, CalendarDays};
 
 /// What [`avain_ffi_check_new_pin_reasons`] returns when it cannot answer: make the UniFFI
 /// call, which returns the typed error.

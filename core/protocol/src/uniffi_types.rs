@@ -1,6 +1,6 @@
 //! How the protocol's times cross the phone library's FFI (feature `uniffi`): an instant
 //! is the platform's own (`java.time.Instant` in Kotlin, `Date` in Swift) through UniFFI's
-//! timestamp, and a calendar day is a [`CalendarDate`] record. Declared once here, the
+//! timestamp, and a calendar day is a [`CalendarDate`] record (named [`Day`] there). Declared once here, the
 //! lowest crate with UniFFI types; `avain-core` borrows them with `use_remote_type!`, so
 //! no crate mirrors a type to carry a time.
 
@@ -48,7 +48,11 @@ uniffi::custom_type!(OffsetDateTime, SystemTime, {
     try_lift: |instant| Ok(OffsetDateTime::from(instant)),
 });
 
-uniffi::custom_type!(Date, CalendarDate, {
+/// The name a calendar day has in Kotlin and Swift (a type alias of [`CalendarDate`]):
+/// naming it `Date` would shadow Swift's `Foundation.Date`, which instants use.
+pub type Day = Date;
+
+uniffi::custom_type!(Day, CalendarDate, {
     remote,
     lower: |date| CalendarDate::from(date),
     try_lift: |day| Ok(Date::try_from(day)?),

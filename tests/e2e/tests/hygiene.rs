@@ -4,7 +4,9 @@
 //! level. Then the log and every file of the phone's data directory are searched for the
 //! PINs, every value in the phone's keystore (device secret, K_dev, K_bio, the data key),
 //! the private scalars inside the keys, and both K_pin seeds recomputed from the
-//! specification, in raw bytes, hex, base64 and as a Debug print. None may appear.
+//! specification with their public keys, in raw bytes, hex, base64 and as a Debug print.
+//! None may appear; the bank's OS policy is cached on the way, and deleting the profile at
+//! the end must wipe its keys.
 
 #![allow(clippy::expect_used)]
 
@@ -18,6 +20,7 @@ use avain_core::lifecycle::BiometricKind;
 use avain_core::secrets::{SecretStore, profile_secret_name};
 use avain_e2e::{ANNA, Harness};
 use base64::Engine as _;
+use ring::signature::KeyPair as _;
 
 /// Eight digits, far from anything else in the files by chance.
 const PIN: &str = "73915064";
@@ -89,6 +92,15 @@ fn encodings(secret: &[u8]) -> Vec<Vec<u8>> {
         // A Debug print of a byte slice ("[12, 200, ...]").
         format!("{secret:?}").into_bytes(),
     ]
+}
+
+/// K_pin's public key (Ed25519) from its seed, as the bank holds it.
+fn pin_public_key(seed: &[u8]) -> Vec<u8> {
+    ring::signature::Ed25519KeyPair::from_seed_unchecked(seed)
+        .expect("a 32-byte seed")
+        .public_key()
+        .as_ref()
+        .to_vec()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -173,6 +185,9 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         .expect("login with the new PIN");
     let new_params = h.raw_phone(&id, NEW_PIN).expect("profile").profile.pin_kdf;
 
+    // The bank's signed OS policy, fetched, verified and cached in the database.
+    h.avain.refresh_policy().await.expect("OS policy");
+
     // What must not leak: the PINs, and every secret in the keystore.
     let mut forbidden: Vec<(String, Vec<u8>)> = [PIN, WRONG_PIN, NEW_PIN]
         .iter()
@@ -198,14 +213,14 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         .get(&profile_secret_name(&local_id, "device-secret"))
         .expect("get")
         .expect("device secret");
-    values.push((
-        "K_pin seed".into(),
-        pin_seed(PIN, &first_params, device_secret.expose(), &local_id),
-    ));
-    values.push((
-        "new K_pin seed".into(),
-        pin_seed(NEW_PIN, &new_params, device_secret.expose(), &local_id),
-    ));
+    let first_seed = pin_seed(PIN, &first_params, device_secret.expose(), &local_id);
+    let new_seed = pin_seed(NEW_PIN, &new_params, device_secret.expose(), &local_id);
+    // K_pin's public keys are not secret at the bank, but a phone that kept one would let
+    // whoever copies its files test PINs offline against it (docs/device-security.md).
+    values.push(("K_pin public key".into(), pin_public_key(&first_seed)));
+    values.push(("new K_pin public key".into(), pin_public_key(&new_seed)));
+    values.push(("K_pin seed".into(), first_seed));
+    values.push(("new K_pin seed".into(), new_seed));
     for (name, value) in values {
         for form in encodings(&value) {
             forbidden.push((name.clone(), form));
@@ -228,10 +243,40 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         check(&path.display().to_string(), bytes);
     }
 
+    // Deleting the profile on this phone wipes its keys; what is left (the app's data key,
+    // the OS policy's rollback floor) is per app, not per profile.
+    h.avain
+        .delete_profile_locally(&id)
+        .await
+        .expect("deleted here");
+    let left = h.secrets.names();
+    let profile_prefix = profile_secret_name(&local_id, "");
+    assert!(
+        names
+            .iter()
+            .filter(|n| n.starts_with(&profile_prefix))
+            .count()
+            >= 3,
+        "device secret, K_dev, K_bio: {names:?}"
+    );
+    assert!(
+        !left.iter().any(|name| name.starts_with(&profile_prefix)),
+        "the profile's keys are wiped: {left:?}"
+    );
+    for (path, bytes) in &h.data_files() {
+        check(&path.display().to_string(), bytes);
+    }
+
     let output = log.0.lock().expect("log").clone();
     let text = String::from_utf8_lossy(&output);
     // The capture works and the flows did log: the search is not vacuous.
-    for event in ["K_pin derived", "receipt stored", "payee recorded"] {
+    for event in [
+        "K_pin derived",
+        "receipt stored",
+        "payee recorded",
+        "OS policy cached",
+        "profile keys deleted",
+    ] {
         assert!(
             text.contains(event),
             "no {event:?} event in the log:\n{text}"

@@ -63,8 +63,11 @@ const NBSP: char = '\u{a0}';
 const MINUS: char = '\u{2212}';
 
 impl Money {
-    /// The largest amount [`Money::parse`] accepts: 999 999 999,99 €.
-    pub const MAX_TYPED: Money = Money::from_cents(99_999_999_999);
+    /// The largest amount [`Money::parse`] accepts: 999 999 999,99 €, the protocol's
+    /// limit ([`avain_protocol::rules::payments::MAX_AMOUNT_CENTS`]).
+    #[allow(clippy::cast_possible_wrap)] // 99 999 999 999 fits an i64.
+    pub const MAX_TYPED: Money =
+        Money::from_cents(avain_protocol::rules::payments::MAX_AMOUNT_CENTS as i64);
 
     /// `cents` cents (negative for debits).
     pub const fn from_cents(cents: i64) -> Money {

@@ -1,6 +1,11 @@
-//! Payments: how far ahead a due date may be.
+//! Payments: the largest amount, and how far ahead a due date may be.
 
 use time::{Date, Duration};
+
+/// The largest amount of one payment, in cents: 999 999 999,99 €, what a SEPA credit
+/// transfer allows. The payment form refuses more, the signed bytes cannot carry more and
+/// the bank refuses more.
+pub const MAX_AMOUNT_CENTS: u64 = 99_999_999_999;
 
 /// A due date may be at most this many days after today.
 pub const DUE_DATE_MAX_DAYS_AHEAD: i64 = 365;

@@ -8,6 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::error::SignedBytesError;
+use crate::rules::payments::MAX_AMOUNT_CENTS;
 
 /// Longest identifier (profile, device, request, document ids).
 pub(super) const MAX_IDENTIFIER: usize = 128;
@@ -15,8 +16,6 @@ pub(super) const MAX_IDENTIFIER: usize = 128;
 pub(super) const MAX_TEXT: usize = 256;
 /// Longest text shown to the customer, in UTF-8 bytes.
 pub(super) const MAX_SHOWN_TEXT: usize = 4096;
-/// Largest amount a SEPA credit transfer allows: 999 999 999,99.
-pub(super) const MAX_AMOUNT_CENTS: u64 = 99_999_999_999;
 const NONCE_MIN: usize = 16;
 const NONCE_MAX: usize = 64;
 const REFERENCE_MAX: usize = 25;

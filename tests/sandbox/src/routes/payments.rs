@@ -9,7 +9,7 @@ use avain_core::api::{
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_core::signed_bytes::Approval;
-use avain_protocol::rules::payments::valid_due_date;
+use avain_protocol::rules::payments::{MAX_AMOUNT_CENTS, valid_due_date};
 use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -404,7 +404,8 @@ pub async fn create(
     let today = state.now().date();
     let due = body.due_date.unwrap_or(today);
     let valid = is_single_line(&body.payee_name, PAYEE_NAME_MAX)
-        && (1..=CoreMoney::MAX_TYPED.cents()).contains(&body.amount_cents)
+        && u64::try_from(body.amount_cents)
+            .is_ok_and(|cents| (1..=MAX_AMOUNT_CENTS).contains(&cents))
         && !(reference.is_some() && message.is_some())
         && message
             .as_deref()

@@ -24,9 +24,9 @@
 //!
 //! The answer to a counted failure never says which factor failed.
 
-use avain_core::api::{Assertion, ErrorCode, Purpose};
-use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
-use avain_core::signed_bytes::Approval;
+use avain_protocol::api::{Assertion, ErrorCode, Purpose};
+use avain_protocol::lifecycle::{LockReason, ProfileEvent, ProfileState};
+use avain_protocol::signed_bytes::Approval;
 use avain_protocol::verify::{
     AssertionError, FactorCheck, ProfileKeys, counter_advances, verify_assertion,
 };

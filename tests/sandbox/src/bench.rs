@@ -14,7 +14,7 @@ use avain_protocol::verify::{verify_device_signature, verify_pin_signature};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use avain_core::api::Challenge;
+use avain_protocol::api::Challenge;
 use serde::Serialize;
 
 use crate::client::{BankClient, SoftwareDevice};

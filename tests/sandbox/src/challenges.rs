@@ -9,14 +9,14 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use avain_core::api::{Base64Bytes, Challenge, LoginChannel, Purpose};
+use avain_protocol::api::{Base64Bytes, Challenge, LoginChannel, Purpose};
 use time::{Duration, OffsetDateTime};
 
 use crate::bank_keys::BankSigningKey;
 use crate::crypto;
 use crate::db::records::Profile;
 use crate::error::{ApiError, ApiResult};
-use avain_core::api::ErrorCode;
+use avain_protocol::api::ErrorCode;
 
 /// How long a challenge can be answered, on the bank's clock.
 pub const TTL: Duration = Duration::seconds(120);

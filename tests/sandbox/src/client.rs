@@ -6,18 +6,18 @@
 //! all the bank can observe. The HTTPS client trusts only the sandbox's root certificate
 //! (the core's `net::client_config`); verification is never switched off.
 
-use avain_core::Language;
-use avain_core::api::sandbox::Outbox;
-use avain_core::api::{
+use avain_core::confirmation::{self, PaymentDetails};
+use avain_core::net::{Trust, client_config};
+use avain_protocol::Language;
+use avain_protocol::api::sandbox::Outbox;
+use avain_protocol::api::{
     Assertion, Base64Bytes, Challenge, ChallengeRequest, CodeRequest, DeviceDescription,
     DeviceState, ErrorBody, ErrorCode, Factor, KeyCardChallenge, LoginChannel, LoginRequest,
     OnlineBankLoginStart, OnlineBankSession, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, Session,
 };
-use avain_core::api::{Payment, PaymentApproval, PaymentConfirm};
-use avain_core::confirmation::{self, PaymentDetails};
-use avain_core::net::{Trust, client_config};
-use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_protocol::api::{Payment, PaymentApproval, PaymentConfirm};
+use avain_protocol::signed_bytes::{self, Approval, ChallengeContext};
 use reqwest::{Method, StatusCode};
 use ring::rand::SystemRandom;
 use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, Ed25519KeyPair, KeyPair};

@@ -6,8 +6,8 @@
 //! write job that reads the lock and the count it is decided on. The bank asks one key-card
 //! code number per customer until it is answered right.
 
-use avain_core::api::ErrorCode;
-use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState};
+use avain_protocol::api::ErrorCode;
+use avain_protocol::lifecycle::{LockReason, ProfileEvent, ProfileState};
 use rusqlite::{Connection, params};
 use time::OffsetDateTime;
 

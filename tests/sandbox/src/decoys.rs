@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, MutexGuard};
 
-use avain_core::api::ErrorCode;
+use avain_protocol::api::ErrorCode;
 use time::{Duration, OffsetDateTime};
 
 use crate::error::ApiError;

@@ -1,7 +1,7 @@
-//! The server's error type: a stable code (shared with the client in `avain_core::api`),
+//! The server's error type: a stable code (shared with the client in `avain_protocol::api`),
 //! rendered as the JSON [`ErrorBody`] in the request's language.
 
-use avain_core::api::{ErrorBody, ErrorCode};
+use avain_protocol::api::{ErrorBody, ErrorCode};
 use axum::http::header::{RETRY_AFTER, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

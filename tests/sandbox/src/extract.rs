@@ -2,7 +2,7 @@
 //! (content type, size limit, syntax, types, unknown fields), path ids, query strings and
 //! the session token. None of them echoes what it refused: the input may be a secret.
 
-use avain_core::api::ErrorCode;
+use avain_protocol::api::ErrorCode;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};

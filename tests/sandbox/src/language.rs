@@ -1,6 +1,6 @@
 //! The language of the customer-facing texts in a response, from `Accept-Language`.
 
-use avain_core::Language;
+use avain_protocol::Language;
 use axum::extract::Request;
 use axum::http::header::ACCEPT_LANGUAGE;
 use axum::middleware::Next;

@@ -13,8 +13,8 @@
 //! # Ok(()) }
 //! ```
 //!
-//! The wire types are `avain_core::api`; the signed bytes are `avain_core::signed_bytes`,
-//! the profile lifecycle `avain_core::lifecycle`, the OS policy `avain_core::os_policy`:
+//! The wire types are `avain_protocol::api`; the signed bytes are `avain_protocol::signed_bytes`,
+//! the profile lifecycle `avain_protocol::lifecycle`, the OS policy `avain_core::os_policy`:
 //! the sandbox reuses the core's definitions, it does not restate them.
 
 pub mod approvals;

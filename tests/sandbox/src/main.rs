@@ -278,7 +278,7 @@ fn bench(
                     let pem = std::fs::read_to_string(&root)
                         .map_err(|e| format!("reading {}: {e}", root.display()))?;
                     let client = avain_sandbox::client::BankClient::new(&url, &pem_to_der(&pem)?)?;
-                    let keys: avain_core::api::sandbox::BankKeys = client
+                    let keys: avain_protocol::api::sandbox::BankKeys = client
                         .get("/v1/sandbox/bank-keys", None)
                         .await
                         .map_err(|e| format!("reading the bank's keys: {e}"))?;

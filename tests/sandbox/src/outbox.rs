@@ -7,9 +7,9 @@
 use std::collections::VecDeque;
 use std::sync::Mutex;
 
-use avain_core::api::Personal;
-use avain_core::api::Secret;
-use avain_core::api::sandbox::{Channel, OutboxMessage};
+use avain_protocol::api::Personal;
+use avain_protocol::api::Secret;
+use avain_protocol::api::sandbox::{Channel, OutboxMessage};
 use time::OffsetDateTime;
 
 /// Messages kept.

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::Duration as StdDuration;
 
-use avain_core::api::sandbox::BankKeys as PublicBankKeys;
 use avain_core::os_policy::{BankKey, SignedPolicy};
+use avain_protocol::api::sandbox::BankKeys as PublicBankKeys;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
 use hyper_util::service::TowerToHyperService;

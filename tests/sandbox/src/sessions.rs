@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use avain_core::api::{ErrorCode, Secret};
+use avain_protocol::api::{ErrorCode, Secret};
 use avain_protocol::rules::sessions::is_idle;
 use time::{Duration, OffsetDateTime};
 

@@ -2,8 +2,8 @@
 
 use std::sync::{Arc, RwLock};
 
-use avain_core::api::ErrorCode;
 use avain_core::os_policy::{GateDecision, GateReason, OsPolicy, SignedPolicy};
+use avain_protocol::api::ErrorCode;
 use ring::rand::SystemRandom;
 use time::{Duration, OffsetDateTime};
 

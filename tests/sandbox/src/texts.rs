@@ -2,8 +2,8 @@
 //! a link. A code comes before any other number in its text: readers of the outbox take
 //! the first run of six digits. The inbox alert is not here: it is the core's (`notify::message_alert`).
 
-use avain_core::Language;
 use avain_core::payments::Money;
+use avain_protocol::Language;
 
 /// What the bank tells the customer.
 #[derive(Debug, Clone, Copy)]

@@ -7,7 +7,7 @@
 
 mod common;
 
-use avain_core::api::{ErrorBody, ErrorCode};
+use avain_protocol::api::{ErrorBody, ErrorCode};
 use avain_sandbox::client::BankClient;
 use avain_sandbox::seed::ANNA;
 use common::*;

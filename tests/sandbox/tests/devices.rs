@@ -4,11 +4,11 @@
 
 mod common;
 
-use avain_core::api::{
+use avain_protocol::api::{
     ApprovalRequired, Base64Bytes, BiometricKeyRequest, BiometricKind, ConfirmRequest, DeviceList,
     ErrorCode, OnlineBankDeviceList, PendingChange, PinChangeRequest, ProfileState, ProfileStatus,
 };
-use avain_core::signed_bytes::Approval;
+use avain_protocol::signed_bytes::Approval;
 use avain_sandbox::client::SoftwareDevice;
 use avain_sandbox::seed::{ANNA, MIKKO};
 use common::*;

@@ -9,10 +9,10 @@ use std::path::Path;
 use std::process::Stdio;
 use std::time::Duration;
 
-use avain_core::api::{
+use avain_protocol::api::{
     ErrorCode, LoginChannel, LoginRequest, NewPayment, PaymentApproval, Personal, Session,
 };
-use avain_core::signed_bytes::Approval;
+use avain_protocol::signed_bytes::Approval;
 use avain_sandbox::client::{BankClient, LOGIN_TEXT, SoftwareDevice};
 use avain_sandbox::seed::{self, ANNA};
 use common::*;

@@ -5,13 +5,13 @@
 
 mod common;
 
-use avain_core::api::sandbox::{BankKeys, ClockChange};
-use avain_core::api::{
+use avain_core::os_policy::{OsPolicy, SignedPolicy};
+use avain_protocol::api::sandbox::{BankKeys, ClockChange};
+use avain_protocol::api::{
     Base64Bytes, ChallengeRequest, DeviceState, ErrorCode, LoginChannel, LoginRequest,
     PendingChange, PinChangeRequest, ProfileState, Session,
 };
-use avain_core::os_policy::{OsPolicy, SignedPolicy};
-use avain_core::signed_bytes::Approval;
+use avain_protocol::signed_bytes::Approval;
 use avain_sandbox::client::{LOGIN_TEXT, SoftwareDevice};
 use avain_sandbox::seed::{ANNA, MIKKO};
 use common::*;
@@ -152,7 +152,7 @@ async fn the_warning_before_the_last_attempt_is_in_the_requested_language() {
         .await
         .unwrap();
     assert_eq!(status, 401);
-    let body: avain_core::api::ErrorBody = serde_json::from_slice(&body).unwrap();
+    let body: avain_protocol::api::ErrorBody = serde_json::from_slice(&body).unwrap();
     assert_eq!(body.attempts_left, Some(1));
     assert!(body.message.contains("lukitsee"), "{}", body.message);
     // The message names no factor.

@@ -11,7 +11,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use avain_core::api::ErrorCode;
+use avain_protocol::api::ErrorCode;
 use common::spec::spec;
 use serde_json::Value;
 

@@ -1,4 +1,4 @@
-//! openapi.yaml tested against the wire types (`avain_core::api`), rather than generated
+//! openapi.yaml tested against the wire types (`avain_protocol::api`), rather than generated
 //! from them: the YAML is the contract a bank team reads and writes, with prose, limits
 //! and status codes that the Rust types cannot carry, so it stays hand-written and these
 //! tests hold it to the types.
@@ -15,7 +15,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use avain_core::api::{
+use avain_protocol::api::{
     AccountList, ApprovalReport, Base64Bytes, BlockRequest, BlockingInfo, ChallengeRequest,
     CodeRequest, DeviceList, DeviceState, Document, DocumentList, EInvoiceList, LoginChannel,
     MeetingChange, MeetingList, Message, MessageList, MessageSummary, NewMessage, NewPayment,
@@ -294,9 +294,9 @@ fn request_types_match_their_schemas() {
 #[test]
 fn the_error_body_matches_its_schema() {
     let spec = spec();
-    let body = avain_core::api::ErrorBody::with_attempts_left(
-        avain_core::api::ErrorCode::SignatureInvalid,
-        avain_core::i18n::Language::Sv,
+    let body = avain_protocol::api::ErrorBody::with_attempts_left(
+        avain_protocol::api::ErrorCode::SignatureInvalid,
+        avain_protocol::i18n::Language::Sv,
         2,
     );
     assert_valid(

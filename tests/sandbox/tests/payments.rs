@@ -5,13 +5,13 @@
 
 mod common;
 
-use avain_core::Language;
-use avain_core::api::sandbox::ClockChange;
-use avain_core::api::{
+use avain_core::payments::Barcode;
+use avain_protocol::Language;
+use avain_protocol::api::sandbox::ClockChange;
+use avain_protocol::api::{
     AccountList, EInvoiceList, ErrorCode, NewPayment, PayeeList, Payment, PaymentApproval,
     PaymentConfirm, PaymentList, PaymentStatus, Personal, Secret, TransactionList,
 };
-use avain_core::payments::Barcode;
 use avain_sandbox::client::{payment_approval, payment_text};
 use avain_sandbox::seed::{self, ANNA, MIKKO};
 use common::*;

@@ -4,8 +4,8 @@
 
 mod common;
 
-use avain_core::api::sandbox::Outbox;
-use avain_core::api::{
+use avain_protocol::api::sandbox::Outbox;
+use avain_protocol::api::{
     CodeRequest, ErrorCode, OnlineBankDeviceList, ProfileState, RegistrationStart,
     RegistrationStarted, Secret,
 };
@@ -188,7 +188,7 @@ async fn three_wrong_key_card_codes_lock_the_user_code_at_the_bank() {
         .post::<serde_json::Value>(
             "/v1/user-code-unlocks",
             None,
-            &avain_core::api::UserCodeUnlockStart {
+            &avain_protocol::api::UserCodeUnlockStart {
                 hetu: Secret::new(mikko.hetu()),
                 user_id: MIKKO.to_owned(),
             },

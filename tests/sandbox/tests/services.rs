@@ -4,21 +4,21 @@
 
 mod common;
 
-use avain_core::Language;
-use avain_core::api::sandbox::{
+use avain_core::inbox::{AlertChannel, check_alert_text, render_alert};
+use avain_core::os_policy::{OsPolicy, SignedPolicy};
+use avain_protocol::Language;
+use avain_protocol::api::sandbox::{
     BankMessage, BrokerRequest, BrokerResult, Channel, ClockChange, ClockState, IssueIdentifier,
     IssuedIdentifier, Outbox,
 };
-use avain_core::api::{
+use avain_protocol::api::{
     ApprovalRequired, ConfirmRequest, DocumentList, DocumentStatus, DocumentSummary, ErrorCode,
     IdentificationApproval, IdentificationChallengeRequest, IdentificationReject,
     IdentificationRequest, IdentificationStatus, Meeting, MeetingChange, MeetingIdentify,
     MeetingJoin, MeetingList, MeetingLookup, MeetingLookupChange, MeetingStatus, Message,
     MessageList, MessageSummary, NewMeeting, Personal, Secret,
 };
-use avain_core::inbox::{AlertChannel, check_alert_text, render_alert};
-use avain_core::os_policy::{OsPolicy, SignedPolicy};
-use avain_core::signed_bytes::Approval;
+use avain_protocol::signed_bytes::Approval;
 use avain_sandbox::client::{BankClient, SoftwareDevice};
 use avain_sandbox::seed::{ANNA, ANNA_MEETING, MIKKO, PUUTYO, SANNA, THREE_CUSTOMER_MEETING};
 use common::*;
@@ -83,7 +83,7 @@ async fn a_tax_authority_identifies_the_customer_through_the_broker() {
     assert_eq!(asked.request.service_name, "Verohallinto");
     assert_eq!(asked.challenge.requester, "Verohallinto");
     let shown = avain_core::confirmation::identification(
-        avain_core::Language::Fi,
+        avain_protocol::Language::Fi,
         &asked.request.service_name,
         &asked.request.broker_name,
     );
@@ -500,7 +500,7 @@ async fn sign(
         .post_empty(&format!("/v1/documents/{id}/signature"), Some(token))
         .await
         .unwrap();
-    let doc: avain_core::api::Document = client
+    let doc: avain_protocol::api::Document = client
         .get(&format!("/v1/documents/{id}"), Some(token))
         .await
         .unwrap();
@@ -509,7 +509,7 @@ async fn sign(
         document_title: doc.summary.title.clone(),
         document_sha256: doc.summary.sha256.0.clone(),
         shown_text: avain_core::confirmation::document_signing(
-            avain_core::Language::Fi,
+            avain_protocol::Language::Fi,
             &doc.summary.title,
         ),
     };

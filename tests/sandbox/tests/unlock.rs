@@ -5,7 +5,7 @@
 
 mod common;
 
-use avain_core::api::{
+use avain_protocol::api::{
     BlockRequest, BlockResult, BlockingInfo, CodeRequest, ErrorCode, KeyCardChallenge,
     OnlineBankLoginStart, OnlineBankSession, PasswordChange, ProfileState, Secret, TrustedDevice,
     UserCodeUnlockFinish, UserCodeUnlockStart, UserCodeUnlockStarted, UserCodeUnlocked,

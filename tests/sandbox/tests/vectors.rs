@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_protocol::signed_bytes::{self, Approval, ChallengeContext};
 use avain_protocol::verify::{
     verify_biometric_signature, verify_device_signature, verify_pin_signature,
 };

@@ -103,7 +103,7 @@ impl Db {
                 let answer = if committed {
                     result
                 } else {
-                    Err(ApiError::new(avain_core::api::ErrorCode::Internal))
+                    Err(ApiError::new(avain_protocol::api::ErrorCode::Internal))
                 };
                 // The requester may have gone away (client disconnected): the change is
                 // committed anyway, which is what durability means.

@@ -1,6 +1,6 @@
 //! Typed rows of the tables most flows touch: customers and profiles.
 
-use avain_core::api::{BiometricKind, CustomerKind, ErrorCode, ProfileState};
+use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, ProfileState};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
@@ -91,8 +91,8 @@ impl std::fmt::Debug for Customer {
 
 impl Customer {
     /// The customer's language for texts.
-    pub fn lang(&self) -> avain_core::Language {
-        avain_core::Language::from_code(&self.language).unwrap_or_default()
+    pub fn lang(&self) -> avain_protocol::Language {
+        avain_protocol::Language::from_code(&self.language).unwrap_or_default()
     }
 
     /// Refuses customers whose codes are blocked or whose user code is locked.
@@ -313,7 +313,7 @@ pub fn set_profile_state(
 pub fn apply_to_profiles(
     conn: &Connection,
     customer_id: i64,
-    event: avain_core::lifecycle::ProfileEvent,
+    event: avain_protocol::lifecycle::ProfileEvent,
     only_if: impl Fn(ProfileState) -> bool,
     now: OffsetDateTime,
 ) -> ApiResult<Vec<String>> {

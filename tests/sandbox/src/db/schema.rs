@@ -66,7 +66,7 @@ CREATE TABLE key_card_codes (
 ) STRICT;
 
 -- One profile (credential) per registered device; state and lock_reason are the codes of
--- avain_core::lifecycle::ProfileState.
+-- avain_protocol::lifecycle::ProfileState.
 CREATE TABLE profiles (
     id            TEXT PRIMARY KEY,
     device_id     TEXT NOT NULL UNIQUE,

@@ -1,6 +1,6 @@
 //! Accounts, balances and transactions.
 
-use avain_core::api::{
+use avain_protocol::api::{
     Account, AccountKind, AccountList, ErrorCode, Money, Personal, Transaction, TransactionList,
 };
 use axum::extract::State;

@@ -1,11 +1,11 @@
 //! Login: a challenge (no session needed), then an assertion that creates a session.
 
-use avain_core::api::{
+use avain_protocol::api::{
     Challenge, ChallengeRequest, CustomerSummary, ErrorCode, LoginChannel, LoginRequest, Purpose,
     Session,
 };
-use avain_core::lifecycle::ProfileState;
-use avain_core::signed_bytes::Approval;
+use avain_protocol::lifecycle::ProfileState;
+use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 
@@ -218,7 +218,7 @@ pub async fn current(
         })
         .await?;
     Ok(axum::Json(Session {
-        token: avain_core::api::Secret::new(session.token),
+        token: avain_protocol::api::Secret::new(session.token),
         idle_timeout_s: IDLE_TIMEOUT.whole_seconds().unsigned_abs() as u32,
         profile_id: profile.id,
         profile_state: profile.state,

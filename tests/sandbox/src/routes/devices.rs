@@ -1,10 +1,10 @@
 //! Trusted devices, PIN change and biometric keys (in the app, logged in).
 
-use avain_core::api::{
+use avain_protocol::api::{
     ApprovalRequired, BiometricKeyRequest, BiometricKind, ConfirmRequest, DeviceList, ErrorCode,
     Factor, LoginChannel, PendingChange, PinChangeRequest, ProfileStatus, Purpose, TrustedDevice,
 };
-use avain_core::signed_bytes::Approval;
+use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};
@@ -225,7 +225,7 @@ async fn confirm_change(
     change_id: String,
     kind: &'static str,
     purpose: Purpose,
-    assertion: avain_core::api::Assertion,
+    assertion: avain_protocol::api::Assertion,
 ) -> ApiResult<ProfileStatus> {
     // Key changes are approved with the PIN: the biometric key is not trusted for
     // replacing keys.

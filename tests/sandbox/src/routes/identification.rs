@@ -3,13 +3,13 @@
 //! devices; the app fetches the request with its challenge and approves with the PIN (or
 //! biometrics) in one step, no separate login needed.
 
-use avain_core::api::sandbox::{BrokerRequest, BrokerResult};
-use avain_core::api::{
+use avain_protocol::api::sandbox::{BrokerRequest, BrokerResult};
+use avain_protocol::api::{
     ConfirmRequest, ErrorCode, IdentificationApproval, IdentificationChallengeRequest,
     IdentificationReject, IdentificationRequest, IdentificationStatus, LoginChannel, Purpose,
 };
-use avain_core::signed_bytes::Approval;
 use avain_protocol::rules::text::is_single_line;
+use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};

@@ -1,8 +1,8 @@
 //! The secure inbox. Messages live only here; the alert the bank sends (SMS, e-mail,
 //! push) says that something is waiting, never what, and carries no link.
 
-use avain_core::api::sandbox::BankMessage;
-use avain_core::api::{ErrorCode, Message, MessageList, MessageSummary, NewMessage};
+use avain_protocol::api::sandbox::BankMessage;
+use avain_protocol::api::{ErrorCode, Message, MessageList, MessageSummary, NewMessage};
 use avain_protocol::rules::text::{
     MESSAGE_BODY_MAX, MESSAGE_SUBJECT_MAX, is_multi_line, is_single_line,
 };

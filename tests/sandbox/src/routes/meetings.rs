@@ -3,12 +3,12 @@
 //! in; joining opens 15 minutes before the start and closes at the end; each participant
 //! identifies with the identifier the expert gives them.
 
-use avain_core::api::sandbox::{IssueIdentifier, IssuedIdentifier};
-use avain_core::api::{
+use avain_core::client::normalize_phone;
+use avain_protocol::api::sandbox::{IssueIdentifier, IssuedIdentifier};
+use avain_protocol::api::{
     ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingJoin, MeetingList, MeetingLookup,
     MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
 };
-use avain_core::client::normalize_phone;
 use avain_protocol::rules::meetings::{
     JoinWindow, check_meeting_change, check_new_meeting, join_opens_at, join_window,
 };

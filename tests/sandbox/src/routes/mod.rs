@@ -14,7 +14,7 @@ pub mod reports;
 pub mod sandbox;
 pub mod signing;
 
-use avain_core::api::{BlockRequest, BlockResult, BlockingInfo, ErrorCode};
+use avain_protocol::api::{BlockRequest, BlockResult, BlockingInfo, ErrorCode};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::HeaderValue;

@@ -2,13 +2,13 @@
 //! code, change the password, unlock a new profile, remove devices, block codes and cards;
 //! and, without logging in, open a locked user code (self-service unlock).
 
-use avain_core::api::{
+use avain_core::password;
+use avain_protocol::api::{
     BlockRequest, BlockResult, BlockingInfo, CodeRequest, ErrorCode, KeyCardChallenge,
     OnlineBankDeviceList, OnlineBankLoginStart, OnlineBankSession, PasswordChange,
     UserCodeUnlockFinish, UserCodeUnlockStart, UserCodeUnlockStarted, UserCodeUnlocked,
 };
-use avain_core::lifecycle::{LockReason, ProfileEvent, ProfileState, UnlockChannel};
-use avain_core::password;
+use avain_protocol::lifecycle::{LockReason, ProfileEvent, ProfileState, UnlockChannel};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -317,7 +317,7 @@ pub async fn unlock_device(
     State(state): State<Shared>,
     session: BankSession,
     PathId(profile_id): PathId,
-) -> ApiResult<axum::Json<avain_core::api::TrustedDevice>> {
+) -> ApiResult<axum::Json<avain_protocol::api::TrustedDevice>> {
     session.require_password_ok()?;
     let customer_id = session.session.customer_id;
     let now = state.now();

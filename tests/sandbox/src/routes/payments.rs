@@ -2,15 +2,15 @@
 //! signatures over the payment's own fields (dynamic linking), and for a payee never paid
 //! before also with the SMS code the bank sends.
 
-use avain_core::api::{
+use avain_core::confirmation::{self, PaymentDetails};
+use avain_core::payments::{Iban, Money as CoreMoney, Reference};
+use avain_protocol::api::{
     EInvoice, EInvoiceList, ErrorCode, LoginChannel, Money, NewPayment, Payee, PayeeList, Payment,
     PaymentApproval, PaymentConfirm, PaymentList, PaymentStatus, Personal, Purpose,
 };
-use avain_core::confirmation::{self, PaymentDetails};
-use avain_core::payments::{Iban, Money as CoreMoney, Reference};
-use avain_core::signed_bytes::Approval;
 use avain_protocol::rules::payments::{MAX_AMOUNT_CENTS, valid_due_date};
 use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
+use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, Row, params};

@@ -1,13 +1,13 @@
 //! Registering the code app: password -> key-card code -> SMS code -> device and keys.
 //! The new profile starts pending: the customer unlocks it in the online bank.
 
-use avain_core::api::{
+use avain_protocol::api::{
     Base64Bytes, CodeRequest, ErrorCode, Factor, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, SmsCodeSent,
 };
-use avain_core::lifecycle::ProfileState;
-use avain_core::signed_bytes::{self, Approval, ChallengeContext};
+use avain_protocol::lifecycle::ProfileState;
 use avain_protocol::rules::text::{PROFILE_NAME_MAX, is_single_line};
+use avain_protocol::signed_bytes::{self, Approval, ChallengeContext};
 use avain_protocol::verify::{FactorCheck, ProfileKeys, verify_signatures};
 use axum::extract::State;
 use axum::http::StatusCode;

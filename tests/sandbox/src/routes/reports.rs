@@ -2,7 +2,7 @@
 //! records it for its fraud team (once per approval; reporting again returns the first
 //! report) and confirms by SMS with the blocking service's numbers.
 
-use avain_core::api::{ApprovalReport, ApprovalReportReceipt, ErrorCode, Purpose};
+use avain_protocol::api::{ApprovalReport, ApprovalReportReceipt, ErrorCode, Purpose};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};

@@ -2,10 +2,10 @@
 //! the bank's keys, a reset, publishing a new OS policy, and the bank's branch (opening
 //! locks only the bank can open). A real bank has none of these.
 
-use avain_core::api::sandbox::{BankKeys, ClockChange, ClockState, DemoCustomerList, Outbox};
-use avain_core::api::{Base64Bytes, ErrorCode};
-use avain_core::lifecycle::{ProfileEvent, UnlockChannel};
 use avain_core::os_policy::{OsPolicy, SignedPolicy};
+use avain_protocol::api::sandbox::{BankKeys, ClockChange, ClockState, DemoCustomerList, Outbox};
+use avain_protocol::api::{Base64Bytes, ErrorCode};
+use avain_protocol::lifecycle::{ProfileEvent, UnlockChannel};
 use axum::extract::State;
 use axum::http::StatusCode;
 use rusqlite::Connection;

@@ -2,12 +2,12 @@
 //! sign), completed (everybody signed: an SMS to every party). Completed documents can be
 //! downloaded for 30 days.
 
-use avain_core::api::{
+use avain_protocol::api::{
     ApprovalRequired, Base64Bytes, ConfirmRequest, Document, DocumentList, DocumentParty,
     DocumentStatus, DocumentSummary, ErrorCode, LoginChannel, Purpose,
 };
-use avain_core::signed_bytes::Approval;
 use avain_protocol::rules::signing::download_until;
+use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};

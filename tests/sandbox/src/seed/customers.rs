@@ -1,7 +1,7 @@
 //! The demo customers: fixed facts, the same in every fresh sandbox.
 
-use avain_core::api::sandbox::DemoCustomer;
-use avain_core::api::{CustomerKind, Personal, Secret};
+use avain_protocol::api::sandbox::DemoCustomer;
+use avain_protocol::api::{CustomerKind, Personal, Secret};
 use time::Date;
 use time::macros::date;
 

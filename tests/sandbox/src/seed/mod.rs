@@ -74,9 +74,9 @@ pub fn insert(
                 c.user_id,
                 c.name,
                 match c.kind {
-                    avain_core::api::CustomerKind::Personal => "personal",
-                    avain_core::api::CustomerKind::Business => "business",
-                    avain_core::api::CustomerKind::Unknown => "unknown",
+                    avain_protocol::api::CustomerKind::Personal => "personal",
+                    avain_protocol::api::CustomerKind::Business => "business",
+                    avain_protocol::api::CustomerKind::Unknown => "unknown",
                 },
                 c.language,
                 hetu_hash(hasher, &c.hetu()),

@@ -11,12 +11,12 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use askama::Template;
-use avain_core::api::{
+use avain_protocol::api::{
     ErrorCode, IdentificationChallengeRequest, IdentificationReject, LoginChannel, LoginRequest,
     Purpose,
 };
-use avain_core::lifecycle::ProfileState;
-use avain_core::signed_bytes::Approval;
+use avain_protocol::lifecycle::ProfileState;
+use avain_protocol::signed_bytes::Approval;
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -335,7 +335,7 @@ pub async fn finish(
 }
 
 /// What the app shows and the challenge to approve it with (the core's wire type).
-pub use avain_core::api::AppLoginApproval;
+pub use avain_protocol::api::AppLoginApproval;
 
 /// `POST /v1/online-bank/app-logins/{id}/challenge`: the app (no session: the push woke
 /// it) asks for the challenge of a request of its own customer.

@@ -4,7 +4,7 @@
 use std::convert::Infallible;
 
 use askama::Template;
-use avain_core::Language;
+use avain_protocol::Language;
 use axum::extract::FromRequestParts;
 use axum::http::header::{ACCEPT_LANGUAGE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;

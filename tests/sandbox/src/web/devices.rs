@@ -2,8 +2,8 @@
 //! waiting for the online bank (or locked by wrong PINs); remove a device.
 
 use askama::Template;
-use avain_core::api::TrustedDevice;
-use avain_core::lifecycle::{LockReason, ProfileState};
+use avain_protocol::api::TrustedDevice;
+use avain_protocol::lifecycle::{LockReason, ProfileState};
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -2,7 +2,7 @@
 //! klo 14.30" in Finnish, "22.11.2026 kl. 14.30" in Swedish, "22 Nov 2026, 14:30" in
 //! English.
 
-use avain_core::Language;
+use avain_protocol::Language;
 use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
 
 /// The last Sunday of `month` in `year`.

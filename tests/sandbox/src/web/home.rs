@@ -2,7 +2,7 @@
 //! itself needs the login, or a phone call to the 24/7 numbers).
 
 use askama::Template;
-use avain_core::api::{BlockRequest, BlockingInfo};
+use avain_protocol::api::{BlockRequest, BlockingInfo};
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -2,8 +2,8 @@
 //! logging out; the language switch; the forced password change.
 
 use askama::Template;
-use avain_core::Language;
-use avain_core::api::{CodeRequest, OnlineBankLoginStart, PasswordChange, Secret};
+use avain_protocol::Language;
+use avain_protocol::api::{CodeRequest, OnlineBankLoginStart, PasswordChange, Secret};
 use avain_protocol::rules::ids::is_id;
 use axum::Form;
 use axum::extract::State;

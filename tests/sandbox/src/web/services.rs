@@ -2,7 +2,7 @@
 //! API (`routes::inbox`, `routes::meetings`, `routes::signing`), shown as pages.
 
 use askama::Template;
-use avain_core::api::{
+use avain_protocol::api::{
     DocumentSummary, Meeting, MeetingIdentify, MeetingStatus, MessageSummary, Secret,
 };
 use axum::Form;
@@ -390,7 +390,7 @@ pub async fn download(State(state): State<Shared>, me: LoggedIn, PathId(id): Pat
     match signing::download(State(state), me.app_session(), PathId(id)).await {
         Ok(file) => me.web.finish(file.into_response()),
         Err(e) => {
-            let key = if e.code == avain_core::api::ErrorCode::DownloadUnavailable {
+            let key = if e.code == avain_protocol::api::ErrorCode::DownloadUnavailable {
                 "download_unavailable"
             } else {
                 "error_not_found"

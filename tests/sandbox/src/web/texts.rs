@@ -1,7 +1,7 @@
 //! The online bank's texts in Finnish, Swedish and English. Templates ask for them by key
 //! (`c.s("key")`); a test checks that every key a template uses is here.
 
-use avain_core::Language;
+use avain_protocol::Language;
 
 /// (key, Finnish, Swedish, English).
 const TEXTS: &[(&str, &str, &str, &str)] = &[

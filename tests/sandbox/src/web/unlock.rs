@@ -3,7 +3,7 @@
 //! codes is refused here: only the bank opens it (the API's rule, the same code).
 
 use askama::Template;
-use avain_core::api::{Secret, UserCodeUnlockFinish, UserCodeUnlockStart};
+use avain_protocol::api::{Secret, UserCodeUnlockFinish, UserCodeUnlockStart};
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;

@@ -15,7 +15,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -24,8 +23,7 @@ use std::time::{Duration, Instant};
 use avain_core::client::{ApprovalFactor, Avain, BankConfig, PaymentDraft};
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_e2e::{ANNA, Harness, bank_config, reopen_phone};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use avain_sandbox::relay::{Condition, Faults, Relay};
 
 const PIN: &str = "4719";
 const NEW_PIN: &str = "5830";
@@ -91,107 +89,22 @@ impl SecretStore for Gate {
     }
 }
 
-/// When the relay starts holding answers back.
-type Condition = Box<dyn Fn() -> bool + Send + Sync>;
-
-/// A TCP relay between the phone and the bank (TLS passes through untouched) that, once
-/// its condition holds, keeps the bank's next answer until [`Relay::release`].
-struct Relay {
-    addr: SocketAddr,
-    task: tokio::task::JoinHandle<()>,
-    hold: Arc<Hold>,
-}
-
-struct Hold {
-    when: Condition,
-    held: AtomicBool,
-    released: AtomicBool,
-    passed: AtomicBool,
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        self.task.abort();
+/// The phone's bank configuration with the URL through `relay`.
+fn through(relay: &Relay, h: &Harness) -> BankConfig {
+    BankConfig {
+        url: relay.url(),
+        ..bank_config(&h.bank).unwrap()
     }
 }
 
-impl Relay {
-    async fn start(bank: SocketAddr, when: Condition) -> Relay {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let hold = Arc::new(Hold {
-            when,
-            held: AtomicBool::new(false),
-            released: AtomicBool::new(false),
-            passed: AtomicBool::new(false),
-        });
-        let shared = Arc::clone(&hold);
-        let task = tokio::spawn(async move {
-            while let Ok((phone, _)) = listener.accept().await {
-                let hold = Arc::clone(&shared);
-                tokio::spawn(async move {
-                    if let Ok(bank) = TcpStream::connect(bank).await {
-                        pipe(phone, bank, &hold).await;
-                    }
-                });
-            }
-        });
-        Relay { addr, task, hold }
-    }
-
-    fn config(&self, h: &Harness) -> BankConfig {
-        BankConfig {
-            url: format!("https://127.0.0.1:{}", self.addr.port()),
-            ..bank_config(&h.bank).unwrap()
-        }
-    }
-
-    /// Completes once an answer is held back.
-    async fn held(&self) {
-        until("a held answer", || self.hold.held.load(Ordering::SeqCst)).await;
-    }
-
-    fn release(&self) {
-        self.hold.released.store(true, Ordering::SeqCst);
-    }
-
-    /// Completes once the held answer went on to the phone.
-    async fn passed(&self) {
-        until("the answer passed", || {
-            self.hold.passed.load(Ordering::SeqCst)
-        })
-        .await;
-    }
+/// Completes once the relay holds an answer back.
+async fn held(relay: &Relay) {
+    until("a held answer", || relay.is_holding()).await;
 }
 
-async fn pipe(mut phone: TcpStream, mut bank: TcpStream, hold: &Hold) {
-    let (mut up, mut down) = (vec![0u8; 16 * 1024], vec![0u8; 16 * 1024]);
-    loop {
-        tokio::select! {
-            read = phone.read(&mut up) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                if bank.write_all(&up[..n]).await.is_err() {
-                    return;
-                }
-            }
-            read = bank.read(&mut down) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                let holding = !hold.released.load(Ordering::SeqCst) && (hold.when)();
-                if holding {
-                    hold.held.store(true, Ordering::SeqCst);
-                    while !hold.released.load(Ordering::SeqCst) {
-                        tokio::time::sleep(Duration::from_millis(5)).await;
-                    }
-                }
-                if phone.write_all(&down[..n]).await.is_err() {
-                    return;
-                }
-                if holding {
-                    hold.passed.store(true, Ordering::SeqCst);
-                }
-            }
-        }
-    }
+/// Completes once the held answer went on to the phone.
+async fn passed(relay: &Relay) {
+    until("the answer passed", || relay.has_passed()).await;
 }
 
 /// Waits until `done` holds, or fails the test after [`SETTLE`].
@@ -254,13 +167,17 @@ impl Setup {
             .active_profile(Harness::customer(ANNA).unwrap(), PIN)
             .await
             .unwrap();
-        let relay = Relay::start(h.bank.addr(), hold(&h)).await;
+        let faults = Faults {
+            hold_answers: Some(hold(&h)),
+            ..Faults::default()
+        };
+        let relay = Relay::start(h.bank.addr(), faults).await.unwrap();
         let gate = Gate::new(h.secrets.clone());
         let phone = reopen_phone(
             h.data_dir(),
             gate.clone(),
             h.clock.clone(),
-            relay.config(&h),
+            through(&relay, &h),
         )
         .unwrap();
         Setup {
@@ -298,16 +215,16 @@ impl Setup {
 
     /// Drops `call` while the relay holds the bank's answer, then lets it through.
     async fn drop_while_bank_holds_answer<T>(&self, call: impl Future<Output = T>) {
-        assert!(!drop_at(call, self.relay.held()).await);
+        assert!(!drop_at(call, held(&self.relay)).await);
         self.relay.release();
     }
 
     /// Drops `call` as soon as the bank's answer reached the phone.
     async fn drop_after_answer<T>(&self, call: impl Future<Output = T>) {
         let point = async {
-            self.relay.held().await;
+            held(&self.relay).await;
             self.relay.release();
-            self.relay.passed().await;
+            passed(&self.relay).await;
         };
         drop_at(call, point).await;
     }

@@ -33,6 +33,7 @@ pub mod key_files;
 pub mod language;
 pub mod notify;
 pub mod outbox;
+pub mod relay;
 pub mod routes;
 pub mod seed;
 pub mod server;

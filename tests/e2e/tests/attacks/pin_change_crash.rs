@@ -10,7 +10,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
-use std::net::SocketAddr;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -26,88 +25,17 @@ use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_core::signed_bytes::Approval;
 use avain_e2e::{ANNA, Harness, ManualClock, bank_config, reopen_phone};
 use avain_sandbox::client::{BankClient, SoftwareDevice};
+use avain_sandbox::relay::{Condition, Faults, Relay};
 use ring::signature::KeyPair;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
 const OLD_PIN: &str = "4719";
 const NEW_PIN: &str = "5830";
 
-/// When the relay drops a connection instead of passing bytes on.
-type Condition = Box<dyn Fn() -> bool + Send + Sync>;
-
-/// A TCP relay between the phone and the bank (TLS passes through untouched) that plays
-/// a network or a phone failing at one moment: once its condition holds it closes both
-/// sides instead of passing on a request (`cut_requests`) or an answer (`cut_answers`), or
-/// keeps the connection open but passes no answer on (`hold_answers`).
-struct Relay {
-    addr: SocketAddr,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Relay {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-#[derive(Default)]
-struct Faults {
-    cut_requests: Option<Condition>,
-    cut_answers: Option<Condition>,
-    hold_answers: Option<Condition>,
-}
-
-impl Relay {
-    async fn start(bank: SocketAddr, faults: Faults) -> Relay {
-        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let faults = Arc::new(faults);
-        let task = tokio::spawn(async move {
-            while let Ok((phone, _)) = listener.accept().await {
-                let faults = Arc::clone(&faults);
-                tokio::spawn(async move {
-                    if let Ok(bank) = TcpStream::connect(bank).await {
-                        pipe(phone, bank, &faults).await;
-                    }
-                });
-            }
-        });
-        Relay { addr, task }
-    }
-
-    /// The phone's bank configuration with the URL through this relay.
-    fn config(&self, h: &Harness) -> BankConfig {
-        BankConfig {
-            url: format!("https://127.0.0.1:{}", self.addr.port()),
-            ..bank_config(&h.bank).unwrap()
-        }
-    }
-}
-
-/// Passes bytes both ways until either side closes or a fault cuts; returning drops (and
-/// so closes) both connections.
-async fn pipe(mut phone: TcpStream, mut bank: TcpStream, faults: &Faults) {
-    let holds = |condition: &Option<Condition>| condition.as_ref().is_some_and(|c| c());
-    let (mut up, mut down) = (vec![0u8; 16 * 1024], vec![0u8; 16 * 1024]);
-    loop {
-        tokio::select! {
-            read = phone.read(&mut up) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                if holds(&faults.cut_requests) || bank.write_all(&up[..n]).await.is_err() {
-                    return;
-                }
-            }
-            read = bank.read(&mut down) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                if holds(&faults.hold_answers) {
-                    continue;
-                }
-                if holds(&faults.cut_answers) || phone.write_all(&down[..n]).await.is_err() {
-                    return;
-                }
-            }
-        }
+/// The phone's bank configuration with the URL through `relay`.
+fn through(relay: &Relay, h: &Harness) -> BankConfig {
+    BankConfig {
+        url: relay.url(),
+        ..bank_config(&h.bank).unwrap()
     }
 }
 
@@ -255,8 +183,8 @@ async fn interrupted_change(
         .active_profile(Harness::customer(ANNA).unwrap(), OLD_PIN)
         .await
         .unwrap();
-    let relay = Relay::start(h.bank.addr(), faults(&h)).await;
-    let dying = open_phone(&h, relay.config(&h));
+    let relay = Relay::start(h.bank.addr(), faults(&h)).await.unwrap();
+    let dying = open_phone(&h, through(&relay, &h));
     dying
         .login_with_pin(id.clone(), OLD_PIN.into())
         .await
@@ -423,12 +351,13 @@ async fn a_phone_process_killed_after_the_bank_committed_its_pin_change_logs_in_
     let relay = Relay::start(
         h.bank.addr(),
         Faults {
-            hold_answers: Some(bank_committed(&h)),
+            drop_answers: Some(bank_committed(&h)),
             ..Faults::default()
         },
     )
-    .await;
-    write_bank(dir.path(), &h, &relay.config(&h).url);
+    .await
+    .unwrap();
+    write_bank(dir.path(), &h, &through(&relay, &h).url);
     let mut process = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",

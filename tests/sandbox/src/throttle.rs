@@ -1,5 +1,5 @@
 //! Throttling of what an attacker must repeat without being logged in: unlock starts,
-//! online-bank login starts, app-login pushes, meeting look-ups and login challenges.
+//! password checks (online-bank login and registration starts), app-login pushes, meeting look-ups and login challenges.
 //!
 //! Counting is by fixed windows that expire (never a permanent lock, so an attacker cannot
 //! shut a customer out of their own login for good), per subject (user id, profile id) and
@@ -40,7 +40,8 @@ pub const UNLOCK_STARTS_PER_USER: Limit = Limit {
     max: 3,
     window: Duration::HOUR,
 };
-/// Online-bank login starts (API and browser) per user id.
+/// Password checks per user id: online-bank login starts (API and browser) and
+/// registration starts, counted together.
 pub const LOGIN_STARTS_PER_USER: Limit = Limit {
     max: 30,
     window: Duration::minutes(10),

@@ -459,6 +459,57 @@ async fn one_address_hammering_many_user_ids_is_limited_by_the_address_limit() {
     assert_eq!((answered, throttled), (PER_ADDRESS, 10));
 }
 
+/// Spreads password guesses over many user ids through registration starts, which check
+/// the online-bank password like the online bank's login does: the same per-address
+/// failure limit must stop it, or registration is the way around the login's throttle.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn password_spraying_through_registration_starts_is_limited_by_the_address_limit() {
+    let bank = Sandbox::start_fresh().await.expect("sandbox");
+    let http = http(&bank);
+    let mut refused = 0;
+    let mut throttled = 0;
+    for i in 0..PER_ADDRESS + 10 {
+        let body = json!({"username": format!("5999{i:04}"), "password": "Kesä2026!"});
+        let a = post(&http, &bank, "/v1/registrations", &body).await;
+        if a.status == StatusCode::TOO_MANY_REQUESTS {
+            a.assert_throttled();
+            throttled += 1;
+        } else {
+            assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{a:?}");
+            refused += 1;
+        }
+    }
+    assert_eq!((refused, throttled), (PER_ADDRESS, 10));
+}
+
+/// Registration starts for one user id count towards its online-bank login starts: an
+/// attacker who alternates the two gets no more tries than with one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registration_and_login_starts_share_the_user_ids_limit() {
+    let bank = Sandbox::start_fresh().await.expect("sandbox");
+    let http = http(&bank);
+    let limit = avain_sandbox::throttle::LOGIN_STARTS_PER_USER.max as usize;
+    let wrong = json!({"username": MIKKO, "password": "not the password"});
+    let mut counted = 0;
+    let mut throttled = None;
+    for i in 0..=limit {
+        let path = if i % 2 == 0 {
+            "/v1/registrations"
+        } else {
+            "/v1/online-bank/logins"
+        };
+        let a = post(&http, &bank, path, &wrong).await;
+        if a.status == StatusCode::TOO_MANY_REQUESTS {
+            a.assert_throttled();
+            throttled = Some(i);
+            break;
+        }
+        counted += 1;
+    }
+    // Five wrong passwords lock the user code; the starts after it still count.
+    assert_eq!((counted, throttled), (limit, Some(limit)));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn thirty_two_concurrent_complete_logins_from_loopback_are_not_throttled() {
     let bank = Sandbox::start_fresh().await.expect("sandbox");

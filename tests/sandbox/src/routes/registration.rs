@@ -23,6 +23,7 @@ use crate::extract::{Json, PathId};
 use crate::notify;
 use crate::state::Shared;
 use crate::texts::Notice;
+use crate::throttle::{self, ClientAddr, Counter};
 
 /// How long a registration may take.
 pub const REGISTRATION_TTL: Duration = Duration::minutes(10);
@@ -91,13 +92,29 @@ fn require_step(reg: &Registration, step: &str) -> ApiResult<()> {
     }
 }
 
-/// `POST /v1/registrations`
+/// `POST /v1/registrations`: the online-bank user id and password. The password is
+/// guessed here as at the online bank's login, so the same counters throttle it: the user
+/// id's login starts, and the client address's failures (refunded when it is right).
 pub async fn start(
     State(state): State<Shared>,
+    client: ClientAddr,
     Json(body): Json<RegistrationStart>,
 ) -> ApiResult<(StatusCode, axum::Json<RegistrationStarted>)> {
+    let user_key = body.username.trim().chars().take(64).collect::<String>();
+    state.throttle.hit_both(
+        (
+            Counter::LoginStartsPerUser,
+            &user_key,
+            throttle::LOGIN_STARTS_PER_USER,
+        ),
+        (Counter::LoginFailuresPerAddress, client),
+        state.now(),
+    )?;
     let customer =
         credentials::check_password(&state, &body.username, body.password.expose()).await?;
+    state
+        .throttle
+        .refund_address(Counter::LoginFailuresPerAddress, client);
     if customer.password_change_required {
         return Err(ErrorCode::PasswordChangeRequired.into());
     }

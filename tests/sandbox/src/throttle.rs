@@ -1,5 +1,6 @@
 //! Throttling of what an attacker must repeat without being logged in: unlock starts,
-//! password checks (online-bank login and registration starts), app-login pushes, meeting look-ups and login challenges.
+//! password checks (online-bank login and registration starts), app-login pushes,
+//! meeting look-ups and login challenges.
 //!
 //! Counting is by fixed windows that expire (never a permanent lock, so an attacker cannot
 //! shut a customer out of their own login for good), per subject (user id, profile id) and

@@ -438,6 +438,48 @@ async fn challenge_flooding_for_a_profile_id_stops() {
         .expect("logins go on");
 }
 
+/// The identification request's challenge is the other challenge anyone can ask for with
+/// a profile id: flooding it must stop at the same per-profile limit as the login's (each
+/// answer costs the bank a signature), whether or not the request exists.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identification_challenge_flooding_for_a_profile_id_stops() {
+    let bank = Sandbox::start_fresh().await.expect("sandbox");
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    let mut device = SoftwareDevice::new();
+    client
+        .register_active(seed::customer(ANNA).expect("anna"), &mut device, PIN)
+        .await
+        .expect("an active profile");
+    let body = json!({"profile_id": device.profile_id, "device": device.state()});
+    let http = http(&bank);
+    let limit = avain_sandbox::throttle::CHALLENGES_PER_PROFILE.max as usize;
+    let mut not_found = 0;
+    let mut throttled = 0;
+    for i in 0..limit + 5 {
+        let path = format!("/v1/identification-requests/idr_{i:024}/challenge");
+        let a = post(&http, &bank, &path, &body).await;
+        if a.status == StatusCode::TOO_MANY_REQUESTS {
+            a.assert_throttled();
+            throttled += 1;
+        } else {
+            assert_eq!(a.status, StatusCode::NOT_FOUND, "{a:?}");
+            not_found += 1;
+        }
+    }
+    assert_eq!((not_found, throttled), (limit, 5));
+    // The login's challenges share the count.
+    let login = ChallengeRequest {
+        profile_id: device.profile_id.clone(),
+        device: device.state(),
+        channel: LoginChannel::App,
+    };
+    let refused = client
+        .post::<Challenge>("/v1/challenges", None, &login)
+        .await
+        .expect_err("the profile's challenges are used up");
+    assert_eq!(refused.code(), Some(ErrorCode::RateLimited));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_address_hammering_many_user_ids_is_limited_by_the_address_limit() {
     let bank = Sandbox::start_fresh().await.expect("sandbox");

@@ -109,16 +109,7 @@ pub async fn challenge(
     client: ClientAddr,
     Json(body): Json<ChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<Challenge>)> {
-    let profile_key: String = body.profile_id.chars().take(64).collect();
-    state.throttle.hit_both(
-        (
-            Counter::ChallengesPerProfile,
-            &profile_key,
-            throttle::CHALLENGES_PER_PROFILE,
-        ),
-        (Counter::ChallengeFailuresPerAddress, client),
-        state.now(),
-    )?;
+    count_challenge(&state, &body.profile_id, client)?;
     let (profile, _, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
@@ -135,10 +126,31 @@ pub async fn challenge(
         None,
         body.channel,
     )?;
+    challenge_issued(&state, client);
+    Ok((StatusCode::CREATED, axum::Json(challenge)))
+}
+
+/// Counts a challenge asked for `profile_id` without a session (a login's, a third party's
+/// identification request's): per profile id, until a valid login clears it, and per
+/// client address, where [`challenge_issued`] takes it back.
+pub fn count_challenge(state: &Shared, profile_id: &str, client: ClientAddr) -> ApiResult<()> {
+    let profile_key: String = profile_id.chars().take(64).collect();
+    state.throttle.hit_both(
+        (
+            Counter::ChallengesPerProfile,
+            &profile_key,
+            throttle::CHALLENGES_PER_PROFILE,
+        ),
+        (Counter::ChallengeFailuresPerAddress, client),
+        state.now(),
+    )
+}
+
+/// A challenge counted by [`count_challenge`] was issued: the address counts failures only.
+pub fn challenge_issued(state: &Shared, client: ClientAddr) {
     state
         .throttle
         .refund_address(Counter::ChallengeFailuresPerAddress, client);
-    Ok((StatusCode::CREATED, axum::Json(challenge)))
 }
 
 /// The customer as the app greets them.

@@ -22,8 +22,11 @@ use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, PathId};
 use crate::notify;
-use crate::routes::auth::{issue_reported, profile_for_challenge};
+use crate::routes::auth::{
+    challenge_issued, count_challenge, issue_reported, profile_for_challenge,
+};
 use crate::state::Shared;
+use crate::throttle::{ClientAddr, Counter};
 
 /// A third-party service's name, as the bank shows it (the bank's own limit).
 const SERVICE_NAME_MAX: usize = 80;
@@ -153,12 +156,15 @@ pub async fn broker_result(
         .map(axum::Json)
 }
 
-/// `POST /v1/identification-requests/{id}/challenge`
+/// `POST /v1/identification-requests/{id}/challenge`: asked without a session, so
+/// throttled like the login's challenge (and sharing its counts).
 pub async fn challenge(
     State(state): State<Shared>,
+    client: ClientAddr,
     PathId(id): PathId,
     Json(body): Json<IdentificationChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<IdentificationApproval>)> {
+    count_challenge(&state, &body.profile_id, client)?;
     let (profile, _, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
@@ -183,6 +189,7 @@ pub async fn challenge(
         Some(id),
         LoginChannel::App,
     )?;
+    challenge_issued(&state, client);
     Ok((
         StatusCode::CREATED,
         axum::Json(IdentificationApproval {
@@ -207,7 +214,7 @@ pub async fn approve(
         row.request.broker_name.clone(),
     );
     let request_id = id.clone();
-    approvals::approve(
+    let (request, profile_id) = approvals::approve(
         &state,
         body.assertion,
         Purpose::ThirdPartyIdentification,
@@ -231,11 +238,15 @@ pub async fn approve(
                      answered_by = ?3 WHERE id = ?1",
                 params![id, to_millis(now), approved.profile.id],
             )?;
-            Ok(load(conn, &id, now)?.request)
+            Ok((load(conn, &id, now)?.request, approved.profile.id.clone()))
         },
     )
-    .await
-    .map(axum::Json)
+    .await?;
+    // A challenge answered with a valid approval is not what the per-profile limit counts.
+    state
+        .throttle
+        .clear(Counter::ChallengesPerProfile, &profile_id);
+    Ok(axum::Json(request))
 }
 
 /// `POST /v1/identification-requests/{id}/reject`

@@ -59,6 +59,13 @@ pub const CHALLENGES_PER_PROFILE: Limit = Limit {
     window: Duration::minutes(10),
 };
 
+/// Wrong phones per booking code (known or not) in the meeting look-ups: guessing the
+/// phone of one booking stops, for an hour.
+pub const LOOKUP_FAILURES_PER_BOOKING: Limit = Limit {
+    max: 5,
+    window: Duration::HOUR,
+};
+
 /// What the operator may tune: the per-client-address limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottleSettings {
@@ -107,6 +114,8 @@ pub enum Counter {
     AppLoginsPerAddress,
     /// Failed meeting look-ups per client address.
     LookupFailuresPerAddress,
+    /// Failed meeting look-ups per booking code.
+    LookupFailuresPerBooking,
     /// Unanswered login challenges per profile id.
     ChallengesPerProfile,
     /// Failed login challenges per client address.
@@ -280,6 +289,17 @@ impl Throttle {
     /// Takes back an address event (the request was not a failure after all).
     pub fn refund_address(&self, counter: Counter, addr: ClientAddr) {
         self.lock().refund(counter, &addr.key());
+    }
+
+    /// Counts one event for a subject (no address counter), or refuses it.
+    pub fn hit(
+        &self,
+        counter: Counter,
+        key: &str,
+        limit: Limit,
+        now: OffsetDateTime,
+    ) -> Result<(), ApiError> {
+        Ok(self.lock().hit(counter, key, limit, now)?)
     }
 
     /// Forgets a subject's count.

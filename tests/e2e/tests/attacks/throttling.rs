@@ -392,6 +392,61 @@ async fn meeting_lookup_guessing_stops() {
     assert_eq!(not_found, PER_ADDRESS);
 }
 
+/// Guessing the phone of one booking stops after five wrong phones, but the stop must
+/// neither tell which booking codes exist (an unknown code stops exactly like a real one)
+/// nor lock the customer out of their own booking for good (it ends with its window).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_booking_lookup_stop_is_no_code_oracle_and_expires() {
+    let bank = Sandbox::start_fresh().await.expect("sandbox");
+    let http = http(&bank);
+    let lookup = |code: &str, phone: &str| json!({"booking_code": code, "phone": phone});
+    for code in [seed::ANNA_MEETING, "ZZZZ9999"] {
+        for _ in 0..5 {
+            let a = post(
+                &http,
+                &bank,
+                "/v1/meeting-lookups",
+                &lookup(code, "0409999999"),
+            )
+            .await;
+            assert_eq!(a.status, StatusCode::NOT_FOUND, "{code}: {a:?}");
+        }
+    }
+    // The sixth try: the real booking and the made-up one answer alike, even with the
+    // right phone for the real one.
+    let real = post(
+        &http,
+        &bank,
+        "/v1/meeting-lookups",
+        &lookup(seed::ANNA_MEETING, "0401234567"),
+    )
+    .await;
+    let made_up = post(
+        &http,
+        &bank,
+        "/v1/meeting-lookups",
+        &lookup("ZZZZ9999", "0401234567"),
+    )
+    .await;
+    real.assert_throttled();
+    made_up.assert_throttled();
+    assert_eq!(real.body, made_up.body);
+    // An hour later the customer finds their booking again.
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = client
+        .post("/v1/sandbox/clock", None, &json!({"advance_s": 3601}))
+        .await
+        .expect("clock");
+    let found = post(
+        &http,
+        &bank,
+        "/v1/meeting-lookups",
+        &lookup(seed::ANNA_MEETING, "040 123 4567"),
+    )
+    .await;
+    assert_eq!(found.status, StatusCode::OK, "{found:?}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn challenge_flooding_for_a_profile_id_stops() {
     let bank = Sandbox::start_fresh().await.expect("sandbox");

@@ -228,8 +228,7 @@ CREATE TABLE meetings (
     expert_name      TEXT NOT NULL,
     expert_office    TEXT NOT NULL,
     status           TEXT NOT NULL CHECK (status IN ('booked', 'cancelled')),
-    booking_phone    TEXT,
-    lookup_failures  INTEGER NOT NULL DEFAULT 0
+    booking_phone    TEXT
 ) STRICT;
 
 CREATE TABLE meeting_participants (

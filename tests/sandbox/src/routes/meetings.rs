@@ -23,11 +23,10 @@ use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
 use crate::state::Shared;
+use crate::throttle::{self, Counter};
 
 /// Customers in one meeting, besides the expert.
 pub const MAX_CUSTOMERS: usize = 3;
-/// Wrong phone numbers for one booking code before look-ups of it stop.
-pub const MAX_LOOKUP_FAILURES: u32 = 5;
 /// Wrong identifiers before the expert must issue a new one.
 pub const MAX_IDENTIFIER_FAILURES: u32 = 3;
 /// Booking codes use letters and digits that cannot be mistaken for each other.
@@ -37,7 +36,6 @@ const IDENTIFIER_DOMAIN: &str = "meeting_identifier";
 struct Stored {
     meeting: Meeting,
     booking_phone: Option<String>,
-    lookup_failures: u32,
     customer_ids: Vec<i64>,
 }
 
@@ -45,7 +43,7 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
     let row = conn
         .query_row(
             "SELECT starts_at, duration_minutes, topic, details, expert_name, expert_office,
-                    status, booking_phone, lookup_failures
+                    status, booking_phone
              FROM meetings WHERE code = ?1",
             [code],
             |r| {
@@ -58,13 +56,12 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, Option<String>>(7)?,
-                    r.get::<_, u32>(8)?,
                 ))
             },
         )
         .optional()?
         .ok_or(ApiError::new(ErrorCode::NotFound))?;
-    let (starts, minutes, topic, details, expert, office, status, phone, failures) = row;
+    let (starts, minutes, topic, details, expert, office, status, phone) = row;
     let mut stmt = conn.prepare_cached(
         "SELECT p.customer_id, c.name, p.identified_at FROM meeting_participants p
          JOIN customers c ON c.id = p.customer_id WHERE p.code = ?1 ORDER BY p.position",
@@ -106,7 +103,6 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
             recorded: true,
         },
         booking_phone: phone,
-        lookup_failures: failures,
         customer_ids,
     })
 }
@@ -174,32 +170,50 @@ fn cancel_in(conn: &Connection, code: &str, now: OffsetDateTime) -> ApiResult<Me
     Ok(load(conn, code)?.meeting)
 }
 
-/// Checks booking code and phone, counting wrong phones per booking. Unknown codes and
-/// wrong phones get the same answer.
+/// The booking code as typed, in the form the bank keeps it (and counts look-ups by).
+fn lookup_key(code: &str) -> String {
+    code.trim()
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_uppercase()
+}
+
+/// Counts a look-up of `code` against its window of wrong phones
+/// ([`throttle::LOOKUP_FAILURES_PER_BOOKING`]), known code or not, so that the refusal
+/// says nothing about which codes exist; [`found`] clears it.
+fn count_lookup(state: &Shared, code: &str) -> ApiResult<String> {
+    let key = lookup_key(code);
+    state.throttle.hit(
+        Counter::LookupFailuresPerBooking,
+        &key,
+        throttle::LOOKUP_FAILURES_PER_BOOKING,
+        state.now(),
+    )?;
+    Ok(key)
+}
+
+/// A look-up counted by [`count_lookup`] found its booking: the count starts again.
+fn found<T>(state: &Shared, key: &str, answer: ApiResult<T>) -> ApiResult<T> {
+    if answer.is_ok() {
+        state.throttle.clear(Counter::LookupFailuresPerBooking, key);
+    }
+    answer
+}
+
+/// Checks booking code and phone. Unknown codes and wrong phones get the same answer.
 fn check_lookup(conn: &Connection, code: &str, phone: &str) -> ApiResult<Result<Stored, ApiError>> {
-    let code = code.trim().to_ascii_uppercase();
-    let Ok(stored) = load(conn, &code) else {
+    let Ok(stored) = load(conn, &lookup_key(code)) else {
         return Ok(Err(ApiError::new(ErrorCode::NotFound)));
     };
-    if stored.lookup_failures >= MAX_LOOKUP_FAILURES {
-        return Ok(Err(ApiError::new(ErrorCode::RateLimited)));
-    }
     let matches = normalize_phone(phone)
         .zip(stored.booking_phone.as_deref())
         .is_some_and(|(given, booked)| {
             crypto::constant_time_eq(given.as_bytes(), booked.as_bytes())
         });
     if !matches {
-        conn.execute(
-            "UPDATE meetings SET lookup_failures = lookup_failures + 1 WHERE code = ?1",
-            [&code],
-        )?;
         return Ok(Err(ApiError::new(ErrorCode::NotFound)));
     }
-    conn.execute(
-        "UPDATE meetings SET lookup_failures = 0 WHERE code = ?1",
-        [&code],
-    )?;
     Ok(Ok(stored))
 }
 
@@ -331,14 +345,15 @@ pub async fn lookup(
     State(state): State<Shared>,
     Json(body): Json<MeetingLookup>,
 ) -> ApiResult<axum::Json<Meeting>> {
-    state
+    let key = count_lookup(&state, &body.booking_code)?;
+    let answer = state
         .db
-        .write(move |conn| {
+        .read(move |conn| {
             Ok(check_lookup(conn, &body.booking_code, body.phone.as_str())?
                 .map(|s| public(s.meeting)))
         })
-        .await?
-        .map(axum::Json)
+        .await?;
+    found(&state, &key, answer).map(axum::Json)
 }
 
 /// `POST /v1/meeting-lookups/change`
@@ -348,7 +363,8 @@ pub async fn lookup_change(
 ) -> ApiResult<axum::Json<Meeting>> {
     let now = state.now();
     validate_change(&body.change, now)?;
-    state
+    let key = count_lookup(&state, &body.booking_code)?;
+    let answer = state
         .db
         .write(move |conn| {
             let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
@@ -358,8 +374,8 @@ pub async fn lookup_change(
             apply_change(conn, &stored.meeting.booking_code, &body.change, now)
                 .map(|m| Ok(public(m)))
         })
-        .await?
-        .map(axum::Json)
+        .await?;
+    found(&state, &key, answer).map(axum::Json)
 }
 
 /// `POST /v1/meeting-lookups/cancel`
@@ -368,7 +384,8 @@ pub async fn lookup_cancel(
     Json(body): Json<MeetingLookup>,
 ) -> ApiResult<axum::Json<Meeting>> {
     let now = state.now();
-    state
+    let key = count_lookup(&state, &body.booking_code)?;
+    let answer = state
         .db
         .write(move |conn| {
             let stored = match check_lookup(conn, &body.booking_code, body.phone.as_str())? {
@@ -377,8 +394,8 @@ pub async fn lookup_cancel(
             };
             cancel_in(conn, &stored.meeting.booking_code, now).map(|m| Ok(public(m)))
         })
-        .await?
-        .map(axum::Json)
+        .await?;
+    found(&state, &key, answer).map(axum::Json)
 }
 
 /// `POST /v1/meetings/{code}/join`: only inside the join window.

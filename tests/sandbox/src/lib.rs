@@ -29,6 +29,7 @@ pub mod db;
 pub mod decoys;
 pub mod error;
 pub mod extract;
+pub mod idle;
 pub mod key_files;
 pub mod language;
 pub mod notify;

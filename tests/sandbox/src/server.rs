@@ -22,6 +22,7 @@ use crate::bank_keys::BankKeys;
 use crate::challenges::ChallengeStore;
 use crate::clock::{Clock, ClockMode};
 use crate::db::Db;
+use crate::idle::Activity;
 use crate::outbox::Outbox;
 use crate::routes;
 use crate::sessions::SessionStore;
@@ -368,16 +369,34 @@ async fn accept_loop(
             let Ok(Ok(stream)) = handshake.await else {
                 return;
             };
+            // Each request holds the connection's activity while it runs (also when the
+            // client abandons it), so an idle HTTP/2 connection is cut off like HTTP/1.1's.
+            let activity = Activity::new();
+            let requests = Arc::clone(&activity);
+            let app = app.map_future(move |answer| {
+                let request = requests.start();
+                async move {
+                    let answer = answer.await;
+                    drop(request);
+                    answer
+                }
+            });
             let service = TowerToHyperService::new(app);
             let mut builder = auto::Builder::new(TokioExecutor::new());
             builder
                 .http1()
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_timeout);
+            let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            tokio::pin!(connection);
             // A client that goes away mid-request is normal; nothing to report.
-            let _ = builder
-                .serve_connection_with_upgrades(TokioIo::new(stream), service)
-                .await;
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                () = activity.idle_for(limits.header_timeout) => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = tokio::time::timeout(limits.header_timeout, connection).await;
+                }
+            }
         });
     }
     // Dropping the set aborts every open connection.

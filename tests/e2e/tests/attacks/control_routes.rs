@@ -151,6 +151,52 @@ async fn slowloris_headers_are_cut_off_after_the_timeout() {
     let _: Value = client.get("/v1/policy", None).await.expect("the policy");
 }
 
+/// The same attack over HTTP/2, which the bank offers to browsers: a client that opens
+/// the connection and then only pings (no request, so no header ever times out) must be
+/// cut off like an idle HTTP/1.1 connection, or a thousand such clients hold every slot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_connections_that_only_ping_are_cut_off_after_the_timeout() {
+    let timeout = Duration::from_secs(2);
+    let bank = Sandbox::start(with_limits(timeout, 1024))
+        .await
+        .expect("sandbox");
+    let mut config =
+        avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
+            .expect("TLS configuration");
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
+    let name = rustls_pki_types::ServerName::from(bank.addr().ip());
+    let tls = connector.connect(name, tcp).await.expect("TLS handshake");
+    assert_eq!(tls.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
+    let (mut reader, mut writer) = tokio::io::split(tls);
+    let started = Instant::now();
+    let pinging = tokio::spawn(async move {
+        // The client preface and an empty SETTINGS frame, then a PING every half second.
+        let mut hello = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+        hello.extend_from_slice(&[0, 0, 0, 4, 0, 0, 0, 0, 0]);
+        if writer.write_all(&hello).await.is_err() {
+            return;
+        }
+        let ping = [0, 0, 8, 6, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8];
+        loop {
+            if writer.write_all(&ping).await.is_err() || writer.flush().await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+    });
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(12), reader.read_to_end(&mut rest)).await;
+    let elapsed = started.elapsed();
+    pinging.abort();
+    assert!(closed.is_ok(), "still open after {elapsed:?}");
+    assert!(
+        elapsed >= timeout && elapsed < timeout + Duration::from_secs(4),
+        "cut off after {elapsed:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn connections_beyond_the_limit_wait_and_open_ones_are_still_served() {
     let bank = Sandbox::start(with_limits(Duration::from_secs(3), 4))

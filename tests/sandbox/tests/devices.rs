@@ -239,3 +239,93 @@ async fn a_device_removed_in_the_online_bank_is_revoked_and_its_session_ends() {
         .unwrap();
     assert_eq!(registered.state, ProfileState::PendingUnlock);
 }
+
+/// Logins answered with the old PIN race the PIN change's commit: each login's signatures
+/// are verified before the bank's writer takes it, so a login verified against the old
+/// K_pin may reach the writer after the commit (its challenge is newer than the change's,
+/// so its counter passes). The bank must decide against the keys in force when it
+/// writes: no login signed with the old PIN is accepted after the commit.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn no_login_with_the_old_pin_is_accepted_after_the_pin_change_commits() {
+    let (bank, client) = bank().await;
+    let (device, token) = logged_in(&client, ANNA).await;
+    let new_key = device.pin_key("135790").public_key().as_ref().to_vec();
+    let change: PendingChange = client
+        .post(
+            "/v1/pin-changes",
+            Some(&token),
+            &PinChangeRequest {
+                new_pin_public_key: Base64Bytes(new_key.clone()),
+            },
+        )
+        .await
+        .unwrap();
+    let mut challenges = Vec::new();
+    for _ in 0..40 {
+        challenges.push(client.login_challenge(&device).await.unwrap());
+    }
+    let login = avain_protocol::signed_bytes::Approval::Login {
+        channel: avain_protocol::api::LoginChannel::App,
+        shown_text: avain_sandbox::client::LOGIN_TEXT.to_owned(),
+    };
+    let commit = ConfirmRequest {
+        assertion: device.answer(
+            &change.challenge,
+            &Approval::PinChange {
+                new_pin_public_key: new_key,
+            },
+            Some(PIN),
+        ),
+    };
+    // The commit first, the logins right behind it, all in flight at once.
+    let path = format!("/v1/pin-changes/{}/confirm", change.change_id);
+    let committing = {
+        let client = client.clone();
+        tokio::spawn(async move {
+            client
+                .post::<ProfileStatus>(&path, Some(&token), &commit)
+                .await
+        })
+    };
+    let mut logins = tokio::task::JoinSet::new();
+    for challenge in &challenges {
+        let request = avain_protocol::api::LoginRequest {
+            assertion: device.answer(challenge, &login, Some(PIN)),
+        };
+        let client = client.clone();
+        logins.spawn(async move {
+            let _ = client
+                .post::<serde_json::Value>("/v1/sessions", None, &request)
+                .await;
+        });
+    }
+    while let Some(done) = logins.join_next().await {
+        done.unwrap();
+    }
+    // A login taken before the commit makes the commit's counter stale: then there is
+    // nothing after a commit to check.
+    if let Err(refused) = committing.await.unwrap() {
+        assert_eq!(refused.code(), Some(ErrorCode::CounterNotIncreasing));
+        return;
+    }
+    // The writer's order is the events' order.
+    let db = rusqlite::Connection::open(bank.database_path()).unwrap();
+    let event = |purpose: &str, aggregate: &str| -> Option<i64> {
+        db.query_row(
+            &format!(
+                "SELECT {aggregate}(id) FROM approval_events
+                 WHERE purpose = ?1 AND outcome = 'approved'"
+            ),
+            [purpose],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let committed = event("pin_change", "min").expect("the PIN change is recorded");
+    if let Some(last_login) = event("login", "max") {
+        assert!(
+            last_login < committed,
+            "a login with the old PIN was accepted after the commit"
+        );
+    }
+}

@@ -87,7 +87,45 @@ enum State {
 pub struct Registration {
     inner: Arc<Inner>,
     runtime: tokio::runtime::Handle,
-    state: Mutex<State>,
+    /// Shared with the step in flight, whose flow records its outcome (see [`Step`]).
+    state: Arc<Mutex<State>>,
+}
+
+/// A step in flight. Its flow ends it with the next state; if the flow fails, or is
+/// stopped because the app stopped waiting before anything was sent, dropping it puts back
+/// the state the step started from. Because it lives in the flow, a step whose request
+/// went out runs on (docs/concurrency.md) and still records the bank's answer: the
+/// registration is then where the bank has it, never stuck half-way.
+struct Step {
+    state: Arc<Mutex<State>>,
+    back: Option<State>,
+}
+
+impl Step {
+    fn new(state: &Arc<Mutex<State>>, back: State) -> Step {
+        Step {
+            state: Arc::clone(state),
+            back: Some(back),
+        }
+    }
+
+    /// The step is done: `next` is the registration's state.
+    fn end(mut self, next: State) {
+        self.back = None;
+        put(&self.state, next);
+    }
+}
+
+impl Drop for Step {
+    fn drop(&mut self) {
+        if let Some(back) = self.back.take() {
+            put(&self.state, back);
+        }
+    }
+}
+
+fn put(state: &Mutex<State>, next: State) {
+    *state.lock().unwrap_or_else(|e| e.into_inner()) = next;
 }
 
 impl std::fmt::Debug for Registration {
@@ -129,10 +167,10 @@ impl super::Avain {
         Ok(Arc::new(Registration {
             inner: Arc::clone(&self.inner),
             runtime: self.runtime.clone(),
-            state: Mutex::new(State::KeyCard {
+            state: Arc::new(Mutex::new(State::KeyCard {
                 id: started.registration_id,
                 index: started.key_card_index,
-            }),
+            })),
         }))
     }
 }
@@ -158,7 +196,7 @@ impl Registration {
     }
 
     fn put(&self, state: State) {
-        *self.state.lock().unwrap_or_else(|e| e.into_inner()) = state;
+        put(&self.state, state);
     }
 
     fn wrong_step(&self, state: State) -> AvainError {
@@ -198,8 +236,15 @@ impl Registration {
             other => return Err(self.wrong_step(other)),
         };
         let path = format!("v1/registrations/{id}/key-card");
-        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
-            inner
+        let step = Step::new(
+            &self.state,
+            State::KeyCard {
+                id: id.clone(),
+                index,
+            },
+        );
+        run_on(&self.inner, &self.runtime, move |inner| async move {
+            let sent = inner
                 .http
                 .post::<_, SmsCodeSent>(
                     &path,
@@ -209,19 +254,14 @@ impl Registration {
                     None,
                 )
                 .await
-                .map_err(|e| AvainError::from_net(inner.lang(), e))
-        })
-        .await;
-        match result {
-            Ok(sent) => self.put(State::Sms {
+                .map_err(|e| AvainError::from_net(inner.lang(), e))?;
+            step.end(State::Sms {
                 id,
                 phone_hint: sent.phone_hint,
-            }),
-            Err(e) => {
-                self.put(State::KeyCard { id, index });
-                return Err(e);
-            }
-        }
+            });
+            Ok(())
+        })
+        .await?;
         Ok(self.step())
     }
 
@@ -233,7 +273,14 @@ impl Registration {
             other => return Err(self.wrong_step(other)),
         };
         let path = format!("v1/registrations/{id}/sms");
-        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
+        let step = Step::new(
+            &self.state,
+            State::Sms {
+                id: id.clone(),
+                phone_hint,
+            },
+        );
+        run_on(&self.inner, &self.runtime, move |inner| async move {
             let verified = inner
                 .http
                 .post::<_, RegistrationVerified>(
@@ -247,20 +294,14 @@ impl Registration {
                 .map_err(|e| AvainError::from_net(inner.lang(), e))?;
             let local_id = random_id(inner.rng.as_ref())
                 .map_err(|_| AvainError::internal(inner.lang(), "randomness"))?;
-            Ok((verified, local_id))
-        })
-        .await;
-        match result {
-            Ok((verified, local_id)) => self.put(State::Pin {
+            step.end(State::Pin {
                 id,
                 verified,
                 local_id,
-            }),
-            Err(e) => {
-                self.put(State::Sms { id, phone_hint });
-                return Err(e);
-            }
-        }
+            });
+            Ok(())
+        })
+        .await?;
         Ok(self.step())
     }
 
@@ -298,44 +339,36 @@ impl Registration {
             });
             return Err(rejected);
         }
-        let id_for_key = local_id.clone();
-        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
+        let step = Step::new(
+            &self.state,
+            State::Pin {
+                id: id.clone(),
+                verified: verified.clone(),
+                local_id: local_id.clone(),
+            },
+        );
+        run_on(&self.inner, &self.runtime, move |inner| async move {
             let lang = inner.lang();
             let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
                 .map_err(|e| AvainError::from_keys(lang, e))?;
-            create_device_secret(
-                inner.parts.secrets.as_ref(),
-                inner.rng.as_ref(),
-                &id_for_key,
-            )
-            .map_err(|e| AvainError::from_keys(lang, e))?;
-            let params = kdf;
-            let inner2 = Arc::clone(&inner);
+            create_device_secret(inner.parts.secrets.as_ref(), inner.rng.as_ref(), &local_id)
+                .map_err(|e| AvainError::from_keys(lang, e))?;
+            let (store, id_for_key) = (Arc::clone(&inner), local_id.clone());
             let key = super::blocking(lang, move || {
-                PinKey::derive_from_store(inner2.parts.secrets.as_ref(), &pin, &params, &id_for_key)
+                PinKey::derive_from_store(store.parts.secrets.as_ref(), &pin, &kdf, &id_for_key)
             })
             .await?
             .map_err(|e| AvainError::from_keys(lang, e))?;
-            Ok((key, kdf))
-        })
-        .await;
-        match result {
-            Ok((key, kdf)) => self.put(State::Name {
+            step.end(State::Name {
                 id,
                 verified,
                 local_id,
                 key,
                 kdf,
-            }),
-            Err(e) => {
-                self.put(State::Pin {
-                    id,
-                    verified,
-                    local_id,
-                });
-                return Err(e);
-            }
-        }
+            });
+            Ok(())
+        })
+        .await?;
         Ok(self.step())
     }
 
@@ -359,37 +392,39 @@ impl Registration {
             } => (id, verified, local_id, key, kdf),
             other => return Err(self.wrong_step(other)),
         };
-        let key = Arc::new(key);
-        let (v, l, k, d) = (verified.clone(), local_id.clone(), Arc::clone(&key), kdf);
-        let (reg_id, name2) = (id.clone(), name.clone());
-        let result = run_on(&self.inner, &self.runtime, move |inner| async move {
-            complete(&inner, &reg_id, &v, &l, &k, d, name2).await
-        })
-        .await;
-        match result {
-            Ok(profile) => {
-                self.put(State::Done { profile });
-                Ok(self.step())
-            }
-            Err(e) => {
-                let key = Arc::try_unwrap(key).ok();
-                match key {
-                    Some(key) => self.put(State::Name {
-                        id,
-                        verified,
-                        local_id,
-                        key,
-                        kdf,
-                    }),
-                    None => self.put(State::Pin {
-                        id,
-                        verified,
-                        local_id,
-                    }),
+        // Without its key (cancelled, or refused after the key was used) the step goes back
+        // to choosing the PIN; a refusal that leaves the key goes back to naming.
+        let step = Step::new(
+            &self.state,
+            State::Pin {
+                id: id.clone(),
+                verified: verified.clone(),
+                local_id: local_id.clone(),
+            },
+        );
+        run_on(&self.inner, &self.runtime, move |inner| async move {
+            let key = Arc::new(key);
+            match complete(&inner, &id, &verified, &local_id, &key, kdf, name).await {
+                Ok(profile) => {
+                    step.end(State::Done { profile });
+                    Ok(())
                 }
-                Err(e)
+                Err(e) => {
+                    if let Ok(key) = Arc::try_unwrap(key) {
+                        step.end(State::Name {
+                            id,
+                            verified,
+                            local_id,
+                            key,
+                            kdf,
+                        });
+                    }
+                    Err(e)
+                }
             }
-        }
+        })
+        .await?;
+        Ok(self.step())
     }
 }
 

@@ -20,9 +20,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use avain_core::client::{ApprovalFactor, Avain, BankConfig, PaymentDraft};
+use avain_core::client::{
+    ApprovalFactor, Avain, BankConfig, PaymentDraft, Registration, RegistrationStep,
+};
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
-use avain_e2e::{ANNA, Harness, bank_config, reopen_phone};
+use avain_e2e::{ANNA, Harness, MIKKO, bank_config, reopen_phone};
 use avain_sandbox::relay::{Condition, Faults, Relay};
 
 const PIN: &str = "4719";
@@ -469,4 +471,72 @@ async fn a_device_removal_dropped_while_the_bank_holds_its_answer_deletes_the_pr
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
     assert_eq!(approved(&s.bank_db(), "device_removal"), 1);
+}
+
+// Registration: each step's outcome is recorded by the step's flow itself, so a step the
+// app stopped waiting for leaves the registration where the bank has it, never stuck.
+
+/// Mikko's registration on the relay's phone, at the key-card step, and its code.
+async fn mikko_registration(s: &Setup) -> (Arc<Registration>, String) {
+    let mikko = Harness::customer(MIKKO).unwrap();
+    let registration = s
+        .phone
+        .start_registration(mikko.user_id.into(), mikko.password.into())
+        .await
+        .unwrap();
+    let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
+        panic!("expected the key-card step");
+    };
+    (registration, mikko.key_card_code(key_card_index))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_registration_step_dropped_while_the_bank_holds_its_answer_still_moves_on() {
+    let s = Setup::new(|h| {
+        let db = h.bank.database_path();
+        Box::new(move || count(&db, "SELECT count(*) FROM registrations WHERE step = 'sms'") >= 1)
+    })
+    .await;
+    let (registration, code) = mikko_registration(&s).await;
+    s.drop_while_bank_holds_answer(registration.submit_key_card_code(code))
+        .await;
+    // The bank sent the SMS code: the registration is at that step, not stuck.
+    until("the SMS step", || {
+        matches!(registration.step(), RegistrationStep::SmsCode { .. })
+    })
+    .await;
+    let sms = s.h.sms_code(MIKKO, "registration_sms_code").await.unwrap();
+    registration
+        .submit_sms_code(sms)
+        .await
+        .expect("the SMS step");
+    registration
+        .choose_pin(NEW_PIN.into())
+        .await
+        .expect("then the PIN");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_registration_step_dropped_before_anything_is_sent_can_be_done_again() {
+    let s = Setup::new(|_| Box::new(|| false)).await;
+    let (registration, code) = mikko_registration(&s).await;
+    registration.submit_key_card_code(code).await.unwrap();
+    let sms = s.h.sms_code(MIKKO, "registration_sms_code").await.unwrap();
+    registration.submit_sms_code(sms).await.unwrap();
+    // Choosing the PIN derives K_pin from the keystore's device secret: dropped there.
+    s.drop_before_request(registration.choose_pin(NEW_PIN.into()))
+        .await;
+    assert!(matches!(
+        registration.step(),
+        RegistrationStep::ChoosePin { .. }
+    ));
+    registration
+        .choose_pin(NEW_PIN.into())
+        .await
+        .expect("the PIN step again");
+    let step = registration
+        .finish("Mikon puhelin".into())
+        .await
+        .expect("and the name");
+    assert!(matches!(step, RegistrationStep::PendingUnlock { .. }));
 }

@@ -88,8 +88,6 @@ pub fn pin_advice(lang: Language) -> Vec<String> {
 
 /// Every reason a PIN can be refused for, with its code and text in `lang`, in the fixed
 /// order of the reasons. `check_new_pin` returns a subset of these, in the same order.
-/// The Android shell's `DirectPinCheck` asks once per language and maps the reasons of
-/// its fast per-keystroke check onto them (see `pin_direct.rs`).
 #[uniffi::export]
 pub fn all_pin_problems(lang: Language) -> Vec<PinProblem> {
     PinReason::ALL

@@ -9,7 +9,7 @@
 //! | `POST /relay` | `url https://127.0.0.1:PORT` (the bank through the relay), `id PORT` |
 //! | `POST /relay/{id}/hold` | holds the bank's next answer |
 //! | `POST /relay/{id}/hold/{purpose}` | holds the bank's next answer once it has accepted one more approval of `purpose` (`login`, `pin_change`, ...) than now: the answer to a request the bank committed |
-//! | `GET /relay/{id}` | `held true/false` (an answer is held now or was), `passed true/false` (the held answer went on) |
+//! | `GET /relay/{id}` | `held true/false` (an answer is held now or was), `passed true/false` (the held answer was let through: delivered, or the phone had hung up) |
 //! | `POST /relay/{id}/release` | lets the held answer and everything after it through |
 
 use std::collections::HashMap;
@@ -181,11 +181,12 @@ async fn pipe(mut phone: TcpStream, mut bank: TcpStream, hold: &Hold) {
                         tokio::time::sleep(Duration::from_millis(5)).await;
                     }
                 }
-                if phone.write_all(&down[..n]).await.is_err() {
-                    return;
-                }
+                let delivered = phone.write_all(&down[..n]).await;
                 if holding {
                     hold.passed.store(true, Ordering::SeqCst);
+                }
+                if delivered.is_err() {
+                    return;
                 }
             }
         }

@@ -21,7 +21,7 @@
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
-//! //! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
+//! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
 //! | `instant.rs` | instants from the shells, checked before the core sees them |
 //! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |

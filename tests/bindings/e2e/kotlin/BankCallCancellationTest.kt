@@ -135,6 +135,21 @@ class BankCallCancellationTest {
     }
 
     @Test
+    fun aLoginCancelledAfterTheBankOpenedTheSessionIsLoggedInHere() = runBlocking {
+        val phone = phone()
+        val avain = phone.avain
+
+        // The bank's answer to the signed login is held once the bank opened the session.
+        phone.relay.holdOnceApproved("login")
+        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.loginWithPin(phone.profileId, pin) })
+
+        // Nobody waits for the flow any more, but it keeps the session the bank opened.
+        until("the session") { avain.loggedInProfile() == phone.profileId }
+        assertTrue(avain.receipts(phone.profileId, 50u).any { it.purpose == "login" })
+        assertTrue(avain.accounts().isNotEmpty())
+    }
+
+    @Test
     fun aPinChangeCancelledBeforeItsConfirmationChangesNothing() = runBlocking {
         val phone = phone()
         val avain = phone.avain

@@ -7,6 +7,10 @@
 #
 #   ios/build-xcframework.sh [cargo profile, default phone]
 #
+# The app ships without avain-ffi's test feature `software-keys`; the package's tests
+# (ios/Tests, whose SwiftDeviceKeys use `softwareDeviceKeys`) need a build with it:
+#   AVAIN_FFI_FEATURES=software-keys ios/build-xcframework.sh dev
+#
 # Slices: iOS devices (arm64) and the Simulator (arm64 + x86_64, merged with lipo).
 # Nothing it writes is committed.
 set -euo pipefail
@@ -24,8 +28,9 @@ mkdir -p "$staging/headers" "$staging/simulator" "$generated/AvainFFI"
 
 # iOS 13 is the package's deployment target (Swift concurrency).
 export IPHONEOS_DEPLOYMENT_TARGET=13.0
+features=${AVAIN_FFI_FEATURES:-}
 for target in aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios; do
-  cargo build --locked -p avain-ffi --profile "$profile" --target "$target"
+  cargo build --locked -p avain-ffi --profile "$profile" --target "$target" --features "$features"
 done
 lib() { echo "target/$1/$profile_dir/libavain_ffi.a"; }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use avain_core::Language;
 use avain_core::client::{
     self as core, ApprovalFactor, DeviceDetails, LoginResult, PlatformParts, PolicyStatus,
-    ProfileInfo, SystemClock, UserCodeUnlockStarted, UserCodeUnlocked,
+    ProfileInfo, UserCodeUnlockStarted, UserCodeUnlocked,
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
@@ -24,6 +24,7 @@ use avain_core::os_policy::BankKey;
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
 use crate::client_types::TrustedDevice;
+use crate::clock::{WallClock, core_clock};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::AvainError;
 use crate::registration::Registration;
@@ -61,7 +62,7 @@ pub struct BankSettings {
 }
 
 /// Everything [`Avain::open`] needs besides the platform's parts.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Clone, uniffi::Record)]
 pub struct AvainSettings {
     /// The app's private data directory (Android `filesDir`, iOS Application Support);
     /// the local database lives here.
@@ -80,6 +81,27 @@ pub struct AvainSettings {
     /// PBKDF2 iterations for new PINs; `None` for the core's default, which apps use.
     /// Tests lower it.
     pub pin_kdf_iterations: Option<u32>,
+    /// Where "now" comes from; `None` (the default, what apps pass) is the system clock.
+    /// Tests pass a [`WallClock`] they move together with the sandbox bank's clock.
+    #[uniffi(default)]
+    pub clock: Option<Arc<dyn WallClock>>,
+}
+
+impl std::fmt::Debug for AvainSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AvainSettings")
+            .field("data_dir", &self.data_dir)
+            .field("bank", &self.bank)
+            .field("preferred_languages", &self.preferred_languages)
+            .field("supported_languages", &self.supported_languages)
+            .field("device", &self.device)
+            .field("pin_kdf_iterations", &self.pin_kdf_iterations)
+            .field(
+                "clock",
+                &self.clock.as_ref().map_or("system", |_| "the shell's"),
+            )
+            .finish()
+    }
 }
 
 /// The object the app holds: opened once at start-up, several profiles per device.
@@ -160,7 +182,7 @@ impl Avain {
             secrets: Arc::new(CoreSecretStore::new(secret_store)),
             device_keys: Arc::new(CoreDeviceKeys::new(device_keys)),
             biometric_keys: Arc::new(CoreBiometricKeys::new(biometric_keys)),
-            clock: Arc::new(SystemClock),
+            clock: core_clock(settings.clock),
         };
         // Opened on the runtime's blocking pool: the core runs on the runtime it is
         // opened in, and opening reads the disk.

@@ -146,8 +146,9 @@ mod tests {
     use std::sync::Mutex;
 
     use super::*;
-    use crate::device_keys::{DeviceKeys, software_device_keys};
+    use crate::device_keys::DeviceKeys;
     use crate::secret_store::RustMemoryStore;
+    use crate::software_keys::software_device_keys;
 
     /// A shell whose prompt answers from a script; signing uses a software key.
     struct Scripted {

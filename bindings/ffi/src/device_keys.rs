@@ -1,19 +1,14 @@
 //! K_dev, the possession key, made and kept by the platform (Android Keystore with
 //! StrongBox when present, the iOS Secure Enclave): a foreign trait, and the adapter
 //! through which the core uses it as its own [`DeviceKeyFactory`].
-//!
-//! Also [`software_device_keys`]: the core's `ring` key kept in a [`SecretStore`], for
-//! devices without a hardware keystore (the iOS Simulator) and for tests.
 
 use std::sync::Arc;
 
 use avain_core::keys::{
-    DeviceKey, DeviceKeyFactory, KeyError, P256_PUBLIC_KEY_LEN, SoftwareDeviceKeys,
-    verify_device_signature,
+    DeviceKey, DeviceKeyFactory, KeyError, P256_PUBLIC_KEY_LEN, verify_device_signature,
 };
 
-use crate::error::{PlatformError, key_error, platform_error};
-use crate::secret_store::{CoreSecretStore, SecretStore};
+use crate::error::{PlatformError, key_error};
 
 /// The device keys of the profiles on this phone, one ECDSA P-256 key per profile,
 /// implemented by the shell. The private key never leaves the platform keystore.
@@ -144,52 +139,13 @@ impl DeviceKey for PlatformDeviceKey {
     }
 }
 
-/// Device keys made by the core with `ring`, their private keys (PKCS#8) kept in
-/// `store`: for devices without a hardware keystore (the iOS Simulator, which has no
-/// Secure Enclave) and for tests. On a real phone use the shell's hardware-backed keys:
-/// these are only as safe as the store.
-#[uniffi::export]
-pub fn software_device_keys(store: Arc<dyn SecretStore>) -> Arc<dyn DeviceKeys> {
-    Arc::new(SoftwareKeys(SoftwareDeviceKeys::new(Arc::new(
-        CoreSecretStore::new(store),
-    ))))
-}
-
-struct SoftwareKeys(SoftwareDeviceKeys);
-
-impl DeviceKeys for SoftwareKeys {
-    fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError> {
-        let key = self.0.create(&profile_id).map_err(platform_error)?;
-        key.public_key().map_err(platform_error)
-    }
-
-    fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {
-        match self.0.open(&profile_id).map_err(platform_error)? {
-            Some(key) => key.public_key().map(Some).map_err(platform_error),
-            None => Ok(None),
-        }
-    }
-
-    fn sign(&self, profile_id: String, message: Vec<u8>) -> Result<Vec<u8>, PlatformError> {
-        let key = self
-            .0
-            .open(&profile_id)
-            .map_err(platform_error)?
-            .ok_or(PlatformError::KeyNotFound)?;
-        key.sign(&message).map_err(platform_error)
-    }
-
-    fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
-        self.0.delete(&profile_id).map_err(platform_error)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Mutex;
 
     use super::*;
     use crate::secret_store::RustMemoryStore;
+    use crate::software_keys::software_device_keys;
 
     fn software() -> Arc<dyn DeviceKeys> {
         software_device_keys(Arc::new(RustMemoryStore(Default::default())))

@@ -327,7 +327,8 @@ pub(crate) fn key_error(error: PlatformError, signing: bool) -> KeyError {
 }
 
 /// A core key error as a platform error, for the core's own implementations of the
-/// foreign traits (the software device keys).
+/// foreign traits (the software device keys, a test feature).
+#[cfg(any(test, feature = "software-keys"))]
 pub(crate) fn platform_error(error: KeyError) -> PlatformError {
     match error {
         KeyError::NotFound => PlatformError::KeyNotFound,

@@ -21,7 +21,6 @@
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
-//! | `pin_direct.rs` | the same check as one C function, for Kotlin's JNA direct mapping |
 //! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
 //! | `instant.rs` | instants from the shells, checked before the core sees them |
@@ -29,9 +28,11 @@
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
 //! | `secret_store.rs` | [`SecretStore`]: the platform's keystore-backed storage, as the core's |
-//! | `device_keys.rs` | [`DeviceKeys`]: K_dev in the platform keystore, as the core's; software keys |
+//! | `device_keys.rs` | [`DeviceKeys`]: K_dev in the platform keystore, as the core's |
+//! | `software_keys.rs` | `software_device_keys`: K_dev in software, for tests (feature `software-keys`) |
 //! | `biometric_keys.rs` | [`BiometricKeys`]: K_bio behind the biometric prompt, as the core's |
 //! | `platform_check.rs` | [`check_platform`]: do the shell's store and keys work on this phone? |
+//! | `clock.rs` | [`WallClock`]: a clock the shell passes in the settings (tests), as the core's |
 //! | `cancellation.rs` | [`Cancellation`]: cancelling long-running calls (Swift) |
 //! | `logging.rs` | [`LogSink`]: the core's log lines, forwarded to Logcat / os_log |
 //!
@@ -62,6 +63,7 @@ mod blocking_service;
 mod calendar;
 mod cancellation;
 mod client_types;
+mod clock;
 mod device_keys;
 mod documents;
 mod error;
@@ -75,12 +77,13 @@ mod os_gate;
 mod password;
 mod payments;
 mod pin;
-mod pin_direct;
 mod platform_check;
 mod pushed_requests;
 mod registration;
 mod runtime;
 mod secret_store;
+#[cfg(any(test, feature = "software-keys"))]
+mod software_keys;
 
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
 pub use banking_types::{
@@ -91,7 +94,8 @@ pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_t
 pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
 pub use client_types::TrustedDevice;
-pub use device_keys::{DeviceKeys, software_device_keys};
+pub use clock::WallClock;
+pub use device_keys::DeviceKeys;
 pub use documents::{
     DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
 };
@@ -111,11 +115,10 @@ pub use payments::{
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,
     parse_reference,
 };
-pub use pin::{
-    PinProblem, PinVerdict, all_pin_problems, check_new_pin, pin_advice, preload_pin_rules,
-};
-pub use pin_direct::{USE_UNIFFI_CALL, avain_ffi_check_new_pin_reasons};
+pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
 pub use pushed_requests::{AppLoginPrompt, IdentificationPrompt};
 pub use registration::Registration;
 pub use secret_store::SecretStore;
+#[cfg(feature = "software-keys")]
+pub use software_keys::software_device_keys;

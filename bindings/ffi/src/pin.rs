@@ -86,18 +86,6 @@ pub fn pin_advice(lang: Language) -> Vec<String> {
     pin::advice(lang)
 }
 
-/// Every reason a PIN can be refused for, with its code and text in `lang`, in the fixed
-/// order of the reasons. `check_new_pin` returns a subset of these, in the same order.
-/// The Android shell's `DirectPinCheck` asks once per language and maps the reasons of
-/// its fast per-keystroke check onto them (see `pin_direct.rs`).
-#[uniffi::export]
-pub fn all_pin_problems(lang: Language) -> Vec<PinProblem> {
-    PinReason::ALL
-        .into_iter()
-        .map(|reason| problem(reason, lang))
-        .collect()
-}
-
 /// One reason with its code and text.
 fn problem(reason: PinReason, lang: Language) -> PinProblem {
     PinProblem {
@@ -168,22 +156,6 @@ mod tests {
                 .code(),
             "invalid_date"
         );
-    }
-
-    #[test]
-    fn every_problem_in_the_reasons_order() {
-        let all = all_pin_problems(Language::En);
-        assert_eq!(
-            all.iter().map(|p| p.reason).collect::<Vec<_>>(),
-            PinReason::ALL
-        );
-        // A refused PIN's problems are among them, equal and in the same order.
-        let refused = check_new_pin("1212".into(), None, None, Language::En).unwrap();
-        let subset: Vec<_> = all
-            .into_iter()
-            .filter(|p| refused.problems.contains(p))
-            .collect();
-        assert_eq!(subset, refused.problems);
     }
 
     #[test]

@@ -187,9 +187,9 @@ mod tests {
     use std::time::Duration;
 
     use super::*;
-    use crate::device_keys::software_device_keys;
     use crate::error::PlatformError;
     use crate::secret_store::RustMemoryStore;
+    use crate::software_keys::software_device_keys;
 
     fn block_on<F: std::future::Future>(future: F) -> F::Output {
         tokio::runtime::Builder::new_current_thread()

@@ -8,7 +8,8 @@ import Foundation
 /// offline, so this test double implements the `DeviceKeys` protocol in Swift (per-profile
 /// key aliases as the Keychain would hold them, call bookkeeping, Swift errors thrown as
 /// `PlatformError`) and delegates only the signature math to the core's software key
-/// (`softwareDeviceKeys`, the same one the Simulator uses), kept in a Swift secret store.
+/// (`softwareDeviceKeys`, in a library built with the test feature `software-keys`), kept
+/// in a Swift secret store.
 /// The core still sees a Swift object; what it proves is the wiring in both directions,
 /// not Swift's cryptography.
 final class SwiftDeviceKeys: DeviceKeys, @unchecked Sendable {

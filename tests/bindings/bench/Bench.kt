@@ -20,7 +20,6 @@ import fi.avain.checkNewPin
 import fi.avain.chooseLanguage
 import fi.avain.formatMoney
 import fi.avain.preloadPinRules
-import fi.avain.shell.DirectPinCheck
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
 import java.net.URI
@@ -126,8 +125,6 @@ fun main(args: Array<String>) {
             fields += "\"choose_language_ns\": ${ns(perCall { chooseLanguage(listOf("en-US", "sv-FI")).ordinal })}"
             fields += "\"pin_check_accepted_ns\": ${ns(perCall { checkNewPin("583920", null, null, Language.FI).problems.size })}"
             fields += "\"pin_check_refused_ns\": ${ns(perCall { checkNewPin("1234", null, null, Language.FI).problems.size })}"
-            fields += "\"direct_pin_check_accepted_ns\": ${ns(perCall { DirectPinCheck.checkNewPin("583920", null, null, Language.FI).problems.size })}"
-            fields += "\"direct_pin_check_refused_ns\": ${ns(perCall { DirectPinCheck.checkNewPin("1234", null, null, Language.FI).problems.size })}"
         }
         fields += "\"checksum\": $sink"
         println(fields.joinToString(", ", "{", "}"))

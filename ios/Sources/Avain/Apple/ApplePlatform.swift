@@ -13,7 +13,7 @@ public struct ApplePlatform: Sendable {
     public init(language: @escaping @Sendable () -> Language, logLevel: LogLevel = .info) {
         let store = KeychainSecretStore()
         secretStore = store
-        deviceKeys = SecureEnclaveDeviceKeys.platformDefault(store: store)
+        deviceKeys = SecureEnclaveDeviceKeys.platformDefault()
         biometricKeys = SecureEnclaveBiometricKeys(store: store, language: language)
         #if canImport(os)
         installLogSink(sink: OSLogSink(), maxLevel: logLevel)

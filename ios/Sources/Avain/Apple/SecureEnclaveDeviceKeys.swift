@@ -1,19 +1,25 @@
 // K_dev on iPhone and iPad: a P-256 key per profile made inside the Secure Enclave, which
-// signs without ever releasing it. On the Simulator (no Secure Enclave) the core's
-// software key, kept in the Keychain, stands in.
+// signs without ever releasing it. On the Simulator (no Secure Enclave) the same code makes
+// a software P-256 key in the Keychain instead (the phone library carries no software
+// keys of its own: they are a test feature of avain-ffi).
 #if canImport(Security)
 import Foundation
 import Security
 
 /// Device keys in the Secure Enclave, tagged `fi.avain.kdev.<profile id>`.
 public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
-    public init() {}
+    /// Whether keys are made in the Secure Enclave; `false` only on the Simulator.
+    let inSecureEnclave: Bool
 
-    /// The device keys to use on this device: the Secure Enclave's, or the core's software
-    /// keys in `store` where there is none (the Simulator).
-    public static func platformDefault(store: SecretStore = KeychainSecretStore()) -> DeviceKeys {
+    public init() { inSecureEnclave = true }
+
+    init(inSecureEnclave: Bool) { self.inSecureEnclave = inSecureEnclave }
+
+    /// The device keys to use on this device: the Secure Enclave's, or software keys in
+    /// the Keychain where there is none (the Simulator).
+    public static func platformDefault() -> DeviceKeys {
         #if targetEnvironment(simulator)
-        return softwareDeviceKeys(store: store)
+        return SecureEnclaveDeviceKeys(inSecureEnclave: false)
         #else
         return SecureEnclaveDeviceKeys()
         #endif
@@ -24,19 +30,23 @@ public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
     public func create(profileId: String) throws -> Data {
         try delete(profileId: profileId)
         var error: Unmanaged<CFError>?
+        // `.privateKeyUsage` exists only for Secure Enclave keys.
         guard let access = SecAccessControlCreateWithFlags(
-            nil, kSecAttrAccessibleWhenUnlockedThisDeviceOnly, .privateKeyUsage, &error)
+            nil, kSecAttrAccessibleWhenUnlockedThisDeviceOnly,
+            inSecureEnclave ? .privateKeyUsage : [], &error)
         else { throw securityError(error) }
-        let attributes: [String: Any] = [
+        var attributes: [String: Any] = [
             kSecAttrKeyType as String: kSecAttrKeyTypeECSECPrimeRandom,
             kSecAttrKeySizeInBits as String: 256,
-            kSecAttrTokenID as String: kSecAttrTokenIDSecureEnclave,
             kSecPrivateKeyAttrs as String: [
                 kSecAttrIsPermanent as String: true,
                 kSecAttrApplicationTag as String: Self.tag(profileId),
                 kSecAttrAccessControl as String: access,
             ],
         ]
+        if inSecureEnclave {
+            attributes[kSecAttrTokenID as String] = kSecAttrTokenIDSecureEnclave
+        }
         guard let key = SecKeyCreateRandomKey(attributes as CFDictionary, &error) else {
             throw securityError(error)
         }

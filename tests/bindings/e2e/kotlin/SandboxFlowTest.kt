@@ -34,7 +34,6 @@ import java.nio.file.Files
 import java.time.Duration
 import java.time.Instant
 import java.util.Base64
-import kotlinx.coroutines.delay
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -104,6 +103,7 @@ class SandboxFlowTest {
                 device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
                 // Fast PBKDF2 for tests; apps leave it to the core's default.
                 pinKdfIterations = 1_000u,
+                clock = TestClock,
             ),
             store,
             JvmDeviceKeys(store),
@@ -412,10 +412,8 @@ class SandboxFlowTest {
         assertNull(normalizePhone("puhelin"))
 
         // A meeting booked for the next quarter hour is open at once (15 minutes before).
-        if (Duration.between(Instant.now(), nextQuarterHour(Instant.now())) < Duration.ofSeconds(20)) {
-            delay(21_000) // not across the quarter while booking
-        }
-        val start = nextQuarterHour(Instant.now())
+        // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
+        val start = nextQuarterHour(TestClock.freeze(Instant.now()))
         val booked = avain.bookMeeting(start, 30u, "Säästäminen", "Rahastot")
         assertEquals(start, booked.startsAt)
         assertEquals(30u, booked.durationMinutes)
@@ -450,6 +448,7 @@ class SandboxFlowTest {
         assertEquals(JoinWindow.Cancelled, cancelled.joinWindow)
         val closed = assertFails<AvainException.Refused>("joining a cancelled meeting") { avain.joinMeeting(booked.bookingCode) }
         assertEquals("meeting_closed", closed.code)
+        TestClock.real()
 
         // Signing: the joint proxy (Anna signed) completes with Mikko's signature and can be
         // downloaded; the loan contract waits for Anna after his.

@@ -91,7 +91,7 @@ final class SandboxFlowTests: XCTestCase {
                 preferredLanguages: languages,
                 device: DeviceDetails(platform: .ios, model: model, osVersion: "17.5.1", appVersion: "1.0.0"),
                 // Fast PBKDF2 for tests; apps leave it to the core's default.
-                pinKdfIterations: 1_000),
+                pinKdfIterations: 1_000, clock: TestClock.shared),
             secretStore: store, deviceKeys: keys, biometricKeys: biometrics)
         return (avain, keys)
     }
@@ -388,10 +388,8 @@ final class SandboxFlowTests: XCTestCase {
 
         // A meeting booked for the next quarter hour is open at once: joined, identified
         // with the expert's identifier, cancelled.
-        if nextQuarterHour(after: Date()).timeIntervalSinceNow < 20 {
-            try await Task.sleep(nanoseconds: 21_000_000_000) // not across the quarter while booking
-        }
-        let start = nextQuarterHour(after: Date())
+        // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
+        let start = nextQuarterHour(after: try TestClock.shared.freeze(Date()))
         let booked = try await avain.bookMeeting(startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
         XCTAssertEqual(booked.startsAt, start)
         XCTAssertEqual(booked.endsAt, start.addingTimeInterval(45 * 60))
@@ -414,6 +412,7 @@ final class SandboxFlowTests: XCTestCase {
         let cancelled = try await avain.cancelMeeting(bookingCode: booked.bookingCode)
         XCTAssertEqual(cancelled.status, "cancelled")
         XCTAssertEqual(cancelled.joinWindow, .cancelled)
+        try TestClock.shared.real()
 
         // Signing: the loan contract signed (Mikko still to sign), the savings contract
         // downloaded, the account contract's 30 days over.

@@ -25,6 +25,9 @@
 //! | `GET /browser-login/{request_id}` | `pending`, `approved`, `rejected` or `expired`, as the page sees it |
 //! | `POST /meetings/{code}/identifier/{user_id}` | the identifier the expert reads out |
 //! | `GET /meetings/{code}` | the expert's view: `participant IDENTIFIED NAME` lines |
+//! | `POST /clock/{unix_ms}` | `now MS`: the bank's clock stands still at that instant (`clock.rs`) |
+//! | `POST /clock/real` | `now MS`: the bank's clock runs on real time again |
+//! | `POST /relay`, `/relay/{id}/...` | a relay that holds the bank's answers, for cancelling calls (`relay.rs`) |
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
@@ -44,6 +47,8 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use tokio::io::AsyncReadExt;
 
+mod clock;
+mod relay;
 mod services;
 
 struct Control {
@@ -54,6 +59,58 @@ struct Control {
     web: reqwest::Client,
     /// The browser logins waiting for the app.
     browsers: services::Browsers,
+    /// The relays the cancellation tests put between their phone and the bank.
+    relays: relay::Relays,
+}
+
+impl Control {
+    /// A fresh sandbox bank and the customer's other hand.
+    async fn start() -> Result<Control, String> {
+        let bank = Sandbox::start_fresh().await.map_err(|e| e.to_string())?;
+        let browser = BankClient::for_sandbox(&bank)?;
+        let web = services::browser_http(bank.root_certificate_der())?;
+        Ok(Control {
+            bank,
+            browser,
+            web,
+            browsers: services::Browsers::default(),
+            relays: relay::Relays::default(),
+        })
+    }
+}
+
+/// The control API (the table above).
+fn router(control: Arc<Control>) -> Router {
+    Router::new()
+        .route("/bank", get(bank_settings))
+        .route("/customer/{user_id}", get(demo_customer))
+        .route("/key-card/{user_id}/{index}", get(key_card))
+        .route("/sms/{user_id}/{kind}", get(sms))
+        .route("/pushes/{user_id}", get(pushes))
+        .route("/unlock/{user_id}", post(unlock))
+        // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
+        .route("/broker/{id}/{service}", post(services::broker_asks))
+        .route("/broker/{id}", get(services::broker_result))
+        .route(
+            "/browser-login/{id}",
+            post(services::browser_login).get(services::browser_login_status),
+        )
+        .route(
+            "/meetings/{code}/identifier/{user_id}",
+            post(services::expert_identifier),
+        )
+        .route("/meetings/{code}", get(services::expert_view))
+        .route("/clock/real", post(clock::real))
+        .route("/clock/{unix_ms}", post(clock::freeze))
+        .route("/relay", post(relay::start))
+        .route("/relay/{id}", get(relay::status))
+        .route("/relay/{id}/hold", post(relay::hold_next))
+        .route(
+            "/relay/{id}/hold/{purpose}",
+            post(relay::hold_after_approval),
+        )
+        .route("/relay/{id}/release", post(relay::release))
+        .with_state(control)
 }
 
 type Answer = Result<String, (StatusCode, String)>;
@@ -156,53 +213,14 @@ async fn unlock(State(control): State<Arc<Control>>, Path(user_id): Path<String>
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> ExitCode {
-    let bank = match Sandbox::start_fresh().await {
-        Ok(bank) => bank,
+    let control = match Control::start().await {
+        Ok(control) => Arc::new(control),
         Err(e) => {
             eprintln!("avain-bindings-sandbox: {e}");
             return ExitCode::FAILURE;
         }
     };
-    let browser = match BankClient::for_sandbox(&bank) {
-        Ok(browser) => browser,
-        Err(e) => {
-            eprintln!("avain-bindings-sandbox: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let web = match services::browser_http(bank.root_certificate_der()) {
-        Ok(web) => web,
-        Err(e) => {
-            eprintln!("avain-bindings-sandbox: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let control = Arc::new(Control {
-        bank,
-        browser,
-        web,
-        browsers: services::Browsers::default(),
-    });
-    let app = Router::new()
-        .route("/bank", get(bank_settings))
-        .route("/customer/{user_id}", get(demo_customer))
-        .route("/key-card/{user_id}/{index}", get(key_card))
-        .route("/sms/{user_id}/{kind}", get(sms))
-        .route("/pushes/{user_id}", get(pushes))
-        .route("/unlock/{user_id}", post(unlock))
-        // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
-        .route("/broker/{id}/{service}", post(services::broker_asks))
-        .route("/broker/{id}", get(services::broker_result))
-        .route(
-            "/browser-login/{id}",
-            post(services::browser_login).get(services::browser_login_status),
-        )
-        .route(
-            "/meetings/{code}/identifier/{user_id}",
-            post(services::expert_identifier),
-        )
-        .route("/meetings/{code}", get(services::expert_view))
-        .with_state(Arc::clone(&control));
+    let app = router(Arc::clone(&control));
     let listener =
         match tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await {
             Ok(listener) => listener,

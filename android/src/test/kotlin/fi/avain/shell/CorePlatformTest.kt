@@ -6,11 +6,8 @@ import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.SecretStore
 import fi.avain.checkPlatform
-import fi.avain.softwareDeviceKeys
 import java.security.KeyStoreException
-import java.security.Signature
 import kotlinx.coroutines.runBlocking
-import org.junit.Assert.assertArrayEquals
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
@@ -48,29 +45,6 @@ class CorePlatformTest {
         assertFalse(check.biometricsAvailable)
         assertTrue(store.calls.toString(), store.calls.containsAll(listOf("put", "get", "delete")))
         assertEquals("nothing left behind", emptyList<String>(), store.inner.names())
-    }
-
-    @Test
-    fun theCoresSoftwareKeysLiveInTheKotlinStoreAndJavaVerifiesThem() {
-        val store = MemorySecretStore()
-        val keys = softwareDeviceKeys(store)
-        val publicKey = keys.create("0123abcd")
-        assertEquals(listOf("avain/profile/0123abcd/device-key"), store.names())
-        assertArrayEquals(publicKey, keys.publicKey("0123abcd"))
-        val message = "Hyväksy maksu 14 505,94 €".toByteArray()
-        val signature = keys.sign("0123abcd", message)
-        val verifier = Signature.getInstance("SHA256withECDSA")
-        verifier.initVerify(P256.publicKey(publicKey))
-        verifier.update(message)
-        assertTrue("ring's signature verifies in java.security", verifier.verify(signature))
-        keys.delete("0123abcd")
-        assertEquals(emptyList<String>(), store.names())
-        try {
-            keys.sign("0123abcd", message)
-            fail("a deleted key cannot sign")
-        } catch (e: PlatformException.KeyNotFound) {
-            // expected
-        }
     }
 
     @Test

@@ -1,0 +1,113 @@
+// A meeting's join window on the injected clocks: the phone's (AvainSettings.clock) and the
+// sandbox bank's are moved to the window's edges together, a day ahead, instead of waiting
+// for them. The phone computes the window on its clock and the bank checks the join on its
+// own, so a join the bank accepts at the window's opening shows that both moved.
+package fi.avain.e2e
+
+import fi.avain.Avain
+import fi.avain.AvainException
+import fi.avain.AvainSettings
+import fi.avain.BiometricKeys
+import fi.avain.DeviceDetails
+import fi.avain.JoinWindow
+import fi.avain.Platform
+import fi.avain.PlatformException
+import fi.avain.RegistrationStep
+import fi.avain.shell.JvmDeviceKeys
+import fi.avain.shell.MemorySecretStore
+import java.nio.file.Files
+import java.time.Duration
+import java.time.Instant
+import kotlinx.coroutines.runBlocking
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertTrue
+import org.junit.Assert.fail
+import org.junit.Test
+
+class MeetingWindowClockTest {
+    /** The business customer: SandboxFlowTest does not register it. */
+    private val user = "50010005"
+    private val pin = "472915"
+
+    private class NoBiometrics : BiometricKeys {
+        override fun isAvailable() = false
+        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
+        override fun publicKey(profileId: String): ByteArray? = null
+        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
+            throw PlatformException.BiometricsNotAvailable()
+        override fun delete(profileId: String) = Unit
+    }
+
+    /** A phone on the test clock with an active profile of [user]; its id. */
+    private suspend fun phone(): Pair<Avain, String> {
+        val store = MemorySecretStore()
+        val avain = Avain.open(
+            AvainSettings(
+                dataDir = Files.createTempDirectory("avain-kotlin-clock").toString(),
+                bank = SandboxControl.settings(),
+                preferredLanguages = listOf("fi-FI"),
+                device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
+                pinKdfIterations = 1_000u,
+                clock = TestClock,
+            ),
+            store,
+            JvmDeviceKeys(store),
+            NoBiometrics(),
+        )
+        val password = SandboxControl.value("/customer/$user", "password")
+        val registration = avain.startRegistration(user, password)
+        val keyCard = registration.step() as RegistrationStep.KeyCardCode
+        registration.submitKeyCardCode(SandboxControl.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
+        registration.submitSmsCode(SandboxControl.call("GET", "/sms/$user/registration_sms_code"))
+        registration.choosePin(pin)
+        val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
+        assertEquals("1", SandboxControl.call("POST", "/unlock/$user"))
+        return avain to pending.profile.id
+    }
+
+    private inline fun refusedWith(code: String, block: () -> Unit) {
+        try {
+            block()
+            fail("expected $code")
+        } catch (e: AvainException.Refused) {
+            assertEquals(code, e.code)
+        }
+    }
+
+    @Test
+    fun theJoinWindowOpensAndClosesOnTheInjectedClocks() = runBlocking {
+        val (avain, profileId) = phone()
+        try {
+            val now = TestClock.freeze(Instant.now())
+            avain.loginWithPin(profileId, pin)
+            // A meeting tomorrow, on a quarter hour.
+            val quarter = 15 * 60L
+            val start = Instant.ofEpochSecond((now.plus(Duration.ofDays(1)).epochSecond / quarter + 1) * quarter)
+            val booked = avain.bookMeeting(start, 30u, "Yrityslaina", null)
+            assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), booked.joinWindow)
+
+            // A second before the window: closed on the phone. (A day passed: the session
+            // is idle on both clocks, so each step logs in again.)
+            TestClock.freeze(booked.joinOpensAt.minusSeconds(1))
+            avain.loginWithPin(profileId, pin)
+            val early = avain.meetings().single { it.bookingCode == booked.bookingCode }
+            assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), early.joinWindow)
+            refusedWith("meeting_not_open") { avain.joinMeeting(booked.bookingCode) }
+
+            // At the opening: open on the phone, and the bank lets the customer in.
+            TestClock.freeze(booked.joinOpensAt)
+            avain.loginWithPin(profileId, pin)
+            assertEquals(JoinWindow.Open, avain.meetings().single { it.bookingCode == booked.bookingCode }.joinWindow)
+            val join = avain.joinMeeting(booked.bookingCode)
+            assertTrue(join.joinUrl, join.joinUrl.startsWith("https://"))
+
+            // At the end: over.
+            TestClock.freeze(booked.endsAt)
+            avain.loginWithPin(profileId, pin)
+            assertEquals(JoinWindow.Ended, avain.meetings().single { it.bookingCode == booked.bookingCode }.joinWindow)
+            refusedWith("meeting_closed") { avain.joinMeeting(booked.bookingCode) }
+        } finally {
+            TestClock.real()
+        }
+    }
+}

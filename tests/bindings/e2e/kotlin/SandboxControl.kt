@@ -1,0 +1,52 @@
+// The sandbox's control server (tests/bindings/sandbox-control), for the end-to-end tests
+// outside SandboxFlowTest: the bank's settings, the customer's other hand, the bank's clock
+// and the relay that holds the bank's answers.
+package fi.avain.e2e
+
+import fi.avain.BankSettings
+import fi.avain.PolicyKey
+import java.net.HttpURLConnection
+import java.net.URI
+import java.util.Base64
+
+/** Plain-HTTP calls to the control server whose URL tests/bindings/with-sandbox exports. */
+internal object SandboxControl {
+    private val control: String = System.getenv("AVAIN_SANDBOX_CONTROL")
+        ?: error("AVAIN_SANDBOX_CONTROL is not set: run through tests/bindings/with-sandbox")
+
+    /** The answer's text; fails the test on anything but HTTP 200. */
+    fun call(method: String, path: String): String {
+        val connection = URI("$control$path").toURL().openConnection() as HttpURLConnection
+        connection.requestMethod = method
+        val status = connection.responseCode
+        val body = (if (status < 400) connection.inputStream else connection.errorStream)
+            ?.bufferedReader()?.readText().orEmpty()
+        check(status == 200) { "$method $path: HTTP $status $body" }
+        return body.trim()
+    }
+
+    /** `key value` lines; a key may repeat. */
+    fun lines(path: String, method: String = "GET"): List<Pair<String, String>> =
+        call(method, path).lines().filter { it.isNotBlank() }.map { it.substringBefore(' ') to it.substringAfter(' ') }
+
+    /** The value of [key] in [path]'s answer. */
+    fun value(path: String, key: String, method: String = "GET"): String =
+        lines(path, method).first { it.first == key }.second
+
+    /** The bank's settings, at [url] (the bank's own by default, or a relay's). */
+    fun settings(url: String? = null): BankSettings {
+        val lines = lines("/bank")
+        val value = { key: String -> lines.first { it.first == key }.second }
+        val decode = { text: String -> Base64.getDecoder().decode(text) }
+        return BankSettings(
+            url = url ?: value("url"),
+            useSystemRoots = false,
+            extraRoots = listOf(decode(value("root_ca"))),
+            pinnedSpkiSha256 = emptyList(),
+            challengeKey = decode(value("challenge_key")),
+            policyKeys = lines.filter { it.first == "policy_key" }.map {
+                PolicyKey(it.second.substringBefore(' '), decode(it.second.substringAfter(' ')))
+            },
+        )
+    }
+}

@@ -72,6 +72,11 @@ impl Relay {
         Ok(Relay { addr, task, shared })
     }
 
+    /// The loopback port the relay listens on.
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
     /// The bank's URL through this relay.
     pub fn url(&self) -> String {
         format!("https://127.0.0.1:{}", self.addr.port())
@@ -87,7 +92,7 @@ impl Relay {
         self.shared.released.store(true, Ordering::SeqCst);
     }
 
-    /// Whether the held answer went on to the phone.
+    /// Whether the held answer went on to the phone (or found that the phone had hung up).
     pub fn has_passed(&self) -> bool {
         self.shared.passed.load(Ordering::SeqCst)
     }
@@ -126,11 +131,12 @@ async fn pipe(mut phone: TcpStream, mut bank: TcpStream, shared: &Shared) {
                         tokio::time::sleep(Duration::from_millis(5)).await;
                     }
                 }
-                if phone.write_all(&down[..n]).await.is_err() {
-                    return;
-                }
+                let delivered = phone.write_all(&down[..n]).await;
                 if holding {
                     shared.passed.store(true, Ordering::SeqCst);
+                }
+                if delivered.is_err() {
+                    return;
                 }
             }
         }

@@ -2,7 +2,8 @@
 //! Kotlin and Swift cancellation tests (as tests/e2e/tests/cancellation.rs does for Rust):
 //! the test opens its phone on the relay's URL, arms the relay, starts a call, waits until
 //! an answer is held, cancels the call and releases the answer. TLS passes through
-//! untouched; the relay only sees when the bank answers.
+//! untouched; the relay only sees when the bank answers. The relay itself is the one the
+//! Rust tests use (`avain_sandbox::relay`); this file puts it behind HTTP.
 //!
 //! | request | answer |
 //! |---|---|
@@ -14,23 +15,27 @@
 
 use std::collections::HashMap;
 use std::path::{Path as FsPath, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
 
+use avain_sandbox::relay::{Faults, Relay};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
 
 use crate::{Answer, Control, not_found};
 
 /// The relays started by the tests, by their port.
 #[derive(Default)]
-pub struct Relays(Mutex<HashMap<u16, Arc<Hold>>>);
+pub struct Relays(Mutex<HashMap<u16, Arc<Armed>>>);
+
+/// A relay (avain_sandbox::relay) and when it holds the bank's answer.
+pub struct Armed {
+    relay: Relay,
+    when: Arc<Mutex<Condition>>,
+    bank_db: PathBuf,
+}
 
 impl Relays {
-    fn get(&self, id: u16) -> Result<Arc<Hold>, (StatusCode, String)> {
+    fn get(&self, id: u16) -> Result<Arc<Armed>, (StatusCode, String)> {
         self.0
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -40,18 +45,7 @@ impl Relays {
     }
 }
 
-/// When a relay holds answers back, and what it did.
-pub struct Hold {
-    /// The bank's database, for counting approvals.
-    bank_db: PathBuf,
-    /// Holding starts once this holds.
-    when: Mutex<Condition>,
-    held: AtomicBool,
-    released: AtomicBool,
-    passed: AtomicBool,
-}
-
-/// The relay's state: not holding, holding the next answer, or holding once the bank
+/// When the relay holds answers back: never, from the next answer, or once the bank
 /// accepted `count` approvals of `purpose`.
 enum Condition {
     Never,
@@ -59,15 +53,12 @@ enum Condition {
     Approvals { purpose: String, count: i64 },
 }
 
-impl Hold {
-    fn holds(&self) -> bool {
-        if self.released.load(Ordering::SeqCst) {
-            return false;
-        }
-        match &*self.when.lock().unwrap_or_else(PoisonError::into_inner) {
+impl Condition {
+    fn holds(&self, bank_db: &FsPath) -> bool {
+        match self {
             Condition::Never => false,
             Condition::NextAnswer => true,
-            Condition::Approvals { purpose, count } => approvals(&self.bank_db, purpose) >= *count,
+            Condition::Approvals { purpose, count } => approvals(bank_db, purpose) >= *count,
         }
     }
 }
@@ -87,34 +78,36 @@ fn approvals(db: &FsPath, purpose: &str) -> i64 {
 
 /// `POST /relay`: a new relay in front of the bank.
 pub async fn start(State(control): State<Arc<Control>>) -> Answer {
-    let failed = |e: std::io::Error| (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n"));
-    let listener = TcpListener::bind("127.0.0.1:0").await.map_err(failed)?;
-    let port = listener.local_addr().map_err(failed)?.port();
-    let hold = Arc::new(Hold {
-        bank_db: control.bank.database_path(),
-        when: Mutex::new(Condition::Never),
-        held: AtomicBool::new(false),
-        released: AtomicBool::new(false),
-        passed: AtomicBool::new(false),
-    });
+    let bank_db = control.bank.database_path();
+    let when = Arc::new(Mutex::new(Condition::Never));
+    let (checked, db) = (Arc::clone(&when), bank_db.clone());
+    let faults = Faults {
+        hold_answers: Some(Box::new(move || {
+            checked
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .holds(&db)
+        })),
+        ..Faults::default()
+    };
+    let relay = Relay::start(control.bank.addr(), faults)
+        .await
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")))?;
+    let (url, port) = (relay.url(), relay.port());
     control
         .relays
         .0
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
-        .insert(port, Arc::clone(&hold));
-    let bank = control.bank.addr();
-    tokio::spawn(async move {
-        while let Ok((phone, _)) = listener.accept().await {
-            let hold = Arc::clone(&hold);
-            tokio::spawn(async move {
-                if let Ok(bank) = TcpStream::connect(bank).await {
-                    pipe(phone, bank, &hold).await;
-                }
-            });
-        }
-    });
-    Ok(format!("url https://127.0.0.1:{port}\nid {port}\n"))
+        .insert(
+            port,
+            Arc::new(Armed {
+                relay,
+                when,
+                bank_db,
+            }),
+        );
+    Ok(format!("url {url}\nid {port}\n"))
 }
 
 /// `POST /relay/{id}/hold`
@@ -127,68 +120,31 @@ pub async fn hold_after_approval(
     State(control): State<Arc<Control>>,
     Path((id, purpose)): Path<(u16, String)>,
 ) -> Answer {
-    arm(&control, id, |hold| Condition::Approvals {
-        count: approvals(&hold.bank_db, &purpose) + 1,
+    arm(&control, id, |armed| Condition::Approvals {
+        count: approvals(&armed.bank_db, &purpose) + 1,
         purpose,
     })
 }
 
-fn arm(control: &Control, id: u16, condition: impl FnOnce(&Hold) -> Condition) -> Answer {
-    let hold = control.relays.get(id)?;
-    let condition = condition(&hold);
-    *hold.when.lock().unwrap_or_else(PoisonError::into_inner) = condition;
+fn arm(control: &Control, id: u16, condition: impl FnOnce(&Armed) -> Condition) -> Answer {
+    let armed = control.relays.get(id)?;
+    let condition = condition(&armed);
+    *armed.when.lock().unwrap_or_else(PoisonError::into_inner) = condition;
     Ok("armed\n".to_owned())
 }
 
 /// `GET /relay/{id}`
 pub async fn status(State(control): State<Arc<Control>>, Path(id): Path<u16>) -> Answer {
-    let hold = control.relays.get(id)?;
+    let armed = control.relays.get(id)?;
     Ok(format!(
         "held {}\npassed {}\n",
-        hold.held.load(Ordering::SeqCst),
-        hold.passed.load(Ordering::SeqCst)
+        armed.relay.is_holding(),
+        armed.relay.has_passed()
     ))
 }
 
 /// `POST /relay/{id}/release`
 pub async fn release(State(control): State<Arc<Control>>, Path(id): Path<u16>) -> Answer {
-    control
-        .relays
-        .get(id)?
-        .released
-        .store(true, Ordering::SeqCst);
+    control.relays.get(id)?.relay.release();
     Ok("released\n".to_owned())
-}
-
-/// Copies bytes both ways; an answer read from the bank while the relay holds waits
-/// until it is released.
-async fn pipe(mut phone: TcpStream, mut bank: TcpStream, hold: &Hold) {
-    let (mut up, mut down) = (vec![0u8; 16 * 1024], vec![0u8; 16 * 1024]);
-    loop {
-        tokio::select! {
-            read = phone.read(&mut up) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                if bank.write_all(&up[..n]).await.is_err() {
-                    return;
-                }
-            }
-            read = bank.read(&mut down) => {
-                let n = match read { Ok(0) | Err(_) => return, Ok(n) => n };
-                let holding = hold.holds();
-                if holding {
-                    hold.held.store(true, Ordering::SeqCst);
-                    while !hold.released.load(Ordering::SeqCst) {
-                        tokio::time::sleep(Duration::from_millis(5)).await;
-                    }
-                }
-                let delivered = phone.write_all(&down[..n]).await;
-                if holding {
-                    hold.passed.store(true, Ordering::SeqCst);
-                }
-                if delivered.is_err() {
-                    return;
-                }
-            }
-        }
-    }
 }

@@ -257,3 +257,36 @@ async fn the_session_ends_after_five_idle_minutes() {
     assert!(cleared.contains("Max-Age=0"), "{cleared}");
     bank.stop().await;
 }
+
+/// A refused login page is 403, not 401: a 401 must carry a `WWW-Authenticate`
+/// challenge (RFC 9110 15.5.2), and no HTTP authentication scheme describes an HTML form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_login_page_is_forbidden_not_an_http_auth_challenge() {
+    let bank = Sandbox::start_fresh().await.unwrap();
+    let client = http(&bank);
+    let page = client
+        .get(format!("{}/login", bank.url()))
+        .send()
+        .await
+        .unwrap();
+    let browser = value(&cookie(page.headers(), "__Host-avain-browser").unwrap()).to_owned();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    let refused = client
+        .post(format!("{}/login", bank.url()))
+        .header("cookie", format!("__Host-avain-browser={browser}"))
+        .form_body(&[
+            ("csrf", csrf.as_str()),
+            ("username", seed::ANNA),
+            ("password", "not the password"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+    assert!(refused.headers().get("www-authenticate").is_none());
+    assert!(
+        refused.text().await.unwrap().contains("csrf"),
+        "the login form again"
+    );
+    bank.stop().await;
+}

@@ -24,7 +24,7 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
-use super::context::{Ctx, Web};
+use super::context::{Ctx, LOGIN_REFUSED, Web};
 use super::cookies;
 use super::login::LoginPage;
 use crate::approvals::{self, require_shown_text};
@@ -308,7 +308,7 @@ pub async fn finish(
                 error: Some(super::texts::get(web.lang, key).to_owned()),
                 username: String::new(),
             };
-            return web.render_status(StatusCode::UNAUTHORIZED, &page);
+            return web.render_status(LOGIN_REFUSED, &page);
         }
     }
     let Some(customer_id) = state.web.take_approved(&id, &hash) else {

@@ -42,6 +42,9 @@ pub struct Web {
     state: Shared,
 }
 
+/// The status of the login page shown again after refused credentials.
+pub const LOGIN_REFUSED: StatusCode = StatusCode::FORBIDDEN;
+
 impl std::fmt::Debug for Web {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Web")
@@ -159,6 +162,10 @@ impl Web {
     }
 
     /// Renders a page with a status.
+    ///
+    /// The login page shown again after refused credentials (or an ended session) is
+    /// [`LOGIN_REFUSED`]: a 401 must carry a `WWW-Authenticate` challenge (RFC 9110
+    /// 15.5.2), and no HTTP authentication scheme describes an HTML form.
     pub fn render_status(&self, status: StatusCode, page: &impl Template) -> Response {
         match page.render() {
             Ok(html) => self.finish((status, Html(html))),

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::context::{Ctx, LoggedIn, Web};
+use super::context::{Ctx, LOGIN_REFUSED, LoggedIn, Web};
 use super::cookies;
 use crate::extract::{Json, PathId};
 use crate::routes::online_bank;
@@ -106,7 +106,7 @@ pub async fn login(
                 error: Some(web.api_error(e)),
                 username,
             };
-            web.render_refusal(StatusCode::UNAUTHORIZED, e, &page)
+            web.render_refusal(LOGIN_REFUSED, e, &page)
         }
     }
 }
@@ -158,7 +158,7 @@ pub async fn key_card(
                 index,
                 error: Some(web.api_error(e)),
             };
-            web.render_status(StatusCode::UNAUTHORIZED, &page)
+            web.render_status(LOGIN_REFUSED, &page)
         }
         Err(e) => {
             let page = LoginPage {
@@ -166,7 +166,7 @@ pub async fn key_card(
                 error: Some(web.api_error(e)),
                 username: String::new(),
             };
-            web.render_status(StatusCode::UNAUTHORIZED, &page)
+            web.render_status(LOGIN_REFUSED, &page)
         }
     }
 }
@@ -300,7 +300,7 @@ pub async fn change_password(
                     error: Some(me.web.api_error(e)),
                     username: String::new(),
                 };
-                return me.web.render_status(StatusCode::UNAUTHORIZED, &page);
+                return me.web.render_status(LOGIN_REFUSED, &page);
             }
             Err(e) => Some(me.web.api_error(e)),
         }

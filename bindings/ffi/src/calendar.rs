@@ -3,7 +3,7 @@
 use avain_core::{Language, i18n};
 use time::{Date, Month};
 
-use crate::error::AvainError;
+use crate::error::{AvainError, AvainErrorCode};
 
 /// A day in the phone's calendar. The shells build today's: Kotlin `calendarDateToday()`
 /// (from `java.util.Calendar`), Swift `CalendarDate.today()` (from `Calendar.current`).
@@ -24,7 +24,7 @@ impl CalendarDate {
             .ok()
             .and_then(|month| Date::from_calendar_date(self.year, month, self.day).ok())
             .ok_or_else(|| AvainError::Internal {
-                code: "invalid_date".to_owned(),
+                code: AvainErrorCode::InvalidDate,
                 user_message: i18n::text(lang, "ffi-invalid-date"),
             })
     }
@@ -57,7 +57,7 @@ mod tests {
             };
             assert_eq!(
                 wrong.to_date(Language::Sv).unwrap_err().code(),
-                "invalid_date"
+                crate::AvainErrorCode::InvalidDate
             );
         }
     }

@@ -18,7 +18,7 @@
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `runtime.rs` | the library's one tokio runtime, built on first use |
 //! | `client_types.rs` | the records and enums of those calls |
-//! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
+//! | `error.rs` | [`PlatformError`], what the shells' foreign traits throw; re-exports the core's one public error, [`AvainError`] with [`AvainErrorCode`] |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `pin_direct.rs` | the same check as one C function, for Kotlin's JNA direct mapping |
@@ -95,7 +95,7 @@ pub use device_keys::{DeviceKeys, software_device_keys};
 pub use documents::{
     DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
 };
-pub use error::{AvainError, PlatformError};
+pub use error::{AvainError, AvainErrorCode, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use language::{FlowLanguage, choose_language, flow_language};

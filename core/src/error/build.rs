@@ -78,7 +78,7 @@ impl AvainError {
     /// A fault of the phone or the app, with the generic text; `code` names the part and
     /// is logged (it is never personal data).
     pub fn internal(lang: Language, code: AvainErrorCode) -> AvainError {
-        tracing::warn!(target: "avain::client", code = code.as_str(), "internal fault");
+        tracing::warn!(target: "avain::error", code = code.as_str(), "internal fault");
         AvainError::Internal {
             code,
             user_message: text(lang, "internal"),

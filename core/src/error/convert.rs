@@ -44,7 +44,7 @@ impl IntoAvainError for StoreError {
 
 impl IntoAvainError for SecretStoreError {
     fn into_avain_error(self, lang: Language) -> AvainError {
-        tracing::warn!(target: "avain::client", code = self.code(), "secret store failure");
+        tracing::warn!(target: "avain::error", code = self.code(), "secret store failure");
         AvainError::Internal {
             code: AvainErrorCode::from(&self),
             user_message: self.message(lang),
@@ -55,7 +55,7 @@ impl IntoAvainError for SecretStoreError {
 impl IntoAvainError for GateError {
     fn into_avain_error(self, lang: Language) -> AvainError {
         // The shell supplies these values; a malformed one is the shell's defect.
-        tracing::error!(target: "avain::client", code = self.code(), "the shell passed an unreadable version");
+        tracing::error!(target: "avain::error", code = self.code(), "the shell passed an unreadable version");
         AvainError::Internal {
             code: AvainErrorCode::from(&self),
             user_message: self.message(lang),
@@ -74,7 +74,7 @@ impl IntoAvainError for LifecycleError {
 
 impl IntoAvainError for PolicyError {
     fn into_avain_error(self, lang: Language) -> AvainError {
-        tracing::warn!(target: "avain::client", code = self.code(), "policy refused");
+        tracing::warn!(target: "avain::error", code = self.code(), "policy refused");
         AvainError::Untrusted {
             code: AvainErrorCode::from(&self),
             user_message: self.message(lang),
@@ -110,7 +110,7 @@ invalid_input!(
 impl AvainError {
     /// Converts a network error; the bank's codes become the variant that says what to do.
     pub(crate) fn from_net(lang: Language, error: NetError) -> AvainError {
-        tracing::debug!(target: "avain::client", code = error.code(), "bank call failed");
+        tracing::debug!(target: "avain::error", code = error.code(), "bank call failed");
         match error {
             NetError::Bank {
                 code,
@@ -135,7 +135,7 @@ impl AvainError {
                 // The part at fault (`backup_pin_missing`, `insecure_url`...) is for the
                 // app's developers: the customer can only update the app.
                 if let NetError::Configuration(part) = &error {
-                    tracing::warn!(target: "avain::client", part, "bank configuration refused");
+                    tracing::warn!(target: "avain::error", part, "bank configuration refused");
                 }
                 AvainError::Internal {
                     code: AvainErrorCode::Configuration,
@@ -222,6 +222,8 @@ impl AvainError {
                 code: AvainErrorCode::KeysMissing,
                 user_message: text(lang, "keys-missing"),
             },
+            // The keystore's own text says what helps (unlock the device...).
+            KeyError::Secrets(e) => e.into_avain_error(lang),
             other => AvainError::internal(lang, AvainErrorCode::from(&other)),
         }
     }
@@ -233,6 +235,7 @@ impl AvainError {
                 code: AvainErrorCode::ProfileUnknown,
                 user_message: text(lang, "profile-unknown"),
             },
+            StoreError::Secrets(e) => e.into_avain_error(lang),
             other => AvainError::internal(lang, AvainErrorCode::from(&other)),
         }
     }

@@ -213,6 +213,12 @@ fn key_errors_map_to_actions() {
             assert!(!public.user_message().is_empty());
         }
     }
+    // A locked keystore keeps the secret store's own advice (unlock the device).
+    let locked = KeyError::Secrets(SecretStoreError::Unavailable).into_avain_error(Language::En);
+    assert_eq!(
+        locked.user_message(),
+        SecretStoreError::Unavailable.message(Language::En)
+    );
 }
 
 #[test]

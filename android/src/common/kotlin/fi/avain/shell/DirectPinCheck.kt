@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray
  *
  * Whatever the fast path cannot answer (a PIN with a lone UTF-16 surrogate, a birth date
  * that does not exist, a failure in Rust) goes to [fi.avain.checkNewPin] itself, so errors are the
- * same [fi.avain.AvainException]s and exceptions too.
+ * same [fi.avain.core.AvainException]s and exceptions too.
  */
 object DirectPinCheck {
     /** Bit `i` of the answer is the reason at index `i` of [allPinProblems]. */

@@ -1,9 +1,10 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.CalendarDate
 import fi.avain.protocol.Language
-import fi.avain.PinReason
+import fi.avain.core.PinReason
 import fi.avain.PinVerdict
 import fi.avain.checkNewPin
 import java.nio.charset.CharacterCodingException
@@ -82,7 +83,7 @@ class DirectPinCheckTest {
             DirectPinCheck.checkNewPin("583920", wrong, null, Language.SV)
             fail("expected AvainException.Internal")
         } catch (e: AvainException.Internal) {
-            assertEquals("invalid_date", e.code)
+            assertEquals(AvainErrorCode.INVALID_DATE, e.code)
             assertEquals(expected.userMessage, e.userMessage)
         }
     }

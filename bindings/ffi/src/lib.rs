@@ -105,7 +105,7 @@ pub use meetings::{
     meeting_join_window, normalize_booking_code, normalize_phone,
 };
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
-pub use password::{PasswordProblem, check_new_password};
+pub use password::check_new_password;
 pub use payments::{
     BarcodePayment, IbanInfo, PaymentReference, ReferenceKind, create_finnish_reference,
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,

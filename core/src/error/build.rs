@@ -3,6 +3,7 @@
 
 use crate::i18n::{self, Arg, Language};
 use crate::lifecycle::LockReason;
+use crate::password::PasswordReason;
 use crate::pin::{Pin, PinContext, PinReason, check_pin};
 
 use super::{AvainError, AvainErrorCode};
@@ -21,6 +22,27 @@ impl PinRejection {
     /// `reason` with its text in `lang`.
     pub fn new(reason: PinReason, lang: Language) -> PinRejection {
         PinRejection {
+            reason,
+            message: reason.message(lang),
+        }
+    }
+}
+
+/// Why a new online-bank password is refused, with its text: the answer the bank would
+/// give ([`PasswordReason::error_code`] is its code on the wire).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PasswordRejection {
+    /// The reason; its stable code is `reason.code()`.
+    pub reason: PasswordReason,
+    /// The reason in the customer's language.
+    pub message: String,
+}
+
+impl PasswordRejection {
+    /// `reason` with its text in `lang`.
+    pub fn new(reason: PasswordReason, lang: Language) -> PasswordRejection {
+        PasswordRejection {
             reason,
             message: reason.message(lang),
         }

@@ -3,7 +3,7 @@
 //! | file | holds |
 //! |---|---|
 //! | `code.rs` | [`AvainErrorCode`], every stable code, and the golden list `codes.txt` |
-//! | `build.rs` | the constructors the flows use, and the PIN's refusal reasons |
+//! | `build.rs` | the constructors the flows use, and the refusal reasons of a PIN and a password |
 //! | `convert.rs` | the ONE place every module error (network, keys, store, secrets, the bank's codes, the parsers) becomes an [`AvainError`], and where it is decided what is logged: codes only |
 //!
 //! The `Avain` object, the FFI's pure functions and the shells all see this error: Kotlin
@@ -19,8 +19,8 @@ mod convert;
 #[cfg(test)]
 mod tests;
 
-pub use build::PinRejection;
 pub(crate) use build::pin_rejections;
+pub use build::{PasswordRejection, PinRejection};
 pub use code::AvainErrorCode;
 pub use convert::IntoAvainError;
 

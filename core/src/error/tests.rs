@@ -258,3 +258,19 @@ fn pin_rejections_keep_the_typed_reason_and_join_the_texts() {
     assert!(user_message.contains(&reasons[1].message));
     assert_eq!(AvainError::unless_pin_rejected(Vec::new()), Ok(()));
 }
+
+#[test]
+fn a_password_rejection_is_the_banks_answer_with_its_text() {
+    use crate::password::{PasswordReason, check_new_password};
+    let reason = check_new_password("salasana", "50010001", None).unwrap_err();
+    let rejection = PasswordRejection::new(reason, Language::Sv);
+    assert_eq!(rejection.reason, PasswordReason::Common);
+    assert_eq!(
+        rejection.message,
+        PasswordReason::Common.message(Language::Sv)
+    );
+    assert_eq!(
+        AvainErrorCode::from(rejection.reason.error_code()),
+        AvainErrorCode::PasswordTooCommon
+    );
+}

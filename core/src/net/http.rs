@@ -309,4 +309,28 @@ mod tests {
         assert_eq!(retry_after(&with("-1")), None);
         assert_eq!(retry_after(&HeaderMap::new()), None);
     }
+
+    #[test]
+    fn error_codes_are_read_tolerantly_into_the_typed_code() {
+        let conflict = StatusCode::CONFLICT;
+        assert_eq!(
+            error_code(conflict, br#"{"code":"challenge_used","message":"x"}"#),
+            ErrorCode::ChallengeUsed
+        );
+        assert_eq!(
+            error_code(conflict, br#"{"error":{"code":"meeting_full"}}"#),
+            ErrorCode::MeetingFull
+        );
+        // A code of a newer bank, a code of the wrong type, or no body at all.
+        assert_eq!(
+            error_code(conflict, br#"{"code":"brand_new"}"#),
+            ErrorCode::Unknown
+        );
+        assert_eq!(error_code(conflict, br#"{"code":7}"#), ErrorCode::Unknown);
+        assert_eq!(error_code(conflict, b"<html>"), ErrorCode::Unknown);
+        assert_eq!(
+            error_code(StatusCode::BAD_GATEWAY, b"<html>"),
+            ErrorCode::Internal
+        );
+    }
 }

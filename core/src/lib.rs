@@ -11,6 +11,7 @@
 
 pub mod client;
 pub mod confirmation;
+pub mod error;
 pub mod hetu;
 pub mod inbox;
 pub mod keys;

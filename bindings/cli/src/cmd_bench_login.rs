@@ -59,7 +59,7 @@ async fn bench(n: u32) -> io::Result<serde_json::Value> {
             .avain
             .login_with_pin(id.clone(), PIN.into())
             .await
-            .map_err(|e| io::Error::other(e.code().to_owned()))?;
+            .map_err(|e| io::Error::other(e.code().as_str()))?;
         samples.push(start.elapsed());
         round_trips += harness.avain.round_trips() - before;
         // The KDF alone right after each login, so both see the same load on a shared

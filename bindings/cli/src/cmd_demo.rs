@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use avain_core::Language;
-use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::client::{ApprovalFactor, AvainError, AvainErrorCode};
 use avain_core::i18n::{self, Arg};
 use avain_core::lifecycle::BiometricKind;
 use avain_e2e::{ANNA, Harness, fail};
@@ -200,9 +200,17 @@ async fn register(
     let mut all_refused = true;
     for candidate in ["1234", "1221", birth.as_str()] {
         match registration.choose_pin(candidate.to_owned()).await {
-            Err(AvainError::PinRejected { reasons, message }) => {
-                let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
-                rejection_lines.push(format!("{candidate}: {} ({})", message, codes.join(", ")));
+            Err(AvainError::PinRejected {
+                reasons,
+                user_message,
+                ..
+            }) => {
+                let codes: Vec<&str> = reasons.iter().map(|r| r.reason.code()).collect();
+                rejection_lines.push(format!(
+                    "{candidate}: {} ({})",
+                    user_message,
+                    codes.join(", ")
+                ));
             }
             Ok(_) => {
                 all_refused = false;
@@ -442,7 +450,7 @@ async fn devices(h: &Harness, lang: Language, id: &str) -> StepResult {
         .login_with_pin(old_id, OLD_PHONE_PIN.to_owned())
         .await
     {
-        Err(AvainError::ProfileRemoved { message, .. }) => lines.push(message),
+        Err(AvainError::ProfileRemoved { user_message, .. }) => lines.push(user_message),
         Err(e) => return Err(format!("old phone: {}", e.code())),
         Ok(_) => return Err("the removed phone could still log in".into()),
     }
@@ -534,8 +542,11 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
         booking.join_message.clone(),
     ];
     match h.avain.join_meeting(code.to_owned()).await {
-        Err(AvainError::Refused { code, message }) if code == "meeting_not_open" => {
-            lines.push(format!("✗ {message}"));
+        Err(AvainError::Refused {
+            code: AvainErrorCode::MeetingNotOpen,
+            user_message,
+        }) => {
+            lines.push(format!("✗ {user_message}"));
         }
         Err(e) => return Err(format!("early join: {}", e.code())),
         Ok(_) => return Err("joined before the window opened".into()),
@@ -636,8 +647,11 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
         .find(|d| !d.downloadable)
         .ok_or("no document past its download period")?;
     match h.avain.download_document(old.document_id.clone()).await {
-        Err(AvainError::Refused { code, message }) if code == "download_unavailable" => {
-            lines.push(format!("✗ {}: {message}", old.title));
+        Err(AvainError::Refused {
+            code: AvainErrorCode::DownloadUnavailable,
+            user_message,
+        }) => {
+            lines.push(format!("✗ {}: {user_message}", old.title));
         }
         Err(e) => return Err(format!("old download: {}", e.code())),
         Ok(_) => return Err("a document past 30 days was downloaded".into()),
@@ -712,7 +726,7 @@ async fn lockout(h: &Harness, id: &str) -> StepResult {
             .login_with_pin(id.to_owned(), "9371".to_owned())
             .await
         {
-            Err(AvainError::WrongPin { message, .. }) => lines.push(message),
+            Err(AvainError::WrongPin { user_message, .. }) => lines.push(user_message),
             Err(e) => return Err(format!("wrong PIN: {}", e.code())),
             Ok(_) => return Err("a wrong PIN logged in".into()),
         }
@@ -723,10 +737,10 @@ async fn lockout(h: &Harness, id: &str) -> StepResult {
         .await
     {
         Err(AvainError::Locked {
-            message,
+            user_message,
             self_service: true,
             ..
-        }) => lines.push(message),
+        }) => lines.push(user_message),
         Err(e) => return Err(format!("fifth wrong PIN: {}", e.code())),
         Ok(_) => return Err("a wrong PIN logged in".into()),
     }

@@ -26,7 +26,7 @@ use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
 use crate::client_types::TrustedDevice;
 use crate::clock::{WallClock, core_clock};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
-use crate::error::AvainError;
+use crate::error::{AvainError, AvainErrorCode};
 use crate::registration::Registration;
 use crate::runtime;
 use crate::secret_store::{CoreSecretStore, SecretStore};
@@ -116,10 +116,10 @@ impl std::fmt::Debug for Avain {
     }
 }
 
-fn configuration_error(lang: Language, code: &str) -> AvainError {
-    tracing::error!(target: "avain_ffi", code, "invalid bank settings");
+fn configuration_error(lang: Language, code: AvainErrorCode) -> AvainError {
+    tracing::error!(target: "avain_ffi", code = code.as_str(), "invalid bank settings");
     AvainError::Internal {
-        code: code.to_owned(),
+        code,
         user_message: i18n::text(lang, "client-error-configuration"),
     }
 }
@@ -131,13 +131,13 @@ impl BankSettings {
             .into_iter()
             .map(|pin| <[u8; 32]>::try_from(pin.as_slice()))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| configuration_error(lang, "invalid_pin"))?;
+            .map_err(|_| configuration_error(lang, AvainErrorCode::InvalidPin))?;
         let policy_keys = self
             .policy_keys
             .into_iter()
             .map(|key| BankKey::new(key.id, &key.public_key))
             .collect::<Result<Vec<_>, _>>()
-            .map_err(|_| configuration_error(lang, "invalid_policy_key"))?;
+            .map_err(|_| configuration_error(lang, AvainErrorCode::InvalidPolicyKey))?;
         Ok(core::BankConfig {
             url: self.url,
             trust: Trust {
@@ -211,12 +211,12 @@ impl Avain {
 
     /// The profiles on this device, oldest first, for the profile picker.
     pub async fn profiles(&self) -> Result<Vec<ProfileInfo>, AvainError> {
-        Ok(self.core.profiles().await?)
+        self.core.profiles().await
     }
 
     /// One profile.
     pub async fn profile(&self, profile_id: String) -> Result<ProfileInfo, AvainError> {
-        Ok(self.core.profile(&profile_id).await?)
+        self.core.profile(&profile_id).await
     }
 
     /// Starts registering the authenticator on this device with the online bank's user id
@@ -237,7 +237,7 @@ impl Avain {
         profile_id: String,
         pin: String,
     ) -> Result<LoginResult, AvainError> {
-        Ok(self.core.login_with_pin(profile_id, pin).await?)
+        self.core.login_with_pin(profile_id, pin).await
     }
 
     /// Logs in with biometrics (the platform's prompt). When the biometric set changed,
@@ -246,7 +246,7 @@ impl Avain {
         &self,
         profile_id: String,
     ) -> Result<LoginResult, AvainError> {
-        Ok(self.core.login_with_biometrics(profile_id).await?)
+        self.core.login_with_biometrics(profile_id).await
     }
 
     /// The profile logged in now, if the session is alive (5 minutes of inactivity end it).
@@ -256,7 +256,7 @@ impl Avain {
 
     /// Logs out here and at the bank (best effort).
     pub async fn logout(&self) -> Result<(), AvainError> {
-        Ok(self.core.logout().await?)
+        self.core.logout().await
     }
 
     /// Self-service unlock, step 1: the personal identity code and the user id.
@@ -265,7 +265,7 @@ impl Avain {
         user_id: String,
         hetu: String,
     ) -> Result<UserCodeUnlockStarted, AvainError> {
-        Ok(self.core.start_user_code_unlock(user_id, hetu).await?)
+        self.core.start_user_code_unlock(user_id, hetu).await
     }
 
     /// Self-service unlock, step 2: the SMS code and the key-card code. Changes persisted
@@ -276,10 +276,9 @@ impl Avain {
         sms_code: String,
         key_card_code: String,
     ) -> Result<UserCodeUnlocked, AvainError> {
-        Ok(self
-            .core
+        self.core
             .finish_user_code_unlock(unlock_id, sms_code, key_card_code)
-            .await?)
+            .await
     }
 
     /// The customer's trusted devices (logged in).
@@ -295,13 +294,13 @@ impl Avain {
         device_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        Ok(self.core.remove_device(device_id, factor).await?)
+        self.core.remove_device(device_id, factor).await
     }
 
     /// Deletes a profile from this device only (its keys and local data). Changes
     /// persisted state.
     pub async fn delete_profile_locally(&self, profile_id: String) -> Result<(), AvainError> {
-        Ok(self.core.delete_profile_locally(&profile_id).await?)
+        self.core.delete_profile_locally(&profile_id).await
     }
 
     /// Changes the PIN of the logged-in profile. A PIN the rules refuse (the customer's
@@ -309,7 +308,7 @@ impl Avain {
     /// error, or the app killed) is settled by the next login: the PIN the bank holds
     /// works, new or old. Changes persisted state.
     pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
-        Ok(self.core.change_pin(current_pin, new_pin).await?)
+        self.core.change_pin(current_pin, new_pin).await
     }
 
     /// Turns biometrics on for the logged-in profile, confirmed with the PIN. Changes
@@ -319,28 +318,28 @@ impl Avain {
         kind: BiometricKind,
         pin: String,
     ) -> Result<(), AvainError> {
-        Ok(self.core.enable_biometrics(kind, pin).await?)
+        self.core.enable_biometrics(kind, pin).await
     }
 
     /// Turns biometrics off for the logged-in profile. Changes persisted state.
     pub async fn disable_biometrics(&self) -> Result<(), AvainError> {
-        Ok(self.core.disable_biometrics().await?)
+        self.core.disable_biometrics().await
     }
 
     /// The customer saw the notice that biometrics were switched off. Changes persisted
     /// state.
     pub async fn acknowledge_biometric_notice(&self, profile_id: String) -> Result<(), AvainError> {
-        Ok(self.core.acknowledge_biometric_notice(&profile_id).await?)
+        self.core.acknowledge_biometric_notice(&profile_id).await
     }
 
     /// Whether to offer turning biometrics on for the profile.
     pub async fn biometrics_offered(&self, profile_id: String) -> Result<bool, AvainError> {
-        Ok(self.core.biometrics_offered(&profile_id).await?)
+        self.core.biometrics_offered(&profile_id).await
     }
 
     /// Fetches, verifies and caches the bank's OS policy; the gate's answer for this phone.
     pub async fn refresh_policy(&self) -> Result<PolicyStatus, AvainError> {
-        Ok(self.core.refresh_policy().await?)
+        self.core.refresh_policy().await
     }
 
     /// The gate's answer for this phone under the policy in force (no network; reads the

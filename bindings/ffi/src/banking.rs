@@ -19,7 +19,7 @@ use crate::error::AvainError;
 impl Avain {
     /// The customer's accounts with balances (logged in).
     pub async fn accounts(&self) -> Result<Vec<avain_core::client::AccountInfo>, AvainError> {
-        Ok(self.core.accounts().await?)
+        self.core.accounts().await
     }
 
     /// An account's booked transactions, newest first (logged in).
@@ -47,7 +47,7 @@ impl Avain {
     /// Fills a payment form from a virtual barcode (pasted or scanned). A damaged
     /// barcode is [`AvainError::InvalidInput`]. Pure: no disk, no network.
     pub fn read_barcode(&self, barcode: String) -> Result<BarcodeForm, AvainError> {
-        Ok(self.core.read_barcode(barcode)?)
+        self.core.read_barcode(barcode)
     }
 
     /// Every problem of a payment form at once, each at its field, in the customer's

@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use avain_core::client::{self as core, AccountInfo, BarcodeForm, PaymentDraft, PaymentFieldError};
 
 use crate::calendar::{CalendarDate, CalendarDays};
+use crate::error::AvainErrorCode;
 
 /// A payment as the customer filled it in: every field as typed; optional ones empty.
 #[uniffi::remote(Record)]
@@ -48,8 +49,8 @@ pub struct PaymentFieldError {
     /// The field: `from_account_id`, `payee_name`, `payee_iban`, `amount`, `reference`,
     /// `message`, `due_date` (or `barcode`).
     pub field: String,
-    /// Stable code (`amount_missing`, `iban_bad_checksum`, `due_date_past`, ...).
-    pub code: String,
+    /// What is wrong (`AmountMissing`, `IbanBadChecksum`, `DueDatePast`, ...).
+    pub code: AvainErrorCode,
     /// What to show at the field, in the customer's language.
     pub message: String,
 }

@@ -46,6 +46,6 @@ impl Avain {
     /// least one chosen, else `InvalidInput`). Blocking the codes ends the session and
     /// locks the profile until the bank opens it. Changes persisted state.
     pub async fn block(&self, codes: bool, cards: bool) -> Result<BlockOutcome, AvainError> {
-        Ok(self.core.block(codes, cards).await?)
+        self.core.block(codes, cards).await
     }
 }

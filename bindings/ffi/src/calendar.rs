@@ -3,7 +3,7 @@
 use avain_core::{Language, i18n};
 use time::Date;
 
-use crate::error::AvainError;
+use crate::error::{AvainError, AvainErrorCode};
 
 pub use avain_protocol::uniffi_types::CalendarDate;
 
@@ -19,7 +19,7 @@ pub(crate) trait CalendarDays: Sized {
 impl CalendarDays for CalendarDate {
     fn to_date(self, lang: Language) -> Result<Date, AvainError> {
         Date::try_from(self).map_err(|_| AvainError::Internal {
-            code: "invalid_date".to_owned(),
+            code: AvainErrorCode::InvalidDate,
             user_message: i18n::text(lang, "ffi-invalid-date"),
         })
     }
@@ -48,7 +48,7 @@ mod tests {
             };
             assert_eq!(
                 wrong.to_date(Language::Sv).unwrap_err().code(),
-                "invalid_date"
+                crate::AvainErrorCode::InvalidDate
             );
         }
     }

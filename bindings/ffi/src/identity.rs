@@ -46,7 +46,7 @@ mod tests {
         );
         assert!(!info.temporary);
         let error = check_hetu("131052-308U".into(), Language::En).unwrap_err();
-        assert_eq!(error.code(), "hetu_check_character");
+        assert_eq!(error.code(), crate::AvainErrorCode::HetuCheckCharacter);
         assert!(!error.user_message().contains("131052"));
         assert!(!format!("{error:?}").contains("131052"));
     }

@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use avain_core::{Language, i18n};
 use time::OffsetDateTime;
 
-use crate::error::AvainError;
+use crate::error::{AvainError, AvainErrorCode};
 
 /// The core's instant for one from the shell. Anything the core cannot represent (beyond
 /// the years -9999..=9999) is the shell's defect, refused instead of panicking as
@@ -21,7 +21,7 @@ pub(crate) fn from_shell(at: SystemTime, lang: Language) -> Result<OffsetDateTim
     nanos
         .and_then(|n| OffsetDateTime::from_unix_timestamp_nanos(n).ok())
         .ok_or_else(|| AvainError::Internal {
-            code: "invalid_time".to_owned(),
+            code: AvainErrorCode::InvalidTime,
             user_message: i18n::text(lang, "ffi-invalid-date"),
         })
 }
@@ -50,12 +50,12 @@ mod tests {
     fn instants_the_core_cannot_hold_are_refused() {
         let far = UNIX_EPOCH + Duration::from_secs(400_000_000_000);
         let error = from_shell(far, Language::Sv).unwrap_err();
-        assert_eq!(error.code(), "invalid_time");
+        assert_eq!(error.code(), crate::AvainErrorCode::InvalidTime);
         assert!(!error.user_message().starts_with("ffi-"));
         let early = UNIX_EPOCH - Duration::from_secs(400_000_000_000);
         assert_eq!(
             from_shell(early, Language::En).unwrap_err().code(),
-            "invalid_time"
+            crate::AvainErrorCode::InvalidTime
         );
     }
 }

@@ -18,7 +18,7 @@
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `runtime.rs` | the library's one tokio runtime, built on first use |
 //! | `client_types.rs` | the records and enums of those calls |
-//! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
+//! | `error.rs` | [`PlatformError`], what the shells' foreign traits throw; re-exports the core's one public error, [`AvainError`] with [`AvainErrorCode`] |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
@@ -99,7 +99,7 @@ pub use device_keys::DeviceKeys;
 pub use documents::{
     DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
 };
-pub use error::{AvainError, PlatformError};
+pub use error::{AvainError, AvainErrorCode, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use language::{FlowLanguage, choose_language, flow_language};
@@ -109,7 +109,7 @@ pub use meetings::{
     meeting_join_window, normalize_booking_code, normalize_phone,
 };
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
-pub use password::{PasswordProblem, check_new_password};
+pub use password::check_new_password;
 pub use payments::{
     BarcodePayment, IbanInfo, PaymentReference, ReferenceKind, create_finnish_reference,
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,

@@ -419,7 +419,7 @@ mod tests {
         };
         assert_eq!(
             absurd.into_core(Language::Fi).unwrap_err().code(),
-            "invalid_time"
+            crate::AvainErrorCode::InvalidTime
         );
     }
 

@@ -148,6 +148,6 @@ mod tests {
         )
         .unwrap_err();
         assert!(matches!(error, AvainError::Internal { .. }));
-        assert_eq!(error.code(), "invalid_os_version");
+        assert_eq!(error.code(), crate::AvainErrorCode::InvalidOsVersion);
     }
 }

@@ -3,34 +3,9 @@
 //! nothing stored, nothing logged.
 
 use avain_core::Language;
-use avain_core::password::{self, PasswordReason};
+use avain_core::error::PasswordRejection;
+use avain_core::password;
 use zeroize::Zeroizing;
-
-/// Why a new password is refused, in the order the rules are checked.
-#[uniffi::remote(Enum)]
-pub enum PasswordReason {
-    /// Not 6 to 8 characters, or a space or control character in it.
-    Length,
-    /// The same as the current password.
-    SameAsCurrent,
-    /// One character repeated.
-    RepeatedCharacter,
-    /// Contains the user id, or is part of it.
-    ContainsUserId,
-    /// One of the most common passwords.
-    Common,
-}
-
-/// The reason to refuse a password, with its text.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PasswordProblem {
-    /// The reason.
-    pub reason: PasswordReason,
-    /// Its stable code: the bank's error code for it (`password_too_common`...).
-    pub code: String,
-    /// What to tell the customer, in the requested language.
-    pub message: String,
-}
 
 /// Checks a new online-bank password for the customer with `user_id`; `current_password`
 /// (when the app has it) refuses the same password again. `None` when it may be used,
@@ -42,28 +17,25 @@ pub fn check_new_password(
     user_id: String,
     current_password: Option<String>,
     lang: Language,
-) -> Option<PasswordProblem> {
+) -> Option<PasswordRejection> {
     let password = Zeroizing::new(password);
     let current = current_password.map(Zeroizing::new);
     password::check_new_password(&password, &user_id, current.as_deref().map(String::as_str))
         .err()
-        .map(|reason| PasswordProblem {
-            reason,
-            code: reason.code().to_owned(),
-            message: reason.message(lang),
-        })
+        .map(|reason| PasswordRejection::new(reason, lang))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use avain_core::password::PasswordReason;
 
     #[test]
     fn the_answer_is_the_cores_with_its_text() {
         let problem =
             check_new_password("salasana".into(), "50010001".into(), None, Language::Sv).unwrap();
         assert_eq!(problem.reason, PasswordReason::Common);
-        assert_eq!(problem.code, "password_too_common");
+        assert_eq!(problem.reason.code(), "password_too_common");
         assert_eq!(
             problem.message,
             PasswordReason::Common.message(Language::Sv)

@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(info.bic.as_deref(), Some("NDEAFIHH"));
         assert_eq!(info.account_check_ok, Some(true));
         let error = parse_iban("FI22 1234 5600 0007 85".into(), TODAY, Language::Sv).unwrap_err();
-        assert_eq!(error.code(), "iban_bad_checksum");
+        assert_eq!(error.code(), crate::AvainErrorCode::IbanBadChecksum);
         assert!(matches!(error, AvainError::InvalidInput { .. }));
     }
 
@@ -226,7 +226,7 @@ mod tests {
             })
         );
         let error = parse_barcode("12345".into(), TODAY, Language::En).unwrap_err();
-        assert_eq!(error.code(), "barcode_bad_length");
+        assert_eq!(error.code(), crate::AvainErrorCode::BarcodeBadLength);
     }
 
     #[test]
@@ -243,7 +243,7 @@ mod tests {
             parse_money("12,345".into(), Language::En)
                 .unwrap_err()
                 .code(),
-            "money_too_many_decimals"
+            crate::AvainErrorCode::AmountTooManyDecimals
         );
     }
 

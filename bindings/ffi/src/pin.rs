@@ -7,27 +7,6 @@ use avain_core::pin::{self, Pin, PinContext, PinReason};
 use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::AvainError;
 
-/// Why a PIN is refused, in the order reasons are reported.
-#[uniffi::remote(Enum)]
-pub enum PinReason {
-    /// Not 4 to 8 characters.
-    Length,
-    /// Something other than the digits 0-9.
-    NotDigits,
-    /// A series: 1111, 1234, 4321, 2468, 7890...
-    Sequence,
-    /// A repeated block, palindrome or doubled pairs: 0101, 1221, 1122...
-    Repetition,
-    /// The customer's own birth date, in any common form.
-    BirthDate,
-    /// Looks like a date or a year.
-    Date,
-    /// Among the most popular PINs.
-    Common,
-    /// The same as the current PIN (when changing it).
-    SameAsCurrent,
-}
-
 /// One reason to refuse a PIN, with its text.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PinProblem {
@@ -154,7 +133,7 @@ mod tests {
             check_new_pin("583920".into(), Some(wrong), None, Language::Fi)
                 .unwrap_err()
                 .code(),
-            "invalid_date"
+            crate::AvainErrorCode::InvalidDate
         );
     }
 

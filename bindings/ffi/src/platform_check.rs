@@ -20,7 +20,7 @@ use avain_core::secrets::{SecretStore as _, SecretStoreError};
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
 use crate::cancellation::{CancelOnDrop, Cancellation};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
-use crate::error::{AvainError, IntoAvainError, cancelled};
+use crate::error::{AvainError, IntoAvainError};
 use crate::runtime;
 use crate::secret_store::{CoreSecretStore, SecretStore};
 
@@ -65,7 +65,7 @@ pub async fn check_platform(
             outcome = work => outcome,
             () = cancellation.cancelled() => {
                 stop.cancel();
-                return Err(cancelled(lang));
+                return Err(AvainError::cancelled(lang));
             }
         },
         None => work.await,
@@ -74,7 +74,7 @@ pub async fn check_platform(
         Ok(check) => Ok(check),
         Err(Stop::Failed(error)) => Err(error.into_avain_error(lang)),
         // The worker saw the switch.
-        Err(Stop::Cancelled) => Err(cancelled(lang)),
+        Err(Stop::Cancelled) => Err(AvainError::cancelled(lang)),
     }
 }
 
@@ -296,7 +296,7 @@ mod tests {
         ))
         .unwrap_err();
         assert!(matches!(error, AvainError::Internal { .. }), "{error:?}");
-        assert_eq!(error.code(), "secret_store_platform");
+        assert_eq!(error.code(), crate::AvainErrorCode::SecretStorePlatform);
         assert!(store.inner.0.names().is_empty());
     }
 
@@ -325,7 +325,7 @@ mod tests {
         ))
         .unwrap_err();
         canceller.join().unwrap();
-        assert_eq!(error.code(), "cancelled");
+        assert_eq!(error.code(), crate::AvainErrorCode::Cancelled);
         // The keystore call in progress finishes; then the worker stops and cleans up.
         release.send(()).unwrap();
         for _ in 0..200 {

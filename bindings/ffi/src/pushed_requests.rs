@@ -120,7 +120,7 @@ impl Avain {
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        Ok(self.core.approve_identification(request_id, factor).await?)
+        self.core.approve_identification(request_id, factor).await
     }
 
     /// Refuses an identification request the customer did not ask for; the service learns
@@ -130,10 +130,9 @@ impl Avain {
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        Ok(self
-            .core
+        self.core
             .reject_identification(profile_id, request_id)
-            .await?)
+            .await
     }
 
     /// Opens a browser online-bank login waiting for this app, for `profile_id` (the id
@@ -159,7 +158,7 @@ impl Avain {
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        Ok(self.core.approve_app_login(request_id, factor).await?)
+        self.core.approve_app_login(request_id, factor).await
     }
 
     /// Refuses a browser login the customer did not start; the browser says it was
@@ -169,7 +168,7 @@ impl Avain {
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        Ok(self.core.reject_app_login(profile_id, request_id).await?)
+        self.core.reject_app_login(profile_id, request_id).await
     }
 }
 

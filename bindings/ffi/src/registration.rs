@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use avain_core::client::{self as core, RegistrationStep};
-use avain_core::pin::PinReason;
 
 use crate::error::AvainError;
 use crate::pin::PinProblem;
@@ -38,12 +37,12 @@ impl Registration {
 
     /// The code of the paper key-code card the bank asked for.
     pub async fn submit_key_card_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
-        Ok(self.core.submit_key_card_code(code).await?)
+        self.core.submit_key_card_code(code).await
     }
 
     /// The code of the SMS the bank sent.
     pub async fn submit_sms_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
-        Ok(self.core.submit_sms_code(code).await?)
+        self.core.submit_sms_code(code).await
     }
 
     /// Checks a PIN as the customer types it, without choosing it: every reason to refuse
@@ -53,12 +52,10 @@ impl Registration {
         self.core
             .check_pin(pin)
             .into_iter()
-            .filter_map(|r| {
-                PinReason::from_code(&r.code).map(|reason| PinProblem {
-                    reason,
-                    code: r.code,
-                    message: r.message,
-                })
+            .map(|r| PinProblem {
+                reason: r.reason,
+                code: r.reason.code().to_owned(),
+                message: r.message,
             })
             .collect()
     }
@@ -66,12 +63,12 @@ impl Registration {
     /// Chooses the PIN. One the policy refuses is [`AvainError::PinRejected`] with every
     /// reason, and the step stays. Derives K_pin (PBKDF2: a fraction of a second).
     pub async fn choose_pin(&self, pin: String) -> Result<RegistrationStep, AvainError> {
-        Ok(self.core.choose_pin(pin).await?)
+        self.core.choose_pin(pin).await
     }
 
     /// Names the profile (1-40 characters): makes K_dev, proves both keys to the bank and
     /// stores the profile, pending the online-bank unlock. Changes persisted state.
     pub async fn finish(&self, profile_name: String) -> Result<RegistrationStep, AvainError> {
-        Ok(self.core.finish(profile_name).await?)
+        self.core.finish(profile_name).await
     }
 }

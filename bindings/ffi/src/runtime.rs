@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use avain_core::{Language, i18n};
 use tokio::runtime::Runtime;
 
-use crate::error::AvainError;
+use crate::error::{AvainError, AvainErrorCode};
 
 static RUNTIME: OnceLock<Runtime> = OnceLock::new();
 
@@ -53,7 +53,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .spawn_blocking(work)
         .await
         .map_err(|_| AvainError::Internal {
-            code: "worker_panicked".to_owned(),
+            code: AvainErrorCode::WorkerPanicked,
             user_message: i18n::text(lang, "client-error-internal"),
         })
 }
@@ -61,7 +61,7 @@ pub(crate) async fn blocking<T: Send + 'static>(
 /// No runtime could be started (no threads left).
 fn busy(lang: Language) -> AvainError {
     AvainError::Internal {
-        code: "no_thread".to_owned(),
+        code: AvainErrorCode::NoThread,
         user_message: i18n::text(lang, "ffi-busy"),
     }
 }

@@ -1,4 +1,5 @@
 client-error-internal = Something went wrong in the app. Please try again; if it keeps happening, contact the bank.
+client-error-cancelled = Cancelled.
 client-error-logged-out = You have been logged out. Please log in again.
 client-error-locked-wrong-pins = Your user code is locked because of wrong PINs. You can unlock it yourself in the app or the online bank with your personal identity code, user ID, an SMS code and a code from your key code card.
 client-error-locked-by-bank = Your online banking codes are blocked. Please contact the bank.

@@ -1,4 +1,5 @@
 client-error-internal = Sovelluksessa tapahtui virhe. Yritä uudelleen; jos virhe toistuu, ota yhteyttä pankkiin.
+client-error-cancelled = Peruttu.
 client-error-logged-out = Sinut on kirjauduttu ulos. Kirjaudu uudelleen.
 client-error-locked-wrong-pins = Käyttäjätunnuksesi on lukittu väärien PIN-koodien vuoksi. Voit avata lukituksen itse sovelluksessa tai verkkopankissa henkilötunnuksella, käyttäjätunnuksella, tekstiviestikoodilla ja tunnuslukukortin tunnusluvulla.
 client-error-locked-by-bank = Verkkopankkitunnuksesi on suljettu. Ota yhteyttä pankkiin.

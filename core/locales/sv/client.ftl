@@ -1,4 +1,5 @@
 client-error-internal = Ett fel uppstod i appen. Försök igen; om felet upprepas, kontakta banken.
+client-error-cancelled = Avbrutet.
 client-error-logged-out = Du har loggats ut. Logga in igen.
 client-error-locked-wrong-pins = Din användarkod är låst på grund av felaktiga PIN-koder. Du kan själv låsa upp den i appen eller nätbanken med din personbeteckning, användarkod, en sms-kod och en kod från ditt kodkort.
 client-error-locked-by-bank = Dina nätbankskoder är spärrade. Kontakta banken.

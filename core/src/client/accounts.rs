@@ -13,6 +13,7 @@ use crate::api::{
     Transaction, TransactionList,
 };
 use crate::confirmation::finnish_date;
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::payments::{Iban, Money, Reference};
 
@@ -239,7 +240,7 @@ impl Avain {
         self.run(move |inner| async move {
             let lang = inner.lang();
             if !is_id(&account_id) {
-                return Err(AvainError::input(lang, "account_unknown"));
+                return Err(AvainError::input(lang, AvainErrorCode::AccountUnknown));
             }
             let (token, _) = inner.session()?;
             let list: TransactionList = inner

@@ -17,6 +17,7 @@ use super::pending::PendingAppLogin;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
 use crate::api::AppLoginApproval;
 use crate::confirmation;
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::signed_bytes::{Approval, LoginChannel};
 
@@ -66,8 +67,10 @@ fn prompt(lang: Language, login: &AppLoginApproval) -> AppLoginPrompt {
 /// customer starts again in the browser.
 fn map_request_error(lang: Language, error: AvainError) -> AvainError {
     match error.code() {
-        "not_found" => AvainError::refused(lang, "app_login_unknown"),
-        "expired" | "conflict" => AvainError::refused(lang, "app_login_expired"),
+        AvainErrorCode::NotFound => AvainError::refused(lang, AvainErrorCode::AppLoginUnknown),
+        AvainErrorCode::Expired | AvainErrorCode::Conflict => {
+            AvainError::refused(lang, AvainErrorCode::AppLoginExpired)
+        }
         _ => error,
     }
 }
@@ -80,7 +83,7 @@ impl Inner {
     ) -> Result<AppLoginPrompt, AvainError> {
         let lang = self.lang();
         if !is_id(request_id) {
-            return Err(AvainError::input(lang, "app_login_unknown"));
+            return Err(AvainError::input(lang, AvainErrorCode::AppLoginUnknown));
         }
         let profile = self.profile(profile_id)?;
         let path = format!("v1/online-bank/app-logins/{request_id}/challenge");
@@ -92,7 +95,7 @@ impl Inner {
             || answer.challenge.subject_id.as_deref() != Some(request_id)
             || !valid_short_code(&answer.short_code)
         {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         let shown = prompt(lang, &answer);
         self.pending.put_app_login(PendingAppLogin {
@@ -114,7 +117,7 @@ impl Inner {
         let pending = self
             .pending
             .take_app_login(request_id)
-            .ok_or_else(|| AvainError::input(lang, "app_login_not_opened"))?;
+            .ok_or_else(|| AvainError::input(lang, AvainErrorCode::AppLoginNotOpened))?;
         let profile = self.profile(&pending.profile_id)?;
         let approval = Approval::Login {
             channel: LoginChannel::OnlineBank,
@@ -137,7 +140,7 @@ impl Inner {
     ) -> Result<(), AvainError> {
         let lang = self.lang();
         if !is_id(request_id) {
-            return Err(AvainError::input(lang, "app_login_unknown"));
+            return Err(AvainError::input(lang, AvainErrorCode::AppLoginUnknown));
         }
         // Whatever was on screen for it is void now.
         let _ = self.pending.take_app_login(request_id);
@@ -246,19 +249,23 @@ mod tests {
     #[test]
     fn the_banks_codes_become_this_flows_refusals() {
         for (bank, ours) in [
-            ("not_found", "app_login_unknown"),
-            ("expired", "app_login_expired"),
-            ("conflict", "app_login_expired"),
+            (AvainErrorCode::NotFound, AvainErrorCode::AppLoginUnknown),
+            (AvainErrorCode::Expired, AvainErrorCode::AppLoginExpired),
+            (AvainErrorCode::Conflict, AvainErrorCode::AppLoginExpired),
         ] {
             let e = map_request_error(
                 Language::Sv,
                 AvainError::Refused {
-                    code: bank.into(),
-                    message: String::new(),
+                    code: bank,
+                    user_message: String::new(),
                 },
             );
             assert_eq!(e.code(), ours);
-            assert!(!e.message().starts_with("client-"), "{}", e.message());
+            assert!(
+                !e.user_message().starts_with("client-"),
+                "{}",
+                e.user_message()
+            );
         }
     }
 }

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{AvainError, Inner, blocking};
 use crate::api::{self, Base64Bytes, Challenge, Factor};
+use crate::error::AvainErrorCode;
 use crate::keys::{KeyError, PinKdfParams, PinKey, SecondFactor};
 use crate::lifecycle::{BiometricEvent, ProfileState};
 use crate::pin::Pin;
@@ -128,15 +129,15 @@ impl Inner {
         if !challenge.verify_bank_signature(&self.bank.challenge_key) {
             tracing::warn!(target: "avain::client", "challenge signature refused");
             return Err(AvainError::Untrusted {
-                code: "bank_signature_invalid".to_owned(),
-                message: crate::i18n::text(lang, "client-error-untrusted-server"),
+                code: AvainErrorCode::BankSignatureInvalid,
+                user_message: crate::i18n::text(lang, "client-error-untrusted-server"),
             });
         }
         if challenge.profile_id != profile.server_profile_id
             || challenge.device_id != profile.server_device_id
             || challenge.purpose != approval.purpose()
         {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         Ok(())
     }
@@ -159,7 +160,7 @@ impl Inner {
             .map(str::to_owned)
             .unwrap_or_else(|| receipt_description(lang, &approval));
         let bytes = signed_bytes::encode(&context, &approval)
-            .map_err(|_| AvainError::input(lang, "approval_invalid"))?;
+            .map_err(|_| AvainError::input(lang, AvainErrorCode::ApprovalInvalid))?;
         let (factor_kind, factor_signature) = match factor {
             ReadyFactor::Pin(key) => {
                 let signature = key
@@ -259,8 +260,8 @@ impl Inner {
         let lang = self.lang();
         if !profile.biometrics.is_enabled() || profile.state != ProfileState::Active {
             return Err(AvainError::BiometricsUnavailable {
-                code: "biometrics_off".to_owned(),
-                message: crate::i18n::text(lang, "client-error-biometrics-off"),
+                code: AvainErrorCode::BiometricsOff,
+                user_message: crate::i18n::text(lang, "client-error-biometrics-off"),
             });
         }
         let (factory, id) = (Arc::clone(&self.parts.biometric_keys), profile.id.clone());
@@ -281,8 +282,9 @@ impl Inner {
                     .ok()
                     .and_then(|p| p.biometrics.notice(lang));
                 Err(AvainError::BiometricsUnavailable {
-                    code: KeyError::BiometricSetChanged.code().to_owned(),
-                    message: notice.unwrap_or_else(|| KeyError::BiometricSetChanged.message(lang)),
+                    code: AvainErrorCode::KeyBiometricSetChanged,
+                    user_message: notice
+                        .unwrap_or_else(|| KeyError::BiometricSetChanged.message(lang)),
                 })
             }
             Err(other) => Err(AvainError::from_keys(lang, other)),

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::{ApprovalFactor, Avain, AvainError};
 use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
+use crate::error::IntoAvainError;
 use crate::lifecycle::{BiometricEvent, BiometricKind, ProfileState};
 use crate::signed_bytes::Approval;
 
@@ -25,10 +26,7 @@ impl Avain {
             let next = profile
                 .biometrics
                 .apply(BiometricEvent::Enable(kind), profile.state)
-                .map_err(|e| AvainError::InvalidInput {
-                    code: e.code().to_owned(),
-                    message: e.message(lang),
-                })?;
+                .map_err(|e| e.into_avain_error(lang))?;
             if !inner.parts.biometric_keys.is_available() {
                 return Err(AvainError::from_keys(
                     lang,

@@ -8,6 +8,7 @@
 
 use super::{Avain, AvainError};
 use crate::api::{BlockRequest, BlockResult, BlockingInfo};
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg, Language};
 use crate::lifecycle::{LockReason, ProfileState};
 
@@ -111,7 +112,7 @@ impl Avain {
         self.run(move |inner| async move {
             let lang = inner.lang();
             if !codes && !cards {
-                return Err(AvainError::input(lang, "block_nothing_chosen"));
+                return Err(AvainError::input(lang, AvainErrorCode::BlockNothingChosen));
             }
             let (token, profile_id) = inner.session()?;
             let result: BlockResult = inner

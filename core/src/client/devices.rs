@@ -9,6 +9,7 @@ use time::OffsetDateTime;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
 use crate::api::{ApprovalRequired, ConfirmRequest, DeviceList, TrustedDevice};
 use crate::confirmation;
+use crate::error::AvainErrorCode;
 use crate::keys::delete_profile_keys;
 use crate::signed_bytes::Approval;
 
@@ -109,7 +110,7 @@ impl Avain {
             let target = devices
                 .into_iter()
                 .find(|d| d.device_id == device_id)
-                .ok_or_else(|| AvainError::input(lang, "device_unknown"))?;
+                .ok_or_else(|| AvainError::input(lang, AvainErrorCode::DeviceUnknown))?;
             let (token, profile_id) = inner.session()?;
             let profile = inner.profile(&profile_id)?;
             let path = format!("v1/devices/{}/removal", target.device_id);
@@ -119,7 +120,7 @@ impl Avain {
                 .await
                 .map_err(|e| inner.bank_error(e))?;
             if required.challenge.subject_id.as_deref() != Some(target.device_id.as_str()) {
-                return Err(AvainError::refused(lang, "challenge_mismatch"));
+                return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
             }
             let label = format!("{} ({})", target.name, target.model);
             let approval = Approval::DeviceRemoval {

@@ -17,6 +17,7 @@ use super::pending::PendingIdentification;
 use super::{ApprovalFactor, Avain, AvainError, Inner};
 use crate::api::{IdentificationApproval, IdentificationRequest, IdentificationStatus};
 use crate::confirmation;
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Language};
 use crate::language::Flow;
 use crate::signed_bytes::Approval;
@@ -85,11 +86,11 @@ fn prompt(lang: Language, request: &IdentificationRequest) -> IdentificationProm
 fn not_pending(lang: Language, status: IdentificationStatus) -> Option<AvainError> {
     let code = match status {
         IdentificationStatus::Pending => return None,
-        IdentificationStatus::Expired => "identification_expired",
+        IdentificationStatus::Expired => AvainErrorCode::IdentificationExpired,
         // A status this version does not know is not one it can answer.
         IdentificationStatus::Approved
         | IdentificationStatus::Rejected
-        | IdentificationStatus::Unknown => "identification_answered",
+        | IdentificationStatus::Unknown => AvainErrorCode::IdentificationAnswered,
     };
     Some(AvainError::refused(lang, code))
 }
@@ -102,7 +103,10 @@ impl Inner {
     ) -> Result<IdentificationPrompt, AvainError> {
         let lang = self.lang();
         if !is_id(request_id) {
-            return Err(AvainError::input(lang, "identification_unknown"));
+            return Err(AvainError::input(
+                lang,
+                AvainErrorCode::IdentificationUnknown,
+            ));
         }
         let profile = self.profile(profile_id)?;
         let path = format!("v1/identification-requests/{request_id}/challenge");
@@ -115,7 +119,7 @@ impl Inner {
             || answer.challenge.subject_id.as_deref() != Some(request_id)
             || answer.challenge.requester != request.service_name
         {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         if let Some(error) = not_pending(lang, request.status) {
             return Err(error);
@@ -140,7 +144,7 @@ impl Inner {
         let pending = self
             .pending
             .take_identification(request_id)
-            .ok_or_else(|| AvainError::input(lang, "identification_not_opened"))?;
+            .ok_or_else(|| AvainError::input(lang, AvainErrorCode::IdentificationNotOpened))?;
         let profile = self.profile(&pending.profile_id)?;
         let approval = Approval::ThirdPartyIdentification {
             requester: pending.request.service_name.clone(),
@@ -166,7 +170,10 @@ impl Inner {
     ) -> Result<IdentificationRequest, AvainError> {
         let lang = self.lang();
         if !is_id(request_id) {
-            return Err(AvainError::input(lang, "identification_unknown"));
+            return Err(AvainError::input(
+                lang,
+                AvainErrorCode::IdentificationUnknown,
+            ));
         }
         // Whatever was on screen for it is void now.
         let _ = self.pending.take_identification(request_id);
@@ -183,9 +190,13 @@ impl Inner {
 /// The bank's generic codes, said the way this flow needs them.
 fn map_request_error(lang: Language, error: AvainError) -> AvainError {
     match error.code() {
-        "not_found" => AvainError::refused(lang, "identification_unknown"),
-        "expired" => AvainError::refused(lang, "identification_expired"),
-        "conflict" => AvainError::refused(lang, "identification_answered"),
+        AvainErrorCode::NotFound => {
+            AvainError::refused(lang, AvainErrorCode::IdentificationUnknown)
+        }
+        AvainErrorCode::Expired => AvainError::refused(lang, AvainErrorCode::IdentificationExpired),
+        AvainErrorCode::Conflict => {
+            AvainError::refused(lang, AvainErrorCode::IdentificationAnswered)
+        }
         _ => error,
     }
 }
@@ -286,13 +297,26 @@ mod tests {
     fn answered_or_expired_requests_are_refused() {
         assert!(not_pending(Language::Fi, IdentificationStatus::Pending).is_none());
         for (status, code) in [
-            (IdentificationStatus::Expired, "identification_expired"),
-            (IdentificationStatus::Approved, "identification_answered"),
-            (IdentificationStatus::Rejected, "identification_answered"),
+            (
+                IdentificationStatus::Expired,
+                AvainErrorCode::IdentificationExpired,
+            ),
+            (
+                IdentificationStatus::Approved,
+                AvainErrorCode::IdentificationAnswered,
+            ),
+            (
+                IdentificationStatus::Rejected,
+                AvainErrorCode::IdentificationAnswered,
+            ),
         ] {
             let e = not_pending(Language::En, status).expect("refused");
             assert_eq!(e.code(), code);
-            assert!(!e.message().starts_with("client-"), "{}", e.message());
+            assert!(
+                !e.user_message().starts_with("client-"),
+                "{}",
+                e.user_message()
+            );
         }
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Avain, AvainError};
 use crate::api::{Message, MessageList, MessageSummary, NewMessage};
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use avain_protocol::rules::ids::is_id;
 use avain_protocol::rules::text as text_rules;
@@ -69,8 +70,8 @@ fn inbox(list: MessageList) -> InboxView {
 }
 
 fn not_found(lang: Language, error: AvainError) -> AvainError {
-    if error.code() == "not_found" {
-        AvainError::refused(lang, "message_not_found")
+    if error.code() == AvainErrorCode::NotFound {
+        AvainError::refused(lang, AvainErrorCode::MessageNotFound)
     } else {
         error
     }
@@ -96,7 +97,7 @@ impl Avain {
         self.run(move |inner| async move {
             let lang = inner.lang();
             if !is_id(&message_id) {
-                return Err(AvainError::refused(lang, "message_not_found"));
+                return Err(AvainError::refused(lang, AvainErrorCode::MessageNotFound));
             }
             let (token, _) = inner.session()?;
             let message: Message = inner
@@ -123,10 +124,13 @@ impl Avain {
             let lang = inner.lang();
             // The bank's rules, on the text as it will be sent (the subject trimmed).
             if !text_rules::is_single_line(subject.trim(), text_rules::MESSAGE_SUBJECT_MAX) {
-                return Err(AvainError::input(lang, "message_subject_invalid"));
+                return Err(AvainError::input(
+                    lang,
+                    AvainErrorCode::MessageSubjectInvalid,
+                ));
             }
             if !text_rules::is_multi_line(&body, text_rules::MESSAGE_BODY_MAX) {
-                return Err(AvainError::input(lang, "message_body_invalid"));
+                return Err(AvainError::input(lang, AvainErrorCode::MessageBodyInvalid));
             }
             let (token, _) = inner.session()?;
             let sent: Message = inner

@@ -13,6 +13,7 @@ use crate::api::{
     ChallengeRequest, LoginRequest, Secret, Session, UserCodeUnlockFinish, UserCodeUnlockStart,
 };
 use crate::confirmation;
+use crate::error::{AvainErrorCode, IntoAvainError};
 use crate::hetu::Hetu;
 use crate::lifecycle::{LockReason, ProfileState};
 use crate::pin::Pin;
@@ -78,15 +79,16 @@ impl Inner {
     pub(crate) fn mirror_refusal(&self, profile: &Profile, error: &AvainError) {
         let state = match error {
             AvainError::Locked { code, .. } => Some(ProfileState::Locked {
-                reason: match code.as_str() {
-                    "user_code_locked_at_bank" => LockReason::WrongKeyCardCodes,
-                    "codes_blocked" => LockReason::ByBank,
+                reason: match code {
+                    AvainErrorCode::UserCodeLockedAtBank => LockReason::WrongKeyCardCodes,
+                    AvainErrorCode::CodesBlocked => LockReason::ByBank,
                     _ => LockReason::WrongPins,
                 },
             }),
-            AvainError::ProfileRemoved { code, .. } if code == "profile_revoked" => {
-                Some(ProfileState::Revoked)
-            }
+            AvainError::ProfileRemoved {
+                code: AvainErrorCode::ProfileRevoked,
+                ..
+            } => Some(ProfileState::Revoked),
             _ => None,
         };
         if let Some(state) = state {
@@ -104,8 +106,8 @@ impl Inner {
         match profile.state {
             ProfileState::Revoked | ProfileState::Deleted => {
                 return Err(AvainError::ProfileRemoved {
-                    code: "profile_revoked".to_owned(),
-                    message: crate::api::ErrorCode::ProfileRevoked.message(lang, None),
+                    code: AvainErrorCode::ProfileRevoked,
+                    user_message: crate::api::ErrorCode::ProfileRevoked.message(lang, None),
                 });
             }
             ProfileState::Locked {
@@ -251,13 +253,10 @@ impl Avain {
         hetu: String,
     ) -> Result<UserCodeUnlockStarted, AvainError> {
         let lang = self.language();
-        let hetu = Hetu::parse(hetu.trim()).map_err(|e| AvainError::InvalidInput {
-            code: e.code().to_owned(),
-            message: e.message(lang),
-        })?;
+        let hetu = Hetu::parse(hetu.trim()).map_err(|e| e.into_avain_error(lang))?;
         let user_id = user_id.trim().to_owned();
         if user_id.is_empty() || user_id.len() > 64 {
-            return Err(AvainError::input(lang, "username_invalid"));
+            return Err(AvainError::input(lang, AvainErrorCode::UsernameInvalid));
         }
         let hetu = Secret::new(hetu.expose());
         self.run(move |inner| async move {
@@ -288,17 +287,17 @@ impl Avain {
         key_card_code: String,
     ) -> Result<UserCodeUnlocked, AvainError> {
         let lang = self.language();
-        let clean = |c: &str, what: &str| -> Result<String, AvainError> {
+        let clean = |c: &str, what: AvainErrorCode| -> Result<String, AvainError> {
             let c: String = c.chars().filter(|c| !c.is_whitespace()).collect();
             if c.is_empty() || c.len() > 12 || !c.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(AvainError::input(lang, what));
             }
             Ok(c)
         };
-        let sms = clean(&sms_code, "sms_code_invalid")?;
-        let card = clean(&key_card_code, "key_card_code_invalid")?;
+        let sms = clean(&sms_code, AvainErrorCode::SmsCodeInvalid)?;
+        let card = clean(&key_card_code, AvainErrorCode::KeyCardCodeInvalid)?;
         if unlock_id.is_empty() || unlock_id.len() > 64 || unlock_id.contains('/') {
-            return Err(AvainError::input(lang, "wrong_step"));
+            return Err(AvainError::input(lang, AvainErrorCode::WrongStep));
         }
         self.run(move |inner| async move {
             let lang = inner.lang();

@@ -17,6 +17,7 @@ use crate::api::{
     ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingList, MeetingLookup,
     MeetingLookupChange, MeetingStatus, NewMeeting, Personal, Secret,
 };
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg, Language};
 use crate::net::NetError;
 use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
@@ -170,16 +171,16 @@ fn normalize_identifier(text: &str) -> Option<String> {
 fn check_edit(lang: Language, edit: &MeetingEdit, now: OffsetDateTime) -> Result<(), AvainError> {
     let change = change(edit.clone());
     if meeting_rules::is_empty_change(&change) {
-        return Err(AvainError::input(lang, "meeting_edit_empty"));
+        return Err(AvainError::input(lang, AvainErrorCode::MeetingEditEmpty));
     }
     meeting_rules::check_meeting_change(&change, now).map_err(|problem| {
         AvainError::input(
             lang,
             match problem {
-                MeetingProblem::Start => "meeting_start_invalid",
-                MeetingProblem::Duration => "meeting_duration_invalid",
-                MeetingProblem::Topic => "meeting_topic_invalid",
-                MeetingProblem::Details => "meeting_details_invalid",
+                MeetingProblem::Start => AvainErrorCode::MeetingStartInvalid,
+                MeetingProblem::Duration => AvainErrorCode::MeetingDurationInvalid,
+                MeetingProblem::Topic => AvainErrorCode::MeetingTopicInvalid,
+                MeetingProblem::Details => AvainErrorCode::MeetingDetailsInvalid,
             },
         )
     })
@@ -197,9 +198,11 @@ fn change(edit: MeetingEdit) -> MeetingChange {
 /// The bank's answers, said the way a meeting screen needs them.
 fn meeting_error(lang: Language, error: AvainError) -> AvainError {
     match error.code() {
-        "not_found" => AvainError::refused(lang, "meeting_not_found"),
-        "conflict" => AvainError::refused(lang, "meeting_cannot_change"),
-        "rate_limited" => AvainError::refused(lang, "meeting_lookup_blocked"),
+        AvainErrorCode::NotFound => AvainError::refused(lang, AvainErrorCode::MeetingNotFound),
+        AvainErrorCode::Conflict => AvainError::refused(lang, AvainErrorCode::MeetingCannotChange),
+        AvainErrorCode::RateLimited => {
+            AvainError::refused(lang, AvainErrorCode::MeetingLookupBlocked)
+        }
         _ => error,
     }
 }
@@ -208,8 +211,8 @@ fn meeting_error(lang: Language, error: AvainError) -> AvainError {
 /// noticed).
 fn bank_refusal(lang: Language, code: ErrorCode) -> AvainError {
     AvainError::Refused {
-        code: code.as_str().to_owned(),
-        message: code.message(lang, None),
+        code: code.into(),
+        user_message: code.message(lang, None),
     }
 }
 
@@ -224,7 +227,7 @@ impl Inner {
         list.meetings
             .into_iter()
             .find(|m| m.booking_code == code)
-            .ok_or_else(|| AvainError::refused(lang, "meeting_not_found"))
+            .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::MeetingNotFound))
     }
 
     async fn meeting_list(self: &Arc<Self>) -> Result<MeetingList, AvainError> {
@@ -237,7 +240,7 @@ impl Inner {
 
     fn code(&self, booking_code: &str) -> Result<String, AvainError> {
         normalize_booking_code(booking_code)
-            .ok_or_else(|| AvainError::input(self.lang(), "booking_code_invalid"))
+            .ok_or_else(|| AvainError::input(self.lang(), AvainErrorCode::BookingCodeInvalid))
     }
 
     /// Sends a request made with booking code and phone number (no session) and shows the
@@ -259,8 +262,8 @@ impl Inner {
     fn lookup(&self, booking_code: &str, phone: &str) -> Result<MeetingLookup, AvainError> {
         let lang = self.lang();
         let booking_code = self.code(booking_code)?;
-        let phone =
-            normalize_phone(phone).ok_or_else(|| AvainError::input(lang, "phone_invalid"))?;
+        let phone = normalize_phone(phone)
+            .ok_or_else(|| AvainError::input(lang, AvainErrorCode::PhoneInvalid))?;
         Ok(MeetingLookup {
             booking_code,
             phone: Personal(phone),
@@ -308,7 +311,7 @@ impl Avain {
             let (Some(starts_at), Some(duration_minutes), Some(topic)) =
                 (change.starts_at, change.duration_minutes, change.topic)
             else {
-                return Err(AvainError::input(lang, "meeting_edit_empty"));
+                return Err(AvainError::input(lang, AvainErrorCode::MeetingEditEmpty));
             };
             let (token, _) = inner.session()?;
             let meeting: Meeting = inner
@@ -480,7 +483,7 @@ impl Avain {
             let lang = inner.lang();
             let code = inner.code(&booking_code)?;
             let digits = normalize_identifier(identifier.expose())
-                .ok_or_else(|| AvainError::input(lang, "meeting_identifier_invalid"))?;
+                .ok_or_else(|| AvainError::input(lang, AvainErrorCode::MeetingIdentifierInvalid))?;
             let (token, _) = inner.session()?;
             let body = MeetingIdentify {
                 identifier: Secret::new(digits),
@@ -502,19 +505,17 @@ impl Avain {
                     code: bank_code,
                     attempts_left,
                     ..
-                }) if bank_code == ErrorCode::IdentifierWrong.as_str() => {
-                    Err(AvainError::InvalidInput {
-                        code: bank_code,
-                        message: match attempts_left {
-                            Some(n) if n > 0 => i18n::text_with(
-                                lang,
-                                "client-error-meeting-identifier-wrong",
-                                &[("count", Arg::from(n))],
-                            ),
-                            _ => i18n::text(lang, "client-error-meeting-identifier-void"),
-                        },
-                    })
-                }
+                }) if bank_code == ErrorCode::IdentifierWrong => Err(AvainError::InvalidInput {
+                    code: bank_code.into(),
+                    user_message: match attempts_left {
+                        Some(n) if n > 0 => i18n::text_with(
+                            lang,
+                            "client-error-meeting-identifier-wrong",
+                            &[("count", Arg::from(n))],
+                        ),
+                        _ => i18n::text(lang, "client-error-meeting-identifier-void"),
+                    },
+                }),
                 Err(e) => Err(inner.meeting_error(e)),
             }
         })
@@ -604,41 +605,45 @@ mod tests {
         };
         assert!(check_edit(Language::Fi, &ok, now).is_ok());
         let cases = [
-            (MeetingEdit::default(), "meeting_edit_empty"),
+            (MeetingEdit::default(), AvainErrorCode::MeetingEditEmpty),
             (
                 MeetingEdit {
                     starts_at: Some(datetime!(2026-01-06 12:40 UTC)),
                     ..MeetingEdit::default()
                 },
-                "meeting_start_invalid",
+                AvainErrorCode::MeetingStartInvalid,
             ),
             (
                 MeetingEdit {
                     starts_at: Some(datetime!(2026-01-05 09:45 UTC)),
                     ..MeetingEdit::default()
                 },
-                "meeting_start_invalid",
+                AvainErrorCode::MeetingStartInvalid,
             ),
             (
                 MeetingEdit {
                     duration_minutes: Some(20),
                     ..MeetingEdit::default()
                 },
-                "meeting_duration_invalid",
+                AvainErrorCode::MeetingDurationInvalid,
             ),
             (
                 MeetingEdit {
                     topic: Some("  ".into()),
                     ..MeetingEdit::default()
                 },
-                "meeting_topic_invalid",
+                AvainErrorCode::MeetingTopicInvalid,
             ),
         ];
         for (edit, code) in cases {
             for lang in Language::ALL {
-                let e = check_edit(lang, &edit, now).expect_err(code);
+                let e = check_edit(lang, &edit, now).expect_err(code.as_str());
                 assert_eq!(e.code(), code);
-                assert!(!e.message().starts_with("client-"), "{}", e.message());
+                assert!(
+                    !e.user_message().starts_with("client-"),
+                    "{}",
+                    e.user_message()
+                );
             }
         }
     }

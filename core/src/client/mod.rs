@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `mod.rs` | [`Avain`]: configuration, platform parts, profiles |
 //! | `tasks.rs` | where flows run, and what a cancelled call stops |
-//! | `error.rs` | [`AvainError`], the one public error, converted in one place |
+//! | (`crate::error`) | [`AvainError`], the one public error, and its codes: re-exported here |
 //! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
 //! | `approval.rs` | answering a bank challenge: checks, OS gate, two signatures, receipt |
 //! | `registration.rs` | the registration state machine |
@@ -58,7 +58,6 @@ mod approval;
 mod biometrics;
 mod blocking;
 mod devices;
-mod error;
 mod identification;
 mod inbox;
 mod login;
@@ -80,12 +79,12 @@ use std::sync::{Arc, Mutex};
 
 use time::OffsetDateTime;
 
+pub use crate::error::{AvainError, AvainErrorCode, PinRejection};
 pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
 pub use app_login::AppLoginPrompt;
 pub use approval::ApprovalFactor;
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
 pub use devices::DeviceInfo;
-pub use error::{AvainError, PinRejection};
 pub use identification::IdentificationPrompt;
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
@@ -357,14 +356,14 @@ impl Avain {
         let supported = crate::language::supported_or_default(&config.supported_languages).to_vec();
         let lang = crate::language::preferred_language(&config.preferred_languages, &supported);
         let runtime = tokio::runtime::Handle::try_current()
-            .map_err(|_| AvainError::internal(lang, "no_runtime"))?;
+            .map_err(|_| AvainError::internal(lang, AvainErrorCode::NoRuntime))?;
         let http = BankHttp::new(&config.bank.url, &config.bank.trust, config.http)
             .map_err(|e| AvainError::from_net(lang, e))?;
         if config.bank.challenge_key.len() != crate::keys::P256_PUBLIC_KEY_LEN {
-            return Err(AvainError::internal(lang, "configuration"));
+            return Err(AvainError::internal(lang, AvainErrorCode::Configuration));
         }
         if config.pin_kdf_iterations == 0 {
-            return Err(AvainError::internal(lang, "configuration"));
+            return Err(AvainError::internal(lang, AvainErrorCode::Configuration));
         }
         let rng: Arc<dyn Randomness> = Arc::new(SystemRandomness::new());
         let store = Store::open(&config.data_dir, parts.secrets.as_ref(), Arc::clone(&rng))

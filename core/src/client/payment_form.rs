@@ -7,6 +7,7 @@
 use avain_protocol::rules::payments::is_too_far;
 use time::{Date, Month};
 
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Language};
 use crate::payments::{Barcode, Iban, Money, Reference};
 
@@ -56,8 +57,8 @@ pub struct PaymentFieldError {
     /// The field: `from_account_id`, `payee_name`, `payee_iban`, `amount`, `reference`,
     /// `message`, `due_date`.
     pub field: String,
-    /// Stable code (`amount_missing`, `iban_bad_checksum`, `due_date_past`, ...).
-    pub code: String,
+    /// What is wrong (`AmountMissing`, `IbanBadChecksum`, `DueDatePast`, ...).
+    pub code: AvainErrorCode,
     /// What to tell the customer, in their language.
     pub message: String,
 }
@@ -80,7 +81,7 @@ pub(crate) struct ValidPayment {
 pub fn read_barcode(lang: Language, text: &str) -> Result<BarcodeForm, PaymentFieldError> {
     let barcode = Barcode::parse(text).map_err(|e| PaymentFieldError {
         field: "barcode".to_owned(),
-        code: format!("barcode_{}", e.code()),
+        code: AvainErrorCode::from(e),
         message: e.message(lang),
     })?;
     let amount = barcode.amount().filter(|m| m.cents() > 0);
@@ -115,62 +116,79 @@ pub(crate) fn validate(
     today: Date,
 ) -> Result<ValidPayment, Vec<PaymentFieldError>> {
     let mut errors = Vec::new();
-    let mut fail = |field: &str, code: String, message: String| {
+    let mut fail = |field: &str, code: AvainErrorCode, message: String| {
         errors.push(PaymentFieldError {
             field: field.to_owned(),
             code,
             message,
         })
     };
-    let own = |code: &str| i18n::text(lang, &format!("client-error-{}", code.replace('_', "-")));
+    let own = |code: AvainErrorCode| {
+        i18n::text(
+            lang,
+            &format!("client-error-{}", code.as_str().replace('_', "-")),
+        )
+    };
 
     let from_account_id = draft.from_account_id.trim().to_owned();
     if from_account_id.is_empty() {
         fail(
             "from_account_id",
-            "from_account_missing".into(),
-            own("from_account_missing"),
+            AvainErrorCode::FromAccountMissing,
+            own(AvainErrorCode::FromAccountMissing),
         );
     }
 
     let payee_name = draft.payee_name.trim().to_owned();
     let name_code = if payee_name.is_empty() {
-        Some("payee_name_missing")
+        Some(AvainErrorCode::PayeeNameMissing)
     } else if payee_name.chars().count() > MAX_PAYEE_NAME {
-        Some("payee_name_too_long")
+        Some(AvainErrorCode::PayeeNameTooLong)
     } else if payee_name.chars().any(char::is_control) {
-        Some("payee_name_invalid")
+        Some(AvainErrorCode::PayeeNameInvalid)
     } else {
         None
     };
     if let Some(code) = name_code {
-        fail("payee_name", code.into(), own(code));
+        fail("payee_name", code, own(code));
     }
 
     let iban = match Iban::parse(&draft.payee_iban) {
         Ok(iban) if iban.is_sepa() => Some(iban),
         Ok(_) => {
-            fail("payee_iban", "iban_not_sepa".into(), own("iban_not_sepa"));
+            fail(
+                "payee_iban",
+                AvainErrorCode::IbanNotSepa,
+                own(AvainErrorCode::IbanNotSepa),
+            );
             None
         }
         Err(e) => {
-            fail("payee_iban", format!("iban_{}", e.code()), e.message(lang));
+            fail("payee_iban", AvainErrorCode::from(e), e.message(lang));
             None
         }
     };
 
     let amount = if draft.amount.trim().is_empty() {
-        fail("amount", "amount_missing".into(), own("amount_missing"));
+        fail(
+            "amount",
+            AvainErrorCode::AmountMissing,
+            own(AvainErrorCode::AmountMissing),
+        );
         None
     } else {
         match Money::parse(&draft.amount) {
             Ok(m) if m.cents() == 0 => {
-                fail("amount", "amount_zero".into(), own("amount_zero"));
+                fail(
+                    "amount",
+                    AvainErrorCode::AmountZero,
+                    own(AvainErrorCode::AmountZero),
+                );
                 None
             }
             Ok(m) => Some(m),
             Err(e) => {
-                fail("amount", format!("amount_{}", e.code()), e.message(lang));
+                fail("amount", AvainErrorCode::from(e), e.message(lang));
                 None
             }
         }
@@ -184,11 +202,7 @@ pub(crate) fn validate(
         match Reference::parse(reference_text) {
             Ok(r) => Some(r),
             Err(e) => {
-                fail(
-                    "reference",
-                    format!("reference_{}", e.code()),
-                    e.message(lang),
-                );
+                fail("reference", AvainErrorCode::from(e), e.message(lang));
                 None
             }
         }
@@ -198,19 +212,23 @@ pub(crate) fn validate(
     } else if !reference_text.is_empty() {
         fail(
             "message",
-            "reference_and_message".into(),
-            own("reference_and_message"),
+            AvainErrorCode::ReferenceAndMessage,
+            own(AvainErrorCode::ReferenceAndMessage),
         );
         None
     } else if message_text.chars().count() > MAX_MESSAGE {
         fail(
             "message",
-            "message_too_long".into(),
-            own("message_too_long"),
+            AvainErrorCode::MessageTooLong,
+            own(AvainErrorCode::MessageTooLong),
         );
         None
     } else if message_text.chars().any(char::is_control) {
-        fail("message", "message_invalid".into(), own("message_invalid"));
+        fail(
+            "message",
+            AvainErrorCode::MessageInvalid,
+            own(AvainErrorCode::MessageInvalid),
+        );
         None
     } else {
         Some(message_text.to_owned())
@@ -220,16 +238,16 @@ pub(crate) fn validate(
         Ok(None)
     } else {
         match parse_date(draft.due_date.trim()) {
-            None => Err("due_date_invalid"),
-            Some(d) if d < today => Err("due_date_past"),
-            Some(d) if is_too_far(d, today) => Err("due_date_too_far"),
+            None => Err(AvainErrorCode::DueDateInvalid),
+            Some(d) if d < today => Err(AvainErrorCode::DueDatePast),
+            Some(d) if is_too_far(d, today) => Err(AvainErrorCode::DueDateTooFar),
             Some(d) => Ok(Some(d)),
         }
     };
     let due_date = match due_date {
         Ok(d) => d,
         Err(code) => {
-            fail("due_date", code.into(), own(code));
+            fail("due_date", code, own(code));
             None
         }
     };
@@ -324,7 +342,7 @@ mod tests {
         }
     }
 
-    fn codes(result: Result<ValidPayment, Vec<PaymentFieldError>>) -> Vec<String> {
+    fn codes(result: Result<ValidPayment, Vec<PaymentFieldError>>) -> Vec<AvainErrorCode> {
         result.unwrap_err().into_iter().map(|e| e.code).collect()
     }
 
@@ -364,17 +382,17 @@ mod tests {
                 "due_date"
             ]
         );
-        let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+        let codes: Vec<AvainErrorCode> = errors.iter().map(|e| e.code).collect();
         assert_eq!(
             codes,
             [
-                "from_account_missing",
-                "payee_name_missing",
-                "iban_bad_checksum",
-                "amount_missing",
-                "reference_bad_check_digit",
-                "reference_and_message",
-                "due_date_past"
+                AvainErrorCode::FromAccountMissing,
+                AvainErrorCode::PayeeNameMissing,
+                AvainErrorCode::IbanBadChecksum,
+                AvainErrorCode::AmountMissing,
+                AvainErrorCode::ReferenceBadCheckDigit,
+                AvainErrorCode::ReferenceAndMessage,
+                AvainErrorCode::DueDatePast
             ]
         );
         for e in &errors {
@@ -390,11 +408,11 @@ mod tests {
     #[test]
     fn amounts_zero_negative_and_too_large_are_refused() {
         for (amount, code) in [
-            ("0,00", "amount_zero"),
-            ("-5", "amount_negative"),
-            ("abc", "amount_not_a_number"),
-            ("1,234", "amount_too_many_decimals"),
-            ("1000000000", "amount_too_large"),
+            ("0,00", AvainErrorCode::AmountZero),
+            ("-5", AvainErrorCode::AmountNegative),
+            ("abc", AvainErrorCode::AmountNotANumber),
+            ("1,234", AvainErrorCode::AmountTooManyDecimals),
+            ("1000000000", AvainErrorCode::AmountTooLarge),
         ] {
             let d = PaymentDraft {
                 amount: amount.into(),
@@ -412,7 +430,7 @@ mod tests {
         };
         assert_eq!(
             codes(validate(Language::En, &long, TODAY)),
-            ["payee_name_too_long"]
+            [AvainErrorCode::PayeeNameTooLong]
         );
         let message = PaymentDraft {
             reference: String::new(),
@@ -421,7 +439,7 @@ mod tests {
         };
         assert_eq!(
             codes(validate(Language::En, &message, TODAY)),
-            ["message_too_long"]
+            [AvainErrorCode::MessageTooLong]
         );
         let far = PaymentDraft {
             due_date: "2027-11-23".into(),
@@ -429,7 +447,7 @@ mod tests {
         };
         assert_eq!(
             codes(validate(Language::En, &far, TODAY)),
-            ["due_date_too_far"]
+            [AvainErrorCode::DueDateTooFar]
         );
         let nonsense = PaymentDraft {
             due_date: "31.2.2027".into(),
@@ -437,7 +455,7 @@ mod tests {
         };
         assert_eq!(
             codes(validate(Language::En, &nonsense, TODAY)),
-            ["due_date_invalid"]
+            [AvainErrorCode::DueDateInvalid]
         );
         let ok = PaymentDraft {
             due_date: "24.12.2026".into(),
@@ -505,10 +523,13 @@ mod tests {
         let mut d = form.draft;
         d.from_account_id = "acc".into();
         d.payee_name = "Energia".into();
-        assert_eq!(codes(validate(Language::Fi, &d, TODAY)), ["amount_missing"]);
+        assert_eq!(
+            codes(validate(Language::Fi, &d, TODAY)),
+            [AvainErrorCode::AmountMissing]
+        );
 
         let err = read_barcode(Language::Fi, "12345").unwrap_err();
-        assert_eq!(err.code, "barcode_bad_length");
+        assert_eq!(err.code, AvainErrorCode::BarcodeBadLength);
         assert!(!err.message.is_empty());
     }
 }

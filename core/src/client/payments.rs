@@ -34,6 +34,7 @@ use crate::api::{
     NewPayment, Payment, PaymentApproval, PaymentConfirm, PaymentStatus, Personal, Secret,
 };
 use crate::confirmation::{self, PaymentDetails, finnish_date};
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg, Language};
 use crate::payments::Iban;
 use crate::signed_bytes::{Approval, Purpose};
@@ -96,20 +97,20 @@ impl Inner {
             || payment.status != PaymentStatus::AwaitingApproval
             || !is_id(&payment.payment_id)
         {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         // The text comes from the bank's record of the payment, the same fields the bank
         // rebuilds the signed bytes from: what the customer reads is what is paid.
         let details = PaymentDetails::of(payment)
-            .ok_or_else(|| AvainError::refused(lang, "payment_mismatch"))?;
+            .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?;
         let shown_text = confirmation::payment(lang, &details);
         let stored = Stored {
             approval,
             shown_text,
             shown_language: Some(lang),
         };
-        let body =
-            serde_json::to_string(&stored).map_err(|_| AvainError::internal(lang, "serialize"))?;
+        let body = serde_json::to_string(&stored)
+            .map_err(|_| AvainError::internal(lang, AvainErrorCode::Serialize))?;
         self.store
             .save_pending_payment(
                 &profile.id,
@@ -126,11 +127,12 @@ impl Inner {
         let record = match self.store.pending_payment(profile_id, payment_id) {
             Ok(record) => record,
             Err(crate::store::StoreError::NotFound) => {
-                return Err(AvainError::input(lang, "payment_unknown"));
+                return Err(AvainError::input(lang, AvainErrorCode::PaymentUnknown));
             }
             Err(e) => return Err(AvainError::from_store(lang, e)),
         };
-        decode(&record).ok_or_else(|| AvainError::internal(lang, "pending_payment_corrupt"))
+        decode(&record)
+            .ok_or_else(|| AvainError::internal(lang, AvainErrorCode::PendingPaymentCorrupt))
     }
 
     async fn start_payment(
@@ -159,7 +161,7 @@ impl Inner {
         if !same_payment(&valid, &approval.payment) {
             // The bank must echo what the customer typed; anything else is not approved.
             tracing::warn!(target: "avain::client", "bank answered with another payment");
-            return Err(AvainError::refused(lang, "payment_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::PaymentMismatch));
         }
         self.keep_pending(&profile, approval)
     }
@@ -170,7 +172,7 @@ impl Inner {
     ) -> Result<PendingPayment, AvainError> {
         let lang = self.lang();
         if !is_id(&payment_id) {
-            return Err(AvainError::input(lang, "payment_unknown"));
+            return Err(AvainError::input(lang, AvainErrorCode::PaymentUnknown));
         }
         let (token, profile_id) = self.session()?;
         let profile = self.profile(&profile_id)?;
@@ -197,7 +199,7 @@ impl Inner {
                 }
             };
         if approval.payment.payment_id != payment_id {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         self.keep_pending(profile, approval)?;
         self.load_pending(&profile.id, payment_id)
@@ -217,7 +219,7 @@ impl Inner {
             .as_deref()
             .is_some_and(|c| c.len() > 12 || !c.bytes().all(|b| b.is_ascii_digit()))
         {
-            return Err(AvainError::input(lang, "sms_code_invalid"));
+            return Err(AvainError::input(lang, AvainErrorCode::SmsCodeInvalid));
         }
         let (token, profile_id) = self.session()?;
         let profile = self.profile(&profile_id)?;
@@ -230,10 +232,10 @@ impl Inner {
         }
         let payment = &stored.approval.payment;
         let iban = Iban::parse(payment.payee_iban.as_str())
-            .map_err(|_| AvainError::refused(lang, "payment_mismatch"))?;
+            .map_err(|_| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?;
         let approval = Approval::Payment {
             amount_cents: u64::try_from(payment.amount.cents)
-                .map_err(|_| AvainError::refused(lang, "payment_mismatch"))?,
+                .map_err(|_| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?,
             currency: payment.amount.currency.code().to_owned(),
             payee_iban: iban.electronic().to_owned(),
             payee_name: payment.payee_name.clone(),
@@ -285,7 +287,10 @@ impl Inner {
 
     /// Forgets the local copy of a payment the bank no longer waits for.
     fn forget_if_settled(&self, profile: &Profile, payment_id: &str, error: &AvainError) {
-        if matches!(error.code(), "conflict" | "not_found") {
+        if matches!(
+            error.code(),
+            AvainErrorCode::Conflict | AvainErrorCode::NotFound
+        ) {
             let _ = self.store.remove_pending_payment(&profile.id, payment_id);
         }
     }
@@ -296,7 +301,7 @@ impl Inner {
     ) -> Result<PaymentInfo, AvainError> {
         let lang = self.lang();
         if !is_id(&payment_id) {
-            return Err(AvainError::input(lang, "payment_unknown"));
+            return Err(AvainError::input(lang, AvainErrorCode::PaymentUnknown));
         }
         let (token, profile_id) = self.session()?;
         let profile = self.profile(&profile_id)?;
@@ -348,11 +353,11 @@ fn first_error(errors: Vec<PaymentFieldError>) -> AvainError {
     match errors.into_iter().next() {
         Some(e) => AvainError::InvalidInput {
             code: e.code,
-            message: e.message,
+            user_message: e.message,
         },
         None => AvainError::InvalidInput {
-            code: "payment_invalid".to_owned(),
-            message: String::new(),
+            code: AvainErrorCode::PaymentInvalid,
+            user_message: String::new(),
         },
     }
 }
@@ -366,7 +371,7 @@ impl Avain {
         payment_form::read_barcode(self.inner.lang(), &barcode).map_err(|e| {
             AvainError::InvalidInput {
                 code: e.code,
-                message: e.message,
+                user_message: e.message,
             }
         })
     }

@@ -11,9 +11,9 @@ use std::sync::Arc;
 
 use time::Date;
 
-use super::error::pin_rejections;
 use super::{Avain, AvainError, Inner};
 use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
+use crate::error::pin_rejections;
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey};
 use crate::net::NetError;
@@ -116,9 +116,7 @@ impl Inner {
             // challenge to settle.
             let spent = match &e {
                 NetError::Bank { code, .. } => {
-                    [ErrorCode::SignatureInvalid, ErrorCode::ProfileLocked]
-                        .iter()
-                        .any(|refusal| refusal.as_str() == code)
+                    matches!(code, ErrorCode::SignatureInvalid | ErrorCode::ProfileLocked)
                 }
                 _ => false,
             };

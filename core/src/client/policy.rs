@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use time::Duration;
 
 use super::{Avain, AvainError, Inner};
+use crate::error::{AvainErrorCode, IntoAvainError};
 use crate::i18n;
 use crate::os_policy::rollback::{self, ROLLBACK_FLOOR_NAME, Standing};
 use crate::os_policy::{GateDecision, OsPolicy, SignedPolicy, Version};
@@ -175,8 +176,8 @@ impl Inner {
         let lang = self.lang();
         let Ok((decision, _)) = self.decision() else {
             return Err(AvainError::Untrusted {
-                code: "policy_rolled_back".to_owned(),
-                message: i18n::text(lang, "client-error-policy-rolled-back"),
+                code: AvainErrorCode::PolicyRolledBack,
+                user_message: i18n::text(lang, "client-error-policy-rolled-back"),
             });
         };
         let message = decision.message(self.device.platform, lang);
@@ -187,10 +188,8 @@ impl Inner {
                 Err(AvainError::DeviceNotSupported {
                     code: decision
                         .reason()
-                        .map(|r| r.code())
-                        .unwrap_or("cannot_install")
-                        .to_owned(),
-                    message,
+                        .map_or(AvainErrorCode::CannotInstall, AvainErrorCode::from),
+                    user_message: message,
                 })
             }
         }
@@ -221,19 +220,15 @@ impl Inner {
             .into_iter()
             .flatten()
             .max();
-        let policy = envelope.accept(&self.bank.policy_keys, last).map_err(|e| {
-            tracing::warn!(target: "avain::client", code = e.code(), "policy refused");
-            AvainError::Untrusted {
-                code: format!("policy_{}", e.code()),
-                message: e.message(lang),
-            }
-        })?;
+        let policy = envelope
+            .accept(&self.bank.policy_keys, last)
+            .map_err(|e| e.into_avain_error(lang))?;
         match self.store.save_policy(&envelope, &policy, self.now()) {
             Ok(()) => {}
             Err(StoreError::InvalidValue { .. }) => {
                 return Err(AvainError::Untrusted {
-                    code: "policy_malformed".to_owned(),
-                    message: i18n::text(lang, "os-policy-error-not-updated"),
+                    code: AvainErrorCode::PolicyMalformed,
+                    user_message: i18n::text(lang, "os-policy-error-not-updated"),
                 });
             }
             Err(e) => return Err(AvainError::from_store(lang, e)),
@@ -255,7 +250,7 @@ impl Inner {
                 _ => true,
             };
         if stale && let Err(e) = self.refresh_policy().await {
-            tracing::info!(target: "avain::client", code = e.code(), "policy not refreshed");
+            tracing::info!(target: "avain::client", code = e.code().as_str(), "policy not refreshed");
         }
     }
 

@@ -12,6 +12,7 @@ use avain_protocol::rules::ids::is_id;
 
 use super::{Avain, AvainError, Inner};
 use crate::api::{ApprovalReport, ApprovalReportReceipt};
+use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg};
 use crate::keys::SecondFactor;
 use crate::store::Receipt;
@@ -90,7 +91,7 @@ impl Inner {
     ) -> Result<NotMeReported, AvainError> {
         let lang = self.lang();
         let comment = avain_protocol::rules::text::report_comment(comment.as_deref())
-            .map_err(|_| AvainError::input(lang, "report_comment_invalid"))?;
+            .map_err(|_| AvainError::input(lang, AvainErrorCode::ReportCommentInvalid))?;
         let (token, profile_id) = self.session()?;
         let receipts = self
             .store
@@ -99,12 +100,12 @@ impl Inner {
         let receipt = receipts
             .into_iter()
             .find(|r| r.id == receipt_id)
-            .ok_or_else(|| AvainError::input(lang, "receipt_unknown"))?;
+            .ok_or_else(|| AvainError::input(lang, AvainErrorCode::ReceiptUnknown))?;
         let approval_id = receipt
             .approval_id
             .clone()
             .filter(|id| is_id(id))
-            .ok_or_else(|| AvainError::refused(lang, "receipt_not_reportable"))?;
+            .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::ReceiptNotReportable))?;
         let answer: ApprovalReportReceipt = self
             .http
             .post(
@@ -115,7 +116,7 @@ impl Inner {
             .await
             .map_err(|e| self.bank_error(e))?;
         if answer.approval_id != approval_id || answer.purpose != receipt.purpose {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         self.store
             .report_not_me(&profile_id, &receipt.id, self.now())

@@ -13,6 +13,7 @@ use crate::api::{
     Base64Bytes, CodeRequest, DeviceDescription, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, SmsCodeSent,
 };
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey, create_device_secret, delete_profile_keys};
 use crate::lifecycle::ProfileState;
@@ -21,7 +22,7 @@ use crate::random::random_id;
 use crate::signed_bytes::{self, Approval};
 use crate::store::NewProfile;
 
-use super::error::{PinRejection, pin_rejections};
+use crate::error::{PinRejection, pin_rejections};
 
 /// Where a registration is, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,10 +147,10 @@ impl super::Avain {
         let username = username.trim().to_owned();
         let lang = self.language();
         if username.is_empty() || username.len() > 64 {
-            return Err(AvainError::input(lang, "username_invalid"));
+            return Err(AvainError::input(lang, AvainErrorCode::UsernameInvalid));
         }
         if password.is_empty() || password.len() > 128 {
-            return Err(AvainError::input(lang, "password_invalid"));
+            return Err(AvainError::input(lang, AvainErrorCode::PasswordInvalid));
         }
         let started = self
             .run(move |inner| async move {
@@ -175,7 +176,7 @@ impl super::Avain {
     }
 }
 
-fn digits(code: &str, lang: Language, what: &str) -> Result<String, AvainError> {
+fn digits(code: &str, lang: Language, what: AvainErrorCode) -> Result<String, AvainError> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
     if code.is_empty() || code.len() > 12 || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Err(AvainError::input(lang, what));
@@ -201,7 +202,7 @@ impl Registration {
 
     fn wrong_step(&self, state: State) -> AvainError {
         self.put(state);
-        AvainError::input(self.lang(), "wrong_step")
+        AvainError::input(self.lang(), AvainErrorCode::WrongStep)
     }
 
     /// The current step.
@@ -230,7 +231,7 @@ impl Registration {
     /// Step 2: the key-card code. A wrong code keeps this step (three wrong codes lock the
     /// user code at the bank).
     pub async fn submit_key_card_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
-        let code = digits(&code, self.lang(), "key_card_code_invalid")?;
+        let code = digits(&code, self.lang(), AvainErrorCode::KeyCardCodeInvalid)?;
         let (id, index) = match self.take() {
             State::KeyCard { id, index } => (id, index),
             other => return Err(self.wrong_step(other)),
@@ -267,7 +268,7 @@ impl Registration {
 
     /// Step 3: the SMS code.
     pub async fn submit_sms_code(&self, code: String) -> Result<RegistrationStep, AvainError> {
-        let code = digits(&code, self.lang(), "sms_code_invalid")?;
+        let code = digits(&code, self.lang(), AvainErrorCode::SmsCodeInvalid)?;
         let (id, phone_hint) = match self.take() {
             State::Sms { id, phone_hint } => (id, phone_hint),
             other => return Err(self.wrong_step(other)),
@@ -293,7 +294,7 @@ impl Registration {
                 .await
                 .map_err(|e| AvainError::from_net(inner.lang(), e))?;
             let local_id = random_id(inner.rng.as_ref())
-                .map_err(|_| AvainError::internal(inner.lang(), "randomness"))?;
+                .map_err(|_| AvainError::internal(inner.lang(), AvainErrorCode::Randomness))?;
             step.end(State::Pin {
                 id,
                 verified,
@@ -380,7 +381,7 @@ impl Registration {
         let name = profile_name.trim().to_owned();
         let chars = name.chars().count();
         if chars == 0 || chars > 40 || name.chars().any(char::is_control) {
-            return Err(AvainError::input(lang, "profile_name_invalid"));
+            return Err(AvainError::input(lang, AvainErrorCode::ProfileNameInvalid));
         }
         let (id, verified, local_id, key, kdf) = match self.take() {
             State::Name {
@@ -471,7 +472,7 @@ async fn complete(
         &verified.device_id,
     );
     let bytes = signed_bytes::encode(&context, &approval)
-        .map_err(|_| AvainError::input(lang, "profile_name_invalid"))?;
+        .map_err(|_| AvainError::input(lang, AvainErrorCode::ProfileNameInvalid))?;
     let message = bytes.as_bytes().to_vec();
     let device_signature = super::blocking(lang, move || device_key.sign(&message))
         .await?

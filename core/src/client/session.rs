@@ -10,6 +10,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::{AvainError, Inner};
 use crate::api::Secret;
+use crate::error::AvainErrorCode;
 
 /// The inactivity timeout when the bank does not say otherwise, and the longest the phone
 /// keeps a session (the protocol's rule).
@@ -76,7 +77,7 @@ impl Inner {
     pub(crate) fn session(&self) -> Result<(Secret, String), AvainError> {
         self.session
             .touch(self.now())
-            .ok_or_else(|| AvainError::logged_out(self.lang(), "not_logged_in"))
+            .ok_or_else(|| AvainError::logged_out(self.lang(), AvainErrorCode::NotLoggedIn))
     }
 
     /// Ends the local session when the bank says it is over.

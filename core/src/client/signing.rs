@@ -19,6 +19,7 @@ use crate::api::{
     ErrorCode,
 };
 use crate::confirmation;
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::language::Flow;
 use crate::signed_bytes::Approval;
@@ -147,7 +148,7 @@ fn file_name(title: &str) -> String {
 
 fn document_error(lang: Language, error: AvainError) -> AvainError {
     match error.code() {
-        "not_found" => AvainError::refused(lang, "document_not_found"),
+        AvainErrorCode::NotFound => AvainError::refused(lang, AvainErrorCode::DocumentNotFound),
         _ => error,
     }
 }
@@ -156,7 +157,7 @@ impl Inner {
     async fn document(self: &Arc<Self>, document_id: &str) -> Result<Document, AvainError> {
         let lang = self.lang();
         if !avain_protocol::rules::ids::is_id(document_id) {
-            return Err(AvainError::input(lang, "document_not_found"));
+            return Err(AvainError::input(lang, AvainErrorCode::DocumentNotFound));
         }
         let (token, _) = self.session()?;
         let document: Document = self
@@ -168,7 +169,7 @@ impl Inner {
         if document.summary.document_id != document_id
             || sha256(document.content.as_bytes()) != document.summary.sha256.0
         {
-            return Err(AvainError::refused(lang, "document_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::DocumentMismatch));
         }
         Ok(document)
     }
@@ -211,7 +212,7 @@ impl Inner {
         let opened = self
             .pending
             .document(document_id)
-            .ok_or_else(|| AvainError::input(lang, "document_not_opened"))?;
+            .ok_or_else(|| AvainError::input(lang, AvainErrorCode::DocumentNotOpened))?;
         let (token, profile_id) = self.session()?;
         let profile = self.profile(&profile_id)?;
         let path = format!("v1/documents/{document_id}/signature");
@@ -221,7 +222,7 @@ impl Inner {
             .await
             .map_err(|e| document_error(lang, self.bank_error(e)))?;
         if required.challenge.subject_id.as_deref() != Some(document_id) {
-            return Err(AvainError::refused(lang, "challenge_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         let approval = Approval::DocumentSigning {
             document_id: document_id.to_owned(),
@@ -263,7 +264,7 @@ impl Inner {
     ) -> Result<DocumentFile, AvainError> {
         let lang = self.lang();
         if !avain_protocol::rules::ids::is_id(document_id) {
-            return Err(AvainError::input(lang, "document_not_found"));
+            return Err(AvainError::input(lang, AvainErrorCode::DocumentNotFound));
         }
         let (token, _) = self.session()?;
         let list = self.document_list(token.expose()).await?;
@@ -273,13 +274,13 @@ impl Inner {
             .chain(list.pending)
             .chain(list.waiting)
             .find(|d| d.document_id == document_id)
-            .ok_or_else(|| AvainError::refused(lang, "document_not_found"))?;
+            .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::DocumentNotFound))?;
         if summary.status != DocumentStatus::Completed
             || !downloadable(summary.download_until, self.now())
         {
             return Err(AvainError::Refused {
-                code: ErrorCode::DownloadUnavailable.as_str().to_owned(),
-                message: ErrorCode::DownloadUnavailable.message(lang, None),
+                code: AvainErrorCode::DownloadUnavailable,
+                user_message: ErrorCode::DownloadUnavailable.message(lang, None),
             });
         }
         let bytes = self
@@ -291,10 +292,10 @@ impl Inner {
             .await
             .map_err(|e| document_error(lang, self.bank_error(e)))?;
         if sha256(&bytes) != summary.sha256.0 {
-            return Err(AvainError::refused(lang, "document_mismatch"));
+            return Err(AvainError::refused(lang, AvainErrorCode::DocumentMismatch));
         }
-        let content =
-            String::from_utf8(bytes).map_err(|_| AvainError::refused(lang, "document_mismatch"))?;
+        let content = String::from_utf8(bytes)
+            .map_err(|_| AvainError::refused(lang, AvainErrorCode::DocumentMismatch))?;
         Ok(DocumentFile {
             file_name: file_name(&summary.title),
             content,

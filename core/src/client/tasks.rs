@@ -22,6 +22,7 @@ use tokio::runtime::Handle;
 use tokio::task::AbortHandle;
 
 use super::{Avain, AvainError, Inner};
+use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::net::Caller;
 
@@ -98,9 +99,9 @@ where
     let outcome = task.await;
     guard.done = true;
     *outcome
-        .map_err(|_| AvainError::internal(lang, "task_failed"))?
+        .map_err(|_| AvainError::internal(lang, AvainErrorCode::TaskFailed))?
         .downcast::<Result<T, AvainError>>()
-        .map_err(|_| AvainError::internal(lang, "task_failed"))?
+        .map_err(|_| AvainError::internal(lang, AvainErrorCode::TaskFailed))?
 }
 
 /// Runs blocking work (PBKDF2, the biometric prompt) on the blocking pool of the runtime
@@ -109,7 +110,8 @@ pub(crate) async fn blocking<T: Send + 'static>(
     lang: Language,
     work: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, AvainError> {
-    let runtime = Handle::try_current().map_err(|_| AvainError::internal(lang, "no_runtime"))?;
+    let runtime =
+        Handle::try_current().map_err(|_| AvainError::internal(lang, AvainErrorCode::NoRuntime))?;
     on_blocking_pool(&runtime, lang, work).await
 }
 
@@ -124,8 +126,8 @@ async fn on_blocking_pool<T: Send + 'static>(
     runtime
         .spawn_blocking(erased)
         .await
-        .map_err(|_| AvainError::internal(lang, "task_failed"))?
+        .map_err(|_| AvainError::internal(lang, AvainErrorCode::TaskFailed))?
         .downcast::<T>()
         .map(|done| *done)
-        .map_err(|_| AvainError::internal(lang, "task_failed"))
+        .map_err(|_| AvainError::internal(lang, AvainErrorCode::TaskFailed))
 }

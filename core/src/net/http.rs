@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{NetError, Trust, client_config};
+use crate::api::ErrorCode;
 
 /// Timeouts and retry budget. The defaults suit a phone on a mobile network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,19 +232,20 @@ fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<u32> {
 }
 
 /// The bank's stable error code from an error body (`{"code": ...}` or
-/// `{"error": {"code": ...}}`), or one derived from the status.
-fn error_code(status: StatusCode, body: &[u8]) -> String {
+/// `{"error": {"code": ...}}`), read tolerantly: a code this version does not know is
+/// [`ErrorCode::Unknown`]; without one (a proxy's page), a 5xx status is the bank's
+/// [`ErrorCode::Internal`] and any other status `Unknown`.
+fn error_code(status: StatusCode, body: &[u8]) -> ErrorCode {
     let value: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
     let code = value
         .get("code")
         .or_else(|| value.get("error").and_then(|e| e.get("code")))
-        .and_then(|c| c.as_str())
-        .filter(|c| {
-            !c.is_empty() && c.len() <= 64 && c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-        });
+        .filter(|c| c.is_string())
+        .and_then(|c| serde_json::from_value::<ErrorCode>(c.clone()).ok());
     match code {
-        Some(code) => code.to_owned(),
-        None => format!("http_{}", status.as_u16()),
+        Some(code) => code,
+        None if status.is_server_error() => ErrorCode::Internal,
+        None => ErrorCode::Unknown,
     }
 }
 
@@ -306,5 +308,29 @@ mod tests {
         assert_eq!(retry_after(&with("Wed, 21 Oct 2015 07:28:00 GMT")), None);
         assert_eq!(retry_after(&with("-1")), None);
         assert_eq!(retry_after(&HeaderMap::new()), None);
+    }
+
+    #[test]
+    fn error_codes_are_read_tolerantly_into_the_typed_code() {
+        let conflict = StatusCode::CONFLICT;
+        assert_eq!(
+            error_code(conflict, br#"{"code":"challenge_used","message":"x"}"#),
+            ErrorCode::ChallengeUsed
+        );
+        assert_eq!(
+            error_code(conflict, br#"{"error":{"code":"meeting_full"}}"#),
+            ErrorCode::MeetingFull
+        );
+        // A code of a newer bank, a code of the wrong type, or no body at all.
+        assert_eq!(
+            error_code(conflict, br#"{"code":"brand_new"}"#),
+            ErrorCode::Unknown
+        );
+        assert_eq!(error_code(conflict, br#"{"code":7}"#), ErrorCode::Unknown);
+        assert_eq!(error_code(conflict, b"<html>"), ErrorCode::Unknown);
+        assert_eq!(
+            error_code(StatusCode::BAD_GATEWAY, b"<html>"),
+            ErrorCode::Internal
+        );
     }
 }

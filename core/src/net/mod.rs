@@ -8,6 +8,8 @@ mod tls;
 
 use thiserror::Error;
 
+use crate::api::ErrorCode;
+
 pub use caller::{Caller, must_finish};
 pub use http::{BankHttp, HttpOptions};
 pub use tls::{Trust, client_config, spki_sha256};
@@ -38,8 +40,10 @@ pub enum NetError {
     Bank {
         /// HTTP status.
         status: u16,
-        /// The bank's stable error code, e.g. `challenge_expired`.
-        code: String,
+        /// The bank's stable error code, e.g. [`ErrorCode::ChallengeExpired`]; a code this
+        /// version does not know is [`ErrorCode::Unknown`], an answer without a code is
+        /// [`ErrorCode::Internal`] from a 5xx status and `Unknown` from any other.
+        code: ErrorCode,
         /// Attempts left before a lock, when the bank says (wrong PIN, wrong code).
         attempts_left: Option<u32>,
     },
@@ -60,14 +64,14 @@ pub enum NetError {
 
 impl NetError {
     /// A stable snake_case code for logs and the FFI.
-    pub fn code(&self) -> &str {
+    pub fn code(&self) -> &'static str {
         match self {
             NetError::Configuration(_) => "configuration",
             NetError::BadCertificate => "bad_certificate",
             NetError::UntrustedServer => "untrusted_server",
             NetError::Timeout => "timeout",
             NetError::Connect => "connect",
-            NetError::Bank { code, .. } => code,
+            NetError::Bank { code, .. } => code.as_str(),
             NetError::Protocol => "protocol",
             NetError::Throttled { .. } => "rate_limited",
             NetError::Cancelled => "cancelled",

@@ -2,8 +2,8 @@
 import Foundation
 
 extension AvainError {
-    /// The stable snake_case code, for analytics, support and tests.
-    public var code: String {
+    /// The stable code, for the app to branch on, for analytics and support.
+    public var code: AvainErrorCode {
         switch self {
         case .InvalidInput(let code, _),
              .PinRejected(let code, _, _),

@@ -12,7 +12,7 @@ public func withAvainCancellation<T>(
     return try await withTaskCancellationHandler {
         do {
             return try await body(cancellation)
-        } catch let error as AvainError where cancellation.isCancelled() && error.code == "cancelled" {
+        } catch let error as AvainError where cancellation.isCancelled() && error.code == AvainErrorCode.cancelled {
             throw CancellationError()
         }
     } onCancel: {

@@ -61,7 +61,7 @@ final class CorePlatformTests: XCTestCase {
             XCTFail("expected Internal")
         } catch let error as AvainError {
             guard case .Internal = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(error.code, "secret_store_unavailable")
+            XCTAssertEqual(error.code, AvainErrorCode.secretStoreUnavailable)
             XCTAssertFalse(error.userMessage.isEmpty)
             XCTAssertEqual(error.localizedDescription, error.userMessage)
         } catch {

@@ -33,7 +33,7 @@ final class LogSinkTests: XCTestCase {
         installLogSink(sink: verbose, maxLevel: .trace)
         provokeAnError()
         XCTAssertTrue(quiet.lines.isEmpty, "a replaced sink gets nothing")
-        let ours = verbose.lines.filter { $0.1 == "avain_ffi" }
+        let ours = verbose.lines.filter { $0.1 == "avain::error" }
         XCTAssertEqual(ours.count, 1)
         XCTAssertEqual(ours.first?.0, .error)
         XCTAssertTrue(ours.first?.2.contains("code=invalid_os_version") ?? false)

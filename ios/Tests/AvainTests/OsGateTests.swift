@@ -55,7 +55,7 @@ final class OsGateTests: XCTestCase {
             guard let error = error as? AvainError, case .Internal = error else {
                 return XCTFail("expected AvainError.Internal, got \(error)")
             }
-            XCTAssertEqual(error.code, "invalid_os_version")
+            XCTAssertEqual(error.code, AvainErrorCode.invalidOsVersion)
             XCTAssertEqual(error.userMessage, "Käyttöjärjestelmän versiota ei voitu lukea.")
             // LocalizedError: what UIKit/SwiftUI alerts show is the core's text.
             XCTAssertEqual(error.localizedDescription, error.userMessage)
@@ -67,7 +67,7 @@ final class OsGateTests: XCTestCase {
         XCTAssertThrowsError(try checkOsGate(platform: .ios, osVersion: "17.0", appVersion: nil,
                                              today: CalendarDate(year: 2025, month: 2, day: 30),
                                              lang: .en)) { error in
-            XCTAssertEqual((error as? AvainError)?.code, "invalid_date")
+            XCTAssertEqual((error as? AvainError)?.code, AvainErrorCode.invalidDate)
         }
     }
 

@@ -34,7 +34,7 @@ final class PaymentsTests: XCTestCase {
                 guard let error = error as? AvainError, case .InvalidInput = error else {
                     return XCTFail("expected InvalidInput, got \(error)")
                 }
-                XCTAssertEqual(error.code, "barcode_bad_length")
+                XCTAssertEqual(error.code, AvainErrorCode.barcodeBadLength)
                 messages.insert(error.userMessage)
             }
         }
@@ -49,7 +49,7 @@ final class PaymentsTests: XCTestCase {
         XCTAssertEqual(try createFinnishReference(base: "123456", lang: .fi).electronic, "1234561")
         XCTAssertEqual(try parseMoney(text: "1 234,50", lang: .fi), 123_450)
         XCTAssertThrowsError(try parseMoney(text: "-5", lang: .en)) { error in
-            XCTAssertEqual((error as? AvainError)?.code, "money_negative")
+            XCTAssertEqual((error as? AvainError)?.code, AvainErrorCode.amountNegative)
         }
     }
 }

@@ -43,7 +43,7 @@ final class PinAndLanguageTests: XCTestCase {
             guard let error = error as? AvainError, case .InvalidInput = error else {
                 return XCTFail("expected InvalidInput, got \(error)")
             }
-            XCTAssertEqual(error.code, "hetu_check_character")
+            XCTAssertEqual(error.code, AvainErrorCode.hetuCheckCharacter)
             XCTAssertFalse(error.userMessage.contains("131052"))
             XCTAssertFalse("\(error)".contains("131052"))
         }

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)] // tests
 
 use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::error::AvainErrorCode;
 use avain_core::net::Trust;
 use avain_e2e::{ANNA, Harness};
 use reqwest::header::{COOKIE, HeaderMap, SET_COOKIE};
@@ -145,7 +146,7 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap_err();
-    assert_eq!(unopened.code(), "app_login_not_opened");
+    assert_eq!(unopened.code(), AvainErrorCode::AppLoginNotOpened);
 
     let prompt = h
         .avain
@@ -177,13 +178,13 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
         .open_app_login(id.clone(), browser.request_id.clone())
         .await
         .unwrap_err();
-    assert_eq!(again.code(), "app_login_expired");
+    assert_eq!(again.code(), AvainErrorCode::AppLoginExpired);
     let unknown = h
         .avain
         .open_app_login(id.clone(), "oal_nonexistent".into())
         .await
         .unwrap_err();
-    assert_eq!(unknown.code(), "app_login_unknown");
+    assert_eq!(unknown.code(), AvainErrorCode::AppLoginUnknown);
     let bad = h
         .avain
         .open_app_login(id, "../../v1/sandbox/reset".into())
@@ -222,7 +223,7 @@ async fn a_wrong_pin_counts_and_the_login_waits_for_a_new_approval() {
             .approve_app_login(browser.request_id.clone(), pin())
             .await
             .unwrap_err();
-        assert_eq!(spent.code(), "app_login_not_opened");
+        assert_eq!(spent.code(), AvainErrorCode::AppLoginNotOpened);
         assert_eq!(browser.status().await, "pending");
     }
     assert_eq!(left[1] + 1, left[0], "each wrong PIN counts: {left:?}");
@@ -258,11 +259,11 @@ async fn reject_tells_the_browser_and_the_login_cannot_be_approved() {
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap_err();
-    assert_eq!(approve.code(), "app_login_not_opened");
+    assert_eq!(approve.code(), AvainErrorCode::AppLoginNotOpened);
     let reopen = h
         .avain
         .open_app_login(id, browser.request_id)
         .await
         .unwrap_err();
-    assert_eq!(reopen.code(), "app_login_expired");
+    assert_eq!(reopen.code(), AvainErrorCode::AppLoginExpired);
 }

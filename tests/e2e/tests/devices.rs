@@ -1,6 +1,7 @@
 //! Trusted devices, PIN change and biometrics through the core against the sandbox.
 
 use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::error::AvainErrorCode;
 use avain_core::keys::PromptResponse;
 use avain_core::lifecycle::BiometricKind;
 use avain_e2e::{ANNA, Harness};
@@ -108,7 +109,11 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
     // A refused prompt leaves biometrics on; the PIN still works.
     h.sensor.respond_next(PromptResponse::Refuse);
     let refused = h.avain.login_with_biometrics(id.clone()).await.unwrap_err();
-    assert_eq!(refused.code(), "key_biometric_refused", "{refused:?}");
+    assert_eq!(
+        refused.code(),
+        AvainErrorCode::KeyBiometricRefused,
+        "{refused:?}"
+    );
     assert!(h.avain.profile(&id).await.unwrap().biometrics_enabled);
     // Someone enrols a new finger: biometrics switch off with a notice.
     h.sensor.change_biometric_set();

@@ -5,6 +5,7 @@
 use avain_core::Language;
 use avain_core::api::IdentificationStatus;
 use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::error::AvainErrorCode;
 use avain_e2e::{ANNA, Harness};
 
 const PIN: &str = "4719";
@@ -29,7 +30,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
-    assert_eq!(unopened.code(), "identification_not_opened");
+    assert_eq!(unopened.code(), AvainErrorCode::IdentificationNotOpened);
 
     let prompt = h
         .avain
@@ -83,13 +84,13 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap_err();
-    assert_eq!(again.code(), "identification_answered");
+    assert_eq!(again.code(), AvainErrorCode::IdentificationAnswered);
     let unknown = h
         .avain
         .open_identification_request(id, "idr_nonexistent".into())
         .await
         .unwrap_err();
-    assert_eq!(unknown.code(), "identification_unknown");
+    assert_eq!(unknown.code(), AvainErrorCode::IdentificationUnknown);
     let bad = h
         .avain
         .open_identification_request(String::new(), "../../v1/sandbox/reset".into())
@@ -121,13 +122,13 @@ async fn reject_tells_the_broker_and_the_request_cannot_be_approved() {
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
-    assert_eq!(approve.code(), "identification_not_opened");
+    assert_eq!(approve.code(), AvainErrorCode::IdentificationNotOpened);
     let reopen = h
         .avain
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
-    assert_eq!(reopen.code(), "identification_answered");
+    assert_eq!(reopen.code(), AvainErrorCode::IdentificationAnswered);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -181,7 +182,7 @@ async fn an_expired_request_is_refused() {
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
-    assert_eq!(expired.code(), "identification_expired");
+    assert_eq!(expired.code(), AvainErrorCode::IdentificationExpired);
     assert!(matches!(expired, AvainError::Refused { .. }));
 }
 

@@ -2,6 +2,7 @@
 
 use avain_core::api::sandbox::BankMessage;
 use avain_core::client::AvainError;
+use avain_core::error::AvainErrorCode;
 use avain_e2e::{ANNA, Harness};
 
 const PIN: &str = "4719";
@@ -74,13 +75,13 @@ async fn list_open_unread_and_write_to_the_bank() {
         .send_message(" ".into(), "teksti".into())
         .await
         .unwrap_err();
-    assert_eq!(empty.code(), "message_subject_invalid");
+    assert_eq!(empty.code(), AvainErrorCode::MessageSubjectInvalid);
     let missing = h
         .avain
         .open_message("msg_nonexistent".into())
         .await
         .unwrap_err();
-    assert_eq!(missing.code(), "message_not_found");
+    assert_eq!(missing.code(), AvainErrorCode::MessageNotFound);
     h.avain.logout().await.unwrap();
     let logged_out = h.avain.inbox().await.unwrap_err();
     assert!(matches!(logged_out, AvainError::LoggedOut { .. }));
@@ -97,7 +98,7 @@ async fn blocking_cards_then_codes_locks_the_profile() {
     assert!(numbers.text.contains("020 333"));
 
     let nothing = h.avain.block(false, false).await.unwrap_err();
-    assert_eq!(nothing.code(), "block_nothing_chosen");
+    assert_eq!(nothing.code(), AvainErrorCode::BlockNothingChosen);
     let cards = h.avain.block(false, true).await.unwrap();
     assert!(!cards.codes_blocked);
     assert_eq!(cards.cards_blocked, 2);

@@ -3,6 +3,8 @@
 
 use avain_core::Language;
 use avain_core::client::{AvainError, RegistrationStep};
+use avain_core::error::AvainErrorCode;
+use avain_core::pin::PinReason;
 use avain_e2e::{ANNA, Harness, LIISA, MIKKO, bank_config};
 
 const PIN: &str = "4719";
@@ -24,7 +26,7 @@ async fn register_unlock_online_then_log_in() {
         .submit_key_card_code("0000".into())
         .await
         .unwrap_err();
-    assert_eq!(wrong.code(), "key_card_code_wrong", "{wrong:?}");
+    assert_eq!(wrong.code(), AvainErrorCode::KeyCardCodeWrong, "{wrong:?}");
     let step = registration
         .submit_key_card_code(anna.key_card_code(key_card_index))
         .await
@@ -37,19 +39,27 @@ async fn register_unlock_online_then_log_in() {
             .await
             .unwrap_err()
             .code(),
-        "wrong_step"
+        AvainErrorCode::WrongStep
     );
     let sms = h.sms_code(ANNA, "registration_sms_code").await.unwrap();
     registration.submit_sms_code(sms.clone()).await.unwrap();
     // Series, repeats and the birth date are refused with their reasons.
-    for (pin, reason) in [("1234", "sequence"), ("1221", "repetition")] {
+    for (pin, reason) in [
+        ("1234", PinReason::Sequence),
+        ("1221", PinReason::Repetition),
+    ] {
         match registration.choose_pin(pin.into()).await.unwrap_err() {
-            AvainError::PinRejected { reasons, message } => {
+            AvainError::PinRejected {
+                code,
+                reasons,
+                user_message,
+            } => {
+                assert_eq!(code, AvainErrorCode::PinRejected);
                 assert!(
-                    reasons.iter().any(|r| r.code.contains(reason)),
+                    reasons.iter().any(|r| r.reason == reason),
                     "{pin}: {reasons:?}"
                 );
-                assert!(!message.is_empty());
+                assert!(!user_message.is_empty());
             }
             other => panic!("{other:?}"),
         }
@@ -126,9 +136,10 @@ async fn five_wrong_pins_lock_and_self_service_unlock_opens() {
         {
             AvainError::WrongPin {
                 attempts_left,
-                message,
+                user_message,
+                ..
             } => {
-                assert!(!message.contains("9371"));
+                assert!(!user_message.contains("9371"));
                 attempts.push(attempts_left.unwrap());
             }
             other => panic!("{other:?}"),
@@ -211,13 +222,17 @@ async fn registration_needs_a_phone_number() {
         .start_registration(liisa.user_id.into(), liisa.password.into())
         .await
         .unwrap_err();
-    assert_eq!(refused.code(), "no_phone_number", "{refused:?}");
+    assert_eq!(refused.code(), AvainErrorCode::NoPhoneNumber, "{refused:?}");
     let wrong = h
         .avain
         .start_registration(ANNA.into(), "wrong-password".into())
         .await
         .unwrap_err();
-    assert_eq!(wrong.code(), "invalid_credentials", "{wrong:?}");
+    assert_eq!(
+        wrong.code(),
+        AvainErrorCode::InvalidCredentials,
+        "{wrong:?}"
+    );
 }
 
 /// The bank's language rule for the app: Swedish when Swedish comes before Finnish in the

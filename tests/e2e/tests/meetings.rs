@@ -3,6 +3,7 @@
 //! three customers identifying with the identifier the expert gives them.
 
 use avain_core::client::{AvainError, JoinWindow, MeetingEdit};
+use avain_core::error::AvainErrorCode;
 use avain_e2e::{ANNA, Harness, MIKKO};
 use avain_sandbox::seed::{ANNA_MEETING, SANNA, THREE_CUSTOMER_MEETING};
 use time::Duration;
@@ -45,7 +46,7 @@ async fn list_look_up_edit_and_cancel() {
         .look_up_meeting(ANNA_MEETING.into(), "040 765 4321".into())
         .await
         .unwrap_err();
-    assert_eq!(wrong.code(), "meeting_not_found");
+    assert_eq!(wrong.code(), AvainErrorCode::MeetingNotFound);
     let typo = h
         .avain
         .look_up_meeting("2KMEVE0X".into(), "040 123 4567".into())
@@ -57,7 +58,7 @@ async fn list_look_up_edit_and_cancel() {
         .look_up_meeting(ANNA_MEETING.into(), "puhelin".into())
         .await
         .unwrap_err();
-    assert_eq!(phone.code(), "phone_invalid");
+    assert_eq!(phone.code(), AvainErrorCode::PhoneInvalid);
 
     // Edit without login, then with a session.
     let later = found.starts_at + Duration::hours(1);
@@ -86,7 +87,7 @@ async fn list_look_up_edit_and_cancel() {
         )
         .await
         .unwrap_err();
-    assert_eq!(odd.code(), "meeting_duration_invalid");
+    assert_eq!(odd.code(), AvainErrorCode::MeetingDurationInvalid);
     let id = h.avain.profiles().await.unwrap()[0].id.clone();
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
     let edited = h
@@ -127,7 +128,7 @@ async fn list_look_up_edit_and_cancel() {
         .book_meeting(start + Duration::minutes(7), 45, "Säästäminen".into(), None)
         .await
         .unwrap_err();
-    assert_eq!(uneven.code(), "meeting_start_invalid");
+    assert_eq!(uneven.code(), AvainErrorCode::MeetingStartInvalid);
 
     let cancelled = h.avain.cancel_meeting(ANNA_MEETING.into()).await.unwrap();
     assert_eq!(cancelled.status, "cancelled");
@@ -137,7 +138,7 @@ async fn list_look_up_edit_and_cancel() {
         .cancel_meeting_by_code(ANNA_MEETING.into(), "0401234567".into())
         .await
         .unwrap_err();
-    assert_eq!(twice.code(), "meeting_cannot_change");
+    assert_eq!(twice.code(), AvainErrorCode::MeetingCannotChange);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -164,7 +165,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
         .unwrap();
     let before = h.avain.round_trips();
     let early = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
-    assert_eq!(early.code(), "meeting_not_open");
+    assert_eq!(early.code(), AvainErrorCode::MeetingNotOpen);
     assert!(matches!(early, AvainError::Refused { .. }));
     assert_eq!(
         h.avain.round_trips() - before,
@@ -184,7 +185,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
         JoinWindow::Open
     );
     let at_bank = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
-    assert_eq!(at_bank.code(), "meeting_not_open");
+    assert_eq!(at_bank.code(), AvainErrorCode::MeetingNotOpen);
 
     // 15 minutes before on both: open.
     h.set_clocks(meeting.starts_at - Duration::minutes(15))
@@ -211,13 +212,17 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
         matches!(refused, AvainError::InvalidInput { .. }),
         "{refused:?}"
     );
-    assert!(refused.message().contains('2'), "{}", refused.message());
+    assert!(
+        refused.user_message().contains('2'),
+        "{}",
+        refused.user_message()
+    );
     let letters = h
         .avain
         .identify_in_meeting(ANNA_MEETING.into(), "abc".into())
         .await
         .unwrap_err();
-    assert_eq!(letters.code(), "meeting_identifier_invalid");
+    assert_eq!(letters.code(), AvainErrorCode::MeetingIdentifierInvalid);
     let identified = h
         .avain
         .identify_in_meeting(ANNA_MEETING.into(), identifier.expose().to_owned())
@@ -229,7 +234,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
     h.set_clocks(meeting.ends_at).await.unwrap();
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
     let late = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
-    assert_eq!(late.code(), "meeting_closed");
+    assert_eq!(late.code(), AvainErrorCode::MeetingClosed);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -291,7 +296,7 @@ async fn three_customers_each_identify_with_their_own_identifier() {
                 .identify_in_meeting(THREE_CUSTOMER_MEETING.into(), mikkos.expose().to_owned())
                 .await
                 .unwrap_err();
-            assert_eq!(refused.code(), "identifier_wrong");
+            assert_eq!(refused.code(), AvainErrorCode::IdentifierWrong);
         }
         let identifier = h
             .expert_identifier(THREE_CUSTOMER_MEETING, user)

@@ -12,6 +12,7 @@ use avain_core::api::{
 };
 use avain_core::client::{ApprovalFactor, AvainError, PaymentDraft, PendingPayment};
 use avain_core::confirmation::{self, PaymentDetails};
+use avain_core::error::AvainErrorCode;
 use avain_core::payments::{Iban, Money, Reference};
 use avain_core::signed_bytes::Approval;
 use avain_e2e::{ANNA, Harness, RawPhone};
@@ -90,8 +91,8 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     let problems = h.avain.check_payment(draft.clone());
     assert_eq!(problems.len(), 1);
     assert_eq!(
-        (problems[0].field.as_str(), problems[0].code.as_str()),
-        ("payee_name", "payee_name_missing")
+        (problems[0].field.as_str(), problems[0].code),
+        ("payee_name", AvainErrorCode::PayeeNameMissing)
     );
     assert_eq!(problems[0].message, "Kirjoita saajan nimi.");
     draft.payee_name = "Elisa Oyj".into();
@@ -252,7 +253,11 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
-    assert_eq!(missing.code(), "sms_code_required", "{missing:?}");
+    assert_eq!(
+        missing.code(),
+        AvainErrorCode::SmsCodeRequired,
+        "{missing:?}"
+    );
     let waiting = h.avain.payments_awaiting_approval().await.unwrap();
     assert!(waiting.iter().any(|p| p.payment_id == pending.payment_id));
 
@@ -265,9 +270,9 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         .await
         .unwrap_err()
     {
-        AvainError::InvalidInput { code, message } => {
-            assert_eq!(code, "sms_code_wrong");
-            assert!(!message.is_empty());
+        AvainError::InvalidInput { code, user_message } => {
+            assert_eq!(code, AvainErrorCode::SmsCodeWrong);
+            assert!(!user_message.is_empty());
         }
         other => panic!("{other:?}"),
     }
@@ -535,7 +540,11 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
-    assert_eq!(expired.code(), "challenge_expired", "{expired:?}");
+    assert_eq!(
+        expired.code(),
+        AvainErrorCode::ChallengeExpired,
+        "{expired:?}"
+    );
     assert!(matches!(expired, AvainError::Refused { .. }));
     assert_eq!(h.avain.pending_payments(&id).await.unwrap().len(), 1);
     assert_eq!(balances(&h).await.0, balance);
@@ -619,7 +628,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
         .report_not_me("no-such-receipt".into(), None)
         .await
         .unwrap_err();
-    assert_eq!(unknown.code(), "receipt_unknown");
+    assert_eq!(unknown.code(), AvainErrorCode::ReceiptUnknown);
     // Receipts stay on the device, readable without a session.
     h.avain.logout().await.unwrap();
     assert_eq!(h.avain.receipts(&id, 1).await.unwrap().len(), 1);

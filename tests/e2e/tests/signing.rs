@@ -2,6 +2,7 @@
 //! signing the exact text, completion by the last party, downloads within 30 days only.
 
 use avain_core::client::{ApprovalFactor, AvainError};
+use avain_core::error::AvainErrorCode;
 use avain_e2e::{ANNA, Harness, MIKKO};
 use time::Duration;
 
@@ -34,7 +35,7 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
-    assert_eq!(unread.code(), "document_not_opened");
+    assert_eq!(unread.code(), AvainErrorCode::DocumentNotOpened);
     let view = h.avain.open_document(loan_id.clone()).await.unwrap();
     assert!(view.content.starts_with("ASUNTOLAINASOPIMUS"));
     assert_eq!(
@@ -61,13 +62,13 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
-    assert_eq!(twice.code(), "document_not_opened");
+    assert_eq!(twice.code(), AvainErrorCode::DocumentNotOpened);
     let early = h
         .avain
         .download_document(loan_id.clone())
         .await
         .unwrap_err();
-    assert_eq!(early.code(), "download_unavailable");
+    assert_eq!(early.code(), AvainErrorCode::DownloadUnavailable);
 
     // Mikko signs on his phone: completed, an SMS to both, downloadable.
     let dir = tempfile::tempdir().unwrap();
@@ -137,7 +138,7 @@ async fn a_download_after_thirty_days_is_refused() {
         .download_document(old.document_id.clone())
         .await
         .unwrap_err();
-    assert_eq!(refused.code(), "download_unavailable");
+    assert_eq!(refused.code(), AvainErrorCode::DownloadUnavailable);
     assert_eq!(
         h.avain.round_trips() - before,
         1,
@@ -159,8 +160,12 @@ async fn a_download_after_thirty_days_is_refused() {
         .download_document(savings.document_id.clone())
         .await
         .unwrap_err();
-    assert_eq!(at_bank.code(), "download_unavailable");
-    assert!(at_bank.message().contains("30"), "{}", at_bank.message());
+    assert_eq!(at_bank.code(), AvainErrorCode::DownloadUnavailable);
+    assert!(
+        at_bank.user_message().contains("30"),
+        "{}",
+        at_bank.user_message()
+    );
 
     // Both clocks past it: the list says so too.
     h.clock.set(until + Duration::minutes(1));

@@ -3,6 +3,7 @@
 //! one stays in force).
 
 use avain_core::client::AvainError;
+use avain_core::error::AvainErrorCode;
 use avain_core::net::Trust;
 use avain_core::os_policy::SignedPolicy;
 use avain_e2e::{ANNA, Harness, TEST_PIN_KDF_ITERATIONS, bank_config};
@@ -114,7 +115,7 @@ async fn a_rolled_back_policy_is_refused_and_the_cached_one_kept() {
         matches!(refused, AvainError::Untrusted { .. }),
         "{refused:?}"
     );
-    assert_eq!(refused.code(), "policy_stale_sequence");
+    assert_eq!(refused.code(), AvainErrorCode::PolicyStaleSequence);
     assert_eq!(avain.policy_status().await.sequence, accepted);
     old.stop().await;
 }

@@ -5,7 +5,8 @@ package fi.avain.e2e
 
 import fi.avain.ApprovalFactor
 import fi.avain.Avain
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.BiometricKind
 import fi.avain.BankSettings
@@ -14,7 +15,7 @@ import fi.avain.DeviceDetails
 import fi.avain.JoinWindow
 import fi.avain.protocol.Language
 import fi.avain.MeetingEdit
-import fi.avain.PinReason
+import fi.avain.core.PinReason
 import fi.avain.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
@@ -162,7 +163,7 @@ class SandboxFlowTest {
             registration.choosePin("1234")
             fail("1234 must be refused")
         } catch (e: AvainException.PinRejected) {
-            assertEquals("pin_rejected", e.code)
+            assertEquals(AvainErrorCode.PIN_REJECTED, e.code)
             assertTrue(e.reasons.any { it.reason == PinReason.SEQUENCE })
             assertTrue(e.userMessage.isNotBlank())
         }
@@ -180,7 +181,7 @@ class SandboxFlowTest {
             avain.loginWithPin(profileId, "583920")
             fail("the profile is still locked")
         } catch (e: AvainException.PendingUnlock) {
-            assertEquals("profile_pending_unlock", e.code)
+            assertEquals(AvainErrorCode.PROFILE_PENDING_UNLOCK, e.code)
         }
         assertEquals("1", Bank.call("POST", "/unlock/$user"))
         // The bank tells the phone (a push without text) that the profile was unlocked.
@@ -297,7 +298,7 @@ class SandboxFlowTest {
         val changed = assertFails<AvainException.BiometricsUnavailable>("after an enrolment change") {
             avain.loginWithBiometrics(profileId)
         }
-        assertEquals("key_biometric_set_changed", changed.code)
+        assertEquals(AvainErrorCode.KEY_BIOMETRIC_SET_CHANGED, changed.code)
         val off = avain.profile(profileId)
         assertFalse(off.biometricsEnabled)
         assertNotNull(off.notice)
@@ -340,7 +341,7 @@ class SandboxFlowTest {
         val unopened = assertFails<AvainException.InvalidInput>("approving before opening") {
             avain.approveIdentification(requestId, withPin)
         }
-        assertEquals("identification_not_opened", unopened.code)
+        assertEquals(AvainErrorCode.IDENTIFICATION_NOT_OPENED, unopened.code)
         val identification = avain.openIdentificationRequest(profileId, requestId)
         assertEquals(requestId, identification.requestId)
         assertEquals("Verohallinto", identification.requester)
@@ -359,7 +360,7 @@ class SandboxFlowTest {
         val answered = assertFails<AvainException.Refused>("an answered request") {
             avain.openIdentificationRequest(profileId, requestId)
         }
-        assertEquals("identification_answered", answered.code)
+        assertEquals(AvainErrorCode.IDENTIFICATION_ANSWERED, answered.code)
         // One the customer did not ask for: rejected, the service learns no name.
         val kela = Bank.lines("/broker/$user/Kela", "POST").toMap().getValue("request_id")
         assertEquals("Kela", avain.openIdentificationRequest(profileId, kela).requester)
@@ -401,7 +402,7 @@ class SandboxFlowTest {
         assertTrue(shared.recorded)
         assertFalse(shared.recordingNotice.isNullOrBlank())
         val early = assertFails<AvainException.Refused>("joining two days early") { avain.joinMeeting(shared.bookingCode) }
-        assertEquals("meeting_not_open", early.code)
+        assertEquals(AvainErrorCode.MEETING_NOT_OPEN, early.code)
         // The card's window, ticking on the phone without the bank.
         assertEquals("open", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.joinOpensAt, Language.SV).code)
         assertEquals("ended", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.endsAt, Language.SV).code)
@@ -423,7 +424,7 @@ class SandboxFlowTest {
         val uneven = assertFails<AvainException.InvalidInput>("a start off the quarter hour") {
             avain.bookMeeting(start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
         }
-        assertEquals("meeting_start_invalid", uneven.code)
+        assertEquals(AvainErrorCode.MEETING_START_INVALID, uneven.code)
         val found = avain.lookUpMeeting(booked.bookingCode.lowercase(), "050 111 2233")
         assertEquals("Säästäminen", found.topic)
         assertTrue("no names without login", found.participants.isEmpty())
@@ -439,7 +440,7 @@ class SandboxFlowTest {
         val wrongIdentifier = assertFails<AvainException.InvalidInput>("a wrong identifier") {
             avain.identifyInMeeting(booked.bookingCode, if (identifier == "000000") "111111" else "000000")
         }
-        assertEquals("identifier_wrong", wrongIdentifier.code)
+        assertEquals(AvainErrorCode.IDENTIFIER_WRONG, wrongIdentifier.code)
         val identified = avain.identifyInMeeting(booked.bookingCode, identifier.chunked(3).joinToString(" "))
         assertEquals(listOf(true), identified.participants.map { it.identified })
         assertEquals("participant true Mikko Virtanen", Bank.call("GET", "/meetings/${booked.bookingCode}"))
@@ -447,7 +448,7 @@ class SandboxFlowTest {
         assertEquals("cancelled", cancelled.status)
         assertEquals(JoinWindow.Cancelled, cancelled.joinWindow)
         val closed = assertFails<AvainException.Refused>("joining a cancelled meeting") { avain.joinMeeting(booked.bookingCode) }
-        assertEquals("meeting_closed", closed.code)
+        assertEquals(AvainErrorCode.MEETING_CLOSED, closed.code)
         TestClock.real()
 
         // Signing: the joint proxy (Anna signed) completes with Mikko's signature and can be
@@ -476,7 +477,7 @@ class SandboxFlowTest {
         avain.openDocument(loan.documentId)
         assertEquals("pending", avain.signDocument(loan.documentId, withPin).status)
         val notYet = assertFails<AvainException.Refused>("downloading before Anna signs") { avain.downloadDocument(loan.documentId) }
-        assertEquals("download_unavailable", notYet.code)
+        assertEquals(AvainErrorCode.DOWNLOAD_UNAVAILABLE, notYet.code)
         val after = avain.documents()
         assertTrue(after.waiting.isEmpty())
         assertEquals(listOf(loan.documentId), after.pending.map { it.documentId })
@@ -493,7 +494,7 @@ class SandboxFlowTest {
         assertTrue(opened.body, opened.body.contains("palveluhinnastomme muuttuu 1.3."))
         assertEquals(inbox.unread - 1u, avain.inbox().unread)
         val blank = assertFails<AvainException.InvalidInput>("a blank subject") { avain.sendMessage("  ", "Hei") }
-        assertEquals("message_subject_invalid", blank.code)
+        assertEquals(AvainErrorCode.MESSAGE_SUBJECT_INVALID, blank.code)
         val question = "Hei,\nkoskeeko muutos myös yhteistä tiliämme?"
         val sent = avain.sendMessage("Kysymys hinnastosta", question)
         assertFalse(sent.fromBank)
@@ -506,7 +507,7 @@ class SandboxFlowTest {
         assertEquals("020 333", numbers.fromFinland)
         assertEquals("+358 20 333", numbers.fromAbroad)
         assertTrue(numbers.text, numbers.text.contains("020 333") && numbers.text.contains("+358 20 333"))
-        assertEquals("block_nothing_chosen", assertFails<AvainException.InvalidInput>("nothing chosen") { avain.block(false, false) }.code)
+        assertEquals(AvainErrorCode.BLOCK_NOTHING_CHOSEN, assertFails<AvainException.InvalidInput>("nothing chosen") { avain.block(false, false) }.code)
         val blocked = avain.block(true, true)
         assertTrue(blocked.codesBlocked)
         assertEquals(1u, blocked.cardsBlocked)

@@ -134,7 +134,7 @@ final class SandboxFlowTests: XCTestCase {
         } catch let error as AvainError {
             guard case .PinRejected(_, let reasons, _) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(reasons.contains { $0.reason == .sequence || $0.reason == .repetition })
-            XCTAssertEqual(error.code, "pin_rejected")
+            XCTAssertEqual(error.code, AvainErrorCode.pinRejected)
         }
         step = try await registration.choosePin(pin: "583920")
         guard case .profileName = step else { return XCTFail("\(step)") }
@@ -148,7 +148,7 @@ final class SandboxFlowTests: XCTestCase {
             _ = try await avain.loginWithPin(profileId: profile.id, pin: "583920")
             XCTFail("the profile is still locked")
         } catch let error as AvainError {
-            XCTAssertEqual(error.code, "profile_pending_unlock")
+            XCTAssertEqual(error.code, AvainErrorCode.profilePendingUnlock)
         }
         XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
         // The bank tells the phone (a push without text) that the profile was unlocked.
@@ -163,14 +163,14 @@ final class SandboxFlowTests: XCTestCase {
 
         // PIN change: the new PIN goes through the same rules, the old one stops working.
         var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000") }
-        XCTAssertEqual(error.code, "pin_rejected")
+        XCTAssertEqual(error.code, AvainErrorCode.pinRejected)
         error = try await avainError("a wrong current PIN") { try await avain.changePin(currentPin: "583921", newPin: "719304") }
-        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
         try await avain.changePin(currentPin: "583920", newPin: "719304")
         try await avain.logout()
         XCTAssertNil(avain.loggedInProfile())
         error = try await avainError("the old PIN after the change") { _ = try await avain.loginWithPin(profileId: profile.id, pin: "583920") }
-        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
         _ = try await avain.loginWithPin(profileId: profile.id, pin: "719304")
 
         // A typed payment to a new payee: every field problem at once, then the bank's SMS
@@ -194,7 +194,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("no SMS code") {
             _ = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: nil)
         }
-        XCTAssertEqual(error.code, "sms_code_required")
+        XCTAssertEqual(error.code, AvainErrorCode.smsCodeRequired)
         let waiting = try await avain.paymentsAwaitingApproval()
         XCTAssertTrue(waiting.contains { $0.paymentId == pending.paymentId })
         let done = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: smsCode)
@@ -236,7 +236,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("enabling with a wrong PIN") {
             try await avain.enableBiometrics(kind: .face, pin: "605919")
         }
-        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
         try await avain.enableBiometrics(kind: .face, pin: "605918")
         var info = try await avain.profile(profileId: profileId)
         XCTAssertTrue(info.biometricsEnabled)
@@ -259,7 +259,7 @@ final class SandboxFlowTests: XCTestCase {
         // A new face in the phone's settings: biometrics switch off with a notice.
         sensor.enrolNewFinger()
         error = try await avainError("after an enrolment change") { _ = try await avain.loginWithBiometrics(profileId: profileId) }
-        XCTAssertEqual(error.code, "key_biometric_set_changed")
+        XCTAssertEqual(error.code, AvainErrorCode.keyBiometricSetChanged)
         info = try await avain.profile(profileId: profileId)
         XCTAssertFalse(info.biometricsEnabled)
         XCTAssertNotNil(info.notice)
@@ -305,7 +305,7 @@ final class SandboxFlowTests: XCTestCase {
         var error = try await avainError("approving before opening") {
             try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
         }
-        XCTAssertEqual(error.code, "identification_not_opened")
+        XCTAssertEqual(error.code, AvainErrorCode.identificationNotOpened)
         let identification = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
         XCTAssertEqual(identification.requester, "Verohallinto")
         XCTAssertEqual(identification.broker, "Tunnistuspalvelu Oy")
@@ -320,7 +320,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("a wrong PIN") {
             try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: "728309"))
         }
-        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
         XCTAssertEqual(try SandboxControl.values("GET", "/broker/\(requestId)")["status"], "pending")
         _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
         try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
@@ -334,7 +334,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("an answered request") {
             _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: kela)
         }
-        XCTAssertEqual(error.code, "identification_answered")
+        XCTAssertEqual(error.code, AvainErrorCode.identificationAnswered)
 
         // Face ID on, then a browser login approved with it: the prompt shows the text with
         // the browser's code. One the customer did not start is refused.
@@ -366,7 +366,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("a wrong phone number") {
             _ = try await avain.lookUpMeeting(bookingCode: "2KMEVE6X", phone: "040 765 4321")
         }
-        XCTAssertEqual(error.code, "meeting_not_found")
+        XCTAssertEqual(error.code, AvainErrorCode.meetingNotFound)
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         let meetings = try await avain.meetings()
         let loan = try XCTUnwrap(meetings.first { $0.bookingCode == "2KMEVE6X" })
@@ -378,11 +378,11 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertNotNil(loan.recordingNotice)
         error = try await avainError("joining two days early") { _ = try await avain.joinMeeting(bookingCode: "2KMEVE6X") }
         guard case .Refused = error else { return XCTFail("\(error)") }
-        XCTAssertEqual(error.code, "meeting_not_open")
+        XCTAssertEqual(error.code, AvainErrorCode.meetingNotOpen)
         let atOpening = try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
         XCTAssertEqual(atOpening.window, .open)
         XCTAssertEqual(atOpening.code, "open")
-        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, "cancelled")
+        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, AvainErrorCode.cancelled)
         XCTAssertEqual(normalizeBookingCode(text: "2kme ve6x"), "2KMEVE6X")
         XCTAssertEqual(normalizePhone(text: "+358 40 123 4567"), "+358401234567")
 
@@ -404,7 +404,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("letters for an identifier") {
             _ = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: "abc")
         }
-        XCTAssertEqual(error.code, "meeting_identifier_invalid")
+        XCTAssertEqual(error.code, AvainErrorCode.meetingIdentifierInvalid)
         let identifier = try SandboxControl.call("POST", "/meetings/\(booked.bookingCode)/identifier/\(user)")
         let identified = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: identifier)
         XCTAssertEqual(identified.participants.map(\.identified), [true])
@@ -436,7 +436,7 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(file.fileName, "Säästösopimus.txt")
         XCTAssertTrue(file.content.contains("Kuukausisäästö: 100,00 €"), file.content)
         error = try await avainError("45 days after completion") { _ = try await avain.downloadDocument(documentId: account.documentId) }
-        XCTAssertEqual(error.code, "download_unavailable")
+        XCTAssertEqual(error.code, AvainErrorCode.downloadUnavailable)
         let signingReceipts = try await avain.receipts(profileId: profileId, limit: 20)
         XCTAssertTrue(signingReceipts.contains { $0.purpose == "document_signing" && $0.shownText == shown })
 
@@ -453,7 +453,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("a text too long") {
             _ = try await avain.sendMessage(subject: "Tiliotteet", body: String(repeating: "a", count: 4001))
         }
-        XCTAssertEqual(error.code, "message_body_invalid")
+        XCTAssertEqual(error.code, AvainErrorCode.messageBodyInvalid)
         let sent = try await avain.sendMessage(subject: "Tiliotteet", body: "Hei,\nvoinko lopettaa paperiset tiliotteet?")
         XCTAssertFalse(sent.fromBank)
         XCTAssertEqual(sent.subject, "Tiliotteet")

@@ -21,6 +21,7 @@ use avain_core::api::{
 use avain_core::client::{Avain, AvainError, BankConfig, Clock};
 use avain_core::net::Trust;
 use avain_core::os_policy::BankKey;
+use avain_core::pin::PinReason;
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_core::signed_bytes::Approval;
 use avain_e2e::{ANNA, Harness, ManualClock, bank_config, reopen_phone};
@@ -292,7 +293,7 @@ async fn a_pin_change_to_the_customers_birth_date_is_refused_with_the_birth_date
     let id = h.active_profile(anna, OLD_PIN).await.unwrap();
     // MMYY of the birth date: only the birth-date rule knows it (no other rule refuses
     // 0385); DDMMYY also looks like a date to anyone.
-    for (pin, reason) in [("0385", "birth_date"), ("140385", "date")] {
+    for (pin, reason) in [("0385", PinReason::BirthDate), ("140385", PinReason::Date)] {
         let refused = h
             .avain
             .change_pin(OLD_PIN.into(), pin.into())
@@ -301,8 +302,8 @@ async fn a_pin_change_to_the_customers_birth_date_is_refused_with_the_birth_date
         let AvainError::PinRejected { reasons, .. } = refused else {
             panic!("{pin}: {refused:?}");
         };
-        let codes: Vec<&str> = reasons.iter().map(|r| r.code.as_str()).collect();
-        assert_eq!(codes, [reason], "{pin}");
+        let reasons: Vec<PinReason> = reasons.iter().map(|r| r.reason).collect();
+        assert_eq!(reasons, [reason], "{pin}");
     }
     assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
     h.avain.login_with_pin(id, OLD_PIN.into()).await.unwrap();

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use avain_core::client::{Avain, AvainError};
+use avain_core::error::AvainErrorCode;
 use avain_core::os_policy::{Platform, SignedPolicy, Version};
 use avain_core::secrets::MemorySecretStore;
 use avain_core::store::DATABASE_FILE;
@@ -129,7 +130,7 @@ async fn an_older_database_restored_does_not_bring_back_the_older_policy() {
         matches!(refused, AvainError::DeviceNotSupported { .. }),
         "{refused:?}"
     );
-    assert_eq!(refused.code(), "os_too_old");
+    assert_eq!(refused.code(), AvainErrorCode::OsTooOld);
     let status = phone.policy_status().await;
     assert_eq!(
         (status.sequence, status.decision.as_str()),
@@ -171,6 +172,6 @@ async fn deleting_the_cached_policy_does_not_bring_back_the_builtin_policy() {
         matches!(refused, AvainError::Untrusted { .. }),
         "{refused:?}"
     );
-    assert_eq!(refused.code(), "policy_rolled_back");
+    assert_eq!(refused.code(), AvainErrorCode::PolicyRolledBack);
     assert_eq!(phone.policy_status().await.decision, "unverified");
 }

@@ -1,10 +1,14 @@
 // Idiomatic access to the core's public error (the generated sealed AvainException).
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 
-/** The stable snake_case code of any [AvainException], for analytics, support and tests. */
-val AvainException.code: String
+/**
+ * The stable code of any [AvainException], for the app to branch on, for analytics and
+ * support ([AvainErrorCode]; `code.name.lowercase()` is the snake_case form in logs).
+ */
+val AvainException.code: AvainErrorCode
     get() = when (this) {
         is AvainException.InvalidInput -> code
         is AvainException.PinRejected -> code

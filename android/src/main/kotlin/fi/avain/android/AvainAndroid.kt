@@ -34,14 +34,14 @@ class AvainAndroid(
 
     /**
      * Opens the core with this app's Keystore-backed parts: once, at start-up. Suspends
-     * while the local database opens. Throws [fi.avain.AvainException] subclasses.
+     * while the local database opens. Throws [fi.avain.core.AvainException] subclasses.
      */
     suspend fun open(settings: AvainSettings): Avain =
         Avain.open(settings, secretStore, deviceKeys, biometricKeys)
 
     /**
      * Checks before registration that the keystore works on this phone. Suspends; cancel
-     * the coroutine to stop it. Throws [fi.avain.AvainException] subclasses.
+     * the coroutine to stop it. Throws [fi.avain.core.AvainException] subclasses.
      */
     suspend fun checkPlatform(): PlatformCheck =
         checkPlatform(secretStore, deviceKeys, biometricKeys, language(), null)

@@ -1,6 +1,7 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.BiometricKeys
 import fi.avain.protocol.Language
 import fi.avain.PlatformException
@@ -58,7 +59,7 @@ class CorePlatformTest {
             checkPlatform(locked, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.EN, null)
             fail("expected Internal")
         } catch (e: AvainException.Internal) {
-            assertEquals("secret_store_unavailable", e.code)
+            assertEquals(AvainErrorCode.SECRET_STORE_UNAVAILABLE, e.code)
             assertEquals("The device's keystore is not available. Unlock the device and try again.", e.userMessage)
         }
     }
@@ -74,7 +75,7 @@ class CorePlatformTest {
             checkPlatform(broken, JvmDeviceKeys(MemorySecretStore()), NoBiometrics(), Language.SV, null)
         }.exceptionOrNull()
         assertTrue(error.toString(), error is AvainException.Internal)
-        assertEquals("secret_store_platform", (error as AvainException).code)
+        assertEquals(AvainErrorCode.SECRET_STORE_PLATFORM, (error as AvainException).code)
         assertFalse(error.userMessage.isEmpty())
     }
 
@@ -108,6 +109,6 @@ class CorePlatformTest {
             checkPlatform(MemorySecretStore(), swapping, NoBiometrics(), Language.FI, null)
         }.exceptionOrNull()
         assertTrue(error.toString(), error is AvainException.Internal)
-        assertEquals("key_signing_failed", (error as AvainException).code)
+        assertEquals(AvainErrorCode.KEY_SIGNING_FAILED, (error as AvainException).code)
     }
 }

@@ -1,6 +1,6 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainException
 import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.LogLevel
@@ -36,7 +36,7 @@ class LogSinkTest {
         val sink = Collecting()
         installLogSink(sink, LogLevel.INFO)
         provokeAnError()
-        val line = sink.lines.single { it.second == "avain_ffi" }
+        val line = sink.lines.single { it.second == "avain::error" }
         assertEquals(LogLevel.ERROR, line.first)
         assertTrue(line.third, line.third.contains("code=invalid_os_version"))
         assertFalse("the shell's input is not logged", line.third.contains("14-beta"))
@@ -50,7 +50,7 @@ class LogSinkTest {
         // Errors only: still forwarded.
         installLogSink(second, LogLevel.ERROR)
         provokeAnError()
-        assertTrue(first.lines.none { it.second == "avain_ffi" })
-        assertEquals(1, second.lines.count { it.second == "avain_ffi" })
+        assertTrue(first.lines.none { it.second == "avain::error" })
+        assertEquals(1, second.lines.count { it.second == "avain::error" })
     }
 }

@@ -1,6 +1,7 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.protocol.CalendarDate
 import fi.avain.GateReason
 import fi.avain.GateVerdict
@@ -80,7 +81,7 @@ class OsGateTest {
             checkOsGate(Platform.IOS, "seventeen", null, afterCutoff, Language.FI)
             fail("expected AvainException.Internal")
         } catch (e: AvainException.Internal) {
-            assertEquals("invalid_os_version", e.code)
+            assertEquals(AvainErrorCode.INVALID_OS_VERSION, e.code)
             assertEquals("Käyttöjärjestelmän versiota ei voitu lukea.", e.userMessage)
         }
     }
@@ -91,7 +92,7 @@ class OsGateTest {
             checkOsGate(Platform.IOS, "17.0", null, CalendarDate(2025, 2u, 30u), Language.EN)
         }.exceptionOrNull()
         assertTrue(error is AvainException.Internal)
-        assertEquals("invalid_date", (error as AvainException).code)
+        assertEquals(AvainErrorCode.INVALID_DATE, (error as AvainException).code)
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.ReferenceKind
@@ -51,8 +52,8 @@ class PaymentsTest {
                 fail("expected InvalidInput")
                 ""
             } catch (e: AvainException.InvalidInput) {
-                assertEquals("barcode_bad_length", e.code)
-                assertTrue(e.message!!.contains("barcode_bad_length"))
+                assertEquals(AvainErrorCode.BARCODE_BAD_LENGTH, e.code)
+                assertTrue(e.message!!.contains(AvainErrorCode.BARCODE_BAD_LENGTH.name))
                 e.userMessage
             }
         }
@@ -71,6 +72,6 @@ class PaymentsTest {
         assertEquals(123_450L, parseMoney("1 234,50", Language.FI))
         assertEquals("€14,505.94", formatMoney(1_450_594, Language.EN))
         val error = runCatching { parseMoney("12,345", Language.FI) }.exceptionOrNull() as AvainException
-        assertEquals("money_too_many_decimals", error.code)
+        assertEquals(AvainErrorCode.AMOUNT_TOO_MANY_DECIMALS, error.code)
     }
 }

@@ -1,10 +1,11 @@
 package fi.avain.shell
 
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.protocol.CalendarDate
 import fi.avain.core.Flow
 import fi.avain.protocol.Language
-import fi.avain.PinReason
+import fi.avain.core.PinReason
 import fi.avain.checkHetu
 import fi.avain.checkNewPin
 import fi.avain.chooseLanguage
@@ -79,7 +80,7 @@ class PinAndLanguageTest {
             checkHetu("131052-308U", Language.FI)
             throw AssertionError("expected InvalidInput")
         } catch (e: AvainException.InvalidInput) {
-            assertEquals("hetu_check_character", e.code)
+            assertEquals(AvainErrorCode.HETU_CHECK_CHARACTER, e.code)
             assertFalse(e.userMessage.contains("131052"))
             assertFalse(e.message!!.contains("131052"))
         }

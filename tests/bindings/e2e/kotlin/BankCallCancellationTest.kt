@@ -6,7 +6,7 @@
 package fi.avain.e2e
 
 import fi.avain.Avain
-import fi.avain.AvainException
+import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails

@@ -5,7 +5,8 @@
 package fi.avain.e2e
 
 import fi.avain.Avain
-import fi.avain.AvainException
+import fi.avain.core.AvainErrorCode
+import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
 import fi.avain.DeviceDetails
@@ -65,7 +66,7 @@ class MeetingWindowClockTest {
         return avain to pending.profile.id
     }
 
-    private inline fun refusedWith(code: String, block: () -> Unit) {
+    private inline fun refusedWith(code: AvainErrorCode, block: () -> Unit) {
         try {
             block()
             fail("expected $code")
@@ -92,7 +93,7 @@ class MeetingWindowClockTest {
             avain.loginWithPin(profileId, pin)
             val early = avain.meetings().single { it.bookingCode == booked.bookingCode }
             assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), early.joinWindow)
-            refusedWith("meeting_not_open") { avain.joinMeeting(booked.bookingCode) }
+            refusedWith(AvainErrorCode.MEETING_NOT_OPEN) { avain.joinMeeting(booked.bookingCode) }
 
             // At the opening: open on the phone, and the bank lets the customer in.
             TestClock.freeze(booked.joinOpensAt)
@@ -105,7 +106,7 @@ class MeetingWindowClockTest {
             TestClock.freeze(booked.endsAt)
             avain.loginWithPin(profileId, pin)
             assertEquals(JoinWindow.Ended, avain.meetings().single { it.bookingCode == booked.bookingCode }.joinWindow)
-            refusedWith("meeting_closed") { avain.joinMeeting(booked.bookingCode) }
+            refusedWith(AvainErrorCode.MEETING_CLOSED) { avain.joinMeeting(booked.bookingCode) }
         } finally {
             TestClock.real()
         }

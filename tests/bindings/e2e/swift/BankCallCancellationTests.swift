@@ -117,7 +117,7 @@ final class BankCallCancellationTests: XCTestCase {
         let error = try await avainError("the old PIN after the change") {
             _ = try await avain.loginWithPin(profileId: profileId, pin: self.pin)
         }
-        XCTAssertEqual(error.code, "wrong_pin")
+        XCTAssertEqual(error.code, .wrongPin)
         _ = try await avain.loginWithPin(profileId: profileId, pin: newPin)
         XCTAssertEqual(avain.loggedInProfile(), profileId)
     }

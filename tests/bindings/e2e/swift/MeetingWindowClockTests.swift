@@ -56,7 +56,7 @@ final class MeetingWindowClockTests: XCTestCase {
         let early = try await listed()
         XCTAssertEqual(early.joinWindow, .notYetOpen(opensAt: booked.joinOpensAt))
         var error = try await avainError("a second early") { _ = try await avain.joinMeeting(bookingCode: booked.bookingCode) }
-        XCTAssertEqual(error.code, "meeting_not_open")
+        XCTAssertEqual(error.code, .meetingNotOpen)
 
         // At the opening: open on the phone, and the bank lets the customer in.
         try TestClock.shared.freeze(booked.joinOpensAt)
@@ -72,6 +72,6 @@ final class MeetingWindowClockTests: XCTestCase {
         let ended = try await listed()
         XCTAssertEqual(ended.joinWindow, .ended)
         error = try await avainError("after the end") { _ = try await avain.joinMeeting(bookingCode: booked.bookingCode) }
-        XCTAssertEqual(error.code, "meeting_closed")
+        XCTAssertEqual(error.code, .meetingClosed)
     }
 }

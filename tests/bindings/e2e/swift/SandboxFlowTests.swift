@@ -382,7 +382,7 @@ final class SandboxFlowTests: XCTestCase {
         let atOpening = try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
         XCTAssertEqual(atOpening.window, .open)
         XCTAssertEqual(atOpening.code, "open")
-        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, AvainErrorCode.cancelled)
+        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, "cancelled")
         XCTAssertEqual(normalizeBookingCode(text: "2kme ve6x"), "2KMEVE6X")
         XCTAssertEqual(normalizePhone(text: "+358 40 123 4567"), "+358401234567")
 

@@ -21,6 +21,7 @@ pub const MAX_LEN: usize = 8;
 /// Why a new password is refused. The declaration order is the order the rules are checked
 /// in; the first that applies is the answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PasswordReason {
     /// Not 6 to 8 characters, or a space or control character in it.
     Length,

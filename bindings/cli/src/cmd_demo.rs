@@ -296,7 +296,7 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
     let accounts = h.avain.accounts().await.map_err(fail("accounts"))?;
     let from = accounts
         .iter()
-        .find(|a| a.kind == "current")
+        .find(|a| a.kind == avain_core::api::AccountKind::Current)
         .ok_or("no current account")?;
     let waiting = h
         .avain
@@ -355,9 +355,9 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
         .await
         .map_err(fail("confirm_payment"))?;
     if done.payment.amount_cents != invoice.amount_cents
-        || done.payment.status == "awaiting_approval"
+        || done.payment.status == avain_core::api::PaymentStatus::AwaitingApproval
     {
-        return Err(format!("payment ended as {}", done.payment.status));
+        return Err(format!("payment ended as {:?}", done.payment.status));
     }
     if h.avain
         .e_invoices()
@@ -422,7 +422,7 @@ async fn devices(h: &Harness, lang: Language, id: &str) -> StepResult {
         .collect();
     let other = list
         .iter()
-        .find(|d| !d.this_device && d.state == "active")
+        .find(|d| !d.this_device && d.state == avain_core::lifecycle::ProfileState::Active)
         .ok_or("no other device listed")?;
     h.avain
         .remove_device(
@@ -604,8 +604,8 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
         )
         .await
         .map_err(fail("sign_document"))?;
-    if signed.status != "pending" {
-        return Err(format!("signed document is {}", signed.status));
+    if signed.status != avain_core::api::DocumentStatus::Pending {
+        return Err(format!("signed document is {:?}", signed.status));
     }
     lines.push(i18n::text_with(
         lang,

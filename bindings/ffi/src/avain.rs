@@ -13,7 +13,7 @@ use std::sync::Arc;
 use avain_core::Language;
 use avain_core::client::{
     self as core, ApprovalFactor, DeviceDetails, LoginResult, PlatformParts, PolicyStatus,
-    ProfileInfo, SystemClock, UserCodeUnlockStarted, UserCodeUnlocked,
+    ProfileInfo, SystemClock, TrustedDevice, UserCodeUnlockStarted, UserCodeUnlocked,
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
@@ -23,7 +23,6 @@ use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
-use crate::client_types::TrustedDevice;
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::AvainError;
 use crate::registration::Registration;
@@ -262,8 +261,7 @@ impl Avain {
 
     /// The customer's trusted devices (logged in).
     pub async fn devices(&self) -> Result<Vec<TrustedDevice>, AvainError> {
-        let devices = self.core.devices().await?;
-        Ok(devices.into_iter().map(TrustedDevice::from).collect())
+        Ok(self.core.devices().await?)
     }
 
     /// Removes a trusted device remotely, approved with `factor`. Removing this device

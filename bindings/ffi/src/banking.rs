@@ -6,19 +6,18 @@
 //! Checking a form and reading a barcode are pure and sync; everything that talks to the
 //! bank or the local database is `async`.
 
-use avain_core::client::{ApprovalFactor, BarcodeForm, PaymentDraft, PaymentFieldError};
+use avain_core::client::{
+    AccountInfo, ApprovalFactor, BarcodeForm, EInvoiceInfo, NotMeReported, PaymentDone,
+    PaymentDraft, PaymentFieldError, PaymentInfo, PendingPayment, ReceiptInfo, TransactionInfo,
+};
 
 use crate::avain::Avain;
-use crate::banking_types::{
-    EInvoiceInfo, NotMeReported, PaymentDone, PaymentInfo, PendingPayment, ReceiptInfo,
-    TransactionInfo,
-};
 use crate::error::AvainError;
 
 #[uniffi::export]
 impl Avain {
     /// The customer's accounts with balances (logged in).
-    pub async fn accounts(&self) -> Result<Vec<avain_core::client::AccountInfo>, AvainError> {
+    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, AvainError> {
         Ok(self.core.accounts().await?)
     }
 
@@ -27,21 +26,18 @@ impl Avain {
         &self,
         account_id: String,
     ) -> Result<Vec<TransactionInfo>, AvainError> {
-        let list = self.core.transactions(account_id).await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        Ok(self.core.transactions(account_id).await?)
     }
 
     /// E-invoices waiting to be paid, earliest due first (logged in).
     pub async fn e_invoices(&self) -> Result<Vec<EInvoiceInfo>, AvainError> {
-        let list = self.core.e_invoices().await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        Ok(self.core.e_invoices().await?)
     }
 
     /// Payments waiting for the customer's approval, made here or in the online bank,
     /// newest first (logged in).
     pub async fn payments_awaiting_approval(&self) -> Result<Vec<PaymentInfo>, AvainError> {
-        let list = self.core.payments_awaiting_approval().await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        Ok(self.core.payments_awaiting_approval().await?)
     }
 
     /// Fills a payment form from a virtual barcode (pasted or scanned). A damaged
@@ -60,7 +56,7 @@ impl Avain {
     /// approval: the exact confirmation text, and whether an SMS code is needed (a new
     /// payee). Changes persisted state.
     pub async fn start_payment(&self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
-        Ok(self.core.start_payment(draft).await?.into())
+        Ok(self.core.start_payment(draft).await?)
     }
 
     /// A new approval for a payment waiting for one (made in the online bank, or whose
@@ -70,7 +66,7 @@ impl Avain {
         &self,
         payment_id: String,
     ) -> Result<PendingPayment, AvainError> {
-        Ok(self.core.prepare_payment_approval(payment_id).await?.into())
+        Ok(self.core.prepare_payment_approval(payment_id).await?)
     }
 
     /// Approves a pending payment with the PIN or biometrics, plus the SMS code when the
@@ -87,13 +83,13 @@ impl Avain {
             .core
             .confirm_payment(payment_id, factor, sms_code)
             .await?;
-        Ok(done.into())
+        Ok(done)
     }
 
     /// Cancels a payment waiting for approval (or scheduled) at the bank and forgets it
     /// here. Changes persisted state.
     pub async fn cancel_payment(&self, payment_id: String) -> Result<PaymentInfo, AvainError> {
-        Ok(self.core.cancel_payment(payment_id).await?.into())
+        Ok(self.core.cancel_payment(payment_id).await?)
     }
 
     /// The payments this profile started approving here and has not finished, oldest
@@ -102,8 +98,7 @@ impl Avain {
         &self,
         profile_id: String,
     ) -> Result<Vec<PendingPayment>, AvainError> {
-        let list = self.core.pending_payments(&profile_id).await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        Ok(self.core.pending_payments(&profile_id).await?)
     }
 
     /// The receipts of the profile's approvals on this device, newest first, at most
@@ -113,8 +108,7 @@ impl Avain {
         profile_id: String,
         limit: u32,
     ) -> Result<Vec<ReceiptInfo>, AvainError> {
-        let list = self.core.receipts(&profile_id, limit).await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        Ok(self.core.receipts(&profile_id, limit).await?)
     }
 
     /// Reports an approval the customer does not recognise ("this was not me") to the
@@ -125,6 +119,6 @@ impl Avain {
         receipt_id: String,
         comment: Option<String>,
     ) -> Result<NotMeReported, AvainError> {
-        Ok(self.core.report_not_me(receipt_id, comment).await?.into())
+        Ok(self.core.report_not_me(receipt_id, comment).await?)
     }
 }

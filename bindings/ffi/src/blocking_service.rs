@@ -8,32 +8,6 @@ use avain_core::client::{BlockOutcome, BlockingNumbers};
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// The blocking service's numbers for the "block my codes" screen.
-#[uniffi::remote(Record)]
-pub struct BlockingNumbers {
-    /// From Finland ("020 333").
-    pub from_finland: String,
-    /// From abroad ("+358 20 333").
-    pub from_abroad: String,
-    /// When it is open ("24/7").
-    pub open: String,
-    /// One sentence with both numbers, in the customer's language.
-    pub text: String,
-}
-
-/// What was blocked.
-#[uniffi::remote(Record)]
-pub struct BlockOutcome {
-    /// The online-bank codes (and every authenticator profile) are blocked.
-    pub codes_blocked: bool,
-    /// How many payment cards are blocked now.
-    pub cards_blocked: u32,
-    /// What happened and what next, in the customer's language.
-    pub message: String,
-    /// The numbers to call (to order new codes or cards).
-    pub numbers: BlockingNumbers,
-}
-
 #[uniffi::export]
 impl Avain {
     /// The blocking service's numbers from the bank, or the built-in ones without a

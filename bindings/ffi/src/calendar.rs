@@ -1,41 +1,22 @@
-//! Calendar dates as the phone's calendar shows them (the customer's "today", a due date).
+//! Calendar days the shells pass as arguments (the customer's "today", a birth date),
+//! checked before the core sees them. A day that does not exist (31 April) is the shell's
+//! defect, refused as [`AvainError::Internal`] `invalid_date` with a text in the user's
+//! language rather than UniFFI's untyped lift error. Records carry days as `time::Date`
+//! directly ([`CalendarDate`] in Kotlin and Swift, declared in
+//! `avain_protocol::uniffi_types`).
 
 use avain_core::{Language, i18n};
-use time::{Date, Month};
+use avain_protocol::uniffi_types::CalendarDate;
+use time::Date;
 
 use crate::error::AvainError;
 
-/// A day in the phone's calendar. The shells build today's: Kotlin `calendarDateToday()`
-/// (from `java.util.Calendar`), Swift `CalendarDate.today()` (from `Calendar.current`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct CalendarDate {
-    /// The year, e.g. 2025.
-    pub year: i32,
-    /// The month, 1-12.
-    pub month: u8,
-    /// The day of the month, 1-31.
-    pub day: u8,
-}
-
-impl CalendarDate {
-    /// A `time::Date`; a day that does not exist (31 April) is the shell's defect.
-    pub(crate) fn to_date(self, lang: Language) -> Result<Date, AvainError> {
-        Month::try_from(self.month)
-            .ok()
-            .and_then(|month| Date::from_calendar_date(self.year, month, self.day).ok())
-            .ok_or_else(|| AvainError::Internal {
-                code: "invalid_date".to_owned(),
-                user_message: i18n::text(lang, "ffi-invalid-date"),
-            })
-    }
-
-    pub(crate) fn from_date(date: Date) -> CalendarDate {
-        CalendarDate {
-            year: date.year(),
-            month: u8::from(date.month()),
-            day: date.day(),
-        }
-    }
+/// `day` as the core's date, or `invalid_date`.
+pub(crate) fn day_from_shell(day: CalendarDate, lang: Language) -> Result<Date, AvainError> {
+    Date::try_from(day).map_err(|_| AvainError::Internal {
+        code: "invalid_date".to_owned(),
+        user_message: i18n::text(lang, "ffi-invalid-date"),
+    })
 }
 
 #[cfg(test)]
@@ -43,22 +24,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_and_refuses_days_that_do_not_exist() {
-        let date = time::macros::date!(2024 - 02 - 29);
+    fn days_that_do_not_exist_are_refused_with_a_code_and_text() {
+        let leap = CalendarDate {
+            year: 2024,
+            month: 2,
+            day: 29,
+        };
         assert_eq!(
-            CalendarDate::from_date(date).to_date(Language::Fi).unwrap(),
-            date
+            day_from_shell(leap, Language::Fi).unwrap(),
+            time::macros::date!(2024 - 02 - 29)
         );
-        for (month, day) in [(4, 31), (13, 1), (0, 1), (2, 30)] {
-            let wrong = CalendarDate {
+        let error = day_from_shell(
+            CalendarDate {
                 year: 2024,
-                month,
-                day,
-            };
-            assert_eq!(
-                wrong.to_date(Language::Sv).unwrap_err().code(),
-                "invalid_date"
-            );
-        }
+                month: 4,
+                day: 31,
+            },
+            Language::Sv,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), "invalid_date");
+        assert!(!error.user_message().starts_with("ffi-"));
     }
 }

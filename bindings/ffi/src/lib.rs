@@ -9,7 +9,6 @@
 //! |---|---|
 //! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
 //! | `banking.rs` | accounts, e-invoices, payments (barcode or typed, SMS step-up), receipts, "this was not me" |
-//! | `banking_types.rs` | the records of those calls |
 //! | `pushed_requests.rs` | third parties' identification requests and browser logins, approved with the app |
 //! | `meetings.rs` | video meetings: bookings, look-up by code, joining, identifying; the join window |
 //! | `documents.rs` | the signing service: lists, reading, signing, downloading |
@@ -17,15 +16,13 @@
 //! | `blocking_service.rs` | the blocking service: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `runtime.rs` | the library's one tokio runtime, built on first use |
-//! | `client_types.rs` | the records and enums of those calls |
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `pin_direct.rs` | the same check as one C function, for Kotlin's JNA direct mapping |
 //! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
-//! | `instant.rs` | instants from the shells, checked before the core sees them |
-//! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
+//! | `calendar.rs` | calendar days from the shells, checked before the core sees them |
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
 //! | `secret_store.rs` | [`SecretStore`]: the platform's keystore-backed storage, as the core's |
@@ -53,21 +50,22 @@
 //! also explains why Kotlin omits UniFFI's API checksums (mozilla/uniffi-rs#2740).
 
 uniffi::setup_scaffolding!("avain");
+// The protocol's times cross as declared there (avain_protocol::uniffi_types): an instant
+// as the platform's own, a calendar day as `CalendarDate`.
+uniffi::use_remote_type!(avain_protocol::time::OffsetDateTime);
+uniffi::use_remote_type!(avain_protocol::time::Date);
 
 mod avain;
 mod banking;
-mod banking_types;
 mod biometric_keys;
 mod blocking_service;
 mod calendar;
 mod cancellation;
-mod client_types;
 mod device_keys;
 mod documents;
 mod error;
 mod identity;
 mod inbox;
-mod instant;
 mod language;
 mod logging;
 mod meetings;
@@ -83,27 +81,16 @@ mod runtime;
 mod secret_store;
 
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
-pub use banking_types::{
-    EInvoiceInfo, NotMeReported, PaymentDone, PaymentInfo, PendingPayment, ReceiptInfo,
-    TransactionInfo,
-};
+pub use avain_protocol::uniffi_types::CalendarDate;
 pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_texts};
-pub use calendar::CalendarDate;
 pub use cancellation::Cancellation;
-pub use client_types::TrustedDevice;
 pub use device_keys::{DeviceKeys, software_device_keys};
-pub use documents::{
-    DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
-};
+pub use documents::document_downloadable;
 pub use error::{AvainError, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
-pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
-pub use meetings::{
-    JoinWindow, JoinWindowState, MeetingEdit, MeetingInfo, MeetingJoin, MeetingParticipant,
-    meeting_join_window, normalize_booking_code, normalize_phone,
-};
+pub use meetings::{JoinWindowState, meeting_join_window, normalize_booking_code, normalize_phone};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use password::{PasswordProblem, check_new_password};
 pub use payments::{
@@ -116,6 +103,5 @@ pub use pin::{
 };
 pub use pin_direct::{USE_UNIFFI_CALL, avain_ffi_check_new_pin_reasons};
 pub use platform_check::{PlatformCheck, check_platform};
-pub use pushed_requests::{AppLoginPrompt, IdentificationPrompt};
 pub use registration::Registration;
 pub use secret_store::SecretStore;

@@ -6,21 +6,6 @@ use avain_core::Language;
 use avain_core::password::{self, PasswordReason};
 use zeroize::Zeroizing;
 
-/// Why a new password is refused, in the order the rules are checked.
-#[uniffi::remote(Enum)]
-pub enum PasswordReason {
-    /// Not 6 to 8 characters, or a space or control character in it.
-    Length,
-    /// The same as the current password.
-    SameAsCurrent,
-    /// One character repeated.
-    RepeatedCharacter,
-    /// Contains the user id, or is part of it.
-    ContainsUserId,
-    /// One of the most common passwords.
-    Common,
-}
-
 /// The reason to refuse a password, with its text.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PasswordProblem {

@@ -4,29 +4,10 @@
 use avain_core::Language;
 use avain_core::pin::{self, Pin, PinContext, PinReason};
 
-use crate::calendar::CalendarDate;
-use crate::error::AvainError;
+use avain_protocol::uniffi_types::CalendarDate;
 
-/// Why a PIN is refused, in the order reasons are reported.
-#[uniffi::remote(Enum)]
-pub enum PinReason {
-    /// Not 4 to 8 characters.
-    Length,
-    /// Something other than the digits 0-9.
-    NotDigits,
-    /// A series: 1111, 1234, 4321, 2468, 7890...
-    Sequence,
-    /// A repeated block, palindrome or doubled pairs: 0101, 1221, 1122...
-    Repetition,
-    /// The customer's own birth date, in any common form.
-    BirthDate,
-    /// Looks like a date or a year.
-    Date,
-    /// Among the most popular PINs.
-    Common,
-    /// The same as the current PIN (when changing it).
-    SameAsCurrent,
-}
+use crate::calendar::day_from_shell;
+use crate::error::AvainError;
 
 /// One reason to refuse a PIN, with its text.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -61,7 +42,7 @@ pub fn check_new_pin(
     current_pin: Option<String>,
     lang: Language,
 ) -> Result<PinVerdict, AvainError> {
-    let birth_date = birth_date.map(|d| d.to_date(lang)).transpose()?;
+    let birth_date = birth_date.map(|d| day_from_shell(d, lang)).transpose()?;
     let pin = Pin::new(pin);
     let current = current_pin.map(Pin::new);
     let context = PinContext {

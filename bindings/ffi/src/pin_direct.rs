@@ -23,11 +23,10 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
-use avain_core::Language;
 use avain_core::pin::{self, Pin, PinContext, PinReason};
 use zeroize::Zeroize;
 
-use crate::calendar::CalendarDate;
+use avain_protocol::uniffi_types::CalendarDate;
 
 /// What [`avain_ffi_check_new_pin_reasons`] returns when it cannot answer: make the UniFFI
 /// call, which returns the typed error.
@@ -113,8 +112,7 @@ fn reason_bits(pin: &[u8], current: Option<&[u8]>, birth: (i32, i32, i32)) -> i3
         let (Ok(month), Ok(day)) = (u8::try_from(month), u8::try_from(day)) else {
             return USE_UNIFFI_CALL;
         };
-        // The language only picks the text of an error that is not returned here.
-        match (CalendarDate { year, month, day }).to_date(Language::Fi) {
+        match time::Date::try_from(CalendarDate { year, month, day }) {
             Ok(date) => Some(date),
             Err(_) => return USE_UNIFFI_CALL,
         }
@@ -161,6 +159,7 @@ fn bits(reasons: impl Iterator<Item = PinReason>) -> i32 {
 mod tests {
     use super::*;
     use crate::{all_pin_problems, check_new_pin};
+    use avain_core::Language;
 
     fn direct(pin: &str, current: Option<&str>, birth: Option<(i32, i32, i32)>) -> i32 {
         let (year, month, day) = birth.unwrap_or((0, 0, 0));

@@ -18,6 +18,7 @@ use crate::payments::{Iban, Money, Reference};
 
 /// One of the customer's accounts.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccountInfo {
     /// The bank's id (pass it to [`Avain::transactions`] and as a payment's
     /// `from_account_id`).
@@ -26,8 +27,8 @@ pub struct AccountInfo {
     pub name: String,
     /// The IBAN in print form ("FI49 5000 9420 0287 30").
     pub iban: String,
-    /// `current`, `savings`, `joint` or `business`.
-    pub kind: String,
+    /// What kind of account it is.
+    pub kind: AccountKind,
     /// The booked balance in cents.
     pub balance_cents: i64,
     /// The booked balance as the customer reads it ("14 505,94 €").
@@ -40,6 +41,7 @@ pub struct AccountInfo {
 
 /// One booked transaction.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TransactionInfo {
     /// The bank's id.
     pub transaction_id: String,
@@ -59,6 +61,7 @@ pub struct TransactionInfo {
 
 /// An e-invoice waiting in the online bank.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EInvoiceInfo {
     /// The bank's id (a payment's `invoice_id`).
     pub invoice_id: String,
@@ -82,6 +85,7 @@ pub struct EInvoiceInfo {
 
 /// A payment as a list shows it.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentInfo {
     /// The bank's id (pass it to [`Avain::prepare_payment_approval`]).
     pub payment_id: String,
@@ -103,8 +107,8 @@ pub struct PaymentInfo {
     pub due_date: Date,
     /// The due date as the customer reads it.
     pub due_date_text: String,
-    /// `awaiting_approval`, `scheduled`, `booked` or `cancelled`.
-    pub status: String,
+    /// Where the payment is.
+    pub status: PaymentStatus,
     /// Whether the customer has never paid this account (approval also needs an SMS code).
     pub new_payee: bool,
 }
@@ -123,26 +127,6 @@ pub(crate) fn print_reference(text: &str) -> String {
         .unwrap_or_else(|_| text.to_owned())
 }
 
-pub(crate) fn status_code(status: PaymentStatus) -> &'static str {
-    match status {
-        PaymentStatus::AwaitingApproval => "awaiting_approval",
-        PaymentStatus::Scheduled => "scheduled",
-        PaymentStatus::Booked => "booked",
-        PaymentStatus::Cancelled => "cancelled",
-        PaymentStatus::Unknown => "unknown",
-    }
-}
-
-fn kind_code(kind: AccountKind) -> &'static str {
-    match kind {
-        AccountKind::Current => "current",
-        AccountKind::Savings => "savings",
-        AccountKind::Joint => "joint",
-        AccountKind::Business => "business",
-        AccountKind::Unknown => "unknown",
-    }
-}
-
 fn money(lang: Language, cents: i64) -> String {
     Money::from_cents(cents).format(lang)
 }
@@ -151,7 +135,7 @@ impl AccountInfo {
     fn from_api(lang: Language, a: Account) -> Self {
         AccountInfo {
             iban: print_iban(a.iban.as_str()),
-            kind: kind_code(a.kind).to_owned(),
+            kind: a.kind,
             balance: money(lang, a.balance.cents),
             balance_cents: a.balance.cents,
             available: money(lang, a.available.cents),
@@ -201,7 +185,7 @@ impl PaymentInfo {
             reference: p.reference.as_deref().map(print_reference),
             due_date_text: finnish_date(p.due_date),
             due_date: p.due_date,
-            status: status_code(p.status).to_owned(),
+            status: p.status,
             payment_id: p.payment_id,
             from_account_id: p.from_account_id,
             payee_name: p.payee_name,

@@ -21,7 +21,8 @@ use crate::i18n::Language;
 use crate::signed_bytes::{Approval, LoginChannel};
 
 /// A browser login as the approval screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AppLoginPrompt {
     /// The bank's id of the login request (from the push notification).
     pub request_id: String,
@@ -46,6 +47,18 @@ fn valid_short_code(code: &str) -> bool {
 }
 
 /// The prompt for `login` in the customer's language `lang`.
+/// The short code (also inside the text) is what binds the browser to this approval: kept
+/// out of logs.
+impl std::fmt::Debug for AppLoginPrompt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppLoginPrompt")
+            .field("request_id", &self.request_id)
+            .field("expires_at", &self.expires_at)
+            .field("text_language", &self.text_language)
+            .finish_non_exhaustive()
+    }
+}
+
 fn prompt(lang: Language, login: &AppLoginApproval) -> AppLoginPrompt {
     AppLoginPrompt {
         request_id: login.request_id.clone(),
@@ -194,6 +207,20 @@ mod tests {
     use super::*;
     use crate::api::{Base64Bytes, Purpose};
     use time::macros::datetime;
+
+    #[test]
+    fn the_browser_code_stays_out_of_debug_output() {
+        let prompt = AppLoginPrompt {
+            request_id: "oal_1".into(),
+            short_code: "K7Q2".into(),
+            expires_at: datetime!(2026-11-22 05:17 UTC),
+            shown_text: "Vahvista kirjautuminen verkkopankkiin koodilla K7Q2".into(),
+            text_language: Language::Fi,
+        };
+        let debug = format!("{prompt:?}");
+        assert!(debug.contains("oal_1"), "{debug}");
+        assert!(!debug.contains("K7Q2"), "{debug}");
+    }
 
     fn login(code: &str) -> AppLoginApproval {
         AppLoginApproval {

@@ -18,6 +18,7 @@ pub const PHONE_FROM_ABROAD: &str = "+358 20 333";
 
 /// The blocking service's numbers for the "block my codes" screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BlockingNumbers {
     /// From Finland ("020 333").
     pub from_finland: String,
@@ -31,6 +32,7 @@ pub struct BlockingNumbers {
 
 /// What was blocked.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BlockOutcome {
     /// The online-bank codes (and every authenticator profile) are blocked.
     pub codes_blocked: bool,

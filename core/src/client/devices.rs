@@ -7,26 +7,29 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::{ApprovalFactor, Avain, AvainError, Inner};
-use crate::api::{ApprovalRequired, ConfirmRequest, DeviceList, TrustedDevice};
+use crate::api::{self, ApprovalRequired, ConfirmRequest, DeviceList};
 use crate::confirmation;
 use crate::keys::delete_profile_keys;
+use crate::lifecycle::ProfileState;
+use crate::os_policy::Platform;
 use crate::signed_bytes::Approval;
 
 /// One trusted device, as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeviceInfo {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TrustedDevice {
     /// The bank's id of the device (pass it to [`Avain::remove_device`]).
     pub device_id: String,
     /// The profile's name on that device.
     pub name: String,
     /// The model.
     pub model: String,
-    /// The platform code.
-    pub platform: String,
+    /// The platform; `None` for one this version does not know (a newer bank's).
+    pub platform: Option<Platform>,
     /// The OS version.
     pub os_version: String,
-    /// `pending_unlock`, `active`, `locked`, `revoked`.
-    pub state: String,
+    /// The profile's state on that device (with the lock reason when locked).
+    pub state: ProfileState,
     /// When it was registered.
     pub registered_at: OffsetDateTime,
     /// When it was last used.
@@ -35,15 +38,15 @@ pub struct DeviceInfo {
     pub this_device: bool,
 }
 
-impl From<TrustedDevice> for DeviceInfo {
-    fn from(d: TrustedDevice) -> Self {
-        DeviceInfo {
+impl From<api::TrustedDevice> for TrustedDevice {
+    fn from(d: api::TrustedDevice) -> Self {
+        TrustedDevice {
             device_id: d.device_id,
             name: d.profile_name,
             model: d.model,
-            platform: d.platform,
+            platform: Platform::from_code(&d.platform),
             os_version: d.os_version,
-            state: d.state.code().to_owned(),
+            state: d.state,
             registered_at: d.registered_at,
             last_used_at: d.last_used_at,
             this_device: d.this_device,
@@ -52,14 +55,14 @@ impl From<TrustedDevice> for DeviceInfo {
 }
 
 impl Inner {
-    pub(crate) async fn devices(self: &Arc<Self>) -> Result<Vec<DeviceInfo>, AvainError> {
+    pub(crate) async fn devices(self: &Arc<Self>) -> Result<Vec<TrustedDevice>, AvainError> {
         let (token, _) = self.session()?;
         let list: DeviceList = self
             .http
             .get("v1/devices", Some(token.expose()))
             .await
             .map_err(|e| self.bank_error(e))?;
-        Ok(list.devices.into_iter().map(DeviceInfo::from).collect())
+        Ok(list.devices.into_iter().map(TrustedDevice::from).collect())
     }
 
     /// A bank error in a session: a session the bank ended ends here too.
@@ -92,7 +95,7 @@ impl Inner {
 
 impl Avain {
     /// The customer's trusted devices (needs a session).
-    pub async fn devices(&self) -> Result<Vec<DeviceInfo>, AvainError> {
+    pub async fn devices(&self) -> Result<Vec<TrustedDevice>, AvainError> {
         self.run(|inner| async move { inner.devices().await }).await
     }
 

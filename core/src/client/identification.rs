@@ -23,6 +23,7 @@ use crate::signed_bytes::Approval;
 
 /// An identification request as the approval screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IdentificationPrompt {
     /// The bank's id of the request (from the push notification).
     pub request_id: String,

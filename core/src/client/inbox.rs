@@ -12,7 +12,8 @@ use avain_protocol::rules::text as text_rules;
 use time::OffsetDateTime;
 
 /// A message in the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageInfo {
     /// The bank's id.
     pub message_id: String,
@@ -30,6 +31,7 @@ pub struct MessageInfo {
 
 /// The inbox: newest first, with the unread count for the badge.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InboxView {
     /// Newest first.
     pub messages: Vec<MessageInfo>,
@@ -38,7 +40,8 @@ pub struct InboxView {
 }
 
 /// An opened message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MessageView {
     /// The list entry (now read).
     pub info: MessageInfo,
@@ -147,10 +150,52 @@ impl Avain {
     }
 }
 
+/// A subject may be the customer's own words about their money: kept out of logs.
+impl std::fmt::Debug for MessageInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageInfo")
+            .field("message_id", &self.message_id)
+            .field("from_bank", &self.from_bank)
+            .field("read", &self.read)
+            .field("important", &self.important)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The text is personal data: kept out of logs.
+impl std::fmt::Debug for MessageView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MessageView")
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn the_subject_and_the_text_stay_out_of_debug_output() {
+        let view = MessageView {
+            info: MessageInfo {
+                message_id: "msg_1".into(),
+                subject: "Lainani korko".into(),
+                from_bank: false,
+                sent_at: datetime!(2026-11-22 05:30 UTC),
+                read: true,
+                important: false,
+            },
+            body: "Voinko lyhentää lainaa?".into(),
+        };
+        let debug = format!("{view:?}");
+        assert!(debug.contains("msg_1"), "{debug}");
+        assert!(
+            !debug.contains("korko") && !debug.contains("lyhentää"),
+            "{debug}"
+        );
+    }
 
     fn summary(id: &str, sender: &str, day: u8, read: bool) -> MessageSummary {
         MessageSummary {

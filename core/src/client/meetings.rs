@@ -24,7 +24,8 @@ use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
 pub use avain_protocol::rules::meetings::{JOIN_OPENS_BEFORE, JoinWindow, join_window};
 
 /// A participant as the meeting card lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ParticipantInfo {
     /// The customer's name.
     pub name: String,
@@ -33,7 +34,8 @@ pub struct ParticipantInfo {
 }
 
 /// A video meeting booking as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingInfo {
     /// The booking code ("2KMEVE6X").
     pub booking_code: String,
@@ -53,8 +55,8 @@ pub struct MeetingInfo {
     pub expert_office: String,
     /// The customers taking part (1 to 3); empty when looked up without login.
     pub participants: Vec<ParticipantInfo>,
-    /// `booked` or `cancelled`.
-    pub status: String,
+    /// Booked or cancelled (or a status of a newer bank's, shown as booked).
+    pub status: MeetingStatus,
     /// When joining opens (15 minutes before the start).
     pub join_opens_at: OffsetDateTime,
     /// The join window on the phone's clock when this was fetched.
@@ -70,19 +72,25 @@ pub struct MeetingInfo {
 /// What to change in a booking; `None` keeps the current value. An empty `details`
 /// removes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingEdit {
     /// New start: in the future, on the quarter hour.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub starts_at: Option<OffsetDateTime>,
     /// New length: 30, 45, 60 or 90 minutes.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub duration_minutes: Option<u32>,
     /// New topic (1-120 characters).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub topic: Option<String>,
     /// New details (up to 500 characters; empty removes them).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub details: Option<String>,
 }
 
 /// Joining a meeting: where the video call is, and what comes next.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingJoin {
     /// The video call's address (opens Teams or the browser).
     pub join_url: String,
@@ -93,6 +101,38 @@ pub struct MeetingJoin {
     /// What to tell the customer before leaving for the call: recording, keep this screen
     /// open to identify.
     pub instructions: Vec<String>,
+}
+
+/// Names are personal data: kept out of logs.
+impl std::fmt::Debug for ParticipantInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParticipantInfo")
+            .field("identified", &self.identified)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The booking code and the phone number open the booking without login, and the topic
+/// and details may say what the customer's finances are about: kept out of logs.
+impl std::fmt::Debug for MeetingInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeetingInfo")
+            .field("starts_at", &self.starts_at)
+            .field("duration_minutes", &self.duration_minutes)
+            .field("status", &self.status)
+            .field("join_window", &self.join_window)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The call's address lets anyone into the meeting room: kept out of logs.
+impl std::fmt::Debug for MeetingJoin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeetingJoin")
+            .field("identification_required", &self.identification_required)
+            .field("recorded", &self.recorded)
+            .finish_non_exhaustive()
+    }
 }
 
 fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
@@ -115,7 +155,7 @@ fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
                 identified: p.identified,
             })
             .collect(),
-        status: if cancelled { "cancelled" } else { "booked" }.to_owned(),
+        status: meeting.status,
         join_opens_at: meeting.join_opens_at,
         join_window: window,
         join_message: window.message(lang),
@@ -529,6 +569,42 @@ mod tests {
 
     const START: OffsetDateTime = datetime!(2022-02-07 10:30 UTC);
     const END: OffsetDateTime = datetime!(2022-02-07 11:30 UTC);
+
+    #[test]
+    fn debug_output_has_no_code_names_or_call_address() {
+        let info = MeetingInfo {
+            booking_code: "2KMEVE6X".into(),
+            starts_at: START,
+            ends_at: END,
+            duration_minutes: 60,
+            topic: "Lainat, Asuntolainaneuvottelu".into(),
+            details: None,
+            expert_name: "Matleena Malliharju".into(),
+            expert_office: "Malliharjun Osuuspankki".into(),
+            participants: vec![ParticipantInfo {
+                name: "Anna Virtanen".into(),
+                identified: false,
+            }],
+            status: MeetingStatus::Booked,
+            join_opens_at: datetime!(2022-02-07 10:15 UTC),
+            join_window: JoinWindow::Open,
+            join_message: "Voit liittyä nyt.".into(),
+            recorded: true,
+            recording_notice: None,
+        };
+        let debug = format!("{info:?}");
+        assert!(debug.contains("Booked"), "{debug}");
+        for secret in ["2KMEVE6X", "Anna", "Asuntolaina"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        let join = MeetingJoin {
+            join_url: "https://meet.example/room/abc123".into(),
+            identification_required: true,
+            recorded: true,
+            instructions: vec![],
+        };
+        assert!(!format!("{join:?}").contains("abc123"));
+    }
 
     #[test]
     fn the_window_opens_fifteen_minutes_before_and_closes_at_the_end() {

@@ -84,7 +84,7 @@ pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
 pub use app_login::AppLoginPrompt;
 pub use approval::ApprovalFactor;
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
-pub use devices::DeviceInfo;
+pub use devices::TrustedDevice;
 pub use error::{AvainError, PinRejection};
 pub use identification::IdentificationPrompt;
 pub use inbox::{InboxView, MessageInfo, MessageView};
@@ -95,7 +95,7 @@ pub use meetings::{
 };
 pub use payment_form::{BarcodeForm, PaymentDraft, PaymentFieldError, amount_field};
 pub use payments::{PaymentDone, PendingPayment};
-pub use policy::PolicyStatus;
+pub use policy::{PolicyDecision, PolicyStatus};
 pub use receipts::{MAX_RECEIPTS, NotMeReported, ReceiptInfo};
 pub use registration::{Registration, RegistrationStep};
 pub use signing::{
@@ -156,6 +156,7 @@ impl std::fmt::Debug for BankConfig {
 
 /// This phone, as the bank and the OS gate see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceDetails {
     /// The platform.
     pub platform: Platform,
@@ -211,15 +212,17 @@ pub struct AvainConfig {
 
 /// A profile as the profile picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileInfo {
     /// The local id, used in every call about this profile.
     pub id: String,
     /// The name the customer gave it.
     pub name: String,
-    /// Stable state code (`pending_unlock`, `active`, `locked`, `revoked`).
-    pub state: String,
-    /// The lock reason's code when locked.
-    pub lock_reason: Option<String>,
+    /// Where the profile is in its life; a locked one carries its [`LockReason`]
+    /// (who can open it).
+    ///
+    /// [`LockReason`]: crate::lifecycle::LockReason
+    pub state: ProfileState,
     /// A one-line status in the customer's language.
     pub status: String,
     /// Whether biometrics are on.
@@ -320,12 +323,10 @@ impl Inner {
 
     pub(crate) fn info(&self, profile: &Profile) -> ProfileInfo {
         let lang = self.lang();
-        let (state, lock_reason) = (profile.state.code().to_owned(), profile.state.lock_reason());
         ProfileInfo {
             id: profile.id.clone(),
             name: profile.name.clone(),
-            state,
-            lock_reason: lock_reason.map(|r| r.code().to_owned()),
+            state: profile.state,
             status: profile.state.status_message(lang),
             biometrics_enabled: profile.biometrics.is_enabled(),
             notice: profile.biometrics.notice(lang),

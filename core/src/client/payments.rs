@@ -43,6 +43,7 @@ use avain_protocol::rules::ids::is_id;
 /// A payment waiting for the customer's approval on this device: what to show and what
 /// the approval needs.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PendingPayment {
     /// The bank's id of the payment.
     pub payment_id: String,
@@ -60,6 +61,7 @@ pub struct PendingPayment {
 
 /// A payment the bank accepted.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentDone {
     /// The payment, now `scheduled` (a later due date) or `booked` (paid today).
     pub payment: PaymentInfo,

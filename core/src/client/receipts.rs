@@ -14,23 +14,23 @@ use super::{Avain, AvainError, Inner};
 use crate::api::{ApprovalReport, ApprovalReportReceipt};
 use crate::i18n::{self, Arg};
 use crate::keys::SecondFactor;
+use crate::signed_bytes::Purpose;
 use crate::store::Receipt;
 
 /// The most receipts one call lists.
 pub const MAX_RECEIPTS: u32 = 500;
 /// One approval, as the receipts screen shows it.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReceiptInfo {
     /// The receipt's id (pass it to [`Avain::report_not_me`]).
     pub receipt_id: String,
-    /// What was approved: `login`, `payment`, `third_party_identification`,
-    /// `document_signing`, `device_removal`, `pin_change`, `biometric_registration`,
-    /// `registration`.
-    pub purpose: String,
+    /// What was approved (a login, a payment, a third party's identification...).
+    pub purpose: Purpose,
     /// The purpose in the customer's language ("Maksu").
     pub purpose_label: String,
-    /// `pin` or `biometric`.
-    pub factor: String,
+    /// How: with the PIN or biometrics.
+    pub factor: SecondFactor,
     /// The exact text the customer saw when approving.
     pub shown_text: String,
     /// When.
@@ -45,6 +45,7 @@ pub struct ReceiptInfo {
 
 /// The bank recorded a "this was not me" report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NotMeReported {
     /// The bank's id of the report, to quote when the bank calls.
     pub report_id: String,
@@ -57,7 +58,7 @@ pub struct NotMeReported {
 impl Inner {
     fn receipt_info(&self, receipt: Receipt) -> ReceiptInfo {
         let lang = self.lang();
-        let purpose = receipt.purpose.code().to_owned();
+        let purpose = receipt.purpose;
         let device_label = i18n::text_with(
             lang,
             "client-receipt-device-this",
@@ -66,14 +67,13 @@ impl Inner {
         ReceiptInfo {
             purpose_label: i18n::text(
                 lang,
-                &format!("client-receipt-purpose-{}", purpose.replace('_', "-")),
+                &format!(
+                    "client-receipt-purpose-{}",
+                    purpose.code().replace('_', "-")
+                ),
             ),
             purpose,
-            factor: match receipt.factor {
-                SecondFactor::Pin => "pin",
-                SecondFactor::Biometric => "biometric",
-            }
-            .to_owned(),
+            factor: receipt.factor,
             receipt_id: receipt.id,
             shown_text: receipt.shown_text,
             approved_at: receipt.approved_at,

@@ -26,7 +26,8 @@ use crate::signed_bytes::Approval;
 pub use avain_protocol::rules::signing::{DOWNLOAD_PERIOD, downloadable};
 
 /// A party to a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PartyInfo {
     /// The party's name.
     pub name: String,
@@ -35,14 +36,15 @@ pub struct PartyInfo {
 }
 
 /// A document in one of the three lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentInfo {
     /// The bank's id.
     pub document_id: String,
     /// The title.
     pub title: String,
-    /// `waiting` (for my signature), `pending` (others still to sign) or `completed`.
-    pub status: String,
+    /// Waiting (for my signature), pending (others still to sign) or completed.
+    pub status: DocumentStatus,
     /// Everybody who signs, in order.
     pub parties: Vec<PartyInfo>,
     /// When the last party signed.
@@ -55,6 +57,7 @@ pub struct DocumentInfo {
 
 /// The three lists of the signing service's front page.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentLists {
     /// Waiting for my signature.
     pub waiting: Vec<DocumentInfo>,
@@ -65,7 +68,8 @@ pub struct DocumentLists {
 }
 
 /// A document opened for reading, with the text the signature approves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentView {
     /// The list entry.
     pub info: DocumentInfo,
@@ -81,7 +85,8 @@ pub struct DocumentView {
 }
 
 /// A downloaded signed document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentFile {
     /// A file name to save it under ("<title>.txt").
     pub file_name: String,
@@ -89,20 +94,11 @@ pub struct DocumentFile {
     pub content: String,
 }
 
-fn status_code(status: DocumentStatus) -> &'static str {
-    match status {
-        DocumentStatus::Waiting => "waiting",
-        DocumentStatus::Pending => "pending",
-        DocumentStatus::Completed => "completed",
-        DocumentStatus::Unknown => "unknown",
-    }
-}
-
 fn info(summary: DocumentSummary, now: OffsetDateTime) -> DocumentInfo {
     DocumentInfo {
         document_id: summary.document_id,
         title: summary.title,
-        status: status_code(summary.status).to_owned(),
+        status: summary.status,
         parties: summary
             .parties
             .into_iter()
@@ -358,10 +354,82 @@ impl Avain {
     }
 }
 
+/// Names are personal data: kept out of logs.
+impl std::fmt::Debug for PartyInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PartyInfo")
+            .field("signed", &self.signed_at.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A title says what the customer's contract is about (a loan, a proxy): kept out of
+/// logs, as are the parties.
+impl std::fmt::Debug for DocumentInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentInfo")
+            .field("document_id", &self.document_id)
+            .field("status", &self.status)
+            .field("downloadable", &self.downloadable)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A contract's text (loan amounts, names) is personal data: kept out of logs.
+impl std::fmt::Debug for DocumentView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentView")
+            .field("info", &self.info)
+            .field("finnish_only", &self.finnish_only)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The content is personal data: kept out of logs.
+impl std::fmt::Debug for DocumentFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentFile")
+            .field("file_name", &self.file_name)
+            .finish_non_exhaustive()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn the_text_and_the_names_stay_out_of_debug_output() {
+        let view = DocumentView {
+            info: DocumentInfo {
+                document_id: "doc_1".into(),
+                title: "Asuntolainasopimus".into(),
+                status: DocumentStatus::Waiting,
+                parties: vec![PartyInfo {
+                    name: "Mikko Virtanen".into(),
+                    signed_at: Some(datetime!(2026-11-20 08:00 UTC)),
+                }],
+                completed_at: None,
+                download_until: None,
+                downloadable: false,
+            },
+            content: "Lainan määrä: 185 000,00 €".into(),
+            shown_text: Some("Allekirjoita asiakirja Asuntolainasopimus".into()),
+            finnish_only: true,
+            language_notice: None,
+        };
+        let debug = format!("{view:?} {:?}", view.info.parties);
+        assert!(debug.contains("doc_1"), "{debug}");
+        for secret in ["185 000", "Mikko", "Asuntolaina"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        let file = DocumentFile {
+            file_name: "sopimus.txt".into(),
+            content: "Lainan määrä: 185 000,00 €".into(),
+        };
+        assert!(!format!("{file:?}").contains("185 000"));
+    }
 
     #[test]
     fn downloads_end_thirty_days_after_completion() {

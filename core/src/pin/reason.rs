@@ -8,6 +8,7 @@ use crate::i18n::{self, Language};
 
 /// One reason to refuse a PIN. The declaration order is the order reasons are reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PinReason {
     /// Not 4 to 8 characters.
     Length,

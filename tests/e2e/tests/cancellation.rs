@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use avain_core::client::{ApprovalFactor, Avain, BankConfig, PaymentDraft};
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
+use avain_core::signed_bytes::Purpose;
 use avain_e2e::{ANNA, Harness, bank_config, reopen_phone};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -312,7 +313,7 @@ impl Setup {
         drop_at(call, point).await;
     }
 
-    async fn receipts_of(&self, purpose: &str) -> usize {
+    async fn receipts_of(&self, purpose: Purpose) -> usize {
         let receipts = self.phone.receipts(&self.id, 50).await.unwrap();
         receipts.iter().filter(|r| r.purpose == purpose).count()
     }
@@ -328,7 +329,7 @@ async fn a_login_dropped_before_its_answer_is_sent_reaches_nothing() {
         .await;
     assert_eq!(approved(&s.bank_db(), "login"), 1, "only the first login");
     assert_eq!(s.phone.logged_in_profile(), None);
-    assert_eq!(s.receipts_of("login").await, 1);
+    assert_eq!(s.receipts_of(Purpose::Login).await, 1);
     // The phone works on as before.
     s.log_in().await;
     assert_eq!(approved(&s.bank_db(), "login"), 2);
@@ -348,7 +349,7 @@ async fn login_left_after_the_bank_counted_it(drop_after: bool) {
     })
     .await;
     let start = Instant::now();
-    while s.receipts_of("login").await < 2 {
+    while s.receipts_of(Purpose::Login).await < 2 {
         assert!(start.elapsed() < SETTLE, "no receipt of the second login");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
@@ -411,10 +412,13 @@ async fn a_payment_approval_dropped_before_its_answer_is_sent_leaves_the_payment
     assert_eq!(approved(&s.bank_db(), "payment"), 0);
     assert_eq!(payment_status(&s, &payment), 1, "still awaiting approval");
     assert_eq!(s.phone.pending_payments(&s.id).await.unwrap().len(), 1);
-    assert_eq!(s.receipts_of("payment").await, 0);
+    assert_eq!(s.receipts_of(Purpose::Payment).await, 0);
     // The customer approves it again, and it goes.
     let done = s.phone.confirm_payment(payment, pin(), None).await.unwrap();
-    assert_ne!(done.payment.status, "awaiting_approval");
+    assert_ne!(
+        done.payment.status,
+        avain_core::api::PaymentStatus::AwaitingApproval
+    );
 }
 
 async fn payment_left_after_the_bank_counted_it(drop_after: bool) {
@@ -427,7 +431,7 @@ async fn payment_left_after_the_bank_counted_it(drop_after: bool) {
         s.drop_while_bank_holds_answer(call).await;
     }
     let start = Instant::now();
-    while s.receipts_of("payment").await < 1
+    while s.receipts_of(Purpose::Payment).await < 1
         || !s.phone.pending_payments(&s.id).await.unwrap().is_empty()
     {
         assert!(
@@ -491,7 +495,7 @@ async fn pin_change_left_after_the_bank_committed(drop_after: bool) {
         s.drop_while_bank_holds_answer(call).await;
     }
     let start = Instant::now();
-    while s.receipts_of("pin_change").await < 1 || pending_pin_changes(&s) > 0 {
+    while s.receipts_of(Purpose::PinChange).await < 1 || pending_pin_changes(&s) > 0 {
         assert!(
             start.elapsed() < SETTLE,
             "the PIN change was not committed here"

@@ -53,7 +53,10 @@ async fn a_removed_device_cannot_log_in() {
         matches!(refused, AvainError::ProfileRemoved { .. }),
         "{refused:?}"
     );
-    assert_eq!(old.profile(&old_id).await.unwrap().state, "revoked");
+    assert_eq!(
+        old.profile(&old_id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Revoked
+    );
 
     // Deleting locally wipes the keys: the profile is gone from the picker.
     old.delete_profile_locally(&old_id).await.unwrap();

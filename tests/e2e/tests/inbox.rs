@@ -108,8 +108,10 @@ async fn blocking_cards_then_codes_locks_the_profile() {
     let codes = h.avain.block(true, false).await.unwrap();
     assert!(codes.codes_blocked);
     assert_eq!(
-        h.avain.profile(&id).await.unwrap().lock_reason.as_deref(),
-        Some("by_bank")
+        h.avain.profile(&id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Locked {
+            reason: avain_core::lifecycle::LockReason::ByBank
+        }
     );
     let login = h.avain.login_with_pin(id, PIN.into()).await.unwrap_err();
     assert!(

@@ -130,7 +130,7 @@ async fn list_look_up_edit_and_cancel() {
     assert_eq!(uneven.code(), "meeting_start_invalid");
 
     let cancelled = h.avain.cancel_meeting(ANNA_MEETING.into()).await.unwrap();
-    assert_eq!(cancelled.status, "cancelled");
+    assert_eq!(cancelled.status, avain_core::api::MeetingStatus::Cancelled);
     assert_eq!(cancelled.join_window, JoinWindow::Cancelled);
     let twice = h
         .avain

@@ -13,7 +13,7 @@ use avain_core::api::{
 use avain_core::client::{ApprovalFactor, AvainError, PaymentDraft, PendingPayment};
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::payments::{Iban, Money, Reference};
-use avain_core::signed_bytes::Approval;
+use avain_core::signed_bytes::{Approval, Purpose};
 use avain_e2e::{ANNA, Harness, RawPhone};
 use avain_sandbox::client::CallError;
 
@@ -107,7 +107,10 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     );
     assert!(pending.sms_code_required);
     assert_eq!(pending.payment.amount_cents, 3_990);
-    assert_eq!(pending.payment.status, "awaiting_approval");
+    assert_eq!(
+        pending.payment.status,
+        avain_core::api::PaymentStatus::AwaitingApproval
+    );
     let text = &pending.confirmation_text;
     assert!(
         text.starts_with("Vahvista maksu\nSaaja: Elisa Oyj\n"),
@@ -152,7 +155,10 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     // The login after the restart answered a newer challenge than the stored one, so the
     // core asked for a new challenge first; the SMS code already received still works.
     assert_eq!(h.avain.round_trips() - before, 2);
-    assert_eq!(done.payment.status, "scheduled");
+    assert_eq!(
+        done.payment.status,
+        avain_core::api::PaymentStatus::Scheduled
+    );
     assert_eq!(
         done.message,
         format!(
@@ -178,9 +184,9 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
         .iter()
         .find(|r| Some(&r.receipt_id) == done.receipt_id.as_ref())
         .unwrap();
-    assert_eq!(receipt.purpose, "payment");
+    assert_eq!(receipt.purpose, avain_core::signed_bytes::Purpose::Payment);
     assert_eq!(receipt.purpose_label, "Maksu");
-    assert_eq!(receipt.factor, "pin");
+    assert_eq!(receipt.factor, avain_core::keys::SecondFactor::Pin);
     assert_eq!(&receipt.shown_text, text);
     assert_eq!(receipt.device_label, "Pixel 8 (tämä laite)");
     assert!(receipt.device_id.is_some());
@@ -211,7 +217,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
         1,
         "an approval in a session: one request"
     );
-    assert_eq!(paid.payment.status, "booked");
+    assert_eq!(paid.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(paid.message, "Maksu on maksettu.");
     assert_eq!(balances(&h).await, (balance - 500, available - 3_990 - 500));
 
@@ -279,7 +285,7 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         .confirm_payment(pending.payment_id.clone(), pin(), Some(code))
         .await
         .unwrap();
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 2_490);
 }
 
@@ -425,7 +431,7 @@ async fn an_amount_changed_after_signing_is_refused_by_the_bank() {
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap();
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 1_000);
 }
 
@@ -549,7 +555,7 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
         .await
         .unwrap();
     assert_eq!(h.avain.round_trips() - before, 2);
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 725);
     assert!(h.avain.pending_payments(&id).await.unwrap().is_empty());
 }
@@ -570,8 +576,8 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
         .unwrap();
 
     let receipts = h.avain.receipts(&id, 10).await.unwrap();
-    let purposes: Vec<&str> = receipts.iter().map(|r| r.purpose.as_str()).collect();
-    assert_eq!(purposes, ["payment", "login"], "newest first");
+    let purposes: Vec<Purpose> = receipts.iter().map(|r| r.purpose).collect();
+    assert_eq!(purposes, [Purpose::Payment, Purpose::Login], "newest first");
     let login = &receipts[1];
     assert_eq!(
         login.shown_text,

@@ -53,7 +53,11 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap();
-    assert_eq!(signed.status, "pending", "Mikko has not signed yet");
+    assert_eq!(
+        signed.status,
+        avain_core::api::DocumentStatus::Pending,
+        "Mikko has not signed yet"
+    );
     let again = h.avain.open_document(loan_id.clone()).await.unwrap();
     assert_eq!(again.shown_text, None, "nothing left to sign");
     let twice = h
@@ -89,7 +93,7 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .sign_document(loan_id.clone(), pin(MIKKO_PIN))
         .await
         .unwrap();
-    assert_eq!(done.status, "completed");
+    assert_eq!(done.status, avain_core::api::DocumentStatus::Completed);
     assert!(done.parties.iter().all(|p| p.signed_at.is_some()));
     for user in [ANNA, MIKKO] {
         let outbox = h.outbox(user).await.unwrap();

@@ -264,7 +264,7 @@ async fn the_exact_rendered_text_is_accepted_in_the_language_the_phone_showed() 
         )
         .await
         .expect("the bank accepts the text the phone showed");
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

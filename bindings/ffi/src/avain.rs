@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use avain_core::Language;
 use avain_core::client::{
-    self as core, ApprovalFactor, DeviceDetails, LoginResult, PlatformParts, PolicyStatus,
-    ProfileInfo, SystemClock, TrustedDevice, UserCodeUnlockStarted, UserCodeUnlocked,
+    self as core, DeviceDetails, LoginResult, PlatformParts, PolicyStatus, ProfileInfo,
+    SystemClock, UserCodeUnlockStarted, UserCodeUnlocked,
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
@@ -259,21 +259,6 @@ impl Avain {
             .await?)
     }
 
-    /// The customer's trusted devices (logged in).
-    pub async fn devices(&self) -> Result<Vec<TrustedDevice>, AvainError> {
-        Ok(self.core.devices().await?)
-    }
-
-    /// Removes a trusted device remotely, approved with `factor`. Removing this device
-    /// also deletes the profile here. Changes persisted state.
-    pub async fn remove_device(
-        &self,
-        device_id: String,
-        factor: ApprovalFactor,
-    ) -> Result<(), AvainError> {
-        Ok(self.core.remove_device(device_id, factor).await?)
-    }
-
     /// Deletes a profile from this device only (its keys and local data). Changes
     /// persisted state.
     pub async fn delete_profile_locally(&self, profile_id: String) -> Result<(), AvainError> {
@@ -323,11 +308,5 @@ impl Avain {
     /// database and the keystore and verifies the policy's signature).
     pub async fn policy_status(&self) -> PolicyStatus {
         self.core.policy_status().await
-    }
-
-    /// The 24/7 numbers of the blocking service, in the customer's language. Works
-    /// offline.
-    pub fn blocking_numbers(&self) -> String {
-        self.core.blocking_numbers()
     }
 }

@@ -4,6 +4,8 @@
 //! Thin calls into `avain_core::client::Avain`, which checks the content against the
 //! bank's hash, renders the text, signs it and keeps the receipt.
 
+use std::sync::Arc;
+
 use avain_core::client::{
     self as core, ApprovalFactor, DocumentFile, DocumentInfo, DocumentLists, DocumentView,
 };
@@ -19,18 +21,47 @@ pub fn document_downloadable(download_until: Option<OffsetDateTime>, now: Offset
     core::downloadable(download_until, now)
 }
 
+/// The signing service: `avain.documents()` (Kotlin, Swift), a view of the
+/// one [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Documents {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Documents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents").finish_non_exhaustive()
+    }
+}
+
+impl Documents {
+    fn area(&self) -> core::Documents<'_> {
+        self.avain.documents()
+    }
+}
+
 #[uniffi::export]
 impl Avain {
+    /// The signing service.
+    pub fn documents(&self) -> Arc<Documents> {
+        Arc::new(Documents {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Documents {
     /// The signing service's three lists (logged in).
-    pub async fn documents(&self) -> Result<DocumentLists, AvainError> {
-        Ok(self.core.documents().await?)
+    pub async fn list(&self) -> Result<DocumentLists, AvainError> {
+        Ok(self.area().list().await?)
     }
 
     /// Opens a document to read it (logged in). When it waits for my signature,
     /// `shownText` is what `signDocument` signs (in Finnish, with a notice for customers
     /// using another language).
     pub async fn open_document(&self, document_id: String) -> Result<DocumentView, AvainError> {
-        Ok(self.core.open_document(document_id).await?)
+        Ok(self.area().open_document(document_id).await?)
     }
 
     /// Signs the document last opened, with the PIN or biometrics, over its title, the
@@ -41,14 +72,14 @@ impl Avain {
         document_id: String,
         factor: ApprovalFactor,
     ) -> Result<DocumentInfo, AvainError> {
-        Ok(self.core.sign_document(document_id, factor).await?)
+        Ok(self.area().sign_document(document_id, factor).await?)
     }
 
     /// Downloads a completed document (logged in), only within 30 days of the last
     /// signature (`Refused` with `download_unavailable` after that). Nothing is written to
     /// disk: the app saves the file where the customer chooses.
     pub async fn download_document(&self, document_id: String) -> Result<DocumentFile, AvainError> {
-        Ok(self.core.download_document(document_id).await?)
+        Ok(self.area().download_document(document_id).await?)
     }
 }
 

@@ -3,21 +3,52 @@
 //! the bank; nothing of the content is stored on the phone. Thin calls into
 //! `avain_core::client::Avain`.
 
-use avain_core::client::{InboxView, MessageInfo, MessageView};
+use std::sync::Arc;
+
+use avain_core::client::{self as core, InboxView, MessageInfo, MessageView};
 
 use crate::avain::Avain;
 use crate::error::AvainError;
 
+/// The secure inbox: `avain.inbox()` (Kotlin, Swift), a view of the
+/// one [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Inbox {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Inbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inbox").finish_non_exhaustive()
+    }
+}
+
+impl Inbox {
+    fn area(&self) -> core::Inbox<'_> {
+        self.avain.inbox()
+    }
+}
+
 #[uniffi::export]
 impl Avain {
+    /// The secure inbox.
+    pub fn inbox(&self) -> Arc<Inbox> {
+        Arc::new(Inbox {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Inbox {
     /// The secure inbox, newest first, with the unread count (logged in).
-    pub async fn inbox(&self) -> Result<InboxView, AvainError> {
-        Ok(self.core.inbox().await?)
+    pub async fn list(&self) -> Result<InboxView, AvainError> {
+        Ok(self.area().list().await?)
     }
 
     /// Opens a message (logged in); the bank marks it read.
     pub async fn open_message(&self, message_id: String) -> Result<MessageView, AvainError> {
-        Ok(self.core.open_message(message_id).await?)
+        Ok(self.area().open_message(message_id).await?)
     }
 
     /// Writes to the bank (logged in): a subject of 1-120 characters and a text of
@@ -27,6 +58,6 @@ impl Avain {
         subject: String,
         body: String,
     ) -> Result<MessageInfo, AvainError> {
-        Ok(self.core.send_message(subject, body).await?)
+        Ok(self.area().send_message(subject, body).await?)
     }
 }

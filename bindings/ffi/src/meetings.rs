@@ -5,6 +5,8 @@
 //! the join window, the booking code and the phone number are the core's pure rules,
 //! exported sync so the meeting card can tick without asking the bank.
 
+use std::sync::Arc;
+
 use avain_core::Language;
 use avain_core::client::{self as core, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin};
 use time::OffsetDateTime;
@@ -56,12 +58,41 @@ pub fn normalize_phone(text: String) -> Option<String> {
     core::normalize_phone(&text)
 }
 
+/// Video meetings: `avain.meetings()` (Kotlin, Swift), a view of the
+/// one [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Meetings {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Meetings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Meetings").finish_non_exhaustive()
+    }
+}
+
+impl Meetings {
+    fn area(&self) -> core::Meetings<'_> {
+        self.avain.meetings()
+    }
+}
+
 #[uniffi::export]
 impl Avain {
+    /// Video meetings.
+    pub fn meetings(&self) -> Arc<Meetings> {
+        Arc::new(Meetings {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Meetings {
     /// The customer's video meetings, soonest first, each with its join window on the
     /// phone's clock (logged in).
-    pub async fn meetings(&self) -> Result<Vec<MeetingInfo>, AvainError> {
-        Ok(self.core.meetings().await?)
+    pub async fn list(&self) -> Result<Vec<MeetingInfo>, AvainError> {
+        Ok(self.area().list().await?)
     }
 
     /// Books a video meeting (logged in): a start in the future on the quarter hour, 30,
@@ -75,7 +106,7 @@ impl Avain {
         details: Option<String>,
     ) -> Result<MeetingInfo, AvainError> {
         Ok(self
-            .core
+            .area()
             .book_meeting(starts_at, duration_minutes, topic, details)
             .await?)
     }
@@ -88,7 +119,7 @@ impl Avain {
         booking_code: String,
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
-        Ok(self.core.look_up_meeting(booking_code, phone).await?)
+        Ok(self.area().look_up_meeting(booking_code, phone).await?)
     }
 
     /// Changes a booking (logged in), only before the meeting starts. Changes state at
@@ -98,7 +129,7 @@ impl Avain {
         booking_code: String,
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
-        Ok(self.core.edit_meeting(booking_code, edit).await?)
+        Ok(self.area().edit_meeting(booking_code, edit).await?)
     }
 
     /// Changes a booking found with booking code and phone number, without logging in.
@@ -110,7 +141,7 @@ impl Avain {
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
         let meeting = self
-            .core
+            .area()
             .edit_meeting_by_code(booking_code, phone, edit)
             .await?;
         Ok(meeting)
@@ -119,7 +150,7 @@ impl Avain {
     /// Cancels a booking (logged in); not after the meeting has ended. Changes state at
     /// the bank.
     pub async fn cancel_meeting(&self, booking_code: String) -> Result<MeetingInfo, AvainError> {
-        Ok(self.core.cancel_meeting(booking_code).await?)
+        Ok(self.area().cancel_meeting(booking_code).await?)
     }
 
     /// Cancels a booking found with booking code and phone number, without logging in.
@@ -130,7 +161,7 @@ impl Avain {
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
         Ok(self
-            .core
+            .area()
             .cancel_meeting_by_code(booking_code, phone)
             .await?)
     }
@@ -140,7 +171,7 @@ impl Avain {
     /// the phone's clock without asking the bank (which checks again on its own).
     /// Returns the call's address and what to tell the customer first.
     pub async fn join_meeting(&self, booking_code: String) -> Result<MeetingJoin, AvainError> {
-        Ok(self.core.join_meeting(booking_code).await?)
+        Ok(self.area().join_meeting(booking_code).await?)
     }
 
     /// Identifies the customer in a meeting with the identifier the expert read out
@@ -152,7 +183,7 @@ impl Avain {
         identifier: String,
     ) -> Result<MeetingInfo, AvainError> {
         Ok(self
-            .core
+            .area()
             .identify_in_meeting(booking_code, identifier)
             .await?)
     }

@@ -5,13 +5,44 @@
 //! ([`ApprovalFactor`]) or rejected. Thin calls into `avain_core::client::Avain`, which
 //! checks the bank's challenge, renders the text, signs it and keeps the receipt.
 
-use avain_core::client::{AppLoginPrompt, ApprovalFactor, IdentificationPrompt};
+use std::sync::Arc;
+
+use avain_core::client::{self as core, AppLoginPrompt, ApprovalFactor, IdentificationPrompt};
 
 use crate::avain::Avain;
 use crate::error::AvainError;
 
+/// Third parties' identification requests and browser logins: `avain.identification()` (Kotlin, Swift), a view of the
+/// one [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Identification {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Identification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Identification").finish_non_exhaustive()
+    }
+}
+
+impl Identification {
+    fn area(&self) -> core::Identification<'_> {
+        self.avain.identification()
+    }
+}
+
 #[uniffi::export]
 impl Avain {
+    /// Third parties' identification requests and browser logins.
+    pub fn identification(&self) -> Arc<Identification> {
+        Arc::new(Identification {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Identification {
     /// Opens a third party's identification request for `profile_id` (the id comes in the
     /// push notification): one round trip, no login needed. The text is in Finnish, with a
     /// notice for customers using another language. Then `approveIdentification` or
@@ -22,7 +53,7 @@ impl Avain {
         request_id: String,
     ) -> Result<IdentificationPrompt, AvainError> {
         let prompt = self
-            .core
+            .area()
             .open_identification_request(profile_id, request_id)
             .await?;
         Ok(prompt)
@@ -37,7 +68,10 @@ impl Avain {
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        Ok(self.core.approve_identification(request_id, factor).await?)
+        Ok(self
+            .area()
+            .approve_identification(request_id, factor)
+            .await?)
     }
 
     /// Refuses an identification request the customer did not ask for; the service learns
@@ -48,7 +82,7 @@ impl Avain {
         request_id: String,
     ) -> Result<(), AvainError> {
         Ok(self
-            .core
+            .area()
             .reject_identification(profile_id, request_id)
             .await?)
     }
@@ -61,7 +95,7 @@ impl Avain {
         profile_id: String,
         request_id: String,
     ) -> Result<AppLoginPrompt, AvainError> {
-        Ok(self.core.open_app_login(profile_id, request_id).await?)
+        Ok(self.area().open_app_login(profile_id, request_id).await?)
     }
 
     /// Approves the browser login last opened, signing the text with the code with the PIN
@@ -72,7 +106,7 @@ impl Avain {
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        Ok(self.core.approve_app_login(request_id, factor).await?)
+        Ok(self.area().approve_app_login(request_id, factor).await?)
     }
 
     /// Refuses a browser login the customer did not start; the browser says it was
@@ -82,6 +116,6 @@ impl Avain {
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        Ok(self.core.reject_app_login(profile_id, request_id).await?)
+        Ok(self.area().reject_app_login(profile_id, request_id).await?)
     }
 }

@@ -7,7 +7,7 @@ use time::Date;
 
 use avain_protocol::rules::ids::is_id;
 
-use super::{Avain, AvainError};
+use super::{AvainError, Payments};
 use crate::api::{
     Account, AccountKind, AccountList, EInvoice, EInvoiceList, Payment, PaymentList, PaymentStatus,
     Transaction, TransactionList,
@@ -20,7 +20,7 @@ use crate::payments::{Iban, Money, Reference};
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccountInfo {
-    /// The bank's id (pass it to [`Avain::transactions`] and as a payment's
+    /// The bank's id (pass it to [`Payments::transactions`](crate::client::Payments::transactions) and as a payment's
     /// `from_account_id`).
     pub account_id: String,
     /// The account's name ("Käyttötili").
@@ -79,7 +79,7 @@ pub struct EInvoiceInfo {
     pub due_date: Date,
     /// The due date as the customer reads it.
     pub due_date_text: String,
-    /// The virtual barcode (54 digits), for [`Avain::read_barcode`].
+    /// The virtual barcode (54 digits), for [`Payments::read_barcode`](crate::client::Payments::read_barcode).
     pub virtual_barcode: String,
 }
 
@@ -87,7 +87,7 @@ pub struct EInvoiceInfo {
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentInfo {
-    /// The bank's id (pass it to [`Avain::prepare_payment_approval`]).
+    /// The bank's id (pass it to [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval)).
     pub payment_id: String,
     /// The account paid from.
     pub from_account_id: String,
@@ -195,92 +195,96 @@ impl PaymentInfo {
     }
 }
 
-impl Avain {
+impl Payments<'_> {
     /// The customer's accounts (needs a session).
-    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: AccountList = inner
-                .http
-                .get("v1/accounts", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .accounts
-                .into_iter()
-                .map(|a| AccountInfo::from_api(lang, a))
-                .collect())
-        })
-        .await
+    pub async fn accounts(self) -> Result<Vec<AccountInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: AccountList = inner
+                    .http
+                    .get("v1/accounts", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .accounts
+                    .into_iter()
+                    .map(|a| AccountInfo::from_api(lang, a))
+                    .collect())
+            })
+            .await
     }
 
     /// An account's booked transactions, newest first (needs a session).
     pub async fn transactions(
-        &self,
+        self,
         account_id: String,
     ) -> Result<Vec<TransactionInfo>, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            if !is_id(&account_id) {
-                return Err(AvainError::input(lang, "account_unknown"));
-            }
-            let (token, _) = inner.session()?;
-            let list: TransactionList = inner
-                .http
-                .get(
-                    &format!("v1/accounts/{account_id}/transactions"),
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            Ok(list
-                .transactions
-                .into_iter()
-                .map(|t| TransactionInfo::from_api(lang, t))
-                .collect())
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                if !is_id(&account_id) {
+                    return Err(AvainError::input(lang, "account_unknown"));
+                }
+                let (token, _) = inner.session()?;
+                let list: TransactionList = inner
+                    .http
+                    .get(
+                        &format!("v1/accounts/{account_id}/transactions"),
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                Ok(list
+                    .transactions
+                    .into_iter()
+                    .map(|t| TransactionInfo::from_api(lang, t))
+                    .collect())
+            })
+            .await
     }
 
     /// E-invoices waiting to be paid, earliest due first (needs a session).
-    pub async fn e_invoices(&self) -> Result<Vec<EInvoiceInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: EInvoiceList = inner
-                .http
-                .get("v1/e-invoices", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .invoices
-                .into_iter()
-                .map(|i| EInvoiceInfo::from_api(lang, i))
-                .collect())
-        })
-        .await
+    pub async fn e_invoices(self) -> Result<Vec<EInvoiceInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: EInvoiceList = inner
+                    .http
+                    .get("v1/e-invoices", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .invoices
+                    .into_iter()
+                    .map(|i| EInvoiceInfo::from_api(lang, i))
+                    .collect())
+            })
+            .await
     }
 
     /// Payments waiting for the customer's approval, made here or in the online bank,
     /// newest first (needs a session). Approve one with
-    /// [`Avain::prepare_payment_approval`] and [`Avain::confirm_payment`].
-    pub async fn payments_awaiting_approval(&self) -> Result<Vec<PaymentInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: PaymentList = inner
-                .http
-                .get("v1/payments?status=awaiting_approval", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .payments
-                .into_iter()
-                .map(|p| PaymentInfo::from_api(lang, p))
-                .collect())
-        })
-        .await
+    /// [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval) and [`Payments::confirm_payment`](crate::client::Payments::confirm_payment).
+    pub async fn payments_awaiting_approval(self) -> Result<Vec<PaymentInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: PaymentList = inner
+                    .http
+                    .get("v1/payments?status=awaiting_approval", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .payments
+                    .into_iter()
+                    .map(|p| PaymentInfo::from_api(lang, p))
+                    .collect())
+            })
+            .await
     }
 }
 

@@ -14,7 +14,7 @@ use avain_protocol::rules::ids::is_id;
 use time::OffsetDateTime;
 
 use super::pending::PendingAppLogin;
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Identification, Inner};
 use crate::api::AppLoginApproval;
 use crate::confirmation;
 use crate::i18n::Language;
@@ -163,41 +163,44 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Identification<'_> {
     /// Opens a browser online-bank login waiting for this app (its id comes in the push
     /// notification) for `profile_id`: one round trip, no app login needed. Returns the
     /// short code the browser shows and the text to approve, in the customer's language.
-    /// Call [`Avain::approve_app_login`] or [`Avain::reject_app_login`] next.
+    /// Call [`Identification::approve_app_login`](crate::client::Identification::approve_app_login) or [`Identification::reject_app_login`](crate::client::Identification::reject_app_login) next.
     pub async fn open_app_login(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<AppLoginPrompt, AvainError> {
-        self.run(move |inner| async move { inner.open_app_login(&profile_id, &request_id).await })
+        self.0
+            .run(move |inner| async move { inner.open_app_login(&profile_id, &request_id).await })
             .await
     }
 
-    /// Approves the browser login last opened with [`Avain::open_app_login`], signing the
+    /// Approves the browser login last opened with [`Identification::open_app_login`](crate::client::Identification::open_app_login), signing the
     /// text shown (with the code) with the PIN or biometrics; the browser then logs in.
     /// Keeps a receipt (changes persisted state). The opened login is used once: after a
     /// wrong PIN ([`AvainError::WrongPin`]) open it again.
     pub async fn approve_app_login(
-        &self,
+        self,
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move { inner.approve_app_login(&request_id, factor).await })
+        self.0
+            .run(move |inner| async move { inner.approve_app_login(&request_id, factor).await })
             .await
     }
 
     /// Refuses a browser login the customer did not start: the browser shows that the
     /// login was refused. No PIN needed.
     pub async fn reject_app_login(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move { inner.reject_app_login(&profile_id, &request_id).await })
+        self.0
+            .run(move |inner| async move { inner.reject_app_login(&profile_id, &request_id).await })
             .await
     }
 }

@@ -3,7 +3,7 @@
 //! the app lists them, opens one (which marks it read) and writes to the bank; nothing of
 //! their content is stored on the phone.
 
-use super::{Avain, AvainError};
+use super::{AvainError, Inbox};
 use crate::api::{Message, MessageList, MessageSummary, NewMessage};
 use crate::i18n::Language;
 use avain_protocol::rules::ids::is_id;
@@ -79,74 +79,77 @@ fn not_found(lang: Language, error: AvainError) -> AvainError {
     }
 }
 
-impl Avain {
+impl Inbox<'_> {
     /// The secure inbox, newest first, with the unread count (needs a session).
-    pub async fn inbox(&self) -> Result<InboxView, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: MessageList = inner
-                .http
-                .get("v1/messages", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            Ok(inbox(list))
-        })
-        .await
+    pub async fn list(self) -> Result<InboxView, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: MessageList = inner
+                    .http
+                    .get("v1/messages", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                Ok(inbox(list))
+            })
+            .await
     }
 
     /// Opens a message (needs a session); the bank marks it read.
-    pub async fn open_message(&self, message_id: String) -> Result<MessageView, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            if !is_id(&message_id) {
-                return Err(AvainError::refused(lang, "message_not_found"));
-            }
-            let (token, _) = inner.session()?;
-            let message: Message = inner
-                .http
-                .get(&format!("v1/messages/{message_id}"), Some(token.expose()))
-                .await
-                .map_err(|e| not_found(lang, inner.bank_error(e)))?;
-            Ok(MessageView {
-                info: info(message.summary),
-                body: message.body,
+    pub async fn open_message(self, message_id: String) -> Result<MessageView, AvainError> {
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                if !is_id(&message_id) {
+                    return Err(AvainError::refused(lang, "message_not_found"));
+                }
+                let (token, _) = inner.session()?;
+                let message: Message = inner
+                    .http
+                    .get(&format!("v1/messages/{message_id}"), Some(token.expose()))
+                    .await
+                    .map_err(|e| not_found(lang, inner.bank_error(e)))?;
+                Ok(MessageView {
+                    info: info(message.summary),
+                    body: message.body,
+                })
             })
-        })
-        .await
+            .await
     }
 
     /// Writes a message to the bank (needs a session): a subject of 1-120 characters and
     /// a text of 1-4000.
     pub async fn send_message(
-        &self,
+        self,
         subject: String,
         body: String,
     ) -> Result<MessageInfo, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            // The bank's rules, on the text as it will be sent (the subject trimmed).
-            if !text_rules::is_single_line(subject.trim(), text_rules::MESSAGE_SUBJECT_MAX) {
-                return Err(AvainError::input(lang, "message_subject_invalid"));
-            }
-            if !text_rules::is_multi_line(&body, text_rules::MESSAGE_BODY_MAX) {
-                return Err(AvainError::input(lang, "message_body_invalid"));
-            }
-            let (token, _) = inner.session()?;
-            let sent: Message = inner
-                .http
-                .post(
-                    "v1/messages",
-                    &NewMessage {
-                        subject: subject.trim().to_owned(),
-                        body,
-                    },
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            Ok(info(sent.summary))
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                // The bank's rules, on the text as it will be sent (the subject trimmed).
+                if !text_rules::is_single_line(subject.trim(), text_rules::MESSAGE_SUBJECT_MAX) {
+                    return Err(AvainError::input(lang, "message_subject_invalid"));
+                }
+                if !text_rules::is_multi_line(&body, text_rules::MESSAGE_BODY_MAX) {
+                    return Err(AvainError::input(lang, "message_body_invalid"));
+                }
+                let (token, _) = inner.session()?;
+                let sent: Message = inner
+                    .http
+                    .post(
+                        "v1/messages",
+                        &NewMessage {
+                            subject: subject.trim().to_owned(),
+                            body,
+                        },
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                Ok(info(sent.summary))
+            })
+            .await
     }
 }
 

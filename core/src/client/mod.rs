@@ -4,6 +4,7 @@
 //! | file | what it holds |
 //! |---|---|
 //! | `mod.rs` | [`Avain`]: configuration, platform parts, profiles |
+//! | `areas.rs` | the sub-handles grouping the API by area ([`Avain::payments`], ...) |
 //! | `tasks.rs` | where flows run, and what a cancelled call stops |
 //! | `error.rs` | [`AvainError`], the one public error, converted in one place |
 //! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
@@ -55,6 +56,7 @@
 mod accounts;
 mod app_login;
 mod approval;
+mod areas;
 mod biometrics;
 mod blocking;
 mod devices;
@@ -83,6 +85,9 @@ use time::OffsetDateTime;
 pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
 pub use app_login::AppLoginPrompt;
 pub use approval::ApprovalFactor;
+pub use areas::{
+    BlockingService, Devices, Documents, Identification, Inbox, Meetings, Payments, Receipts,
+};
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
 pub use devices::TrustedDevice;
 pub use error::{AvainError, PinRejection};
@@ -446,12 +451,6 @@ impl Avain {
     /// How many requests went to the bank so far (for benchmarks).
     pub fn round_trips(&self) -> u64 {
         self.inner.http.round_trips()
-    }
-
-    /// The 24/7 numbers of the blocking service, for the "block my codes" screen, in the
-    /// customer's language. Works offline.
-    pub fn blocking_numbers(&self) -> String {
-        crate::i18n::text(self.inner.lang(), "client-blocking-numbers")
     }
 
     /// Whether `profile` may use biometrics now (state and flag).

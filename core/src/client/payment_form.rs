@@ -16,11 +16,11 @@ pub const MAX_PAYEE_NAME: usize = avain_protocol::rules::text::PAYEE_NAME_MAX;
 pub const MAX_MESSAGE: usize = avain_protocol::rules::text::PAYMENT_MESSAGE_MAX;
 
 /// A payment as the customer filled it in. Every field is text as typed; optional fields
-/// may be empty. Pass it to [`crate::client::Avain::start_payment`].
+/// may be empty. Pass it to [`Payments::start_payment`](crate::client::Payments::start_payment).
 #[derive(Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentDraft {
-    /// The account to pay from (an `account_id` of [`crate::client::Avain::accounts`]).
+    /// The account to pay from (an `account_id` of [`Payments::accounts`](crate::client::Payments::accounts)).
     pub from_account_id: String,
     /// The payee's name.
     pub payee_name: String,

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use avain_protocol::rules::ids::is_id;
 
-use super::{Avain, AvainError, Inner};
+use super::{AvainError, Inner, Receipts};
 use crate::api::{ApprovalReport, ApprovalReportReceipt};
 use crate::i18n::{self, Arg};
 use crate::keys::SecondFactor;
@@ -23,7 +23,7 @@ pub const MAX_RECEIPTS: u32 = 500;
 #[derive(Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReceiptInfo {
-    /// The receipt's id (pass it to [`Avain::report_not_me`]).
+    /// The receipt's id (pass it to [`Receipts::report_not_me`](crate::client::Receipts::report_not_me)).
     pub receipt_id: String,
     /// What was approved (a login, a payment, a third party's identification...).
     pub purpose: Purpose,
@@ -133,28 +133,25 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Receipts<'_> {
     /// The receipts of `profile_id`'s approvals on this device, newest first, at most
     /// `limit` (capped at [`MAX_RECEIPTS`]). Works offline.
-    pub async fn receipts(
-        &self,
-        profile_id: &str,
-        limit: u32,
-    ) -> Result<Vec<ReceiptInfo>, AvainError> {
+    pub async fn list(self, profile_id: &str, limit: u32) -> Result<Vec<ReceiptInfo>, AvainError> {
         let profile_id = profile_id.to_owned();
-        self.local(move |inner| {
-            let lang = inner.lang();
-            inner.profile(&profile_id)?;
-            let receipts = inner
-                .store
-                .receipts(&profile_id, limit.min(MAX_RECEIPTS))
-                .map_err(|e| AvainError::from_store(lang, e))?;
-            Ok(receipts
-                .into_iter()
-                .map(|r| inner.receipt_info(r))
-                .collect())
-        })
-        .await
+        self.0
+            .local(move |inner| {
+                let lang = inner.lang();
+                inner.profile(&profile_id)?;
+                let receipts = inner
+                    .store
+                    .receipts(&profile_id, limit.min(MAX_RECEIPTS))
+                    .map_err(|e| AvainError::from_store(lang, e))?;
+                Ok(receipts
+                    .into_iter()
+                    .map(|r| inner.receipt_info(r))
+                    .collect())
+            })
+            .await
     }
 
     /// Reports an approval the customer does not recognise ("this was not me") to the
@@ -162,11 +159,12 @@ impl Avain {
     /// the receipt. The answer's message gives the blocking service's numbers: if codes
     /// may be in the wrong hands, block them now. Changes persisted state.
     pub async fn report_not_me(
-        &self,
+        self,
         receipt_id: String,
         comment: Option<String>,
     ) -> Result<NotMeReported, AvainError> {
-        self.run(move |inner| async move { inner.report_not_me(receipt_id, comment).await })
+        self.0
+            .run(move |inner| async move { inner.report_not_me(receipt_id, comment).await })
             .await
     }
 }

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::pending::OpenedDocument;
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Documents, Inner};
 use crate::api::{
     ApprovalRequired, ConfirmRequest, Document, DocumentList, DocumentStatus, DocumentSummary,
     ErrorCode,
@@ -305,42 +305,46 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Documents<'_> {
     /// The signing service's three lists: waiting for my signature, pending (others still
     /// to sign), completed (needs a session).
-    pub async fn documents(&self) -> Result<DocumentLists, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list = inner.document_list(token.expose()).await?;
-            let now = inner.now();
-            let convert = |v: Vec<DocumentSummary>| v.into_iter().map(|d| info(d, now)).collect();
-            Ok(DocumentLists {
-                waiting: convert(list.waiting),
-                pending: convert(list.pending),
-                completed: convert(list.completed),
+    pub async fn list(self) -> Result<DocumentLists, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list = inner.document_list(token.expose()).await?;
+                let now = inner.now();
+                let convert =
+                    |v: Vec<DocumentSummary>| v.into_iter().map(|d| info(d, now)).collect();
+                Ok(DocumentLists {
+                    waiting: convert(list.waiting),
+                    pending: convert(list.pending),
+                    completed: convert(list.completed),
+                })
             })
-        })
-        .await
+            .await
     }
 
     /// Opens a document to read it (needs a session). Its content is checked against the
     /// hash the bank signs for. When it waits for my signature, `shown_text` is what
-    /// [`Avain::sign_document`] signs.
-    pub async fn open_document(&self, document_id: String) -> Result<DocumentView, AvainError> {
-        self.run(move |inner| async move { inner.open_document(&document_id).await })
+    /// [`Documents::sign_document`](crate::client::Documents::sign_document) signs.
+    pub async fn open_document(self, document_id: String) -> Result<DocumentView, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.open_document(&document_id).await })
             .await
     }
 
-    /// Signs the document last opened with [`Avain::open_document`], with the PIN or
+    /// Signs the document last opened with [`Documents::open_document`](crate::client::Documents::open_document), with the PIN or
     /// biometrics, over its title, the hash of the content read and the text shown. When
     /// the customer was the last to sign it becomes completed (the bank sends an SMS to
     /// every party). Keeps a receipt (changes persisted state).
     pub async fn sign_document(
-        &self,
+        self,
         document_id: String,
         factor: ApprovalFactor,
     ) -> Result<DocumentInfo, AvainError> {
-        self.run(move |inner| async move { inner.sign_document(&document_id, factor).await })
+        self.0
+            .run(move |inner| async move { inner.sign_document(&document_id, factor).await })
             .await
     }
 
@@ -348,8 +352,9 @@ impl Avain {
     /// signature, refused on the phone after that (and by the bank). The content is
     /// checked against the signed hash. Nothing is written to disk; the app saves the file
     /// where the customer chooses.
-    pub async fn download_document(&self, document_id: String) -> Result<DocumentFile, AvainError> {
-        self.run(move |inner| async move { inner.download_document(&document_id).await })
+    pub async fn download_document(self, document_id: String) -> Result<DocumentFile, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.download_document(&document_id).await })
             .await
     }
 }

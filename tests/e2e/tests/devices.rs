@@ -24,13 +24,14 @@ async fn a_removed_device_cannot_log_in() {
         .login_with_pin(id.clone(), PIN.into())
         .await
         .unwrap();
-    let devices = h.avain.devices().await.unwrap();
+    let devices = h.avain.devices().list().await.unwrap();
     assert_eq!(devices.iter().filter(|d| d.this_device).count(), 1);
     let other = devices.iter().find(|d| !d.this_device).unwrap();
     assert_eq!(other.model, "Galaxy S21");
     // A wrong PIN does not remove it.
     let wrong = h
         .avain
+        .devices()
         .remove_device(
             other.device_id.clone(),
             ApprovalFactor::Pin { pin: "9371".into() },
@@ -39,6 +40,7 @@ async fn a_removed_device_cannot_log_in() {
         .unwrap_err();
     assert!(matches!(wrong, AvainError::WrongPin { .. }), "{wrong:?}");
     h.avain
+        .devices()
         .remove_device(
             other.device_id.clone(),
             ApprovalFactor::Pin { pin: PIN.into() },

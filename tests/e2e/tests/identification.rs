@@ -26,6 +26,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // Approving something never opened is refused before anything is signed.
     let unopened = h
         .avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
@@ -33,6 +34,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
 
     let prompt = h
         .avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
@@ -54,6 +56,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // A wrong PIN is counted and spends the challenge; opening again gives a new one.
     let wrong = h
         .avain
+        .identification()
         .approve_identification(
             request_id.clone(),
             ApprovalFactor::Pin { pin: "9371".into() },
@@ -66,10 +69,12 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
         IdentificationStatus::Pending
     );
     h.avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap();
@@ -80,18 +85,21 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // Answered requests cannot be opened again.
     let again = h
         .avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap_err();
     assert_eq!(again.code(), "identification_answered");
     let unknown = h
         .avain
+        .identification()
         .open_identification_request(id, "idr_nonexistent".into())
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), "identification_unknown");
     let bad = h
         .avain
+        .identification()
         .open_identification_request(String::new(), "../../v1/sandbox/reset".into())
         .await
         .unwrap_err();
@@ -105,10 +113,12 @@ async fn reject_tells_the_broker_and_the_request_cannot_be_approved() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let request_id = h.third_party_asks("Kela", ANNA).await.unwrap();
     h.avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .reject_identification(id.clone(), request_id.clone())
         .await
         .unwrap();
@@ -118,12 +128,14 @@ async fn reject_tells_the_broker_and_the_request_cannot_be_approved() {
     // The prompt that was on screen is void.
     let approve = h
         .avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
     assert_eq!(approve.code(), "identification_not_opened");
     let reopen = h
         .avain
+        .identification()
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
@@ -140,6 +152,7 @@ async fn a_swedish_phone_gets_the_finnish_text_and_a_swedish_notice() {
     let request_id = h.third_party_asks("Verohallinto", ANNA).await.unwrap();
     let prompt = h
         .avain
+        .identification()
         .open_identification_request(id, request_id.clone())
         .await
         .unwrap();
@@ -159,6 +172,7 @@ async fn a_swedish_phone_gets_the_finnish_text_and_a_swedish_notice() {
             .any(|a| a.contains("personbeteckning"))
     );
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap();
@@ -178,6 +192,7 @@ async fn an_expired_request_is_refused() {
     h.set_clocks(later).await.unwrap();
     let expired = h
         .avain
+        .identification()
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
@@ -199,10 +214,12 @@ async fn approve_with_biometrics() {
         .unwrap();
     let request_id = h.third_party_asks("Kela", ANNA).await.unwrap();
     h.avain
+        .identification()
         .open_identification_request(id, request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), ApprovalFactor::Biometric)
         .await
         .unwrap();

@@ -99,7 +99,7 @@ async fn register_unlock_online_then_log_in() {
     );
     assert_eq!(login.customer_name, anna.name);
     assert_eq!(h.avain.logged_in_profile(), Some(profile.id.clone()));
-    let devices = h.avain.devices().await.unwrap();
+    let devices = h.avain.devices().list().await.unwrap();
     assert!(
         devices
             .iter()
@@ -207,9 +207,9 @@ async fn five_minutes_without_activity_log_out() {
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
     h.clock.advance(time::Duration::minutes(4));
-    h.avain.devices().await.unwrap();
+    h.avain.devices().list().await.unwrap();
     h.clock.advance(time::Duration::minutes(5));
-    let out = h.avain.devices().await.unwrap_err();
+    let out = h.avain.devices().list().await.unwrap_err();
     assert!(matches!(out, AvainError::LoggedOut { .. }), "{out:?}");
     assert_eq!(h.avain.logged_in_profile(), None);
 }

@@ -17,7 +17,7 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     let titles = |v: &[avain_core::client::DocumentInfo]| {
         v.iter().map(|d| d.title.clone()).collect::<Vec<_>>()
     };
@@ -31,11 +31,17 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     // Signing needs the document opened (read) first.
     let unread = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
     assert_eq!(unread.code(), "document_not_opened");
-    let view = h.avain.open_document(loan_id.clone()).await.unwrap();
+    let view = h
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     assert!(view.content.starts_with("ASUNTOLAINASOPIMUS"));
     assert_eq!(
         view.shown_text.as_deref(),
@@ -44,12 +50,14 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     assert!(view.finnish_only);
     let wrong = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin("9371"))
         .await
         .unwrap_err();
     assert!(matches!(wrong, AvainError::WrongPin { .. }), "{wrong:?}");
     let signed = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap();
@@ -58,16 +66,23 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         avain_core::api::DocumentStatus::Pending,
         "Mikko has not signed yet"
     );
-    let again = h.avain.open_document(loan_id.clone()).await.unwrap();
+    let again = h
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     assert_eq!(again.shown_text, None, "nothing left to sign");
     let twice = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
     assert_eq!(twice.code(), "document_not_opened");
     let early = h
         .avain
+        .documents()
         .download_document(loan_id.clone())
         .await
         .unwrap_err();
@@ -87,9 +102,15 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .login_with_pin(mikko_id, MIKKO_PIN.into())
         .await
         .unwrap();
-    phone.avain.open_document(loan_id.clone()).await.unwrap();
+    phone
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     let done = phone
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(MIKKO_PIN))
         .await
         .unwrap();
@@ -105,7 +126,12 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
             "{user}"
         );
     }
-    let file = h.avain.download_document(loan_id).await.unwrap();
+    let file = h
+        .avain
+        .documents()
+        .download_document(loan_id)
+        .await
+        .unwrap();
     assert_eq!(file.file_name, "Asuntolainasopimus.txt");
     assert!(file.content.contains("185 000,00 €"));
 }
@@ -115,7 +141,7 @@ async fn a_download_after_thirty_days_is_refused() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.active_profile(anna, PIN).await.unwrap();
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     let savings = lists
         .completed
         .iter()
@@ -130,6 +156,7 @@ async fn a_download_after_thirty_days_is_refused() {
         .clone();
     let file = h
         .avain
+        .documents()
         .download_document(savings.document_id.clone())
         .await
         .unwrap();
@@ -138,6 +165,7 @@ async fn a_download_after_thirty_days_is_refused() {
     let before = h.avain.round_trips();
     let refused = h
         .avain
+        .documents()
         .download_document(old.document_id.clone())
         .await
         .unwrap_err();
@@ -160,6 +188,7 @@ async fn a_download_after_thirty_days_is_refused() {
         .unwrap();
     let at_bank = h
         .avain
+        .documents()
         .download_document(savings.document_id.clone())
         .await
         .unwrap_err();
@@ -168,6 +197,6 @@ async fn a_download_after_thirty_days_is_refused() {
 
     // Both clocks past it: the list says so too.
     h.clock.set(until + Duration::minutes(1));
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     assert!(lists.completed.iter().all(|d| !d.downloadable));
 }

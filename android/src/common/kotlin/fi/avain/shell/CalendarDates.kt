@@ -1,7 +1,7 @@
 // The phone's calendar date, as the core's date-based rules (OS gating, due dates) take it.
 package fi.avain.shell
 
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import java.util.Calendar
 import java.util.GregorianCalendar
 import java.util.TimeZone

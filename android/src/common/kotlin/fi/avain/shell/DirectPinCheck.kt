@@ -2,7 +2,7 @@
 package fi.avain.shell
 
 import com.sun.jna.Native
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.PinProblem
 import fi.avain.PinVerdict

@@ -1,9 +1,9 @@
 package fi.avain.shell
 
 import fi.avain.AvainException
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
-import fi.avain.PinReason
+import fi.avain.core.PinReason
 import fi.avain.PinVerdict
 import fi.avain.checkNewPin
 import java.nio.charset.CharacterCodingException

@@ -1,11 +1,11 @@
 package fi.avain.shell
 
 import fi.avain.AvainException
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.LogLevel
 import fi.avain.LogSink
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.checkOsGate
 import fi.avain.installLogSink
 import java.util.Collections

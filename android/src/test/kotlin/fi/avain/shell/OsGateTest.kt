@@ -1,11 +1,11 @@
 package fi.avain.shell
 
 import fi.avain.AvainException
-import fi.avain.CalendarDate
-import fi.avain.GateReason
+import fi.avain.protocol.CalendarDate
+import fi.avain.core.GateReason
 import fi.avain.GateVerdict
 import fi.avain.protocol.Language
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.checkOsGate
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse

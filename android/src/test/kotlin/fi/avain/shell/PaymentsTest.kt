@@ -1,7 +1,7 @@
 package fi.avain.shell
 
 import fi.avain.AvainException
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.ReferenceKind
 import fi.avain.createFinnishReference

@@ -1,10 +1,10 @@
 package fi.avain.shell
 
 import fi.avain.AvainException
-import fi.avain.CalendarDate
+import fi.avain.protocol.CalendarDate
 import fi.avain.core.Flow
 import fi.avain.protocol.Language
-import fi.avain.PinReason
+import fi.avain.core.PinReason
 import fi.avain.checkHetu
 import fi.avain.checkNewPin
 import fi.avain.chooseLanguage

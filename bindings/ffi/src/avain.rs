@@ -1,7 +1,7 @@
-//! The `Avain` object: the app's one handle on the core's flows (registration, login,
-//! trusted devices, PIN change, biometrics, the OS policy), each a thin call into
-//! `avain_core::client::Avain`, which decides everything. Its errors become
-//! [`AvainError`] in `error.rs`.
+//! The `Avain` object: the app's root handle on the core's flows (registration, login,
+//! profiles, PIN change, biometrics, the OS policy; the other areas are its sub-handles),
+//! each a thin call into `avain_core::client::Avain`, which decides everything. Its errors
+//! become [`AvainError`] in `error.rs`.
 //!
 //! Every call that talks to the bank, the keystore or the local database is `async`: the
 //! core runs it on the library's one runtime (`runtime.rs`), so no call blocks the thread

@@ -1,19 +1,25 @@
 //! # avain-ffi
 //!
 //! The UniFFI surface of [`avain_core`]: what the Kotlin (Android) and Swift (iPhone/iPad)
-//! shells call. It is thin on purpose: it adapts types, converts errors and bridges the
-//! platform's keys and storage into the core's traits, and holds no business rule — every
-//! decision it returns was made by the core.
+//! shells call. It is thin on purpose: it converts errors and bridges the platform's keys
+//! and storage into the core's traits, and holds no business rule — every decision it
+//! returns was made by the core. Records and enums are the core's and the protocol's own
+//! (derived under their `uniffi` feature); the FFI copies none of them. The app's API is
+//! [`Avain`] and, grouped by area, the sub-handles it returns ([`Payments`], [`Receipts`],
+//! [`Identification`], [`Meetings`], [`Documents`], [`Inbox`], [`Devices`],
+//! [`BlockingService`]), each holding the same core.
 //!
 //! | file | concern |
 //! |---|---|
-//! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
-//! | `banking.rs` | accounts, e-invoices, payments (barcode or typed, SMS step-up), receipts, "this was not me" |
-//! | `pushed_requests.rs` | third parties' identification requests and browser logins, approved with the app |
-//! | `meetings.rs` | video meetings: bookings, look-up by code, joining, identifying; the join window |
-//! | `documents.rs` | the signing service: lists, reading, signing, downloading |
-//! | `inbox.rs` | the secure inbox: reading and writing messages |
-//! | `blocking_service.rs` | the blocking service: its numbers, blocking codes and cards |
+//! | `avain.rs` | [`Avain`]: registration, login, profiles, PIN change, biometrics, the OS policy |
+//! | `banking.rs` | [`Payments`]: accounts, e-invoices, payments (barcode or typed, SMS step-up) |
+//! | `receipts.rs` | [`Receipts`]: receipts of approvals, "this was not me" |
+//! | `pushed_requests.rs` | [`Identification`]: third parties' identification requests and browser logins |
+//! | `meetings.rs` | [`Meetings`]: bookings, look-up by code, joining, identifying; the join window |
+//! | `documents.rs` | [`Documents`]: the signing service's lists, reading, signing, downloading |
+//! | `inbox.rs` | [`Inbox`]: the secure inbox, reading and writing messages |
+//! | `devices.rs` | [`Devices`]: trusted devices, removing one remotely |
+//! | `blocking_service.rs` | [`BlockingService`]: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `runtime.rs` | the library's one tokio runtime, built on first use |
 //! | `error.rs` | [`AvainError`], the one public error, and the one place core errors become it |

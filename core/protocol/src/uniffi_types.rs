@@ -66,7 +66,11 @@ uniffi::custom_type!(OffsetDateTime, SystemTime, {
     try_lift: |instant| Ok(instant_from_shell(instant).ok_or(InstantOutOfRange)?),
 });
 
-uniffi::custom_type!(Date, CalendarDate, {
+/// The name `time::Date` crosses under: named `Date`, the generated Swift would declare
+/// `typealias Date = CalendarDate` and hide Foundation's `Date`, which instants cross as.
+pub type CalendarDay = Date;
+
+uniffi::custom_type!(CalendarDay, CalendarDate, {
     remote,
     lower: |date| CalendarDate::from(date),
     try_lift: |day| Ok(Date::try_from(day)?),

@@ -140,7 +140,7 @@ final class SandboxFlowTests: XCTestCase {
         guard case .profileName = step else { return XCTFail("\(step)") }
         step = try await registration.finish(profileName: "Mikon iPhone")
         guard case .pendingUnlock(let profile, let instruction) = step else { return XCTFail("\(step)") }
-        XCTAssertEqual(profile.state, "pending_unlock")
+        XCTAssertEqual(profile.state, .pendingUnlock)
         XCTAssertFalse(instruction.isEmpty)
         XCTAssertTrue(keys.calls.contains("create"), "the core made K_dev through the Swift object")
 
@@ -155,11 +155,13 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(try SandboxControl.lines("/pushes/\(user)").map { $0.1 }, ["profile_unlocked"])
 
         let login = try await avain.loginWithPin(profileId: profile.id, pin: "583920")
-        XCTAssertEqual(login.profile.state, "active")
+        XCTAssertEqual(login.profile.state, .active)
         XCTAssertEqual(avain.loggedInProfile(), profile.id)
         XCTAssertTrue(keys.calls.contains("sign"), "the login was signed with the Swift K_dev")
         let devices = try await avain.devices().list()
         XCTAssertEqual(devices.filter(\.thisDevice).map(\.model), ["iPhone15,2"])
+        XCTAssertEqual(devices.filter(\.thisDevice).map(\.platform), [.ios])
+        XCTAssertEqual(devices.filter(\.thisDevice).map(\.state), [.active])
 
         // PIN change: the new PIN goes through the same rules, the old one stops working.
         var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000") }
@@ -198,13 +200,13 @@ final class SandboxFlowTests: XCTestCase {
         let waiting = try await avain.payments().paymentsAwaitingApproval()
         XCTAssertTrue(waiting.contains { $0.paymentId == pending.paymentId })
         let done = try await avain.payments().confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: smsCode)
-        XCTAssertEqual(done.payment.status, "booked")
+        XCTAssertEqual(done.payment.status, .booked)
         XCTAssertFalse(done.message.isEmpty)
         let stillPending = try await avain.payments().pendingPayments(profileId: profile.id)
         XCTAssertTrue(stillPending.isEmpty)
         let receipts = try await avain.receipts().list(profileId: profile.id, limit: 10)
         let receipt = try XCTUnwrap(receipts.first { $0.receiptId == done.receiptId })
-        XCTAssertEqual(receipt.purpose, "payment")
+        XCTAssertEqual(receipt.purpose, .payment)
         XCTAssertEqual(receipt.shownText, pending.confirmationText)
         try await avain.logout()
 
@@ -244,7 +246,7 @@ final class SandboxFlowTests: XCTestCase {
 
         // Face ID logs in; the prompt's text comes from the core, in Finnish.
         let login = try await avain.loginWithBiometrics(profileId: profileId)
-        XCTAssertEqual(login.profile.state, "active")
+        XCTAssertEqual(login.profile.state, .active)
         XCTAssertEqual(avain.loggedInProfile(), profileId)
         XCTAssertEqual(sensor.prompts.count, 1)
         XCTAssertFalse(sensor.prompts[0].isEmpty)
@@ -355,8 +357,8 @@ final class SandboxFlowTests: XCTestCase {
         try await avain.identification().rejectAppLogin(profileId: profileId, requestId: stranger)
         XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(stranger)"), "rejected")
         let receipts = try await avain.receipts().list(profileId: profileId, limit: 20)
-        XCTAssertTrue(receipts.contains { $0.purpose == "login" && $0.factor == "biometric" && $0.shownText == appLogin.shownText })
-        XCTAssertTrue(receipts.contains { $0.purpose == "third_party_identification" && $0.shownText == identification.shownText })
+        XCTAssertTrue(receipts.contains { $0.purpose == .login && $0.factor == .biometric && $0.shownText == appLogin.shownText })
+        XCTAssertTrue(receipts.contains { $0.purpose == .thirdPartyIdentification && $0.shownText == identification.shownText })
 
         // Video meetings: the loan meeting in two days can be looked up without login but
         // not joined yet.
@@ -379,10 +381,10 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("joining two days early") { _ = try await avain.meetings().joinMeeting(bookingCode: "2KMEVE6X") }
         guard case .Refused = error else { return XCTFail("\(error)") }
         XCTAssertEqual(error.code, "meeting_not_open")
-        let atOpening = try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
+        let atOpening = meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
         XCTAssertEqual(atOpening.window, .open)
         XCTAssertEqual(atOpening.code, "open")
-        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, "cancelled")
+        XCTAssertEqual(meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).window, .cancelled)
         XCTAssertEqual(normalizeBookingCode(text: "2kme ve6x"), "2KMEVE6X")
         XCTAssertEqual(normalizePhone(text: "+358 40 123 4567"), "+358401234567")
 
@@ -412,7 +414,7 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(identified.participants.map(\.identified), [true])
         XCTAssertEqual(try SandboxControl.call("GET", "/meetings/\(booked.bookingCode)"), "participant true Anna Virtanen")
         let cancelled = try await avain.meetings().cancelMeeting(bookingCode: booked.bookingCode)
-        XCTAssertEqual(cancelled.status, "cancelled")
+        XCTAssertEqual(cancelled.status, .cancelled)
         XCTAssertEqual(cancelled.joinWindow, .cancelled)
 
         // Signing: the loan contract signed (Mikko still to sign), the savings contract
@@ -424,14 +426,14 @@ final class SandboxFlowTests: XCTestCase {
         let account = try XCTUnwrap(lists.completed.first { $0.title == "Tilisopimus" })
         XCTAssertTrue(savings.downloadable)
         XCTAssertFalse(account.downloadable)
-        XCTAssertEqual(try documentDownloadable(downloadUntil: savings.downloadUntil, now: Date(), language: .fi), true)
+        XCTAssertTrue(documentDownloadable(downloadUntil: savings.downloadUntil, now: Date()))
         let view = try await avain.documents().openDocument(documentId: contract.documentId)
         XCTAssertTrue(view.content.hasPrefix("ASUNTOLAINASOPIMUS"), view.content)
         let shown = try XCTUnwrap(view.shownText)
         XCTAssertTrue(shown.contains("Asuntolainasopimus"), shown)
         XCTAssertTrue(view.finnishOnly)
         let signed = try await avain.documents().signDocument(documentId: contract.documentId, factor: .pin(pin: pin))
-        XCTAssertEqual(signed.status, "pending")
+        XCTAssertEqual(signed.status, .pending)
         XCTAssertEqual(signed.parties.map { $0.signedAt != nil }, [true, false])
         let file = try await avain.documents().downloadDocument(documentId: savings.documentId)
         XCTAssertEqual(file.fileName, "Säästösopimus.txt")
@@ -439,7 +441,7 @@ final class SandboxFlowTests: XCTestCase {
         error = try await avainError("45 days after completion") { _ = try await avain.documents().downloadDocument(documentId: account.documentId) }
         XCTAssertEqual(error.code, "download_unavailable")
         let signingReceipts = try await avain.receipts().list(profileId: profileId, limit: 20)
-        XCTAssertTrue(signingReceipts.contains { $0.purpose == "document_signing" && $0.shownText == shown })
+        XCTAssertTrue(signingReceipts.contains { $0.purpose == .documentSigning && $0.shownText == shown })
 
         // The secure inbox: the price notice read, a question written to the bank.
         let inbox = try await avain.inbox().list()
@@ -471,7 +473,7 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertFalse(blocked.message.isEmpty)
         XCTAssertNil(avain.loggedInProfile())
         let profile = try await avain.profile(profileId: profileId)
-        XCTAssertEqual(profile.state, "locked")
+        XCTAssertEqual(profile.state, .locked(reason: .byBank))
         error = try await avainError("logging in with blocked codes") { _ = try await avain.loginWithPin(profileId: profileId, pin: pin) }
         guard case .Locked(_, let selfService, _) = error else { return XCTFail("\(error)") }
         XCTAssertFalse(selfService)

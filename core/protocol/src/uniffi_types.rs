@@ -55,7 +55,7 @@ fn instant_from_shell(at: SystemTime) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
 }
 
-/// The error of an instant [`instant_from_shell`] refuses.
+/// The error of an instant from a shell that `time` cannot hold.
 #[derive(Debug, thiserror::Error)]
 #[error("an instant beyond the years ±9999")]
 pub struct InstantOutOfRange;

@@ -1,6 +1,7 @@
 //! [`Payments`]: accounts, transactions, e-invoices and payments (typed or from a virtual
-//! barcode, with the SMS step-up for a new payee). Each is a thin call into `avain_core::client::Avain`, which checks
-//! forms, renders the confirmation text, builds the signed bytes and keeps the receipts.
+//! barcode, with the SMS step-up for a new payee). Each is a thin call into the core's
+//! `Payments`, which checks forms, renders the confirmation text, builds the signed bytes
+//! and keeps the receipts.
 //!
 //! Checking a form and reading a barcode are pure and sync; everything that talks to the
 //! bank or the local database is `async`.
@@ -15,8 +16,8 @@ use avain_core::client::{
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// Accounts and payments: `avain.payments()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// Accounts and payments: `avain.payments()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Payments {
     avain: Arc<core::Avain>,

@@ -10,8 +10,8 @@ use avain_core::client::{self as core, BlockOutcome, BlockingNumbers};
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// The blocking service: `avain.blockingService()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// The blocking service: `avain.blockingService()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct BlockingService {
     avain: Arc<core::Avain>,

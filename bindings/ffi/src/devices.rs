@@ -8,8 +8,8 @@ use avain_core::client::{self as core, ApprovalFactor, TrustedDevice};
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// Trusted devices: `avain.devices()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// Trusted devices: `avain.devices()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Devices {
     avain: Arc<core::Avain>,

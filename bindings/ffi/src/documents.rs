@@ -21,8 +21,8 @@ pub fn document_downloadable(download_until: Option<OffsetDateTime>, now: Offset
     core::downloadable(download_until, now)
 }
 
-/// The signing service: `avain.documents()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// The signing service: `avain.documents()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Documents {
     avain: Arc<core::Avain>,

@@ -10,8 +10,8 @@ use avain_core::client::{self as core, InboxView, MessageInfo, MessageView};
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// The secure inbox: `avain.inbox()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// The secure inbox: `avain.inbox()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Inbox {
     avain: Arc<core::Avain>,

@@ -58,8 +58,8 @@ pub fn normalize_phone(text: String) -> Option<String> {
     core::normalize_phone(&text)
 }
 
-/// Video meetings: `avain.meetings()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// Video meetings: `avain.meetings()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Meetings {
     avain: Arc<core::Avain>,

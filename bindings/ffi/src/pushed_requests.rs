@@ -12,8 +12,8 @@ use avain_core::client::{self as core, AppLoginPrompt, ApprovalFactor, Identific
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// Third parties' identification requests and browser logins: `avain.identification()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// Third parties' identification requests and browser logins: `avain.identification()` in
+/// Kotlin and Swift, a view of the one [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Identification {
     avain: Arc<core::Avain>,

@@ -9,8 +9,8 @@ use avain_core::client::{self as core, NotMeReported, ReceiptInfo};
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// Receipts of approvals: `avain.receipts()` (Kotlin, Swift), a view of the
-/// one [`Avain`] it came from.
+/// Receipts of approvals: `avain.receipts()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
 #[derive(uniffi::Object)]
 pub struct Receipts {
     avain: Arc<core::Avain>,

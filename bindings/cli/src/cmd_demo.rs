@@ -300,14 +300,25 @@ async fn biometrics(h: &Harness, lang: Language, id: &str) -> StepResult {
 /// An e-invoice paid from its virtual barcode to a payee never paid before: the form
 /// filled from the barcode, the exact confirmation text, the SMS code, the fingerprint.
 async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
-    let invoices = h.avain.e_invoices().await.map_err(fail("e_invoices"))?;
-    let accounts = h.avain.accounts().await.map_err(fail("accounts"))?;
+    let invoices = h
+        .avain
+        .payments()
+        .e_invoices()
+        .await
+        .map_err(fail("e_invoices"))?;
+    let accounts = h
+        .avain
+        .payments()
+        .accounts()
+        .await
+        .map_err(fail("accounts"))?;
     let from = accounts
         .iter()
-        .find(|a| a.kind == "current")
+        .find(|a| a.kind == avain_core::api::AccountKind::Current)
         .ok_or("no current account")?;
     let waiting = h
         .avain
+        .payments()
         .payments_awaiting_approval()
         .await
         .map_err(fail("payments_awaiting_approval"))?;
@@ -318,6 +329,7 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
         .ok_or("no e-invoice to pay")?;
     let form = h
         .avain
+        .payments()
         .read_barcode(invoice.virtual_barcode.clone())
         .map_err(fail("read_barcode"))?;
     let mut lines = vec![i18n::text_with(
@@ -348,6 +360,7 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
     draft.invoice_id = Some(invoice.invoice_id.clone());
     let pending = h
         .avain
+        .payments()
         .start_payment(draft)
         .await
         .map_err(fail("start_payment"))?;
@@ -359,15 +372,17 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
     lines.push(i18n::text(lang, "demo-sms-read"));
     let done = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id, ApprovalFactor::Biometric, Some(code))
         .await
         .map_err(fail("confirm_payment"))?;
     if done.payment.amount_cents != invoice.amount_cents
-        || done.payment.status == "awaiting_approval"
+        || done.payment.status == avain_core::api::PaymentStatus::AwaitingApproval
     {
-        return Err(format!("payment ended as {}", done.payment.status));
+        return Err(format!("payment ended as {:?}", done.payment.status));
     }
     if h.avain
+        .payments()
         .e_invoices()
         .await
         .map_err(fail("e_invoices"))?
@@ -378,7 +393,12 @@ async fn pay_new_payee(h: &Harness, lang: Language, id: &str) -> StepResult {
     }
     lines.push(i18n::text(lang, "demo-pay-biometric"));
     lines.push(done.message);
-    let receipts = h.avain.receipts(id, 1).await.map_err(fail("receipts"))?;
+    let receipts = h
+        .avain
+        .receipts()
+        .list(id, 1)
+        .await
+        .map_err(fail("receipts"))?;
     match receipts.first() {
         Some(r) if r.shown_text == pending.confirmation_text => {
             lines.push(i18n::text(lang, "demo-pay-receipt"));
@@ -411,7 +431,7 @@ async fn devices(h: &Harness, lang: Language, id: &str) -> StepResult {
         .login_with_pin(id.to_owned(), PIN.to_owned())
         .await
         .map_err(fail("login"))?;
-    let list = h.avain.devices().await.map_err(fail("devices"))?;
+    let list = h.avain.devices().list().await.map_err(fail("devices"))?;
     let mut lines: Vec<String> = list
         .iter()
         .map(|d| {
@@ -430,9 +450,10 @@ async fn devices(h: &Harness, lang: Language, id: &str) -> StepResult {
         .collect();
     let other = list
         .iter()
-        .find(|d| !d.this_device && d.state == "active")
+        .find(|d| !d.this_device && d.state == avain_core::lifecycle::ProfileState::Active)
         .ok_or("no other device listed")?;
     h.avain
+        .devices()
         .remove_device(
             other.device_id.clone(),
             ApprovalFactor::Pin {
@@ -465,6 +486,7 @@ async fn third_party(h: &Harness, lang: Language, id: &str) -> StepResult {
     let request_id = h.third_party_asks(service, ANNA).await?;
     let prompt = h
         .avain
+        .identification()
         .open_identification_request(id.to_owned(), request_id.clone())
         .await
         .map_err(fail("open_identification_request"))?;
@@ -481,6 +503,7 @@ async fn third_party(h: &Harness, lang: Language, id: &str) -> StepResult {
     ];
     lines.extend(prompt.language_notice.clone());
     h.avain
+        .identification()
         .approve_identification(
             request_id.clone(),
             ApprovalFactor::Pin {
@@ -523,7 +546,7 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
         .login_with_pin(id.to_owned(), PIN.to_owned())
         .await
         .map_err(fail("login"))?;
-    let meetings = h.avain.meetings().await.map_err(fail("meetings"))?;
+    let meetings = h.avain.meetings().list().await.map_err(fail("meetings"))?;
     let booking = meetings
         .iter()
         .find(|m| m.booking_code == code)
@@ -541,7 +564,7 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
         ),
         booking.join_message.clone(),
     ];
-    match h.avain.join_meeting(code.to_owned()).await {
+    match h.avain.meetings().join_meeting(code.to_owned()).await {
         Err(AvainError::Refused {
             code: AvainErrorCode::MeetingNotOpen,
             user_message,
@@ -560,6 +583,7 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
         .map_err(fail("login"))?;
     let join = h
         .avain
+        .meetings()
         .join_meeting(code.to_owned())
         .await
         .map_err(fail("join_meeting"))?;
@@ -572,6 +596,7 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
     let identifier = h.expert_identifier(code, ANNA).await?;
     let identified = h
         .avain
+        .meetings()
         .identify_in_meeting(code.to_owned(), identifier.expose().to_owned())
         .await
         .map_err(fail("identify_in_meeting"))?;
@@ -585,7 +610,12 @@ async fn meeting_steps(h: &Harness, lang: Language, id: &str) -> StepResult {
 /// The signing service: the three lists, the loan agreement read and signed with the PIN,
 /// a completed document downloaded and one past its 30 days refused.
 async fn signing(h: &Harness, lang: Language) -> StepResult {
-    let lists = h.avain.documents().await.map_err(fail("documents"))?;
+    let lists = h
+        .avain
+        .documents()
+        .list()
+        .await
+        .map_err(fail("documents"))?;
     let count = |n: usize| Arg::from(u32::try_from(n).unwrap_or(u32::MAX));
     let mut lines = vec![i18n::text_with(
         lang,
@@ -599,6 +629,7 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
     let waiting = lists.waiting.first().ok_or("nothing to sign")?;
     let view = h
         .avain
+        .documents()
         .open_document(waiting.document_id.clone())
         .await
         .map_err(fail("open_document"))?;
@@ -607,6 +638,7 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
     lines.extend(view.language_notice);
     let signed = h
         .avain
+        .documents()
         .sign_document(
             waiting.document_id.clone(),
             ApprovalFactor::Pin {
@@ -615,8 +647,8 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
         )
         .await
         .map_err(fail("sign_document"))?;
-    if signed.status != "pending" {
-        return Err(format!("signed document is {}", signed.status));
+    if signed.status != avain_core::api::DocumentStatus::Pending {
+        return Err(format!("signed document is {:?}", signed.status));
     }
     lines.push(i18n::text_with(
         lang,
@@ -630,6 +662,7 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
         .ok_or("no downloadable document")?;
     let file = h
         .avain
+        .documents()
         .download_document(fresh.document_id.clone())
         .await
         .map_err(fail("download_document"))?;
@@ -646,7 +679,12 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
         .iter()
         .find(|d| !d.downloadable)
         .ok_or("no document past its download period")?;
-    match h.avain.download_document(old.document_id.clone()).await {
+    match h
+        .avain
+        .documents()
+        .download_document(old.document_id.clone())
+        .await
+    {
         Err(AvainError::Refused {
             code: AvainErrorCode::DownloadUnavailable,
             user_message,
@@ -661,7 +699,7 @@ async fn signing(h: &Harness, lang: Language) -> StepResult {
 
 /// The secure inbox: the unread count, the newest message opened (it is read now).
 async fn inbox(h: &Harness, lang: Language) -> StepResult {
-    let inbox = h.avain.inbox().await.map_err(fail("inbox"))?;
+    let inbox = h.avain.inbox().list().await.map_err(fail("inbox"))?;
     let count = |n: usize| Arg::from(u32::try_from(n).unwrap_or(u32::MAX));
     let mut lines = vec![i18n::text_with(
         lang,
@@ -674,6 +712,7 @@ async fn inbox(h: &Harness, lang: Language) -> StepResult {
     let newest = inbox.messages.first().ok_or("the inbox is empty")?;
     let opened = h
         .avain
+        .inbox()
         .open_message(newest.message_id.clone())
         .await
         .map_err(fail("open_message"))?;
@@ -683,7 +722,7 @@ async fn inbox(h: &Harness, lang: Language) -> StepResult {
         &[("subject", Arg::from(opened.info.subject.as_str()))],
     ));
     lines.extend(opened.body.lines().take(3).map(|l| format!("  {l}")));
-    let after = h.avain.inbox().await.map_err(fail("inbox"))?;
+    let after = h.avain.inbox().list().await.map_err(fail("inbox"))?;
     if after.unread + 1 != inbox.unread {
         return Err("opening did not mark the message read".into());
     }

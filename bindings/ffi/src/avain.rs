@@ -1,7 +1,7 @@
-//! The `Avain` object: the app's one handle on the core's flows (registration, login,
-//! trusted devices, PIN change, biometrics, the OS policy), each a thin call into
-//! `avain_core::client::Avain`, which decides everything. Its errors become
-//! [`AvainError`] in `error.rs`.
+//! The `Avain` object: the app's root handle on the core's flows (registration, login,
+//! profiles, PIN change, biometrics, the OS policy; the other areas are its sub-handles),
+//! each a thin call into `avain_core::client::Avain`, which decides everything. Its errors
+//! become [`AvainError`] in `error.rs`.
 //!
 //! Every call that talks to the bank, the keystore or the local database is `async`: the
 //! core runs it on the library's one runtime (`runtime.rs`), so no call blocks the thread
@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use avain_core::Language;
 use avain_core::client::{
-    self as core, ApprovalFactor, DeviceDetails, LoginResult, PlatformParts, PolicyStatus,
-    ProfileInfo, UserCodeUnlockStarted, UserCodeUnlocked,
+    self as core, DeviceDetails, LoginResult, PlatformParts, PolicyStatus, ProfileInfo,
+    UserCodeUnlockStarted, UserCodeUnlocked,
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
@@ -23,7 +23,6 @@ use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
 
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
-use crate::client_types::TrustedDevice;
 use crate::clock::{WallClock, core_clock};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
 use crate::error::{AvainError, AvainErrorCode};
@@ -281,22 +280,6 @@ impl Avain {
             .await
     }
 
-    /// The customer's trusted devices (logged in).
-    pub async fn devices(&self) -> Result<Vec<TrustedDevice>, AvainError> {
-        let devices = self.core.devices().await?;
-        Ok(devices.into_iter().map(TrustedDevice::from).collect())
-    }
-
-    /// Removes a trusted device remotely, approved with `factor`. Removing this device
-    /// also deletes the profile here. Changes persisted state.
-    pub async fn remove_device(
-        &self,
-        device_id: String,
-        factor: ApprovalFactor,
-    ) -> Result<(), AvainError> {
-        self.core.remove_device(device_id, factor).await
-    }
-
     /// Deletes a profile from this device only (its keys and local data). Changes
     /// persisted state.
     pub async fn delete_profile_locally(&self, profile_id: String) -> Result<(), AvainError> {
@@ -346,11 +329,5 @@ impl Avain {
     /// database and the keystore and verifies the policy's signature).
     pub async fn policy_status(&self) -> PolicyStatus {
         self.core.policy_status().await
-    }
-
-    /// The 24/7 numbers of the blocking service, in the customer's language. Works
-    /// offline.
-    pub fn blocking_numbers(&self) -> String {
-        self.core.blocking_numbers()
     }
 }

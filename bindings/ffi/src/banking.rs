@@ -1,25 +1,55 @@
-//! The `Avain` object's banking calls: accounts, e-invoices, payments (typed or from a
-//! virtual barcode, with the SMS step-up for a new payee) and receipts with the "this was
-//! not me" report. Each is a thin call into `avain_core::client::Avain`, which checks
-//! forms, renders the confirmation text, builds the signed bytes and keeps the receipts.
+//! [`Payments`]: accounts, transactions, e-invoices and payments (typed or from a virtual
+//! barcode, with the SMS step-up for a new payee). Each is a thin call into the core's
+//! `Payments`, which checks forms, renders the confirmation text, builds the signed bytes
+//! and keeps the receipts.
 //!
 //! Checking a form and reading a barcode are pure and sync; everything that talks to the
 //! bank or the local database is `async`.
 
-use avain_core::client::{ApprovalFactor, BarcodeForm, PaymentDraft, PaymentFieldError};
+use std::sync::Arc;
+
+use avain_core::client::{
+    self as core, AccountInfo, ApprovalFactor, BarcodeForm, EInvoiceInfo, PaymentDone,
+    PaymentDraft, PaymentFieldError, PaymentInfo, PendingPayment, TransactionInfo,
+};
 
 use crate::avain::Avain;
-use crate::banking_types::{
-    EInvoiceInfo, NotMeReported, PaymentDone, PaymentInfo, PendingPayment, ReceiptInfo,
-    TransactionInfo,
-};
 use crate::error::AvainError;
+
+/// Accounts and payments: `avain.payments()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Payments {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Payments {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Payments").finish_non_exhaustive()
+    }
+}
+
+impl Payments {
+    fn area(&self) -> core::Payments<'_> {
+        self.avain.payments()
+    }
+}
 
 #[uniffi::export]
 impl Avain {
+    /// Accounts and payments.
+    pub fn payments(&self) -> Arc<Payments> {
+        Arc::new(Payments {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Payments {
     /// The customer's accounts with balances (logged in).
-    pub async fn accounts(&self) -> Result<Vec<avain_core::client::AccountInfo>, AvainError> {
-        self.core.accounts().await
+    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, AvainError> {
+        self.area().accounts().await
     }
 
     /// An account's booked transactions, newest first (logged in).
@@ -27,40 +57,37 @@ impl Avain {
         &self,
         account_id: String,
     ) -> Result<Vec<TransactionInfo>, AvainError> {
-        let list = self.core.transactions(account_id).await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        self.area().transactions(account_id).await
     }
 
     /// E-invoices waiting to be paid, earliest due first (logged in).
     pub async fn e_invoices(&self) -> Result<Vec<EInvoiceInfo>, AvainError> {
-        let list = self.core.e_invoices().await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        self.area().e_invoices().await
     }
 
     /// Payments waiting for the customer's approval, made here or in the online bank,
     /// newest first (logged in).
     pub async fn payments_awaiting_approval(&self) -> Result<Vec<PaymentInfo>, AvainError> {
-        let list = self.core.payments_awaiting_approval().await?;
-        Ok(list.into_iter().map(Into::into).collect())
+        self.area().payments_awaiting_approval().await
     }
 
     /// Fills a payment form from a virtual barcode (pasted or scanned). A damaged
     /// barcode is [`AvainError::InvalidInput`]. Pure: no disk, no network.
     pub fn read_barcode(&self, barcode: String) -> Result<BarcodeForm, AvainError> {
-        self.core.read_barcode(barcode)
+        self.area().read_barcode(barcode)
     }
 
     /// Every problem of a payment form at once, each at its field, in the customer's
     /// language; empty when the form is ready to send. Pure: no disk, no network.
     pub fn check_payment(&self, draft: PaymentDraft) -> Vec<PaymentFieldError> {
-        self.core.check_payment(draft)
+        self.area().check_payment(draft)
     }
 
     /// Sends a new payment to the bank (logged in) and returns what to show for its
     /// approval: the exact confirmation text, and whether an SMS code is needed (a new
     /// payee). Changes persisted state.
     pub async fn start_payment(&self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
-        Ok(self.core.start_payment(draft).await?.into())
+        self.area().start_payment(draft).await
     }
 
     /// A new approval for a payment waiting for one (made in the online bank, or whose
@@ -70,7 +97,7 @@ impl Avain {
         &self,
         payment_id: String,
     ) -> Result<PendingPayment, AvainError> {
-        Ok(self.core.prepare_payment_approval(payment_id).await?.into())
+        self.area().prepare_payment_approval(payment_id).await
     }
 
     /// Approves a pending payment with the PIN or biometrics, plus the SMS code when the
@@ -84,16 +111,16 @@ impl Avain {
         sms_code: Option<String>,
     ) -> Result<PaymentDone, AvainError> {
         let done = self
-            .core
+            .area()
             .confirm_payment(payment_id, factor, sms_code)
             .await?;
-        Ok(done.into())
+        Ok(done)
     }
 
     /// Cancels a payment waiting for approval (or scheduled) at the bank and forgets it
     /// here. Changes persisted state.
     pub async fn cancel_payment(&self, payment_id: String) -> Result<PaymentInfo, AvainError> {
-        Ok(self.core.cancel_payment(payment_id).await?.into())
+        self.area().cancel_payment(payment_id).await
     }
 
     /// The payments this profile started approving here and has not finished, oldest
@@ -102,29 +129,6 @@ impl Avain {
         &self,
         profile_id: String,
     ) -> Result<Vec<PendingPayment>, AvainError> {
-        let list = self.core.pending_payments(&profile_id).await?;
-        Ok(list.into_iter().map(Into::into).collect())
-    }
-
-    /// The receipts of the profile's approvals on this device, newest first, at most
-    /// `limit`. Local only.
-    pub async fn receipts(
-        &self,
-        profile_id: String,
-        limit: u32,
-    ) -> Result<Vec<ReceiptInfo>, AvainError> {
-        let list = self.core.receipts(&profile_id, limit).await?;
-        Ok(list.into_iter().map(Into::into).collect())
-    }
-
-    /// Reports an approval the customer does not recognise ("this was not me") to the
-    /// bank (logged in, same profile), with an optional comment. The answer's message
-    /// gives the blocking service's numbers. Changes persisted state.
-    pub async fn report_not_me(
-        &self,
-        receipt_id: String,
-        comment: Option<String>,
-    ) -> Result<NotMeReported, AvainError> {
-        Ok(self.core.report_not_me(receipt_id, comment).await?.into())
+        self.area().pending_payments(&profile_id).await
     }
 }

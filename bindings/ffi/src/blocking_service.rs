@@ -3,49 +3,60 @@
 //! records cross as they are; blocking the codes locks the profile until the bank opens
 //! it, which the core mirrors.
 
-use avain_core::client::{BlockOutcome, BlockingNumbers};
+use std::sync::Arc;
+
+use avain_core::client::{self as core, BlockOutcome, BlockingNumbers};
 
 use crate::avain::Avain;
 use crate::error::AvainError;
 
-/// The blocking service's numbers for the "block my codes" screen.
-#[uniffi::remote(Record)]
-pub struct BlockingNumbers {
-    /// From Finland ("020 333").
-    pub from_finland: String,
-    /// From abroad ("+358 20 333").
-    pub from_abroad: String,
-    /// When it is open ("24/7").
-    pub open: String,
-    /// One sentence with both numbers, in the customer's language.
-    pub text: String,
+/// The blocking service: `avain.blockingService()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct BlockingService {
+    avain: Arc<core::Avain>,
 }
 
-/// What was blocked.
-#[uniffi::remote(Record)]
-pub struct BlockOutcome {
-    /// The online-bank codes (and every authenticator profile) are blocked.
-    pub codes_blocked: bool,
-    /// How many payment cards are blocked now.
-    pub cards_blocked: u32,
-    /// What happened and what next, in the customer's language.
-    pub message: String,
-    /// The numbers to call (to order new codes or cards).
-    pub numbers: BlockingNumbers,
+impl std::fmt::Debug for BlockingService {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BlockingService").finish_non_exhaustive()
+    }
+}
+
+impl BlockingService {
+    fn area(&self) -> core::BlockingService<'_> {
+        self.avain.blocking_service()
+    }
 }
 
 #[uniffi::export]
 impl Avain {
+    /// The blocking service.
+    pub fn blocking_service(&self) -> Arc<BlockingService> {
+        Arc::new(BlockingService {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl BlockingService {
+    /// The 24/7 numbers of the blocking service in one sentence, in the customer's
+    /// language. Works offline; memory only.
+    pub fn numbers_text(&self) -> String {
+        self.area().numbers_text()
+    }
+
     /// The blocking service's numbers from the bank, or the built-in ones without a
     /// connection (a lost phone's owner may be offline abroad). Never fails.
-    pub async fn blocking_service(&self) -> BlockingNumbers {
-        self.core.blocking_service().await
+    pub async fn numbers(&self) -> BlockingNumbers {
+        self.area().numbers().await
     }
 
     /// Blocks the online-bank codes and/or every payment card at once (logged in; at
     /// least one chosen, else `InvalidInput`). Blocking the codes ends the session and
     /// locks the profile until the bank opens it. Changes persisted state.
     pub async fn block(&self, codes: bool, cards: bool) -> Result<BlockOutcome, AvainError> {
-        self.core.block(codes, cards).await
+        self.area().block(codes, cards).await
     }
 }

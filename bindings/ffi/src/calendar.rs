@@ -1,32 +1,22 @@
-//! Calendar dates as the phone's calendar shows them (the customer's "today", a due date).
+//! Calendar days the shells pass as arguments (the customer's "today", a birth date),
+//! checked before the core sees them. A day that does not exist (31 April) is the shell's
+//! defect, refused as [`AvainError::Internal`] `invalid_date` with a text in the user's
+//! language rather than UniFFI's untyped lift error. Records carry days as `time::Date`
+//! directly ([`CalendarDate`] in Kotlin and Swift, declared in
+//! `avain_protocol::uniffi_types`).
 
 use avain_core::{Language, i18n};
+use avain_protocol::uniffi_types::CalendarDate;
 use time::Date;
 
 use crate::error::{AvainError, AvainErrorCode};
 
-pub use avain_protocol::uniffi_types::CalendarDate;
-
-/// The FFI's conversions of a [`CalendarDate`] the shell passed: a day that does not exist
-/// is an `Internal` error in the caller's language rather than a lift failure.
-pub(crate) trait CalendarDays: Sized {
-    /// A `time::Date`; a day that does not exist (31 April) is the shell's defect.
-    fn to_date(self, lang: Language) -> Result<Date, AvainError>;
-    /// The record of a `time::Date`.
-    fn from_date(date: Date) -> Self;
-}
-
-impl CalendarDays for CalendarDate {
-    fn to_date(self, lang: Language) -> Result<Date, AvainError> {
-        Date::try_from(self).map_err(|_| AvainError::Internal {
-            code: AvainErrorCode::InvalidDate,
-            user_message: i18n::text(lang, "ffi-invalid-date"),
-        })
-    }
-
-    fn from_date(date: Date) -> CalendarDate {
-        CalendarDate::from(date)
-    }
+/// `day` as the core's date, or `invalid_date`.
+pub(crate) fn day_from_shell(day: CalendarDate, lang: Language) -> Result<Date, AvainError> {
+    Date::try_from(day).map_err(|_| AvainError::Internal {
+        code: AvainErrorCode::InvalidDate,
+        user_message: i18n::text(lang, "ffi-invalid-date"),
+    })
 }
 
 #[cfg(test)]
@@ -34,22 +24,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trips_and_refuses_days_that_do_not_exist() {
-        let date = time::macros::date!(2024 - 02 - 29);
+    fn days_that_do_not_exist_are_refused_with_a_code_and_text() {
+        let leap = CalendarDate {
+            year: 2024,
+            month: 2,
+            day: 29,
+        };
         assert_eq!(
-            CalendarDate::from_date(date).to_date(Language::Fi).unwrap(),
-            date
+            day_from_shell(leap, Language::Fi).unwrap(),
+            time::macros::date!(2024 - 02 - 29)
         );
-        for (month, day) in [(4, 31), (13, 1), (0, 1), (2, 30)] {
-            let wrong = CalendarDate {
+        let error = day_from_shell(
+            CalendarDate {
                 year: 2024,
-                month,
-                day,
-            };
-            assert_eq!(
-                wrong.to_date(Language::Sv).unwrap_err().code(),
-                crate::AvainErrorCode::InvalidDate
-            );
-        }
+                month: 4,
+                day: 31,
+            },
+            Language::Sv,
+        )
+        .unwrap_err();
+        assert_eq!(error.code(), AvainErrorCode::InvalidDate);
+        assert!(!error.user_message().starts_with("ffi-"));
     }
 }

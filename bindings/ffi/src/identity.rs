@@ -5,14 +5,13 @@
 use avain_core::Language;
 use avain_core::hetu::Hetu;
 
-use crate::calendar::{CalendarDate, CalendarDays};
 use crate::error::{AvainError, IntoAvainError};
 
 /// What a valid personal identity code says that the app may use.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct HetuInfo {
     /// The birth date it encodes.
-    pub birth_date: CalendarDate,
+    pub birth_date: time::Date,
     /// Whether it is a temporary code (individual number 900-999).
     pub temporary: bool,
 }
@@ -24,7 +23,7 @@ pub struct HetuInfo {
 pub fn check_hetu(text: String, lang: Language) -> Result<HetuInfo, AvainError> {
     let hetu = Hetu::parse(&text).map_err(|e| e.into_avain_error(lang))?;
     Ok(HetuInfo {
-        birth_date: CalendarDate::from_date(hetu.birth_date()),
+        birth_date: hetu.birth_date(),
         temporary: hetu.is_temporary(),
     })
 }
@@ -36,14 +35,7 @@ mod tests {
     #[test]
     fn valid_and_invalid_codes() {
         let info = check_hetu("131052-308T".into(), Language::Fi).unwrap();
-        assert_eq!(
-            info.birth_date,
-            CalendarDate {
-                year: 1952,
-                month: 10,
-                day: 13
-            }
-        );
+        assert_eq!(info.birth_date, time::macros::date!(1952 - 10 - 13));
         assert!(!info.temporary);
         let error = check_hetu("131052-308U".into(), Language::En).unwrap_err();
         assert_eq!(error.code(), crate::AvainErrorCode::HetuCheckCharacter);

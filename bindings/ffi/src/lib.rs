@@ -1,30 +1,33 @@
 //! # avain-ffi
 //!
 //! The UniFFI surface of [`avain_core`]: what the Kotlin (Android) and Swift (iPhone/iPad)
-//! shells call. It is thin on purpose: it adapts types, converts errors and bridges the
-//! platform's keys and storage into the core's traits, and holds no business rule — every
-//! decision it returns was made by the core.
+//! shells call. It is thin on purpose: it converts errors and bridges the platform's keys
+//! and storage into the core's traits, and holds no business rule — every decision it
+//! returns was made by the core. Records and enums are the core's and the protocol's own
+//! (derived under their `uniffi` feature); the FFI copies none of them. The app's API is
+//! [`Avain`] and, grouped by area, the sub-handles it returns ([`Payments`], [`Receipts`],
+//! [`Identification`], [`Meetings`], [`Documents`], [`Inbox`], [`Devices`],
+//! [`BlockingService`]), each holding the same core.
 //!
 //! | file | concern |
 //! |---|---|
-//! | `avain.rs` | [`Avain`]: registration, login, devices, PIN change, biometrics, the OS policy |
-//! | `banking.rs` | accounts, e-invoices, payments (barcode or typed, SMS step-up), receipts, "this was not me" |
-//! | `banking_types.rs` | the records of those calls |
-//! | `pushed_requests.rs` | third parties' identification requests and browser logins, approved with the app |
-//! | `meetings.rs` | video meetings: bookings, look-up by code, joining, identifying; the join window |
-//! | `documents.rs` | the signing service: lists, reading, signing, downloading |
-//! | `inbox.rs` | the secure inbox: reading and writing messages |
-//! | `blocking_service.rs` | the blocking service: its numbers, blocking codes and cards |
+//! | `avain.rs` | [`Avain`]: registration, login, profiles, PIN change, biometrics, the OS policy |
+//! | `banking.rs` | [`Payments`]: accounts, e-invoices, payments (barcode or typed, SMS step-up) |
+//! | `receipts.rs` | [`Receipts`]: receipts of approvals, "this was not me" |
+//! | `pushed_requests.rs` | [`Identification`]: third parties' identification requests and browser logins |
+//! | `meetings.rs` | [`Meetings`]: bookings, look-up by code, joining, identifying; the join window |
+//! | `documents.rs` | [`Documents`]: the signing service's lists, reading, signing, downloading |
+//! | `inbox.rs` | [`Inbox`]: the secure inbox, reading and writing messages |
+//! | `devices.rs` | [`Devices`]: trusted devices, removing one remotely |
+//! | `blocking_service.rs` | [`BlockingService`]: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
 //! | `runtime.rs` | the library's one tokio runtime, built on first use |
-//! | `client_types.rs` | the records and enums of those calls |
 //! | `error.rs` | [`PlatformError`], what the shells' foreign traits throw; re-exports the core's one public error, [`AvainError`] with [`AvainErrorCode`] |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
 //! | `password.rs` | choosing an online-bank password: [`check_new_password`], the bank's rule |
 //! | `identity.rs` | the personal identity code (HETU) as typed |
-//! | `instant.rs` | instants from the shells, checked before the core sees them |
-//! | `calendar.rs` | [`CalendarDate`]: a day in the phone's calendar |
+//! | `calendar.rs` | calendar days from the shells, checked before the core sees them |
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
 //! | `secret_store.rs` | [`SecretStore`]: the platform's keystore-backed storage, as the core's |
@@ -54,22 +57,24 @@
 //! also explains why Kotlin omits UniFFI's API checksums (mozilla/uniffi-rs#2740).
 
 uniffi::setup_scaffolding!("avain");
+// The protocol's times cross as declared there (avain_protocol::uniffi_types): an instant
+// as the platform's own, a calendar day as `CalendarDate`.
+uniffi::use_remote_type!(avain_protocol::time::OffsetDateTime);
+uniffi::use_remote_type!(avain_protocol::time::Date);
 
 mod avain;
 mod banking;
-mod banking_types;
 mod biometric_keys;
 mod blocking_service;
 mod calendar;
 mod cancellation;
-mod client_types;
 mod clock;
 mod device_keys;
+mod devices;
 mod documents;
 mod error;
 mod identity;
 mod inbox;
-mod instant;
 mod language;
 mod logging;
 mod meetings;
@@ -79,6 +84,7 @@ mod payments;
 mod pin;
 mod platform_check;
 mod pushed_requests;
+mod receipts;
 mod registration;
 mod runtime;
 mod secret_store;
@@ -86,28 +92,22 @@ mod secret_store;
 mod software_keys;
 
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
-pub use banking_types::{
-    EInvoiceInfo, NotMeReported, PaymentDone, PaymentInfo, PendingPayment, ReceiptInfo,
-    TransactionInfo,
-};
+pub use avain_protocol::uniffi_types::CalendarDate;
+pub use banking::Payments;
 pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_texts};
-pub use calendar::CalendarDate;
+pub use blocking_service::BlockingService;
 pub use cancellation::Cancellation;
-pub use client_types::TrustedDevice;
 pub use clock::WallClock;
 pub use device_keys::DeviceKeys;
-pub use documents::{
-    DocumentFile, DocumentInfo, DocumentLists, DocumentParty, DocumentView, document_downloadable,
-};
+pub use devices::Devices;
+pub use documents::{Documents, document_downloadable};
 pub use error::{AvainError, AvainErrorCode, PlatformError};
 pub use identity::{HetuInfo, check_hetu};
-pub use inbox::{InboxView, MessageInfo, MessageView};
+pub use inbox::Inbox;
 pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
-pub use meetings::{
-    JoinWindow, JoinWindowState, MeetingEdit, MeetingInfo, MeetingJoin, MeetingParticipant,
-    meeting_join_window, normalize_booking_code, normalize_phone,
-};
+pub use meetings::Meetings;
+pub use meetings::{JoinWindowState, meeting_join_window, normalize_booking_code, normalize_phone};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use password::check_new_password;
 pub use payments::{
@@ -117,7 +117,8 @@ pub use payments::{
 };
 pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
-pub use pushed_requests::{AppLoginPrompt, IdentificationPrompt};
+pub use pushed_requests::Identification;
+pub use receipts::Receipts;
 pub use registration::Registration;
 pub use secret_store::SecretStore;
 #[cfg(feature = "software-keys")]

@@ -5,43 +5,14 @@
 //! the join window, the booking code and the phone number are the core's pure rules,
 //! exported sync so the meeting card can tick without asking the bank.
 
-use std::time::SystemTime;
+use std::sync::Arc;
 
 use avain_core::Language;
-use avain_core::client::{self as core};
+use avain_core::client::{self as core, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin};
+use time::OffsetDateTime;
 
 use crate::avain::Avain;
 use crate::error::AvainError;
-use crate::instant::from_shell;
-
-/// Where a meeting's join button is, at a given moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum JoinWindow {
-    /// Too early: joining opens at `opens_at`.
-    NotYetOpen {
-        /// When the window opens.
-        opens_at: SystemTime,
-    },
-    /// Joining is possible now.
-    Open,
-    /// The meeting has ended.
-    Ended,
-    /// The booking was cancelled.
-    Cancelled,
-}
-
-impl From<core::JoinWindow> for JoinWindow {
-    fn from(w: core::JoinWindow) -> JoinWindow {
-        match w {
-            core::JoinWindow::NotYetOpen { opens_at } => JoinWindow::NotYetOpen {
-                opens_at: opens_at.into(),
-            },
-            core::JoinWindow::Open => JoinWindow::Open,
-            core::JoinWindow::Ended => JoinWindow::Ended,
-            core::JoinWindow::Cancelled => JoinWindow::Cancelled,
-        }
-    }
-}
 
 /// The join window at one moment, with what the meeting card says.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -54,189 +25,23 @@ pub struct JoinWindowState {
     pub message: String,
 }
 
-/// A participant as the meeting card lists them.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MeetingParticipant {
-    /// The customer's name.
-    pub name: String,
-    /// Whether they have identified with the expert's identifier.
-    pub identified: bool,
-}
-
-/// Names are personal data: kept out of logs.
-impl std::fmt::Debug for MeetingParticipant {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MeetingParticipant")
-            .field("identified", &self.identified)
-            .finish_non_exhaustive()
-    }
-}
-
-/// A video meeting booking as the app shows it.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MeetingInfo {
-    /// The booking code ("2KMEVE6X").
-    pub booking_code: String,
-    /// Start.
-    pub starts_at: SystemTime,
-    /// End.
-    pub ends_at: SystemTime,
-    /// Length in minutes.
-    pub duration_minutes: u32,
-    /// The topic ("Lainat, Asuntolainaneuvottelu").
-    pub topic: String,
-    /// Extra details given when booking.
-    pub details: Option<String>,
-    /// The bank's expert.
-    pub expert_name: String,
-    /// The expert's bank or office.
-    pub expert_office: String,
-    /// The customers taking part (1 to 3); empty when looked up without login.
-    pub participants: Vec<MeetingParticipant>,
-    /// `booked` or `cancelled`.
-    pub status: String,
-    /// When joining opens (15 minutes before the start).
-    pub join_opens_at: SystemTime,
-    /// The join window on the phone's clock when this was fetched (`meetingJoinWindow`
-    /// tells it again later).
-    pub join_window: JoinWindow,
-    /// The join window's line, in the customer's language.
-    pub join_message: String,
-    /// Meetings are recorded; the app says so before joining.
-    pub recorded: bool,
-    /// The recording notice, in the customer's language.
-    pub recording_notice: Option<String>,
-}
-
-/// The booking code and the phone number open the booking without login, and the topic
-/// and details may say what the customer's finances are about: kept out of logs.
-impl std::fmt::Debug for MeetingInfo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MeetingInfo")
-            .field("starts_at", &self.starts_at)
-            .field("duration_minutes", &self.duration_minutes)
-            .field("status", &self.status)
-            .field("join_window", &self.join_window)
-            .finish_non_exhaustive()
-    }
-}
-
-impl From<core::MeetingInfo> for MeetingInfo {
-    fn from(m: core::MeetingInfo) -> MeetingInfo {
-        MeetingInfo {
-            booking_code: m.booking_code,
-            starts_at: m.starts_at.into(),
-            ends_at: m.ends_at.into(),
-            duration_minutes: m.duration_minutes,
-            topic: m.topic,
-            details: m.details,
-            expert_name: m.expert_name,
-            expert_office: m.expert_office,
-            participants: m
-                .participants
-                .into_iter()
-                .map(|p| MeetingParticipant {
-                    name: p.name,
-                    identified: p.identified,
-                })
-                .collect(),
-            status: m.status,
-            join_opens_at: m.join_opens_at.into(),
-            join_window: m.join_window.into(),
-            join_message: m.join_message,
-            recorded: m.recorded,
-            recording_notice: m.recording_notice,
-        }
-    }
-}
-
-/// What to change in a booking; `null`/`nil` keeps the current value, an empty `details`
-/// removes them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
-pub struct MeetingEdit {
-    /// New start: in the future, on the quarter hour.
-    #[uniffi(default = None)]
-    pub starts_at: Option<SystemTime>,
-    /// New length: 30, 45, 60 or 90 minutes.
-    #[uniffi(default = None)]
-    pub duration_minutes: Option<u32>,
-    /// New topic (1-120 characters).
-    #[uniffi(default = None)]
-    pub topic: Option<String>,
-    /// New details (up to 500 characters; empty removes them).
-    #[uniffi(default = None)]
-    pub details: Option<String>,
-}
-
-impl MeetingEdit {
-    fn into_core(self, lang: Language) -> Result<core::MeetingEdit, AvainError> {
-        Ok(core::MeetingEdit {
-            starts_at: self.starts_at.map(|t| from_shell(t, lang)).transpose()?,
-            duration_minutes: self.duration_minutes,
-            topic: self.topic,
-            details: self.details,
-        })
-    }
-}
-
-/// Joining a meeting: where the video call is, and what comes next.
-#[derive(Clone, PartialEq, Eq, uniffi::Record)]
-pub struct MeetingJoin {
-    /// The video call's address (opens Teams or the browser).
-    pub join_url: String,
-    /// Each participant identifies with the identifier the expert gives
-    /// (`identifyInMeeting`).
-    pub identification_required: bool,
-    /// The meeting is recorded.
-    pub recorded: bool,
-    /// What to tell the customer before leaving for the call: the recording, keep this
-    /// screen open to identify.
-    pub instructions: Vec<String>,
-}
-
-/// The call's address lets anyone into the meeting room: kept out of logs.
-impl std::fmt::Debug for MeetingJoin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MeetingJoin")
-            .field("identification_required", &self.identification_required)
-            .field("recorded", &self.recorded)
-            .finish_non_exhaustive()
-    }
-}
-
-impl From<core::MeetingJoin> for MeetingJoin {
-    fn from(j: core::MeetingJoin) -> MeetingJoin {
-        MeetingJoin {
-            join_url: j.join_url,
-            identification_required: j.identification_required,
-            recorded: j.recorded,
-            instructions: j.instructions,
-        }
-    }
-}
-
 /// The join window of a meeting starting at `starts_at` and ending at `ends_at`, at `now`
 /// (the phone's clock), with the card's line in `language`: open from 15 minutes before
 /// the start until the end. Pure; the bank checks the same window on its own clock.
 #[uniffi::export]
 pub fn meeting_join_window(
-    starts_at: SystemTime,
-    ends_at: SystemTime,
+    starts_at: OffsetDateTime,
+    ends_at: OffsetDateTime,
     cancelled: bool,
-    now: SystemTime,
+    now: OffsetDateTime,
     language: Language,
-) -> Result<JoinWindowState, AvainError> {
-    let window = core::join_window(
-        from_shell(starts_at, language)?,
-        from_shell(ends_at, language)?,
-        cancelled,
-        from_shell(now, language)?,
-    );
-    Ok(JoinWindowState {
-        window: window.into(),
+) -> JoinWindowState {
+    let window = core::join_window(starts_at, ends_at, cancelled, now);
+    JoinWindowState {
+        window,
         code: window.code().to_owned(),
         message: window.message(language),
-    })
+    }
 }
 
 /// A booking code as the bank writes it ("2kme-ve6x" -> "2KMEVE6X"), or `null`/`nil`
@@ -253,13 +58,41 @@ pub fn normalize_phone(text: String) -> Option<String> {
     core::normalize_phone(&text)
 }
 
+/// Video meetings: `avain.meetings()` in Kotlin and Swift, a view of the one
+/// [`Avain`] it came from.
+#[derive(uniffi::Object)]
+pub struct Meetings {
+    avain: Arc<core::Avain>,
+}
+
+impl std::fmt::Debug for Meetings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Meetings").finish_non_exhaustive()
+    }
+}
+
+impl Meetings {
+    fn area(&self) -> core::Meetings<'_> {
+        self.avain.meetings()
+    }
+}
+
 #[uniffi::export]
 impl Avain {
+    /// Video meetings.
+    pub fn meetings(&self) -> Arc<Meetings> {
+        Arc::new(Meetings {
+            avain: Arc::clone(&self.core),
+        })
+    }
+}
+
+#[uniffi::export]
+impl Meetings {
     /// The customer's video meetings, soonest first, each with its join window on the
     /// phone's clock (logged in).
-    pub async fn meetings(&self) -> Result<Vec<MeetingInfo>, AvainError> {
-        let list = self.core.meetings().await?;
-        Ok(list.into_iter().map(Into::into).collect())
+    pub async fn list(&self) -> Result<Vec<MeetingInfo>, AvainError> {
+        self.area().list().await
     }
 
     /// Books a video meeting (logged in): a start in the future on the quarter hour, 30,
@@ -267,17 +100,14 @@ impl Avain {
     /// the booking code. Changes state at the bank.
     pub async fn book_meeting(
         &self,
-        starts_at: SystemTime,
+        starts_at: OffsetDateTime,
         duration_minutes: u32,
         topic: String,
         details: Option<String>,
     ) -> Result<MeetingInfo, AvainError> {
-        let starts_at = from_shell(starts_at, self.language())?;
-        let meeting = self
-            .core
+        self.area()
             .book_meeting(starts_at, duration_minutes, topic, details)
-            .await?;
-        Ok(meeting.into())
+            .await
     }
 
     /// Finds a booking with its booking code and the phone number given when booking,
@@ -288,7 +118,7 @@ impl Avain {
         booking_code: String,
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
-        Ok(self.core.look_up_meeting(booking_code, phone).await?.into())
+        self.area().look_up_meeting(booking_code, phone).await
     }
 
     /// Changes a booking (logged in), only before the meeting starts. Changes state at
@@ -298,8 +128,7 @@ impl Avain {
         booking_code: String,
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
-        let edit = edit.into_core(self.language())?;
-        Ok(self.core.edit_meeting(booking_code, edit).await?.into())
+        self.area().edit_meeting(booking_code, edit).await
     }
 
     /// Changes a booking found with booking code and phone number, without logging in.
@@ -310,18 +139,17 @@ impl Avain {
         phone: String,
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
-        let edit = edit.into_core(self.language())?;
         let meeting = self
-            .core
+            .area()
             .edit_meeting_by_code(booking_code, phone, edit)
             .await?;
-        Ok(meeting.into())
+        Ok(meeting)
     }
 
     /// Cancels a booking (logged in); not after the meeting has ended. Changes state at
     /// the bank.
     pub async fn cancel_meeting(&self, booking_code: String) -> Result<MeetingInfo, AvainError> {
-        Ok(self.core.cancel_meeting(booking_code).await?.into())
+        self.area().cancel_meeting(booking_code).await
     }
 
     /// Cancels a booking found with booking code and phone number, without logging in.
@@ -331,11 +159,9 @@ impl Avain {
         booking_code: String,
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
-        Ok(self
-            .core
+        self.area()
             .cancel_meeting_by_code(booking_code, phone)
-            .await?
-            .into())
+            .await
     }
 
     /// Joins a meeting (logged in). Before the window opens it is `Refused` with
@@ -343,7 +169,7 @@ impl Avain {
     /// the phone's clock without asking the bank (which checks again on its own).
     /// Returns the call's address and what to tell the customer first.
     pub async fn join_meeting(&self, booking_code: String) -> Result<MeetingJoin, AvainError> {
-        Ok(self.core.join_meeting(booking_code).await?.into())
+        self.area().join_meeting(booking_code).await
     }
 
     /// Identifies the customer in a meeting with the identifier the expert read out
@@ -354,11 +180,9 @@ impl Avain {
         booking_code: String,
         identifier: String,
     ) -> Result<MeetingInfo, AvainError> {
-        Ok(self
-            .core
+        self.area()
             .identify_in_meeting(booking_code, identifier)
-            .await?
-            .into())
+            .await
     }
 }
 
@@ -371,14 +195,7 @@ mod tests {
     const END: time::OffsetDateTime = datetime!(2026-11-24 11:30 UTC);
 
     fn window_at(now: time::OffsetDateTime, cancelled: bool) -> JoinWindowState {
-        meeting_join_window(
-            START.into(),
-            END.into(),
-            cancelled,
-            now.into(),
-            Language::Sv,
-        )
-        .unwrap()
+        meeting_join_window(START, END, cancelled, now, Language::Sv)
     }
 
     #[test]
@@ -387,7 +204,7 @@ mod tests {
         assert_eq!(
             early.window,
             JoinWindow::NotYetOpen {
-                opens_at: datetime!(2026-11-24 10:15 UTC).into()
+                opens_at: datetime!(2026-11-24 10:15 UTC)
             }
         );
         assert_eq!(early.code, "not_yet_open");
@@ -400,63 +217,5 @@ mod tests {
             assert_eq!(state.code, code);
             assert!(!state.message.is_empty() && !state.message.starts_with("client-"));
         }
-    }
-
-    #[test]
-    fn an_edit_keeps_what_is_not_changed_and_refuses_impossible_times() {
-        let edit = MeetingEdit {
-            starts_at: Some(datetime!(2026-11-25 12:45 UTC).into()),
-            topic: Some("Lainat".into()),
-            ..MeetingEdit::default()
-        };
-        let core = edit.into_core(Language::Fi).unwrap();
-        assert_eq!(core.starts_at, Some(datetime!(2026-11-25 12:45 UTC)));
-        assert_eq!(core.duration_minutes, None);
-        assert_eq!(core.details, None);
-        let absurd = MeetingEdit {
-            starts_at: Some(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1 << 40)),
-            ..MeetingEdit::default()
-        };
-        assert_eq!(
-            absurd.into_core(Language::Fi).unwrap_err().code(),
-            crate::AvainErrorCode::InvalidTime
-        );
-    }
-
-    #[test]
-    fn debug_output_has_no_code_names_or_call_address() {
-        let info = MeetingInfo::from(core::MeetingInfo {
-            booking_code: "2KMEVE6X".into(),
-            starts_at: START,
-            ends_at: END,
-            duration_minutes: 60,
-            topic: "Lainat, Asuntolainaneuvottelu".into(),
-            details: None,
-            expert_name: "Matleena Malliharju".into(),
-            expert_office: "Malliharjun Osuuspankki".into(),
-            participants: vec![core::ParticipantInfo {
-                name: "Anna Virtanen".into(),
-                identified: false,
-            }],
-            status: "booked".into(),
-            join_opens_at: datetime!(2026-11-24 10:15 UTC),
-            join_window: core::JoinWindow::Open,
-            join_message: "Voit liittyä nyt.".into(),
-            recorded: true,
-            recording_notice: None,
-        });
-        assert_eq!(info.participants[0].name, "Anna Virtanen");
-        assert_eq!(info.join_window, JoinWindow::Open);
-        let debug = format!("{info:?}");
-        for secret in ["2KMEVE6X", "Anna", "Asuntolaina"] {
-            assert!(!debug.contains(secret), "{debug}");
-        }
-        let join = MeetingJoin::from(core::MeetingJoin {
-            join_url: "https://meet.example/room/abc123".into(),
-            identification_required: true,
-            recorded: true,
-            instructions: vec![],
-        });
-        assert!(!format!("{join:?}").contains("abc123"));
     }
 }

@@ -4,34 +4,10 @@
 use avain_core::Language;
 use avain_core::os_policy::{GateDecision, GateReason, OsPolicy, Platform};
 
-use crate::calendar::{CalendarDate, CalendarDays};
+use avain_protocol::uniffi_types::CalendarDate;
+
+use crate::calendar::day_from_shell;
 use crate::error::{AvainError, IntoAvainError};
-
-/// A mobile platform, as the shell reports it.
-#[uniffi::remote(Enum)]
-pub enum Platform {
-    /// Android phones and tablets.
-    Android,
-    /// iPhone.
-    Ios,
-    /// iPad (iPadOS 13 and later; older iPads report iOS).
-    Ipados,
-    /// Windows phones (Windows Phone, Windows 10 Mobile), no longer developed.
-    WindowsPhone,
-    /// Huawei's HarmonyOS NEXT, which runs no Android apps.
-    Harmonyos,
-}
-
-/// Why the app cannot (or soon cannot) be used.
-#[uniffi::remote(Enum)]
-pub enum GateReason {
-    /// The platform is not supported at all (Windows phones).
-    UnsupportedPlatform,
-    /// The operating system is too old.
-    OsTooOld,
-    /// The app itself is too old and must be updated.
-    AppTooOld,
-}
 
 /// The kind of answer the gate gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -58,7 +34,7 @@ pub struct OsGate {
     /// The OS (or app) version that would be needed, e.g. "13.5".
     pub required_version: Option<String>,
     /// For a warning: the first day the phone will be blocked.
-    pub cutoff: Option<CalendarDate>,
+    pub cutoff: Option<time::Date>,
     /// The browser online bank's address, when the bank wants it shown.
     pub fallback_url: Option<String>,
     /// What to tell the customer, in `lang`.
@@ -79,7 +55,7 @@ pub fn check_os_gate(
     today: CalendarDate,
     lang: Language,
 ) -> Result<OsGate, AvainError> {
-    let date = today.to_date(lang)?;
+    let date = day_from_shell(today, lang)?;
     let decision = OsPolicy::builtin()
         .gate(platform.code(), &os_version, app_version.as_deref(), date)
         .map_err(|e| e.into_avain_error(lang))?;
@@ -101,7 +77,7 @@ impl OsGate {
             may_run: decision.may_run(),
             reason: decision.reason(),
             required_version: required_version.map(|v| v.to_string()),
-            cutoff: decision.cutoff().map(CalendarDate::from_date),
+            cutoff: decision.cutoff(),
             fallback_url: decision.fallback().and_then(|f| f.url.clone()),
             message: decision.message(platform, lang),
         }
@@ -133,7 +109,7 @@ mod tests {
         assert!(gate.may_run);
         assert_eq!(gate.reason, Some(GateReason::OsTooOld));
         assert_eq!(gate.required_version.as_deref(), Some("13.5"));
-        assert_eq!(gate.cutoff, Some(day(2024, 4, 15)));
+        assert_eq!(gate.cutoff, Some(time::macros::date!(2024 - 04 - 15)));
         assert_eq!(gate.message, decision.message(Platform::Ios, Language::Fi));
     }
 

@@ -7,7 +7,9 @@ use avain_core::payments::{
     Barcode, BarcodeVersion, DomesticAccount, FinnishReference, Iban, Money, Reference,
 };
 
-use crate::calendar::{CalendarDate, CalendarDays};
+use avain_protocol::uniffi_types::CalendarDate;
+
+use crate::calendar::day_from_shell;
 use crate::error::{AvainError, IntoAvainError};
 
 /// A checked IBAN, ready to show and to send.
@@ -53,7 +55,7 @@ pub fn parse_iban(
     today: CalendarDate,
     lang: Language,
 ) -> Result<IbanInfo, AvainError> {
-    let today = today.to_date(lang)?;
+    let today = day_from_shell(today, lang)?;
     let iban = Iban::parse(&text).map_err(|e| e.into_avain_error(lang))?;
     Ok(IbanInfo::new(&iban, today))
 }
@@ -65,7 +67,7 @@ pub fn domestic_account_to_iban(
     today: CalendarDate,
     lang: Language,
 ) -> Result<IbanInfo, AvainError> {
-    let today = today.to_date(lang)?;
+    let today = day_from_shell(today, lang)?;
     let account = DomesticAccount::parse(&text).map_err(|e| e.into_avain_error(lang))?;
     Ok(IbanInfo::new(&account.to_iban(), today))
 }
@@ -140,7 +142,7 @@ pub struct BarcodePayment {
     /// The reference.
     pub reference: PaymentReference,
     /// The due date, if the invoice has one.
-    pub due_date: Option<CalendarDate>,
+    pub due_date: Option<time::Date>,
 }
 
 /// Reads a pasted virtual barcode (54 digits, whitespace around it ignored); the payee's
@@ -151,7 +153,7 @@ pub fn parse_barcode(
     today: CalendarDate,
     lang: Language,
 ) -> Result<BarcodePayment, AvainError> {
-    let today = today.to_date(lang)?;
+    let today = day_from_shell(today, lang)?;
     let barcode = Barcode::parse(&text).map_err(|e| e.into_avain_error(lang))?;
     Ok(BarcodePayment {
         version: match barcode.version() {
@@ -161,7 +163,7 @@ pub fn parse_barcode(
         iban: IbanInfo::new(barcode.iban(), today),
         amount_cents: barcode.amount().map(Money::cents),
         reference: PaymentReference::new(barcode.reference()),
-        due_date: barcode.due_date().map(CalendarDate::from_date),
+        due_date: barcode.due_date(),
     })
 }
 
@@ -217,14 +219,7 @@ mod tests {
         assert_eq!(payment.amount_cents, Some(488_315));
         assert_eq!(payment.reference.kind, ReferenceKind::Finnish);
         assert_eq!(payment.reference.display_form, "86851 62596 19897");
-        assert_eq!(
-            payment.due_date,
-            Some(CalendarDate {
-                year: 2010,
-                month: 6,
-                day: 12
-            })
-        );
+        assert_eq!(payment.due_date, Some(time::macros::date!(2010 - 06 - 12)));
         let error = parse_barcode("12345".into(), TODAY, Language::En).unwrap_err();
         assert_eq!(error.code(), crate::AvainErrorCode::BarcodeBadLength);
     }

@@ -4,7 +4,9 @@
 use avain_core::Language;
 use avain_core::pin::{self, Pin, PinContext, PinReason};
 
-use crate::calendar::{CalendarDate, CalendarDays};
+use avain_protocol::uniffi_types::CalendarDate;
+
+use crate::calendar::day_from_shell;
 use crate::error::AvainError;
 
 /// One reason to refuse a PIN, with its text.
@@ -40,7 +42,7 @@ pub fn check_new_pin(
     current_pin: Option<String>,
     lang: Language,
 ) -> Result<PinVerdict, AvainError> {
-    let birth_date = birth_date.map(|d| d.to_date(lang)).transpose()?;
+    let birth_date = birth_date.map(|d| day_from_shell(d, lang)).transpose()?;
     let pin = Pin::new(pin);
     let current = current_pin.map(Pin::new);
     let context = PinContext {

@@ -23,6 +23,7 @@ use crate::i18n::{self, Arg, Language};
 /// Why a profile is locked. The reason decides who may open it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LockReason {
     /// The bank counted too many wrong PINs in a row (PSD2 allows at most five).
     /// The customer can open it in the app with self-service unlock.
@@ -101,6 +102,7 @@ impl UnlockChannel {
 /// give the same information as two plain columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ProfileState {
     /// Registered on this device, waiting for the customer to unlock it in the online bank.
     PendingUnlock,
@@ -263,6 +265,7 @@ impl ProfileEvent {
 /// A kind of biometric identification the platform offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BiometricKind {
     /// Fingerprint (Touch ID, Android fingerprint).
     Fingerprint,

@@ -42,17 +42,35 @@ impl TryFrom<CalendarDate> for Date {
     }
 }
 
+/// An instant from a shell as the core's; one beyond what `time` holds (the years
+/// ±9999) is refused instead of panicking as `OffsetDateTime::from` would: the shell's
+/// defect, reported as UniFFI's lift error.
+fn instant_from_shell(at: SystemTime) -> Option<OffsetDateTime> {
+    let nanos = match at.duration_since(SystemTime::UNIX_EPOCH) {
+        Ok(after) => i128::try_from(after.as_nanos()).ok(),
+        Err(before) => i128::try_from(before.duration().as_nanos())
+            .ok()
+            .map(|n| -n),
+    }?;
+    OffsetDateTime::from_unix_timestamp_nanos(nanos).ok()
+}
+
+/// The error of an instant from a shell that `time` cannot hold.
+#[derive(Debug, thiserror::Error)]
+#[error("an instant beyond the years ±9999")]
+pub struct InstantOutOfRange;
+
 uniffi::custom_type!(OffsetDateTime, SystemTime, {
     remote,
     lower: |instant| SystemTime::from(instant),
-    try_lift: |instant| Ok(OffsetDateTime::from(instant)),
+    try_lift: |instant| Ok(instant_from_shell(instant).ok_or(InstantOutOfRange)?),
 });
 
-/// The name a calendar day has in Kotlin and Swift (a type alias of [`CalendarDate`]):
-/// naming it `Date` would shadow Swift's `Foundation.Date`, which instants use.
-pub type Day = Date;
+/// The name `time::Date` crosses under: named `Date`, the generated Swift would declare
+/// `typealias Date = CalendarDate` and hide Foundation's `Date`, which instants cross as.
+pub type CalendarDay = Date;
 
-uniffi::custom_type!(Day, CalendarDate, {
+uniffi::custom_type!(CalendarDay, CalendarDate, {
     remote,
     lower: |date| CalendarDate::from(date),
     try_lift: |day| Ok(Date::try_from(day)?),
@@ -60,7 +78,23 @@ uniffi::custom_type!(Day, CalendarDate, {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
+
+    #[test]
+    fn instants_cross_both_ways_to_the_nanosecond_and_absurd_ones_are_refused() {
+        for at in [
+            time::macros::datetime!(2026-11-22 05:15:07.123456789 UTC),
+            time::macros::datetime!(1969-07-20 20:17:40.5 UTC),
+            OffsetDateTime::UNIX_EPOCH,
+        ] {
+            assert_eq!(instant_from_shell(SystemTime::from(at)), Some(at));
+        }
+        let far = Duration::from_secs(400_000_000_000);
+        assert_eq!(instant_from_shell(SystemTime::UNIX_EPOCH + far), None);
+        assert_eq!(instant_from_shell(SystemTime::UNIX_EPOCH - far), None);
+    }
 
     #[test]
     fn calendar_days_round_trip_and_days_that_do_not_exist_are_refused() {

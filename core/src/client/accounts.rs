@@ -7,7 +7,7 @@ use time::Date;
 
 use avain_protocol::rules::ids::is_id;
 
-use super::{Avain, AvainError};
+use super::{AvainError, Payments};
 use crate::api::{
     Account, AccountKind, AccountList, EInvoice, EInvoiceList, Payment, PaymentList, PaymentStatus,
     Transaction, TransactionList,
@@ -19,16 +19,17 @@ use crate::payments::{Iban, Money, Reference};
 
 /// One of the customer's accounts.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AccountInfo {
-    /// The bank's id (pass it to [`Avain::transactions`] and as a payment's
+    /// The bank's id (pass it to [`Payments::transactions`](crate::client::Payments::transactions) and as a payment's
     /// `from_account_id`).
     pub account_id: String,
     /// The account's name ("Käyttötili").
     pub name: String,
     /// The IBAN in print form ("FI49 5000 9420 0287 30").
     pub iban: String,
-    /// `current`, `savings`, `joint` or `business`.
-    pub kind: String,
+    /// What kind of account it is.
+    pub kind: AccountKind,
     /// The booked balance in cents.
     pub balance_cents: i64,
     /// The booked balance as the customer reads it ("14 505,94 €").
@@ -41,6 +42,7 @@ pub struct AccountInfo {
 
 /// One booked transaction.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TransactionInfo {
     /// The bank's id.
     pub transaction_id: String,
@@ -60,6 +62,7 @@ pub struct TransactionInfo {
 
 /// An e-invoice waiting in the online bank.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct EInvoiceInfo {
     /// The bank's id (a payment's `invoice_id`).
     pub invoice_id: String,
@@ -77,14 +80,15 @@ pub struct EInvoiceInfo {
     pub due_date: Date,
     /// The due date as the customer reads it.
     pub due_date_text: String,
-    /// The virtual barcode (54 digits), for [`Avain::read_barcode`].
+    /// The virtual barcode (54 digits), for [`Payments::read_barcode`](crate::client::Payments::read_barcode).
     pub virtual_barcode: String,
 }
 
 /// A payment as a list shows it.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentInfo {
-    /// The bank's id (pass it to [`Avain::prepare_payment_approval`]).
+    /// The bank's id (pass it to [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval)).
     pub payment_id: String,
     /// The account paid from.
     pub from_account_id: String,
@@ -104,8 +108,8 @@ pub struct PaymentInfo {
     pub due_date: Date,
     /// The due date as the customer reads it.
     pub due_date_text: String,
-    /// `awaiting_approval`, `scheduled`, `booked` or `cancelled`.
-    pub status: String,
+    /// Where the payment is.
+    pub status: PaymentStatus,
     /// Whether the customer has never paid this account (approval also needs an SMS code).
     pub new_payee: bool,
 }
@@ -124,26 +128,6 @@ pub(crate) fn print_reference(text: &str) -> String {
         .unwrap_or_else(|_| text.to_owned())
 }
 
-pub(crate) fn status_code(status: PaymentStatus) -> &'static str {
-    match status {
-        PaymentStatus::AwaitingApproval => "awaiting_approval",
-        PaymentStatus::Scheduled => "scheduled",
-        PaymentStatus::Booked => "booked",
-        PaymentStatus::Cancelled => "cancelled",
-        PaymentStatus::Unknown => "unknown",
-    }
-}
-
-fn kind_code(kind: AccountKind) -> &'static str {
-    match kind {
-        AccountKind::Current => "current",
-        AccountKind::Savings => "savings",
-        AccountKind::Joint => "joint",
-        AccountKind::Business => "business",
-        AccountKind::Unknown => "unknown",
-    }
-}
-
 fn money(lang: Language, cents: i64) -> String {
     Money::from_cents(cents).format(lang)
 }
@@ -152,7 +136,7 @@ impl AccountInfo {
     fn from_api(lang: Language, a: Account) -> Self {
         AccountInfo {
             iban: print_iban(a.iban.as_str()),
-            kind: kind_code(a.kind).to_owned(),
+            kind: a.kind,
             balance: money(lang, a.balance.cents),
             balance_cents: a.balance.cents,
             available: money(lang, a.available.cents),
@@ -202,7 +186,7 @@ impl PaymentInfo {
             reference: p.reference.as_deref().map(print_reference),
             due_date_text: finnish_date(p.due_date),
             due_date: p.due_date,
-            status: status_code(p.status).to_owned(),
+            status: p.status,
             payment_id: p.payment_id,
             from_account_id: p.from_account_id,
             payee_name: p.payee_name,
@@ -212,92 +196,96 @@ impl PaymentInfo {
     }
 }
 
-impl Avain {
+impl Payments<'_> {
     /// The customer's accounts (needs a session).
-    pub async fn accounts(&self) -> Result<Vec<AccountInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: AccountList = inner
-                .http
-                .get("v1/accounts", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .accounts
-                .into_iter()
-                .map(|a| AccountInfo::from_api(lang, a))
-                .collect())
-        })
-        .await
+    pub async fn accounts(self) -> Result<Vec<AccountInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: AccountList = inner
+                    .http
+                    .get("v1/accounts", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .accounts
+                    .into_iter()
+                    .map(|a| AccountInfo::from_api(lang, a))
+                    .collect())
+            })
+            .await
     }
 
     /// An account's booked transactions, newest first (needs a session).
     pub async fn transactions(
-        &self,
+        self,
         account_id: String,
     ) -> Result<Vec<TransactionInfo>, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            if !is_id(&account_id) {
-                return Err(AvainError::input(lang, AvainErrorCode::AccountUnknown));
-            }
-            let (token, _) = inner.session()?;
-            let list: TransactionList = inner
-                .http
-                .get(
-                    &format!("v1/accounts/{account_id}/transactions"),
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            Ok(list
-                .transactions
-                .into_iter()
-                .map(|t| TransactionInfo::from_api(lang, t))
-                .collect())
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                if !is_id(&account_id) {
+                    return Err(AvainError::input(lang, AvainErrorCode::AccountUnknown));
+                }
+                let (token, _) = inner.session()?;
+                let list: TransactionList = inner
+                    .http
+                    .get(
+                        &format!("v1/accounts/{account_id}/transactions"),
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                Ok(list
+                    .transactions
+                    .into_iter()
+                    .map(|t| TransactionInfo::from_api(lang, t))
+                    .collect())
+            })
+            .await
     }
 
     /// E-invoices waiting to be paid, earliest due first (needs a session).
-    pub async fn e_invoices(&self) -> Result<Vec<EInvoiceInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: EInvoiceList = inner
-                .http
-                .get("v1/e-invoices", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .invoices
-                .into_iter()
-                .map(|i| EInvoiceInfo::from_api(lang, i))
-                .collect())
-        })
-        .await
+    pub async fn e_invoices(self) -> Result<Vec<EInvoiceInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: EInvoiceList = inner
+                    .http
+                    .get("v1/e-invoices", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .invoices
+                    .into_iter()
+                    .map(|i| EInvoiceInfo::from_api(lang, i))
+                    .collect())
+            })
+            .await
     }
 
     /// Payments waiting for the customer's approval, made here or in the online bank,
     /// newest first (needs a session). Approve one with
-    /// [`Avain::prepare_payment_approval`] and [`Avain::confirm_payment`].
-    pub async fn payments_awaiting_approval(&self) -> Result<Vec<PaymentInfo>, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list: PaymentList = inner
-                .http
-                .get("v1/payments?status=awaiting_approval", Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            let lang = inner.lang();
-            Ok(list
-                .payments
-                .into_iter()
-                .map(|p| PaymentInfo::from_api(lang, p))
-                .collect())
-        })
-        .await
+    /// [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval) and [`Payments::confirm_payment`](crate::client::Payments::confirm_payment).
+    pub async fn payments_awaiting_approval(self) -> Result<Vec<PaymentInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list: PaymentList = inner
+                    .http
+                    .get("v1/payments?status=awaiting_approval", Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                let lang = inner.lang();
+                Ok(list
+                    .payments
+                    .into_iter()
+                    .map(|p| PaymentInfo::from_api(lang, p))
+                    .collect())
+            })
+            .await
     }
 }
 

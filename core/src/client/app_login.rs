@@ -14,7 +14,7 @@ use avain_protocol::rules::ids::is_id;
 use time::OffsetDateTime;
 
 use super::pending::PendingAppLogin;
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Identification, Inner};
 use crate::api::AppLoginApproval;
 use crate::confirmation;
 use crate::error::AvainErrorCode;
@@ -22,7 +22,8 @@ use crate::i18n::Language;
 use crate::signed_bytes::{Approval, LoginChannel};
 
 /// A browser login as the approval screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct AppLoginPrompt {
     /// The bank's id of the login request (from the push notification).
     pub request_id: String,
@@ -47,6 +48,18 @@ fn valid_short_code(code: &str) -> bool {
 }
 
 /// The prompt for `login` in the customer's language `lang`.
+/// The short code (also inside the text) is what binds the browser to this approval: kept
+/// out of logs.
+impl std::fmt::Debug for AppLoginPrompt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppLoginPrompt")
+            .field("request_id", &self.request_id)
+            .field("expires_at", &self.expires_at)
+            .field("text_language", &self.text_language)
+            .finish_non_exhaustive()
+    }
+}
+
 fn prompt(lang: Language, login: &AppLoginApproval) -> AppLoginPrompt {
     AppLoginPrompt {
         request_id: login.request_id.clone(),
@@ -153,41 +166,44 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Identification<'_> {
     /// Opens a browser online-bank login waiting for this app (its id comes in the push
     /// notification) for `profile_id`: one round trip, no app login needed. Returns the
     /// short code the browser shows and the text to approve, in the customer's language.
-    /// Call [`Avain::approve_app_login`] or [`Avain::reject_app_login`] next.
+    /// Call [`Identification::approve_app_login`](crate::client::Identification::approve_app_login) or [`Identification::reject_app_login`](crate::client::Identification::reject_app_login) next.
     pub async fn open_app_login(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<AppLoginPrompt, AvainError> {
-        self.run(move |inner| async move { inner.open_app_login(&profile_id, &request_id).await })
+        self.0
+            .run(move |inner| async move { inner.open_app_login(&profile_id, &request_id).await })
             .await
     }
 
-    /// Approves the browser login last opened with [`Avain::open_app_login`], signing the
+    /// Approves the browser login last opened with [`Identification::open_app_login`](crate::client::Identification::open_app_login), signing the
     /// text shown (with the code) with the PIN or biometrics; the browser then logs in.
     /// Keeps a receipt (changes persisted state). The opened login is used once: after a
     /// wrong PIN ([`AvainError::WrongPin`]) open it again.
     pub async fn approve_app_login(
-        &self,
+        self,
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move { inner.approve_app_login(&request_id, factor).await })
+        self.0
+            .run(move |inner| async move { inner.approve_app_login(&request_id, factor).await })
             .await
     }
 
     /// Refuses a browser login the customer did not start: the browser shows that the
     /// login was refused. No PIN needed.
     pub async fn reject_app_login(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move { inner.reject_app_login(&profile_id, &request_id).await })
+        self.0
+            .run(move |inner| async move { inner.reject_app_login(&profile_id, &request_id).await })
             .await
     }
 }
@@ -197,6 +213,20 @@ mod tests {
     use super::*;
     use crate::api::{Base64Bytes, Purpose};
     use time::macros::datetime;
+
+    #[test]
+    fn the_browser_code_stays_out_of_debug_output() {
+        let prompt = AppLoginPrompt {
+            request_id: "oal_1".into(),
+            short_code: "K7Q2".into(),
+            expires_at: datetime!(2026-11-22 05:17 UTC),
+            shown_text: "Vahvista kirjautuminen verkkopankkiin koodilla K7Q2".into(),
+            text_language: Language::Fi,
+        };
+        let debug = format!("{prompt:?}");
+        assert!(debug.contains("oal_1"), "{debug}");
+        assert!(!debug.contains("K7Q2"), "{debug}");
+    }
 
     fn login(code: &str) -> AppLoginApproval {
         AppLoginApproval {

@@ -15,6 +15,7 @@ use crate::store::{NewReceipt, Profile};
 
 /// How the customer approves: the PIN, or biometrics (the platform shows the prompt).
 #[derive(Clone)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ApprovalFactor {
     /// Knowledge: the PIN typed now.
     Pin {

@@ -6,7 +6,7 @@
 //! the bank can open them again. The phone mirrors that: the session ends and the profile
 //! shows "blocked, contact the bank".
 
-use super::{Avain, AvainError};
+use super::{AvainError, BlockingService};
 use crate::api::{BlockRequest, BlockResult, BlockingInfo};
 use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg, Language};
@@ -19,6 +19,7 @@ pub const PHONE_FROM_ABROAD: &str = "+358 20 333";
 
 /// The blocking service's numbers for the "block my codes" screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BlockingNumbers {
     /// From Finland ("020 333").
     pub from_finland: String,
@@ -32,6 +33,7 @@ pub struct BlockingNumbers {
 
 /// What was blocked.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BlockOutcome {
     /// The online-bank codes (and every authenticator profile) are blocked.
     pub codes_blocked: bool,
@@ -91,59 +93,67 @@ fn outcome(lang: Language, result: BlockResult) -> BlockOutcome {
     }
 }
 
-impl Avain {
+impl BlockingService<'_> {
+    /// The 24/7 numbers of the blocking service in one sentence, for the "block my codes"
+    /// screen, in the customer's language. Works offline.
+    pub fn numbers_text(self) -> String {
+        crate::i18n::text(self.0.language(), "client-blocking-numbers")
+    }
+
     /// The blocking service's 24/7 numbers, from the bank, or the built-in ones when
     /// there is no connection (a lost phone's owner may be offline abroad).
-    pub async fn blocking_service(&self) -> BlockingNumbers {
+    pub async fn numbers(self) -> BlockingNumbers {
         let result = self
+            .0
             .run(|inner| async move {
                 let lang = inner.lang();
                 let info: Option<BlockingInfo> = inner.http.get("v1/blocking", None).await.ok();
                 Ok(numbers(lang, info))
             })
             .await;
-        result.unwrap_or_else(|_| numbers(self.language(), None))
+        result.unwrap_or_else(|_| numbers(self.0.language(), None))
     }
 
     /// Blocks the online-bank codes and/or every payment card at once (needs a session;
     /// at least one must be chosen). Blocking the codes ends the session and locks this
     /// profile until the bank opens it (changes persisted state).
-    pub async fn block(&self, codes: bool, cards: bool) -> Result<BlockOutcome, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            if !codes && !cards {
-                return Err(AvainError::input(lang, AvainErrorCode::BlockNothingChosen));
-            }
-            let (token, profile_id) = inner.session()?;
-            let result: BlockResult = inner
-                .http
-                .post(
-                    "v1/blocking",
-                    &BlockRequest { codes, cards },
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            tracing::info!(
-                target: "avain::client",
-                codes = result.codes_blocked,
-                cards = result.cards_blocked,
-                "blocked"
-            );
-            if result.codes_blocked {
-                inner.session.end();
-                if let Ok(profile) = inner.profile(&profile_id) {
-                    inner.set_state(
-                        &profile,
-                        ProfileState::Locked {
-                            reason: LockReason::ByBank,
-                        },
-                    )?;
+    pub async fn block(self, codes: bool, cards: bool) -> Result<BlockOutcome, AvainError> {
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                if !codes && !cards {
+                    return Err(AvainError::input(lang, AvainErrorCode::BlockNothingChosen));
                 }
-            }
-            Ok(outcome(lang, result))
-        })
-        .await
+                let (token, profile_id) = inner.session()?;
+                let result: BlockResult = inner
+                    .http
+                    .post(
+                        "v1/blocking",
+                        &BlockRequest { codes, cards },
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                tracing::info!(
+                    target: "avain::client",
+                    codes = result.codes_blocked,
+                    cards = result.cards_blocked,
+                    "blocked"
+                );
+                if result.codes_blocked {
+                    inner.session.end();
+                    if let Ok(profile) = inner.profile(&profile_id) {
+                        inner.set_state(
+                            &profile,
+                            ProfileState::Locked {
+                                reason: LockReason::ByBank,
+                            },
+                        )?;
+                    }
+                }
+                Ok(outcome(lang, result))
+            })
+            .await
     }
 }
 

@@ -6,28 +6,31 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-use super::{ApprovalFactor, Avain, AvainError, Inner};
-use crate::api::{ApprovalRequired, ConfirmRequest, DeviceList, TrustedDevice};
+use super::{ApprovalFactor, Avain, AvainError, Devices, Inner};
+use crate::api::{self, ApprovalRequired, ConfirmRequest, DeviceList};
 use crate::confirmation;
 use crate::error::AvainErrorCode;
 use crate::keys::delete_profile_keys;
+use crate::lifecycle::ProfileState;
+use crate::os_policy::Platform;
 use crate::signed_bytes::Approval;
 
 /// One trusted device, as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DeviceInfo {
-    /// The bank's id of the device (pass it to [`Avain::remove_device`]).
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct TrustedDevice {
+    /// The bank's id of the device (pass it to [`Devices::remove_device`](crate::client::Devices::remove_device)).
     pub device_id: String,
     /// The profile's name on that device.
     pub name: String,
     /// The model.
     pub model: String,
-    /// The platform code.
-    pub platform: String,
+    /// The platform; `None` for one this version does not know (a newer bank's).
+    pub platform: Option<Platform>,
     /// The OS version.
     pub os_version: String,
-    /// `pending_unlock`, `active`, `locked`, `revoked`.
-    pub state: String,
+    /// The profile's state on that device (with the lock reason when locked).
+    pub state: ProfileState,
     /// When it was registered.
     pub registered_at: OffsetDateTime,
     /// When it was last used.
@@ -36,15 +39,15 @@ pub struct DeviceInfo {
     pub this_device: bool,
 }
 
-impl From<TrustedDevice> for DeviceInfo {
-    fn from(d: TrustedDevice) -> Self {
-        DeviceInfo {
+impl From<api::TrustedDevice> for TrustedDevice {
+    fn from(d: api::TrustedDevice) -> Self {
+        TrustedDevice {
             device_id: d.device_id,
             name: d.profile_name,
             model: d.model,
-            platform: d.platform,
+            platform: Platform::from_code(&d.platform),
             os_version: d.os_version,
-            state: d.state.code().to_owned(),
+            state: d.state,
             registered_at: d.registered_at,
             last_used_at: d.last_used_at,
             this_device: d.this_device,
@@ -53,14 +56,14 @@ impl From<TrustedDevice> for DeviceInfo {
 }
 
 impl Inner {
-    pub(crate) async fn devices(self: &Arc<Self>) -> Result<Vec<DeviceInfo>, AvainError> {
+    pub(crate) async fn devices(self: &Arc<Self>) -> Result<Vec<TrustedDevice>, AvainError> {
         let (token, _) = self.session()?;
         let list: DeviceList = self
             .http
             .get("v1/devices", Some(token.expose()))
             .await
             .map_err(|e| self.bank_error(e))?;
-        Ok(list.devices.into_iter().map(DeviceInfo::from).collect())
+        Ok(list.devices.into_iter().map(TrustedDevice::from).collect())
     }
 
     /// A bank error in a session: a session the bank ended ends here too.
@@ -92,75 +95,80 @@ impl Inner {
 }
 
 impl Avain {
+    /// Deletes a profile from this device only: its keys are wiped, so no PIN works for
+    /// it again here. The bank's list shows the device until it is removed there (or
+    /// with [`Devices::remove_device`](super::Devices::remove_device) first). Changes persisted state.
+    pub async fn delete_profile_locally(&self, profile_id: &str) -> Result<(), AvainError> {
+        let profile_id = profile_id.to_owned();
+        self.local(move |inner| inner.delete_locally(&profile_id))
+            .await
+    }
+}
+
+impl Devices<'_> {
     /// The customer's trusted devices (needs a session).
-    pub async fn devices(&self) -> Result<Vec<DeviceInfo>, AvainError> {
-        self.run(|inner| async move { inner.devices().await }).await
+    pub async fn list(self) -> Result<Vec<TrustedDevice>, AvainError> {
+        self.0
+            .run(|inner| async move { inner.devices().await })
+            .await
     }
 
     /// Removes a trusted device remotely, after the customer approves the text naming
     /// it. Removing this device also deletes the profile here. Changes persisted state.
     pub async fn remove_device(
-        &self,
+        self,
         device_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            let devices = inner.devices().await?;
-            let target = devices
-                .into_iter()
-                .find(|d| d.device_id == device_id)
-                .ok_or_else(|| AvainError::input(lang, AvainErrorCode::DeviceUnknown))?;
-            let (token, profile_id) = inner.session()?;
-            let profile = inner.profile(&profile_id)?;
-            let path = format!("v1/devices/{}/removal", target.device_id);
-            let required: ApprovalRequired = inner
-                .http
-                .post_empty(&path, Some(token.expose()))
-                .await
-                .map_err(|e| inner.bank_error(e))?;
-            if required.challenge.subject_id.as_deref() != Some(target.device_id.as_str()) {
-                return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
-            }
-            let label = format!("{} ({})", target.name, target.model);
-            let approval = Approval::DeviceRemoval {
-                target_device_id: target.device_id.clone(),
-                shown_text: confirmation::device_removal(lang, &label),
-            };
-            let signed = inner
-                .sign(&profile, &required.challenge, approval, factor)
-                .await?;
-            let confirm = format!("{path}/confirm");
-            if let Err(e) = inner
-                .http
-                .post::<_, ()>(
-                    &confirm,
-                    &ConfirmRequest {
-                        assertion: signed.assertion.clone(),
-                    },
-                    Some(token.expose()),
-                )
-                .await
-            {
-                let error = inner.bank_error(e);
-                inner.mirror_refusal(&profile, &error);
-                return Err(error);
-            }
-            inner.keep_receipt(&profile, &signed);
-            if target.this_device || target.device_id == profile.server_device_id {
-                inner.delete_locally(&profile.id)?;
-            }
-            Ok(())
-        })
-        .await
-    }
-
-    /// Deletes a profile from this device only: its keys are wiped, so no PIN works for
-    /// it again here. The bank's list shows the device until it is removed there (or
-    /// with [`Avain::remove_device`] first). Changes persisted state.
-    pub async fn delete_profile_locally(&self, profile_id: &str) -> Result<(), AvainError> {
-        let profile_id = profile_id.to_owned();
-        self.local(move |inner| inner.delete_locally(&profile_id))
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                let devices = inner.devices().await?;
+                let target = devices
+                    .into_iter()
+                    .find(|d| d.device_id == device_id)
+                    .ok_or_else(|| AvainError::input(lang, AvainErrorCode::DeviceUnknown))?;
+                let (token, profile_id) = inner.session()?;
+                let profile = inner.profile(&profile_id)?;
+                let path = format!("v1/devices/{}/removal", target.device_id);
+                let required: ApprovalRequired = inner
+                    .http
+                    .post_empty(&path, Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.bank_error(e))?;
+                if required.challenge.subject_id.as_deref() != Some(target.device_id.as_str()) {
+                    return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
+                }
+                let label = format!("{} ({})", target.name, target.model);
+                let approval = Approval::DeviceRemoval {
+                    target_device_id: target.device_id.clone(),
+                    shown_text: confirmation::device_removal(lang, &label),
+                };
+                let signed = inner
+                    .sign(&profile, &required.challenge, approval, factor)
+                    .await?;
+                let confirm = format!("{path}/confirm");
+                if let Err(e) = inner
+                    .http
+                    .post::<_, ()>(
+                        &confirm,
+                        &ConfirmRequest {
+                            assertion: signed.assertion.clone(),
+                        },
+                        Some(token.expose()),
+                    )
+                    .await
+                {
+                    let error = inner.bank_error(e);
+                    inner.mirror_refusal(&profile, &error);
+                    return Err(error);
+                }
+                inner.keep_receipt(&profile, &signed);
+                if target.this_device || target.device_id == profile.server_device_id {
+                    inner.delete_locally(&profile.id)?;
+                }
+                Ok(())
+            })
             .await
     }
 }

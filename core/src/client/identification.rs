@@ -14,7 +14,7 @@ use avain_protocol::rules::ids::is_id;
 use time::OffsetDateTime;
 
 use super::pending::PendingIdentification;
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Identification, Inner};
 use crate::api::{IdentificationApproval, IdentificationRequest, IdentificationStatus};
 use crate::confirmation;
 use crate::error::AvainErrorCode;
@@ -24,6 +24,7 @@ use crate::signed_bytes::Approval;
 
 /// An identification request as the approval screen shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct IdentificationPrompt {
     /// The bank's id of the request (from the push notification).
     pub request_id: String,
@@ -201,55 +202,57 @@ fn map_request_error(lang: Language, error: AvainError) -> AvainError {
     }
 }
 
-impl Avain {
+impl Identification<'_> {
     /// Opens a third party's identification request (its id comes in the push
     /// notification) for `profile_id`: one round trip, no login needed. Returns what to
     /// show; the text is in Finnish with a notice for customers using another language.
-    /// Call [`Avain::approve_identification`] or [`Avain::reject_identification`] next.
+    /// Call [`Identification::approve_identification`](crate::client::Identification::approve_identification) or [`Identification::reject_identification`](crate::client::Identification::reject_identification) next.
     pub async fn open_identification_request(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<IdentificationPrompt, AvainError> {
-        self.run(
+        self.0.run(
             move |inner| async move { inner.open_identification(&profile_id, &request_id).await },
         )
         .await
     }
 
     /// Approves the identification request last opened with
-    /// [`Avain::open_identification_request`], signing the text shown with the PIN or
+    /// [`Identification::open_identification_request`](crate::client::Identification::open_identification_request), signing the text shown with the PIN or
     /// biometrics; the service then receives the customer's name and identity code. Keeps
     /// a receipt (changes persisted state). The opened request is used once: after a
     /// wrong PIN ([`AvainError::WrongPin`]) open it again.
     pub async fn approve_identification(
-        &self,
+        self,
         request_id: String,
         factor: ApprovalFactor,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move {
-            inner
-                .approve_identification(&request_id, factor)
-                .await
-                .map(|_| ())
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                inner
+                    .approve_identification(&request_id, factor)
+                    .await
+                    .map(|_| ())
+            })
+            .await
     }
 
     /// Refuses an identification request ("this was not me"): the service learns that the
     /// customer refused. No PIN needed.
     pub async fn reject_identification(
-        &self,
+        self,
         profile_id: String,
         request_id: String,
     ) -> Result<(), AvainError> {
-        self.run(move |inner| async move {
-            inner
-                .reject_identification(&profile_id, &request_id)
-                .await
-                .map(|_| ())
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                inner
+                    .reject_identification(&profile_id, &request_id)
+                    .await
+                    .map(|_| ())
+            })
+            .await
     }
 }
 

@@ -22,6 +22,7 @@ use crate::store::Profile;
 
 /// A successful login.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LoginResult {
     /// The profile, now active.
     pub profile: ProfileInfo,
@@ -33,6 +34,7 @@ pub struct LoginResult {
 
 /// The self-service unlock started: the bank sent an SMS code and names a key-card code.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UserCodeUnlockStarted {
     /// Pass to [`Avain::finish_user_code_unlock`].
     pub unlock_id: String,
@@ -44,6 +46,7 @@ pub struct UserCodeUnlockStarted {
 
 /// The user code is open again.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct UserCodeUnlocked {
     /// Profiles the bank reactivated.
     pub profiles_unlocked: u32,

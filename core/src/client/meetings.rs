@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use time::OffsetDateTime;
 
-use super::{Avain, AvainError, Inner};
+use super::{AvainError, Inner, Meetings};
 use crate::api::{
     ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingList, MeetingLookup,
     MeetingLookupChange, MeetingStatus, NewMeeting, Personal, Secret,
@@ -25,7 +25,8 @@ use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
 pub use avain_protocol::rules::meetings::{JOIN_OPENS_BEFORE, JoinWindow, join_window};
 
 /// A participant as the meeting card lists them.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ParticipantInfo {
     /// The customer's name.
     pub name: String,
@@ -34,7 +35,8 @@ pub struct ParticipantInfo {
 }
 
 /// A video meeting booking as the app shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingInfo {
     /// The booking code ("2KMEVE6X").
     pub booking_code: String,
@@ -54,8 +56,8 @@ pub struct MeetingInfo {
     pub expert_office: String,
     /// The customers taking part (1 to 3); empty when looked up without login.
     pub participants: Vec<ParticipantInfo>,
-    /// `booked` or `cancelled`.
-    pub status: String,
+    /// Booked or cancelled (or a status of a newer bank's, shown as booked).
+    pub status: MeetingStatus,
     /// When joining opens (15 minutes before the start).
     pub join_opens_at: OffsetDateTime,
     /// The join window on the phone's clock when this was fetched.
@@ -71,19 +73,25 @@ pub struct MeetingInfo {
 /// What to change in a booking; `None` keeps the current value. An empty `details`
 /// removes them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingEdit {
     /// New start: in the future, on the quarter hour.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub starts_at: Option<OffsetDateTime>,
     /// New length: 30, 45, 60 or 90 minutes.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub duration_minutes: Option<u32>,
     /// New topic (1-120 characters).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub topic: Option<String>,
     /// New details (up to 500 characters; empty removes them).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub details: Option<String>,
 }
 
 /// Joining a meeting: where the video call is, and what comes next.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct MeetingJoin {
     /// The video call's address (opens Teams or the browser).
     pub join_url: String,
@@ -94,6 +102,38 @@ pub struct MeetingJoin {
     /// What to tell the customer before leaving for the call: recording, keep this screen
     /// open to identify.
     pub instructions: Vec<String>,
+}
+
+/// Names are personal data: kept out of logs.
+impl std::fmt::Debug for ParticipantInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ParticipantInfo")
+            .field("identified", &self.identified)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The booking code and the phone number open the booking without login, and the topic
+/// and details may say what the customer's finances are about: kept out of logs.
+impl std::fmt::Debug for MeetingInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeetingInfo")
+            .field("starts_at", &self.starts_at)
+            .field("duration_minutes", &self.duration_minutes)
+            .field("status", &self.status)
+            .field("join_window", &self.join_window)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The call's address lets anyone into the meeting room: kept out of logs.
+impl std::fmt::Debug for MeetingJoin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MeetingJoin")
+            .field("identification_required", &self.identification_required)
+            .field("recorded", &self.recorded)
+            .finish_non_exhaustive()
+    }
 }
 
 fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
@@ -116,7 +156,7 @@ fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
                 identified: p.identified,
             })
             .collect(),
-        status: if cancelled { "cancelled" } else { "booked" }.to_owned(),
+        status: meeting.status,
         join_opens_at: meeting.join_opens_at,
         join_window: window,
         join_message: window.message(lang),
@@ -271,67 +311,69 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Meetings<'_> {
     /// The customer's video meetings, soonest first, with each one's join window on the
     /// phone's clock (needs a session).
-    pub async fn meetings(&self) -> Result<Vec<MeetingInfo>, AvainError> {
-        self.run(|inner| async move {
-            let list = inner.meeting_list().await?;
-            let (lang, now) = (inner.lang(), inner.now());
-            Ok(list
-                .meetings
-                .into_iter()
-                .map(|m| info(lang, m, now))
-                .collect())
-        })
-        .await
+    pub async fn list(self) -> Result<Vec<MeetingInfo>, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let list = inner.meeting_list().await?;
+                let (lang, now) = (inner.lang(), inner.now());
+                Ok(list
+                    .meetings
+                    .into_iter()
+                    .map(|m| info(lang, m, now))
+                    .collect())
+            })
+            .await
     }
 
     /// Books a video meeting (needs a session): a start in the future on the quarter hour,
     /// 30, 45, 60 or 90 minutes, a topic and optional details. The bank assigns the expert
     /// and the booking code; the phone number at the bank is the one for look-ups.
     pub async fn book_meeting(
-        &self,
+        self,
         starts_at: OffsetDateTime,
         duration_minutes: u32,
         topic: String,
         details: Option<String>,
     ) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            let details = details.filter(|d| !d.trim().is_empty());
-            let edit = MeetingEdit {
-                starts_at: Some(starts_at),
-                duration_minutes: Some(duration_minutes),
-                topic: Some(topic),
-                details,
-            };
-            check_edit(lang, &edit, inner.now())?;
-            let change = change(edit);
-            let (Some(starts_at), Some(duration_minutes), Some(topic)) =
-                (change.starts_at, change.duration_minutes, change.topic)
-            else {
-                return Err(AvainError::input(lang, AvainErrorCode::MeetingEditEmpty));
-            };
-            let (token, _) = inner.session()?;
-            let meeting: Meeting = inner
-                .http
-                .post(
-                    "v1/meetings",
-                    &NewMeeting {
-                        starts_at,
-                        duration_minutes,
-                        topic,
-                        details: change.details,
-                    },
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.meeting_error(e))?;
-            tracing::info!(target: "avain::client", "meeting booked");
-            Ok(info(lang, meeting, inner.now()))
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                let details = details.filter(|d| !d.trim().is_empty());
+                let edit = MeetingEdit {
+                    starts_at: Some(starts_at),
+                    duration_minutes: Some(duration_minutes),
+                    topic: Some(topic),
+                    details,
+                };
+                check_edit(lang, &edit, inner.now())?;
+                let change = change(edit);
+                let (Some(starts_at), Some(duration_minutes), Some(topic)) =
+                    (change.starts_at, change.duration_minutes, change.topic)
+                else {
+                    return Err(AvainError::input(lang, AvainErrorCode::MeetingEditEmpty));
+                };
+                let (token, _) = inner.session()?;
+                let meeting: Meeting = inner
+                    .http
+                    .post(
+                        "v1/meetings",
+                        &NewMeeting {
+                            starts_at,
+                            duration_minutes,
+                            topic,
+                            details: change.details,
+                        },
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.meeting_error(e))?;
+                tracing::info!(target: "avain::client", "meeting booked");
+                Ok(info(lang, meeting, inner.now()))
+            })
+            .await
     }
 
     /// Finds a booking with its booking code and the phone number given when booking,
@@ -339,187 +381,197 @@ impl Avain {
     /// Participants' names are not shown this way. The bank stops look-ups of a code after
     /// repeated wrong numbers.
     pub async fn look_up_meeting(
-        &self,
+        self,
         booking_code: String,
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let body = inner.lookup(&booking_code, &phone)?;
-            inner.post_by_code("v1/meeting-lookups", &body).await
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let body = inner.lookup(&booking_code, &phone)?;
+                inner.post_by_code("v1/meeting-lookups", &body).await
+            })
+            .await
     }
 
     /// Changes a booking (needs a session). Only before the meeting starts.
     pub async fn edit_meeting(
-        &self,
+        self,
         booking_code: String,
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let code = inner.code(&booking_code)?;
-            check_edit(inner.lang(), &edit, inner.now())?;
-            let (token, _) = inner.session()?;
-            let meeting: Meeting = inner
-                .http
-                .patch(
-                    &format!("v1/meetings/{code}"),
-                    &change(edit),
-                    Some(token.expose()),
-                )
-                .await
-                .map_err(|e| inner.meeting_error(e))?;
-            Ok(info(inner.lang(), meeting, inner.now()))
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let code = inner.code(&booking_code)?;
+                check_edit(inner.lang(), &edit, inner.now())?;
+                let (token, _) = inner.session()?;
+                let meeting: Meeting = inner
+                    .http
+                    .patch(
+                        &format!("v1/meetings/{code}"),
+                        &change(edit),
+                        Some(token.expose()),
+                    )
+                    .await
+                    .map_err(|e| inner.meeting_error(e))?;
+                Ok(info(inner.lang(), meeting, inner.now()))
+            })
+            .await
     }
 
     /// Changes a booking found with booking code and phone number, without logging in.
     pub async fn edit_meeting_by_code(
-        &self,
+        self,
         booking_code: String,
         phone: String,
         edit: MeetingEdit,
     ) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let lookup = inner.lookup(&booking_code, &phone)?;
-            check_edit(inner.lang(), &edit, inner.now())?;
-            let body = MeetingLookupChange {
-                booking_code: lookup.booking_code,
-                phone: lookup.phone,
-                change: change(edit),
-            };
-            inner.post_by_code("v1/meeting-lookups/change", &body).await
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let lookup = inner.lookup(&booking_code, &phone)?;
+                check_edit(inner.lang(), &edit, inner.now())?;
+                let body = MeetingLookupChange {
+                    booking_code: lookup.booking_code,
+                    phone: lookup.phone,
+                    change: change(edit),
+                };
+                inner.post_by_code("v1/meeting-lookups/change", &body).await
+            })
+            .await
     }
 
     /// Cancels a booking (needs a session). Not after the meeting has ended.
-    pub async fn cancel_meeting(&self, booking_code: String) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let code = inner.code(&booking_code)?;
-            let (token, _) = inner.session()?;
-            let meeting: Meeting = inner
-                .http
-                .delete(&format!("v1/meetings/{code}"), Some(token.expose()))
-                .await
-                .map_err(|e| inner.meeting_error(e))?;
-            tracing::info!(target: "avain::client", "meeting cancelled");
-            Ok(info(inner.lang(), meeting, inner.now()))
-        })
-        .await
+    pub async fn cancel_meeting(self, booking_code: String) -> Result<MeetingInfo, AvainError> {
+        self.0
+            .run(move |inner| async move {
+                let code = inner.code(&booking_code)?;
+                let (token, _) = inner.session()?;
+                let meeting: Meeting = inner
+                    .http
+                    .delete(&format!("v1/meetings/{code}"), Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.meeting_error(e))?;
+                tracing::info!(target: "avain::client", "meeting cancelled");
+                Ok(info(inner.lang(), meeting, inner.now()))
+            })
+            .await
     }
 
     /// Cancels a booking found with booking code and phone number, without logging in.
     pub async fn cancel_meeting_by_code(
-        &self,
+        self,
         booking_code: String,
         phone: String,
     ) -> Result<MeetingInfo, AvainError> {
-        self.run(move |inner| async move {
-            let body = inner.lookup(&booking_code, &phone)?;
-            inner.post_by_code("v1/meeting-lookups/cancel", &body).await
-        })
-        .await
+        self.0
+            .run(move |inner| async move {
+                let body = inner.lookup(&booking_code, &phone)?;
+                inner.post_by_code("v1/meeting-lookups/cancel", &body).await
+            })
+            .await
     }
 
     /// Joins a meeting (needs a session): refused on the phone before the window opens
     /// (15 minutes before the start) or after the end, without asking the bank; the bank
     /// checks the same window on its clock. Returns the video call's address and what to
     /// tell the customer (the meeting is recorded; come back here to identify).
-    pub async fn join_meeting(&self, booking_code: String) -> Result<MeetingJoin, AvainError> {
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            let code = inner.code(&booking_code)?;
-            let meeting = inner.meeting(&code).await?;
-            let cancelled = meeting.status == MeetingStatus::Cancelled;
-            match join_window(meeting.starts_at, meeting.ends_at, cancelled, inner.now()) {
-                JoinWindow::Open => {}
-                JoinWindow::NotYetOpen { .. } => {
-                    return Err(bank_refusal(lang, ErrorCode::MeetingNotOpen));
+    pub async fn join_meeting(self, booking_code: String) -> Result<MeetingJoin, AvainError> {
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                let code = inner.code(&booking_code)?;
+                let meeting = inner.meeting(&code).await?;
+                let cancelled = meeting.status == MeetingStatus::Cancelled;
+                match join_window(meeting.starts_at, meeting.ends_at, cancelled, inner.now()) {
+                    JoinWindow::Open => {}
+                    JoinWindow::NotYetOpen { .. } => {
+                        return Err(bank_refusal(lang, ErrorCode::MeetingNotOpen));
+                    }
+                    JoinWindow::Ended | JoinWindow::Cancelled => {
+                        return Err(bank_refusal(lang, ErrorCode::MeetingClosed));
+                    }
                 }
-                JoinWindow::Ended | JoinWindow::Cancelled => {
-                    return Err(bank_refusal(lang, ErrorCode::MeetingClosed));
+                let (token, _) = inner.session()?;
+                let join: crate::api::MeetingJoin = inner
+                    .http
+                    .post_empty(&format!("v1/meetings/{code}/join"), Some(token.expose()))
+                    .await
+                    .map_err(|e| inner.meeting_error(e))?;
+                let mut instructions = Vec::new();
+                if join.recorded {
+                    instructions.push(i18n::text(lang, "client-meeting-recorded"));
                 }
-            }
-            let (token, _) = inner.session()?;
-            let join: crate::api::MeetingJoin = inner
-                .http
-                .post_empty(&format!("v1/meetings/{code}/join"), Some(token.expose()))
-                .await
-                .map_err(|e| inner.meeting_error(e))?;
-            let mut instructions = Vec::new();
-            if join.recorded {
-                instructions.push(i18n::text(lang, "client-meeting-recorded"));
-            }
-            if join.identification_required {
-                instructions.push(i18n::text_with(
-                    lang,
-                    "client-meeting-identify-instruction",
-                    &[("expert", Arg::from(meeting.expert_name.as_str()))],
-                ));
-            }
-            tracing::info!(target: "avain::client", "meeting joined");
-            Ok(MeetingJoin {
-                join_url: join.join_url,
-                identification_required: join.identification_required,
-                recorded: join.recorded,
-                instructions,
+                if join.identification_required {
+                    instructions.push(i18n::text_with(
+                        lang,
+                        "client-meeting-identify-instruction",
+                        &[("expert", Arg::from(meeting.expert_name.as_str()))],
+                    ));
+                }
+                tracing::info!(target: "avain::client", "meeting joined");
+                Ok(MeetingJoin {
+                    join_url: join.join_url,
+                    identification_required: join.identification_required,
+                    recorded: join.recorded,
+                    instructions,
+                })
             })
-        })
-        .await
+            .await
     }
 
     /// Identifies the customer in a meeting with the identifier the expert read out
     /// (needs a session, inside the join window). A wrong identifier says how many tries
     /// are left before the expert must give a new one.
     pub async fn identify_in_meeting(
-        &self,
+        self,
         booking_code: String,
         identifier: String,
     ) -> Result<MeetingInfo, AvainError> {
         let identifier = Secret::new(identifier);
-        self.run(move |inner| async move {
-            let lang = inner.lang();
-            let code = inner.code(&booking_code)?;
-            let digits = normalize_identifier(identifier.expose())
-                .ok_or_else(|| AvainError::input(lang, AvainErrorCode::MeetingIdentifierInvalid))?;
-            let (token, _) = inner.session()?;
-            let body = MeetingIdentify {
-                identifier: Secret::new(digits),
-            };
-            let result: Result<Meeting, NetError> = inner
-                .http
-                .post(
-                    &format!("v1/meetings/{code}/identify"),
-                    &body,
-                    Some(token.expose()),
-                )
-                .await;
-            match result {
-                Ok(meeting) => {
-                    tracing::info!(target: "avain::client", "identified in meeting");
-                    Ok(info(lang, meeting, inner.now()))
+        self.0
+            .run(move |inner| async move {
+                let lang = inner.lang();
+                let code = inner.code(&booking_code)?;
+                let digits = normalize_identifier(identifier.expose()).ok_or_else(|| {
+                    AvainError::input(lang, AvainErrorCode::MeetingIdentifierInvalid)
+                })?;
+                let (token, _) = inner.session()?;
+                let body = MeetingIdentify {
+                    identifier: Secret::new(digits),
+                };
+                let result: Result<Meeting, NetError> = inner
+                    .http
+                    .post(
+                        &format!("v1/meetings/{code}/identify"),
+                        &body,
+                        Some(token.expose()),
+                    )
+                    .await;
+                match result {
+                    Ok(meeting) => {
+                        tracing::info!(target: "avain::client", "identified in meeting");
+                        Ok(info(lang, meeting, inner.now()))
+                    }
+                    Err(NetError::Bank {
+                        code: bank_code,
+                        attempts_left,
+                        ..
+                    }) if bank_code == ErrorCode::IdentifierWrong => {
+                        Err(AvainError::InvalidInput {
+                            code: bank_code.into(),
+                            user_message: match attempts_left {
+                                Some(n) if n > 0 => i18n::text_with(
+                                    lang,
+                                    "client-error-meeting-identifier-wrong",
+                                    &[("count", Arg::from(n))],
+                                ),
+                                _ => i18n::text(lang, "client-error-meeting-identifier-void"),
+                            },
+                        })
+                    }
+                    Err(e) => Err(inner.meeting_error(e)),
                 }
-                Err(NetError::Bank {
-                    code: bank_code,
-                    attempts_left,
-                    ..
-                }) if bank_code == ErrorCode::IdentifierWrong => Err(AvainError::InvalidInput {
-                    code: bank_code.into(),
-                    user_message: match attempts_left {
-                        Some(n) if n > 0 => i18n::text_with(
-                            lang,
-                            "client-error-meeting-identifier-wrong",
-                            &[("count", Arg::from(n))],
-                        ),
-                        _ => i18n::text(lang, "client-error-meeting-identifier-void"),
-                    },
-                }),
-                Err(e) => Err(inner.meeting_error(e)),
-            }
-        })
-        .await
+            })
+            .await
     }
 }
 
@@ -530,6 +582,42 @@ mod tests {
 
     const START: OffsetDateTime = datetime!(2022-02-07 10:30 UTC);
     const END: OffsetDateTime = datetime!(2022-02-07 11:30 UTC);
+
+    #[test]
+    fn debug_output_has_no_code_names_or_call_address() {
+        let info = MeetingInfo {
+            booking_code: "2KMEVE6X".into(),
+            starts_at: START,
+            ends_at: END,
+            duration_minutes: 60,
+            topic: "Lainat, Asuntolainaneuvottelu".into(),
+            details: None,
+            expert_name: "Matleena Malliharju".into(),
+            expert_office: "Malliharjun Osuuspankki".into(),
+            participants: vec![ParticipantInfo {
+                name: "Anna Virtanen".into(),
+                identified: false,
+            }],
+            status: MeetingStatus::Booked,
+            join_opens_at: datetime!(2022-02-07 10:15 UTC),
+            join_window: JoinWindow::Open,
+            join_message: "Voit liittyä nyt.".into(),
+            recorded: true,
+            recording_notice: None,
+        };
+        let debug = format!("{info:?}");
+        assert!(debug.contains("Booked"), "{debug}");
+        for secret in ["2KMEVE6X", "Anna", "Asuntolaina"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        let join = MeetingJoin {
+            join_url: "https://meet.example/room/abc123".into(),
+            identification_required: true,
+            recorded: true,
+            instructions: vec![],
+        };
+        assert!(!format!("{join:?}").contains("abc123"));
+    }
 
     #[test]
     fn the_window_opens_fifteen_minutes_before_and_closes_at_the_end() {

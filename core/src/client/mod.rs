@@ -4,6 +4,7 @@
 //! | file | what it holds |
 //! |---|---|
 //! | `mod.rs` | [`Avain`]: configuration, platform parts, profiles |
+//! | `areas.rs` | the sub-handles grouping the API by area ([`Avain::payments`], ...) |
 //! | `tasks.rs` | where flows run, and what a cancelled call stops |
 //! | (`crate::error`) | [`AvainError`], the one public error, and its codes: re-exported here |
 //! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
@@ -55,6 +56,7 @@
 mod accounts;
 mod app_login;
 mod approval;
+mod areas;
 mod biometrics;
 mod blocking;
 mod devices;
@@ -83,8 +85,11 @@ pub use crate::error::{AvainError, AvainErrorCode, PinRejection};
 pub use accounts::{AccountInfo, EInvoiceInfo, PaymentInfo, TransactionInfo};
 pub use app_login::AppLoginPrompt;
 pub use approval::ApprovalFactor;
+pub use areas::{
+    BlockingService, Devices, Documents, Identification, Inbox, Meetings, Payments, Receipts,
+};
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
-pub use devices::DeviceInfo;
+pub use devices::TrustedDevice;
 pub use identification::IdentificationPrompt;
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
@@ -94,7 +99,7 @@ pub use meetings::{
 };
 pub use payment_form::{BarcodeForm, PaymentDraft, PaymentFieldError, amount_field};
 pub use payments::{PaymentDone, PendingPayment};
-pub use policy::PolicyStatus;
+pub use policy::{PolicyDecision, PolicyStatus};
 pub use receipts::{MAX_RECEIPTS, NotMeReported, ReceiptInfo};
 pub use registration::{Registration, RegistrationStep};
 pub use signing::{
@@ -155,6 +160,7 @@ impl std::fmt::Debug for BankConfig {
 
 /// This phone, as the bank and the OS gate see it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeviceDetails {
     /// The platform.
     pub platform: Platform,
@@ -210,15 +216,17 @@ pub struct AvainConfig {
 
 /// A profile as the profile picker shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProfileInfo {
     /// The local id, used in every call about this profile.
     pub id: String,
     /// The name the customer gave it.
     pub name: String,
-    /// Stable state code (`pending_unlock`, `active`, `locked`, `revoked`).
-    pub state: String,
-    /// The lock reason's code when locked.
-    pub lock_reason: Option<String>,
+    /// Where the profile is in its life; a locked one carries its [`LockReason`]
+    /// (who can open it).
+    ///
+    /// [`LockReason`]: crate::lifecycle::LockReason
+    pub state: ProfileState,
     /// A one-line status in the customer's language.
     pub status: String,
     /// Whether biometrics are on.
@@ -319,12 +327,10 @@ impl Inner {
 
     pub(crate) fn info(&self, profile: &Profile) -> ProfileInfo {
         let lang = self.lang();
-        let (state, lock_reason) = (profile.state.code().to_owned(), profile.state.lock_reason());
         ProfileInfo {
             id: profile.id.clone(),
             name: profile.name.clone(),
-            state,
-            lock_reason: lock_reason.map(|r| r.code().to_owned()),
+            state: profile.state,
             status: profile.state.status_message(lang),
             biometrics_enabled: profile.biometrics.is_enabled(),
             notice: profile.biometrics.notice(lang),
@@ -444,12 +450,6 @@ impl Avain {
     /// How many requests went to the bank so far (for benchmarks).
     pub fn round_trips(&self) -> u64 {
         self.inner.http.round_trips()
-    }
-
-    /// The 24/7 numbers of the blocking service, for the "block my codes" screen, in the
-    /// customer's language. Works offline.
-    pub fn blocking_numbers(&self) -> String {
-        crate::i18n::text(self.inner.lang(), "client-blocking-numbers")
     }
 
     /// Whether `profile` may use biometrics now (state and flag).

@@ -17,10 +17,11 @@ pub const MAX_PAYEE_NAME: usize = avain_protocol::rules::text::PAYEE_NAME_MAX;
 pub const MAX_MESSAGE: usize = avain_protocol::rules::text::PAYMENT_MESSAGE_MAX;
 
 /// A payment as the customer filled it in. Every field is text as typed; optional fields
-/// may be empty. Pass it to [`crate::client::Avain::start_payment`].
+/// may be empty. Pass it to [`Payments::start_payment`](crate::client::Payments::start_payment).
 #[derive(Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentDraft {
-    /// The account to pay from (an `account_id` of [`crate::client::Avain::accounts`]).
+    /// The account to pay from (an `account_id` of [`Payments::accounts`](crate::client::Payments::accounts)).
     pub from_account_id: String,
     /// The payee's name.
     pub payee_name: String,
@@ -40,6 +41,7 @@ pub struct PaymentDraft {
 
 /// A payment form filled from a virtual barcode.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BarcodeForm {
     /// The form: IBAN, reference, due date and (when the barcode has one) the amount.
     /// The payee's name and the account to pay from are for the customer to fill.
@@ -53,6 +55,7 @@ pub struct BarcodeForm {
 
 /// One problem with one field of the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentFieldError {
     /// The field: `from_account_id`, `payee_name`, `payee_iban`, `amount`, `reference`,
     /// `message`, `due_date`.

@@ -19,7 +19,7 @@
 //!
 //! What survives a restart: the payment, its challenge and the exact confirmation text,
 //! sealed in the local database. The session does not; after logging in again the app
-//! lists [`Avain::pending_payments`] and continues where the customer was (the SMS code
+//! lists [`Payments::pending_payments`](crate::client::Payments::pending_payments) and continues where the customer was (the SMS code
 //! they received still works while it is valid).
 
 use std::sync::Arc;
@@ -29,7 +29,7 @@ use time::OffsetDateTime;
 
 use super::accounts::PaymentInfo;
 use super::payment_form::{self, BarcodeForm, PaymentDraft, PaymentFieldError, ValidPayment};
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Inner, Payments};
 use crate::api::{
     NewPayment, Payment, PaymentApproval, PaymentConfirm, PaymentStatus, Personal, Secret,
 };
@@ -44,6 +44,7 @@ use avain_protocol::rules::ids::is_id;
 /// A payment waiting for the customer's approval on this device: what to show and what
 /// the approval needs.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PendingPayment {
     /// The bank's id of the payment.
     pub payment_id: String,
@@ -55,18 +56,19 @@ pub struct PendingPayment {
     /// The payee is new: the approval also needs the SMS code the bank just sent.
     pub sms_code_required: bool,
     /// When the bank stops accepting this approval (the bank's clock decides); after it,
-    /// call [`Avain::prepare_payment_approval`] for a new one.
+    /// call [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval) for a new one.
     pub expires_at: OffsetDateTime,
 }
 
 /// A payment the bank accepted.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentDone {
     /// The payment, now `scheduled` (a later due date) or `booked` (paid today).
     pub payment: PaymentInfo,
     /// What to tell the customer ("Maksu on maksettu." / "... maksetaan 24.12.2026.").
     pub message: String,
-    /// The receipt of the approval, for [`Avain::receipts`].
+    /// The receipt of the approval, for [`Receipts::list`](crate::client::Receipts::list).
     pub receipt_id: Option<String>,
 }
 
@@ -348,7 +350,7 @@ fn same_payment(valid: &ValidPayment, payment: &Payment) -> bool {
 }
 
 /// The first field error as the one error of a call (the app can show all of them
-/// beforehand with [`Avain::check_payment`]).
+/// beforehand with [`Payments::check_payment`](crate::client::Payments::check_payment)).
 fn first_error(errors: Vec<PaymentFieldError>) -> AvainError {
     match errors.into_iter().next() {
         Some(e) => AvainError::InvalidInput {
@@ -362,13 +364,13 @@ fn first_error(errors: Vec<PaymentFieldError>) -> AvainError {
     }
 }
 
-impl Avain {
+impl Payments<'_> {
     /// Fills a payment form from a virtual barcode (pasted or scanned): IBAN, reference,
     /// due date and, when the barcode has one, the amount. With no amount in the barcode
     /// the amount stays empty and `amount_required` is set: the customer types it. Works
     /// offline.
-    pub fn read_barcode(&self, barcode: String) -> Result<BarcodeForm, AvainError> {
-        payment_form::read_barcode(self.inner.lang(), &barcode).map_err(|e| {
+    pub fn read_barcode(self, barcode: String) -> Result<BarcodeForm, AvainError> {
+        payment_form::read_barcode(self.0.inner.lang(), &barcode).map_err(|e| {
             AvainError::InvalidInput {
                 code: e.code,
                 user_message: e.message,
@@ -379,8 +381,8 @@ impl Avain {
     /// Every problem of a payment form at once, each at its field, in the customer's
     /// language (empty when the form is ready to send). Works offline; the bank checks
     /// again.
-    pub fn check_payment(&self, draft: PaymentDraft) -> Vec<PaymentFieldError> {
-        let inner = &self.inner;
+    pub fn check_payment(self, draft: PaymentDraft) -> Vec<PaymentFieldError> {
+        let inner = &self.0.inner;
         payment_form::validate(inner.lang(), &draft, inner.now().date())
             .err()
             .unwrap_or_default()
@@ -390,8 +392,9 @@ impl Avain {
     /// approval: the exact confirmation text and whether an SMS code is needed (new
     /// payee). One round trip: the bank's answer carries the challenge. The payment is
     /// kept on the device until approved or cancelled. Changes persisted state.
-    pub async fn start_payment(&self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
-        self.run(move |inner| async move { inner.start_payment(draft).await })
+    pub async fn start_payment(self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.start_payment(draft).await })
             .await
     }
 
@@ -399,10 +402,11 @@ impl Avain {
     /// online bank, or one whose challenge expired or was used by a failed attempt. For a
     /// new payee the bank sends a new SMS code. Changes persisted state.
     pub async fn prepare_payment_approval(
-        &self,
+        self,
         payment_id: String,
     ) -> Result<PendingPayment, AvainError> {
-        self.run(move |inner| async move { inner.prepare_approval(payment_id).await })
+        self.0
+            .run(move |inner| async move { inner.prepare_approval(payment_id).await })
             .await
     }
 
@@ -412,15 +416,15 @@ impl Avain {
     /// forgotten. A stored challenge that can no longer be answered (a login or another
     /// approval since, an attempt refused after signing: `wrong_pin`,
     /// `challenge_expired`) is renewed by the next call itself, keeping the SMS code
-    /// already sent while it is valid; [`Avain::prepare_payment_approval`] does the same
+    /// already sent while it is valid; [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval) does the same
     /// on demand. Changes persisted state.
     pub async fn confirm_payment(
-        &self,
+        self,
         payment_id: String,
         factor: ApprovalFactor,
         sms_code: Option<String>,
     ) -> Result<PaymentDone, AvainError> {
-        self.run(
+        self.0.run(
             move |inner| async move { inner.confirm_payment(payment_id, factor, sms_code).await },
         )
         .await
@@ -428,8 +432,9 @@ impl Avain {
 
     /// Cancels a payment waiting for approval (or scheduled) at the bank, and forgets it
     /// here. Changes persisted state.
-    pub async fn cancel_payment(&self, payment_id: String) -> Result<PaymentInfo, AvainError> {
-        self.run(move |inner| async move { inner.cancel_payment(payment_id).await })
+    pub async fn cancel_payment(self, payment_id: String) -> Result<PaymentInfo, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.cancel_payment(payment_id).await })
             .await
     }
 
@@ -437,23 +442,24 @@ impl Avain {
     /// oldest first: after an app restart, the app shows them again (with the same
     /// confirmation text). Works offline.
     pub async fn pending_payments(
-        &self,
+        self,
         profile_id: &str,
     ) -> Result<Vec<PendingPayment>, AvainError> {
         let profile_id = profile_id.to_owned();
-        self.local(move |inner| {
-            let lang = inner.lang();
-            let records = inner
-                .store
-                .pending_payments(&profile_id)
-                .map_err(|e| AvainError::from_store(lang, e))?;
-            Ok(records
-                .iter()
-                .filter_map(decode)
-                .map(|stored| pending_of(lang, stored))
-                .collect())
-        })
-        .await
+        self.0
+            .local(move |inner| {
+                let lang = inner.lang();
+                let records = inner
+                    .store
+                    .pending_payments(&profile_id)
+                    .map_err(|e| AvainError::from_store(lang, e))?;
+                Ok(records
+                    .iter()
+                    .filter_map(decode)
+                    .map(|stored| pending_of(lang, stored))
+                    .collect())
+            })
+            .await
     }
 }
 

@@ -21,19 +21,57 @@ use crate::store::StoreError;
 /// How old a cached policy may be before a login fetches a new one.
 const REFRESH_AFTER: Duration = Duration::hours(6);
 
-/// The decision code when no policy applies: the cached one is older than one this phone
-/// accepted, or gone. [`Avain::refresh_policy`] fetches the bank's current one; approvals
-/// are refused until then.
-pub const UNVERIFIED: &str = "unverified";
+/// The OS gate's decision for this phone, as the start screen branches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum PolicyDecision {
+    /// The app may be used.
+    Allowed,
+    /// The app may be used until the cut-off date; show the message (update the OS).
+    Warn,
+    /// The app cannot be installed on this OS; show the message and the browser bank.
+    CannotInstall,
+    /// The app cannot be used; show the message and the browser online bank.
+    Blocked,
+    /// No policy applies: the cached one is older than one this phone accepted, or gone.
+    /// [`Avain::refresh_policy`] fetches the bank's current one; approvals are refused
+    /// until then.
+    Unverified,
+}
+
+impl PolicyDecision {
+    /// The stable code: `allowed`, `warn`, `cannot_install`, `blocked` or `unverified`.
+    pub fn code(self) -> &'static str {
+        match self {
+            PolicyDecision::Allowed => "allowed",
+            PolicyDecision::Warn => "warn",
+            PolicyDecision::CannotInstall => "cannot_install",
+            PolicyDecision::Blocked => "blocked",
+            PolicyDecision::Unverified => "unverified",
+        }
+    }
+}
+
+impl From<&GateDecision> for PolicyDecision {
+    fn from(decision: &GateDecision) -> Self {
+        match decision {
+            GateDecision::Allowed => PolicyDecision::Allowed,
+            GateDecision::Warn { .. } => PolicyDecision::Warn,
+            GateDecision::CannotInstall { .. } => PolicyDecision::CannotInstall,
+            GateDecision::Blocked { .. } => PolicyDecision::Blocked,
+        }
+    }
+}
 
 /// The OS gate's answer for this phone, for the start screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PolicyStatus {
     /// The sequence number of the policy in force (0: the built-in one); with
     /// `unverified`, the highest one this phone accepted, which it must get back.
     pub sequence: u64,
-    /// `allowed`, `warn`, `cannot_install`, `blocked` or `unverified` ([`UNVERIFIED`]).
-    pub decision: String,
+    /// What the gate decided.
+    pub decision: PolicyDecision,
     /// What to tell the customer (with the cut-off date for a warning, the browser bank
     /// as the fallback for a block).
     pub message: String,
@@ -258,7 +296,7 @@ impl Inner {
     fn unverified(&self, floor: u64) -> PolicyStatus {
         PolicyStatus {
             sequence: floor,
-            decision: UNVERIFIED.to_owned(),
+            decision: PolicyDecision::Unverified,
             message: i18n::text(self.lang(), "client-error-policy-rolled-back"),
             cutoff: None,
         }
@@ -271,7 +309,7 @@ impl Inner {
         };
         PolicyStatus {
             sequence,
-            decision: decision.code().to_owned(),
+            decision: PolicyDecision::from(&decision),
             message: decision.message(self.device.platform, self.lang()),
             cutoff: decision.cutoff().map(crate::confirmation::finnish_date),
         }
@@ -292,7 +330,7 @@ impl Avain {
     }
 
     /// The gate's answer under the policy in force, without asking the bank
-    /// ([`UNVERIFIED`] when the cached policy is below the rollback floor or gone). Reads
+    /// ([`PolicyDecision::Unverified`] when the cached policy is below the rollback floor or gone). Reads
     /// the database and the keystore and verifies the policy's signature, so it is async.
     pub async fn policy_status(&self) -> PolicyStatus {
         // The blocking pool failing (the runtime shutting down) is no reason to let an

@@ -10,28 +10,28 @@ use time::OffsetDateTime;
 
 use avain_protocol::rules::ids::is_id;
 
-use super::{Avain, AvainError, Inner};
+use super::{AvainError, Inner, Receipts};
 use crate::api::{ApprovalReport, ApprovalReportReceipt};
 use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg};
 use crate::keys::SecondFactor;
+use crate::signed_bytes::Purpose;
 use crate::store::Receipt;
 
 /// The most receipts one call lists.
 pub const MAX_RECEIPTS: u32 = 500;
 /// One approval, as the receipts screen shows it.
 #[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReceiptInfo {
-    /// The receipt's id (pass it to [`Avain::report_not_me`]).
+    /// The receipt's id (pass it to [`Receipts::report_not_me`](crate::client::Receipts::report_not_me)).
     pub receipt_id: String,
-    /// What was approved: `login`, `payment`, `third_party_identification`,
-    /// `document_signing`, `device_removal`, `pin_change`, `biometric_registration`,
-    /// `registration`.
-    pub purpose: String,
+    /// What was approved (a login, a payment, a third party's identification...).
+    pub purpose: Purpose,
     /// The purpose in the customer's language ("Maksu").
     pub purpose_label: String,
-    /// `pin` or `biometric`.
-    pub factor: String,
+    /// How: with the PIN or biometrics.
+    pub factor: SecondFactor,
     /// The exact text the customer saw when approving.
     pub shown_text: String,
     /// When.
@@ -46,6 +46,7 @@ pub struct ReceiptInfo {
 
 /// The bank recorded a "this was not me" report.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NotMeReported {
     /// The bank's id of the report, to quote when the bank calls.
     pub report_id: String,
@@ -58,7 +59,7 @@ pub struct NotMeReported {
 impl Inner {
     fn receipt_info(&self, receipt: Receipt) -> ReceiptInfo {
         let lang = self.lang();
-        let purpose = receipt.purpose.code().to_owned();
+        let purpose = receipt.purpose;
         let device_label = i18n::text_with(
             lang,
             "client-receipt-device-this",
@@ -67,14 +68,13 @@ impl Inner {
         ReceiptInfo {
             purpose_label: i18n::text(
                 lang,
-                &format!("client-receipt-purpose-{}", purpose.replace('_', "-")),
+                &format!(
+                    "client-receipt-purpose-{}",
+                    purpose.code().replace('_', "-")
+                ),
             ),
             purpose,
-            factor: match receipt.factor {
-                SecondFactor::Pin => "pin",
-                SecondFactor::Biometric => "biometric",
-            }
-            .to_owned(),
+            factor: receipt.factor,
             receipt_id: receipt.id,
             shown_text: receipt.shown_text,
             approved_at: receipt.approved_at,
@@ -134,28 +134,25 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Receipts<'_> {
     /// The receipts of `profile_id`'s approvals on this device, newest first, at most
     /// `limit` (capped at [`MAX_RECEIPTS`]). Works offline.
-    pub async fn receipts(
-        &self,
-        profile_id: &str,
-        limit: u32,
-    ) -> Result<Vec<ReceiptInfo>, AvainError> {
+    pub async fn list(self, profile_id: &str, limit: u32) -> Result<Vec<ReceiptInfo>, AvainError> {
         let profile_id = profile_id.to_owned();
-        self.local(move |inner| {
-            let lang = inner.lang();
-            inner.profile(&profile_id)?;
-            let receipts = inner
-                .store
-                .receipts(&profile_id, limit.min(MAX_RECEIPTS))
-                .map_err(|e| AvainError::from_store(lang, e))?;
-            Ok(receipts
-                .into_iter()
-                .map(|r| inner.receipt_info(r))
-                .collect())
-        })
-        .await
+        self.0
+            .local(move |inner| {
+                let lang = inner.lang();
+                inner.profile(&profile_id)?;
+                let receipts = inner
+                    .store
+                    .receipts(&profile_id, limit.min(MAX_RECEIPTS))
+                    .map_err(|e| AvainError::from_store(lang, e))?;
+                Ok(receipts
+                    .into_iter()
+                    .map(|r| inner.receipt_info(r))
+                    .collect())
+            })
+            .await
     }
 
     /// Reports an approval the customer does not recognise ("this was not me") to the
@@ -163,11 +160,12 @@ impl Avain {
     /// the receipt. The answer's message gives the blocking service's numbers: if codes
     /// may be in the wrong hands, block them now. Changes persisted state.
     pub async fn report_not_me(
-        &self,
+        self,
         receipt_id: String,
         comment: Option<String>,
     ) -> Result<NotMeReported, AvainError> {
-        self.run(move |inner| async move { inner.report_not_me(receipt_id, comment).await })
+        self.0
+            .run(move |inner| async move { inner.report_not_me(receipt_id, comment).await })
             .await
     }
 }

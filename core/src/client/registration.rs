@@ -26,6 +26,7 @@ use crate::error::{PinRejection, pin_rejections};
 
 /// Where a registration is, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RegistrationStep {
     /// Type the code number `key_card_index` of the paper key-code card.
     KeyCardCode {

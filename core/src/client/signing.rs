@@ -13,7 +13,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::pending::OpenedDocument;
-use super::{ApprovalFactor, Avain, AvainError, Inner};
+use super::{ApprovalFactor, AvainError, Documents, Inner};
 use crate::api::{
     ApprovalRequired, ConfirmRequest, Document, DocumentList, DocumentStatus, DocumentSummary,
     ErrorCode,
@@ -27,7 +27,8 @@ use crate::signed_bytes::Approval;
 pub use avain_protocol::rules::signing::{DOWNLOAD_PERIOD, downloadable};
 
 /// A party to a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PartyInfo {
     /// The party's name.
     pub name: String,
@@ -36,14 +37,15 @@ pub struct PartyInfo {
 }
 
 /// A document in one of the three lists.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentInfo {
     /// The bank's id.
     pub document_id: String,
     /// The title.
     pub title: String,
-    /// `waiting` (for my signature), `pending` (others still to sign) or `completed`.
-    pub status: String,
+    /// Waiting (for my signature), pending (others still to sign) or completed.
+    pub status: DocumentStatus,
     /// Everybody who signs, in order.
     pub parties: Vec<PartyInfo>,
     /// When the last party signed.
@@ -56,6 +58,7 @@ pub struct DocumentInfo {
 
 /// The three lists of the signing service's front page.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentLists {
     /// Waiting for my signature.
     pub waiting: Vec<DocumentInfo>,
@@ -66,7 +69,8 @@ pub struct DocumentLists {
 }
 
 /// A document opened for reading, with the text the signature approves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentView {
     /// The list entry.
     pub info: DocumentInfo,
@@ -82,7 +86,8 @@ pub struct DocumentView {
 }
 
 /// A downloaded signed document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DocumentFile {
     /// A file name to save it under ("<title>.txt").
     pub file_name: String,
@@ -90,20 +95,11 @@ pub struct DocumentFile {
     pub content: String,
 }
 
-fn status_code(status: DocumentStatus) -> &'static str {
-    match status {
-        DocumentStatus::Waiting => "waiting",
-        DocumentStatus::Pending => "pending",
-        DocumentStatus::Completed => "completed",
-        DocumentStatus::Unknown => "unknown",
-    }
-}
-
 fn info(summary: DocumentSummary, now: OffsetDateTime) -> DocumentInfo {
     DocumentInfo {
         document_id: summary.document_id,
         title: summary.title,
-        status: status_code(summary.status).to_owned(),
+        status: summary.status,
         parties: summary
             .parties
             .into_iter()
@@ -310,42 +306,46 @@ impl Inner {
     }
 }
 
-impl Avain {
+impl Documents<'_> {
     /// The signing service's three lists: waiting for my signature, pending (others still
     /// to sign), completed (needs a session).
-    pub async fn documents(&self) -> Result<DocumentLists, AvainError> {
-        self.run(|inner| async move {
-            let (token, _) = inner.session()?;
-            let list = inner.document_list(token.expose()).await?;
-            let now = inner.now();
-            let convert = |v: Vec<DocumentSummary>| v.into_iter().map(|d| info(d, now)).collect();
-            Ok(DocumentLists {
-                waiting: convert(list.waiting),
-                pending: convert(list.pending),
-                completed: convert(list.completed),
+    pub async fn list(self) -> Result<DocumentLists, AvainError> {
+        self.0
+            .run(|inner| async move {
+                let (token, _) = inner.session()?;
+                let list = inner.document_list(token.expose()).await?;
+                let now = inner.now();
+                let convert =
+                    |v: Vec<DocumentSummary>| v.into_iter().map(|d| info(d, now)).collect();
+                Ok(DocumentLists {
+                    waiting: convert(list.waiting),
+                    pending: convert(list.pending),
+                    completed: convert(list.completed),
+                })
             })
-        })
-        .await
+            .await
     }
 
     /// Opens a document to read it (needs a session). Its content is checked against the
     /// hash the bank signs for. When it waits for my signature, `shown_text` is what
-    /// [`Avain::sign_document`] signs.
-    pub async fn open_document(&self, document_id: String) -> Result<DocumentView, AvainError> {
-        self.run(move |inner| async move { inner.open_document(&document_id).await })
+    /// [`Documents::sign_document`](crate::client::Documents::sign_document) signs.
+    pub async fn open_document(self, document_id: String) -> Result<DocumentView, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.open_document(&document_id).await })
             .await
     }
 
-    /// Signs the document last opened with [`Avain::open_document`], with the PIN or
+    /// Signs the document last opened with [`Documents::open_document`](crate::client::Documents::open_document), with the PIN or
     /// biometrics, over its title, the hash of the content read and the text shown. When
     /// the customer was the last to sign it becomes completed (the bank sends an SMS to
     /// every party). Keeps a receipt (changes persisted state).
     pub async fn sign_document(
-        &self,
+        self,
         document_id: String,
         factor: ApprovalFactor,
     ) -> Result<DocumentInfo, AvainError> {
-        self.run(move |inner| async move { inner.sign_document(&document_id, factor).await })
+        self.0
+            .run(move |inner| async move { inner.sign_document(&document_id, factor).await })
             .await
     }
 
@@ -353,9 +353,50 @@ impl Avain {
     /// signature, refused on the phone after that (and by the bank). The content is
     /// checked against the signed hash. Nothing is written to disk; the app saves the file
     /// where the customer chooses.
-    pub async fn download_document(&self, document_id: String) -> Result<DocumentFile, AvainError> {
-        self.run(move |inner| async move { inner.download_document(&document_id).await })
+    pub async fn download_document(self, document_id: String) -> Result<DocumentFile, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.download_document(&document_id).await })
             .await
+    }
+}
+
+/// Names are personal data: kept out of logs.
+impl std::fmt::Debug for PartyInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PartyInfo")
+            .field("signed", &self.signed_at.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A title says what the customer's contract is about (a loan, a proxy): kept out of
+/// logs, as are the parties.
+impl std::fmt::Debug for DocumentInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentInfo")
+            .field("document_id", &self.document_id)
+            .field("status", &self.status)
+            .field("downloadable", &self.downloadable)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A contract's text (loan amounts, names) is personal data: kept out of logs.
+impl std::fmt::Debug for DocumentView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentView")
+            .field("info", &self.info)
+            .field("finnish_only", &self.finnish_only)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The content is personal data: kept out of logs.
+impl std::fmt::Debug for DocumentFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DocumentFile")
+            .field("file_name", &self.file_name)
+            .finish_non_exhaustive()
     }
 }
 
@@ -363,6 +404,38 @@ impl Avain {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn the_text_and_the_names_stay_out_of_debug_output() {
+        let view = DocumentView {
+            info: DocumentInfo {
+                document_id: "doc_1".into(),
+                title: "Asuntolainasopimus".into(),
+                status: DocumentStatus::Waiting,
+                parties: vec![PartyInfo {
+                    name: "Mikko Virtanen".into(),
+                    signed_at: Some(datetime!(2026-11-20 08:00 UTC)),
+                }],
+                completed_at: None,
+                download_until: None,
+                downloadable: false,
+            },
+            content: "Lainan määrä: 185 000,00 €".into(),
+            shown_text: Some("Allekirjoita asiakirja Asuntolainasopimus".into()),
+            finnish_only: true,
+            language_notice: None,
+        };
+        let debug = format!("{view:?} {:?}", view.info.parties);
+        assert!(debug.contains("doc_1"), "{debug}");
+        for secret in ["185 000", "Mikko", "Asuntolaina"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        let file = DocumentFile {
+            file_name: "sopimus.txt".into(),
+            content: "Lainan määrä: 185 000,00 €".into(),
+        };
+        assert!(!format!("{file:?}").contains("185 000"));
+    }
 
     #[test]
     fn downloads_end_thirty_days_after_completion() {

@@ -21,6 +21,7 @@ pub const POLICY_FORMAT: u32 = 1;
 /// A mobile platform, as the shell reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Platform {
     /// Android phones and tablets.
     Android,

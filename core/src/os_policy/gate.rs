@@ -20,6 +20,7 @@ use crate::i18n::{self, Arg, Language};
 /// Why the app cannot be used, or soon cannot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GateReason {
     /// The platform is not supported at all (Windows phones).
     UnsupportedPlatform,

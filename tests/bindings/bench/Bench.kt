@@ -10,9 +10,9 @@ import fi.avain.Avain
 import fi.avain.AvainSettings
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
-import fi.avain.DeviceDetails
+import fi.avain.core.DeviceDetails
 import fi.avain.protocol.Language
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
 import fi.avain.IntegrityCheckingUniffiLib

@@ -63,6 +63,7 @@ async fn approve_in_app(h: &Harness, b: &Browser, profile_id: &str, code_on_page
     let request_id = b.cookie("__Host-avain-app-login").await.unwrap();
     let prompt = h
         .avain
+        .identification()
         .open_app_login(profile_id.to_owned(), request_id.clone())
         .await
         .unwrap();
@@ -73,6 +74,7 @@ async fn approve_in_app(h: &Harness, b: &Browser, profile_id: &str, code_on_page
         prompt.shown_text
     );
     h.avain
+        .identification()
         .approve_app_login(request_id, ApprovalFactor::Pin { pin: PIN.into() })
         .await
         .unwrap();

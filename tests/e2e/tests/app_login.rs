@@ -143,6 +143,7 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
     // Approving something never opened is refused before anything is signed.
     let unopened = h
         .avain
+        .identification()
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap_err();
@@ -150,6 +151,7 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
 
     let prompt = h
         .avain
+        .identification()
         .open_app_login(id.clone(), browser.request_id.clone())
         .await
         .unwrap();
@@ -167,6 +169,7 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
         prompt.shown_text
     );
     h.avain
+        .identification()
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap();
@@ -175,18 +178,21 @@ async fn approve_shows_the_browsers_code_and_logs_the_browser_in() {
     // An answered login cannot be opened again; unknown and malformed ids are refused.
     let again = h
         .avain
+        .identification()
         .open_app_login(id.clone(), browser.request_id.clone())
         .await
         .unwrap_err();
     assert_eq!(again.code(), AvainErrorCode::AppLoginExpired);
     let unknown = h
         .avain
+        .identification()
         .open_app_login(id.clone(), "oal_nonexistent".into())
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), AvainErrorCode::AppLoginUnknown);
     let bad = h
         .avain
+        .identification()
         .open_app_login(id, "../../v1/sandbox/reset".into())
         .await
         .unwrap_err();
@@ -202,11 +208,13 @@ async fn a_wrong_pin_counts_and_the_login_waits_for_a_new_approval() {
     let mut left = Vec::new();
     for _ in 0..2 {
         h.avain
+            .identification()
             .open_app_login(id.clone(), browser.request_id.clone())
             .await
             .unwrap();
         let wrong = h
             .avain
+            .identification()
             .approve_app_login(
                 browser.request_id.clone(),
                 ApprovalFactor::Pin { pin: "9371".into() },
@@ -220,6 +228,7 @@ async fn a_wrong_pin_counts_and_the_login_waits_for_a_new_approval() {
         // The wrong PIN spent the challenge: the prompt must be opened again.
         let spent = h
             .avain
+            .identification()
             .approve_app_login(browser.request_id.clone(), pin())
             .await
             .unwrap_err();
@@ -228,10 +237,12 @@ async fn a_wrong_pin_counts_and_the_login_waits_for_a_new_approval() {
     }
     assert_eq!(left[1] + 1, left[0], "each wrong PIN counts: {left:?}");
     h.avain
+        .identification()
         .open_app_login(id, browser.request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap();
@@ -245,10 +256,12 @@ async fn reject_tells_the_browser_and_the_login_cannot_be_approved() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let browser = browser_waits_for_app(&h, anna.user_id).await;
     h.avain
+        .identification()
         .open_app_login(id.clone(), browser.request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .reject_app_login(id.clone(), browser.request_id.clone())
         .await
         .unwrap();
@@ -256,12 +269,14 @@ async fn reject_tells_the_browser_and_the_login_cannot_be_approved() {
     // The prompt that was on screen is void.
     let approve = h
         .avain
+        .identification()
         .approve_app_login(browser.request_id.clone(), pin())
         .await
         .unwrap_err();
     assert_eq!(approve.code(), AvainErrorCode::AppLoginNotOpened);
     let reopen = h
         .avain
+        .identification()
         .open_app_login(id, browser.request_id)
         .await
         .unwrap_err();

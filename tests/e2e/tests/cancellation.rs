@@ -24,6 +24,7 @@ use avain_core::client::{
     ApprovalFactor, Avain, BankConfig, PaymentDraft, Registration, RegistrationStep,
 };
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
+use avain_core::signed_bytes::Purpose;
 use avain_e2e::{ANNA, Harness, MIKKO, bank_config, reopen_phone};
 use avain_sandbox::relay::{Condition, Faults, Relay};
 
@@ -231,8 +232,8 @@ impl Setup {
         drop_at(call, point).await;
     }
 
-    async fn receipts_of(&self, purpose: &str) -> usize {
-        let receipts = self.phone.receipts(&self.id, 50).await.unwrap();
+    async fn receipts_of(&self, purpose: Purpose) -> usize {
+        let receipts = self.phone.receipts().list(&self.id, 50).await.unwrap();
         receipts.iter().filter(|r| r.purpose == purpose).count()
     }
 }
@@ -247,7 +248,7 @@ async fn a_login_dropped_before_its_answer_is_sent_reaches_nothing() {
         .await;
     assert_eq!(approved(&s.bank_db(), "login"), 1, "only the first login");
     assert_eq!(s.phone.logged_in_profile(), None);
-    assert_eq!(s.receipts_of("login").await, 1);
+    assert_eq!(s.receipts_of(Purpose::Login).await, 1);
     // The phone works on as before.
     s.log_in().await;
     assert_eq!(approved(&s.bank_db(), "login"), 2);
@@ -267,11 +268,14 @@ async fn login_left_after_the_bank_counted_it(drop_after: bool) {
     })
     .await;
     let start = Instant::now();
-    while s.receipts_of("login").await < 2 {
+    while s.receipts_of(Purpose::Login).await < 2 {
         assert!(start.elapsed() < SETTLE, "no receipt of the second login");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert!(s.phone.accounts().await.is_ok(), "the session works");
+    assert!(
+        s.phone.payments().accounts().await.is_ok(),
+        "the session works"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -290,7 +294,7 @@ async fn a_login_dropped_after_its_answer_keeps_the_banks_session() {
 /// Logs in and starts a payment to Helen Oy (a payee Anna has paid before: no SMS).
 async fn pending_payment(s: &Setup) -> String {
     s.log_in().await;
-    let invoices = s.phone.e_invoices().await.unwrap();
+    let invoices = s.phone.payments().e_invoices().await.unwrap();
     let helen = invoices
         .iter()
         .find(|i| i.biller_name == "Helen Oy")
@@ -303,7 +307,7 @@ async fn pending_payment(s: &Setup) -> String {
         reference: helen.reference.clone(),
         ..PaymentDraft::default()
     };
-    let pending = s.phone.start_payment(draft).await.unwrap();
+    let pending = s.phone.payments().start_payment(draft).await.unwrap();
     assert!(!pending.sms_code_required);
     pending.payment_id
 }
@@ -325,29 +329,58 @@ fn pin() -> ApprovalFactor {
 async fn a_payment_approval_dropped_before_its_answer_is_sent_leaves_the_payment_waiting() {
     let s = Setup::new(|_| Box::new(|| false)).await;
     let payment = pending_payment(&s).await;
-    s.drop_before_request(s.phone.confirm_payment(payment.clone(), pin(), None))
-        .await;
+    s.drop_before_request(
+        s.phone
+            .payments()
+            .confirm_payment(payment.clone(), pin(), None),
+    )
+    .await;
     assert_eq!(approved(&s.bank_db(), "payment"), 0);
     assert_eq!(payment_status(&s, &payment), 1, "still awaiting approval");
-    assert_eq!(s.phone.pending_payments(&s.id).await.unwrap().len(), 1);
-    assert_eq!(s.receipts_of("payment").await, 0);
+    assert_eq!(
+        s.phone
+            .payments()
+            .pending_payments(&s.id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(s.receipts_of(Purpose::Payment).await, 0);
     // The customer approves it again, and it goes.
-    let done = s.phone.confirm_payment(payment, pin(), None).await.unwrap();
-    assert_ne!(done.payment.status, "awaiting_approval");
+    let done = s
+        .phone
+        .payments()
+        .confirm_payment(payment, pin(), None)
+        .await
+        .unwrap();
+    assert_ne!(
+        done.payment.status,
+        avain_core::api::PaymentStatus::AwaitingApproval
+    );
 }
 
 async fn payment_left_after_the_bank_counted_it(drop_after: bool) {
     let s = Setup::new(|h| after_approvals(h, "payment", 1)).await;
     let payment = pending_payment(&s).await;
-    let call = s.phone.confirm_payment(payment.clone(), pin(), None);
+    let call = s
+        .phone
+        .payments()
+        .confirm_payment(payment.clone(), pin(), None);
     if drop_after {
         s.drop_after_answer(call).await;
     } else {
         s.drop_while_bank_holds_answer(call).await;
     }
     let start = Instant::now();
-    while s.receipts_of("payment").await < 1
-        || !s.phone.pending_payments(&s.id).await.unwrap().is_empty()
+    while s.receipts_of(Purpose::Payment).await < 1
+        || !s
+            .phone
+            .payments()
+            .pending_payments(&s.id)
+            .await
+            .unwrap()
+            .is_empty()
     {
         assert!(
             start.elapsed() < SETTLE,
@@ -410,7 +443,7 @@ async fn pin_change_left_after_the_bank_committed(drop_after: bool) {
         s.drop_while_bank_holds_answer(call).await;
     }
     let start = Instant::now();
-    while s.receipts_of("pin_change").await < 1 || pending_pin_changes(&s) > 0 {
+    while s.receipts_of(Purpose::PinChange).await < 1 || pending_pin_changes(&s) > 0 {
         assert!(
             start.elapsed() < SETTLE,
             "the PIN change was not committed here"
@@ -439,7 +472,7 @@ async fn a_pin_change_dropped_after_its_answer_commits_the_new_pin() {
 
 async fn this_device(s: &Setup) -> String {
     s.log_in().await;
-    let devices = s.phone.devices().await.unwrap();
+    let devices = s.phone.devices().list().await.unwrap();
     devices
         .into_iter()
         .find(|d| d.this_device)
@@ -451,7 +484,7 @@ async fn this_device(s: &Setup) -> String {
 async fn a_device_removal_dropped_before_its_answer_is_sent_keeps_the_profile() {
     let s = Setup::new(|_| Box::new(|| false)).await;
     let device = this_device(&s).await;
-    s.drop_before_request(s.phone.remove_device(device, pin()))
+    s.drop_before_request(s.phone.devices().remove_device(device, pin()))
         .await;
     assert_eq!(approved(&s.bank_db(), "device_removal"), 0);
     assert_eq!(s.phone.profiles().await.unwrap().len(), 1);
@@ -463,7 +496,7 @@ async fn a_device_removal_dropped_before_its_answer_is_sent_keeps_the_profile() 
 async fn a_device_removal_dropped_while_the_bank_holds_its_answer_deletes_the_profile() {
     let s = Setup::new(|h| after_approvals(h, "device_removal", 1)).await;
     let device = this_device(&s).await;
-    s.drop_while_bank_holds_answer(s.phone.remove_device(device, pin()))
+    s.drop_while_bank_holds_answer(s.phone.devices().remove_device(device, pin()))
         .await;
     let start = Instant::now();
     while !s.phone.profiles().await.unwrap().is_empty() {

@@ -25,13 +25,14 @@ async fn a_removed_device_cannot_log_in() {
         .login_with_pin(id.clone(), PIN.into())
         .await
         .unwrap();
-    let devices = h.avain.devices().await.unwrap();
+    let devices = h.avain.devices().list().await.unwrap();
     assert_eq!(devices.iter().filter(|d| d.this_device).count(), 1);
     let other = devices.iter().find(|d| !d.this_device).unwrap();
     assert_eq!(other.model, "Galaxy S21");
     // A wrong PIN does not remove it.
     let wrong = h
         .avain
+        .devices()
         .remove_device(
             other.device_id.clone(),
             ApprovalFactor::Pin { pin: "9371".into() },
@@ -40,6 +41,7 @@ async fn a_removed_device_cannot_log_in() {
         .unwrap_err();
     assert!(matches!(wrong, AvainError::WrongPin { .. }), "{wrong:?}");
     h.avain
+        .devices()
         .remove_device(
             other.device_id.clone(),
             ApprovalFactor::Pin { pin: PIN.into() },
@@ -54,7 +56,10 @@ async fn a_removed_device_cannot_log_in() {
         matches!(refused, AvainError::ProfileRemoved { .. }),
         "{refused:?}"
     );
-    assert_eq!(old.profile(&old_id).await.unwrap().state, "revoked");
+    assert_eq!(
+        old.profile(&old_id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Revoked
+    );
 
     // Deleting locally wipes the keys: the profile is gone from the picker.
     old.delete_profile_locally(&old_id).await.unwrap();

@@ -143,7 +143,7 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         .expect("login");
 
     // A payment to a payee paid before, approved with the PIN.
-    let invoices = h.avain.e_invoices().await.expect("e-invoices");
+    let invoices = h.avain.payments().e_invoices().await.expect("e-invoices");
     let invoice = invoices
         .iter()
         .find(|i| i.biller_name == "Helen Oy")
@@ -156,8 +156,14 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         reference: invoice.reference.clone(),
         ..PaymentDraft::default()
     };
-    let pending = h.avain.start_payment(draft).await.expect("payment");
+    let pending = h
+        .avain
+        .payments()
+        .start_payment(draft)
+        .await
+        .expect("payment");
     h.avain
+        .payments()
         .confirm_payment(
             pending.payment_id.clone(),
             ApprovalFactor::Pin { pin: PIN.into() },

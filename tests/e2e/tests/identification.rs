@@ -27,6 +27,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // Approving something never opened is refused before anything is signed.
     let unopened = h
         .avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
@@ -34,6 +35,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
 
     let prompt = h
         .avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
@@ -55,6 +57,7 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // A wrong PIN is counted and spends the challenge; opening again gives a new one.
     let wrong = h
         .avain
+        .identification()
         .approve_identification(
             request_id.clone(),
             ApprovalFactor::Pin { pin: "9371".into() },
@@ -67,10 +70,12 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
         IdentificationStatus::Pending
     );
     h.avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap();
@@ -81,18 +86,21 @@ async fn approve_names_requester_and_broker_and_identifies_the_customer() {
     // Answered requests cannot be opened again.
     let again = h
         .avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap_err();
     assert_eq!(again.code(), AvainErrorCode::IdentificationAnswered);
     let unknown = h
         .avain
+        .identification()
         .open_identification_request(id, "idr_nonexistent".into())
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), AvainErrorCode::IdentificationUnknown);
     let bad = h
         .avain
+        .identification()
         .open_identification_request(String::new(), "../../v1/sandbox/reset".into())
         .await
         .unwrap_err();
@@ -106,10 +114,12 @@ async fn reject_tells_the_broker_and_the_request_cannot_be_approved() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let request_id = h.third_party_asks("Kela", ANNA).await.unwrap();
     h.avain
+        .identification()
         .open_identification_request(id.clone(), request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .reject_identification(id.clone(), request_id.clone())
         .await
         .unwrap();
@@ -119,12 +129,14 @@ async fn reject_tells_the_broker_and_the_request_cannot_be_approved() {
     // The prompt that was on screen is void.
     let approve = h
         .avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap_err();
     assert_eq!(approve.code(), AvainErrorCode::IdentificationNotOpened);
     let reopen = h
         .avain
+        .identification()
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
@@ -141,6 +153,7 @@ async fn a_swedish_phone_gets_the_finnish_text_and_a_swedish_notice() {
     let request_id = h.third_party_asks("Verohallinto", ANNA).await.unwrap();
     let prompt = h
         .avain
+        .identification()
         .open_identification_request(id, request_id.clone())
         .await
         .unwrap();
@@ -160,6 +173,7 @@ async fn a_swedish_phone_gets_the_finnish_text_and_a_swedish_notice() {
             .any(|a| a.contains("personbeteckning"))
     );
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), pin())
         .await
         .unwrap();
@@ -179,6 +193,7 @@ async fn an_expired_request_is_refused() {
     h.set_clocks(later).await.unwrap();
     let expired = h
         .avain
+        .identification()
         .open_identification_request(id, request_id)
         .await
         .unwrap_err();
@@ -200,10 +215,12 @@ async fn approve_with_biometrics() {
         .unwrap();
     let request_id = h.third_party_asks("Kela", ANNA).await.unwrap();
     h.avain
+        .identification()
         .open_identification_request(id, request_id.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_identification(request_id.clone(), ApprovalFactor::Biometric)
         .await
         .unwrap();

@@ -12,7 +12,7 @@ async fn list_open_unread_and_write_to_the_bank() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
-    let inbox = h.avain.inbox().await.unwrap();
+    let inbox = h.avain.inbox().list().await.unwrap();
     assert_eq!(inbox.messages.len(), 2);
     assert_eq!(inbox.unread, 1);
     let newest = &inbox.messages[0];
@@ -34,7 +34,7 @@ async fn list_open_unread_and_write_to_the_bank() {
         )
         .await
         .unwrap();
-    let inbox = h.avain.inbox().await.unwrap();
+    let inbox = h.avain.inbox().list().await.unwrap();
     assert_eq!(inbox.unread, 2);
     assert_eq!(inbox.messages[0].subject, "Tilisi ehdot muuttuvat");
     let outbox = h.outbox(ANNA).await.unwrap();
@@ -52,15 +52,17 @@ async fn list_open_unread_and_write_to_the_bank() {
 
     let opened = h
         .avain
+        .inbox()
         .open_message(inbox.messages[0].message_id.clone())
         .await
         .unwrap();
     assert!(opened.body.contains("1.5."));
     assert!(opened.info.read);
-    assert_eq!(h.avain.inbox().await.unwrap().unread, 1);
+    assert_eq!(h.avain.inbox().list().await.unwrap().unread, 1);
 
     let sent = h
         .avain
+        .inbox()
         .send_message(
             "Kysymys hinnastosta".into(),
             "Hei,\nkoskeeko muutos minua?".into(),
@@ -68,22 +70,24 @@ async fn list_open_unread_and_write_to_the_bank() {
         .await
         .unwrap();
     assert!(!sent.from_bank);
-    let inbox = h.avain.inbox().await.unwrap();
+    let inbox = h.avain.inbox().list().await.unwrap();
     assert_eq!(inbox.unread, 1, "my own message is not unread");
     let empty = h
         .avain
+        .inbox()
         .send_message(" ".into(), "teksti".into())
         .await
         .unwrap_err();
     assert_eq!(empty.code(), AvainErrorCode::MessageSubjectInvalid);
     let missing = h
         .avain
+        .inbox()
         .open_message("msg_nonexistent".into())
         .await
         .unwrap_err();
     assert_eq!(missing.code(), AvainErrorCode::MessageNotFound);
     h.avain.logout().await.unwrap();
-    let logged_out = h.avain.inbox().await.unwrap_err();
+    let logged_out = h.avain.inbox().list().await.unwrap_err();
     assert!(matches!(logged_out, AvainError::LoggedOut { .. }));
 }
 
@@ -92,25 +96,32 @@ async fn blocking_cards_then_codes_locks_the_profile() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.active_profile(anna, PIN).await.unwrap();
-    let numbers = h.avain.blocking_service().await;
+    let numbers = h.avain.blocking_service().numbers().await;
     assert_eq!(numbers.from_finland, "020 333");
     assert_eq!(numbers.from_abroad, "+358 20 333");
     assert!(numbers.text.contains("020 333"));
 
-    let nothing = h.avain.block(false, false).await.unwrap_err();
+    let nothing = h
+        .avain
+        .blocking_service()
+        .block(false, false)
+        .await
+        .unwrap_err();
     assert_eq!(nothing.code(), AvainErrorCode::BlockNothingChosen);
-    let cards = h.avain.block(false, true).await.unwrap();
+    let cards = h.avain.blocking_service().block(false, true).await.unwrap();
     assert!(!cards.codes_blocked);
     assert_eq!(cards.cards_blocked, 2);
     assert!(cards.message.contains('2'), "{}", cards.message);
     // Still logged in after blocking only the cards.
-    h.avain.inbox().await.unwrap();
+    h.avain.inbox().list().await.unwrap();
 
-    let codes = h.avain.block(true, false).await.unwrap();
+    let codes = h.avain.blocking_service().block(true, false).await.unwrap();
     assert!(codes.codes_blocked);
     assert_eq!(
-        h.avain.profile(&id).await.unwrap().lock_reason.as_deref(),
-        Some("by_bank")
+        h.avain.profile(&id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Locked {
+            reason: avain_core::lifecycle::LockReason::ByBank
+        }
     );
     let login = h.avain.login_with_pin(id, PIN.into()).await.unwrap_err();
     assert!(
@@ -132,11 +143,15 @@ async fn the_blocking_numbers_show_without_the_bank() {
     let h = Harness::start().await.unwrap();
     let Harness { bank, avain, .. } = h;
     bank.stop().await;
-    let numbers = avain.blocking_service().await;
+    let numbers = avain.blocking_service().numbers().await;
     assert_eq!(numbers.from_finland, "020 333");
     assert_eq!(numbers.from_abroad, "+358 20 333");
-    assert!(avain.blocking_numbers().contains("020 333"));
-    let blocked = avain.block(true, true).await.unwrap_err();
+    assert!(avain.blocking_service().numbers_text().contains("020 333"));
+    let blocked = avain
+        .blocking_service()
+        .block(true, true)
+        .await
+        .unwrap_err();
     assert!(
         matches!(blocked, AvainError::LoggedOut { .. }),
         "{blocked:?}"

@@ -80,7 +80,10 @@ async fn register_unlock_online_then_log_in() {
     else {
         panic!("{step:?}")
     };
-    assert_eq!(profile.state, "pending_unlock");
+    assert_eq!(
+        profile.state,
+        avain_core::lifecycle::ProfileState::PendingUnlock
+    );
     assert!(instruction.contains("verkkopankki"), "{instruction}");
 
     // Locked until the online bank unlocks it.
@@ -100,10 +103,13 @@ async fn register_unlock_online_then_log_in() {
         .login_with_pin(profile.id.clone(), PIN.into())
         .await
         .unwrap();
-    assert_eq!(login.profile.state, "active");
+    assert_eq!(
+        login.profile.state,
+        avain_core::lifecycle::ProfileState::Active
+    );
     assert_eq!(login.customer_name, anna.name);
     assert_eq!(h.avain.logged_in_profile(), Some(profile.id.clone()));
-    let devices = h.avain.devices().await.unwrap();
+    let devices = h.avain.devices().list().await.unwrap();
     assert!(
         devices
             .iter()
@@ -161,7 +167,10 @@ async fn five_wrong_pins_lock_and_self_service_unlock_opens() {
         ),
         "{locked:?}"
     );
-    assert_eq!(h.avain.profile(&id).await.unwrap().state, "locked");
+    assert!(matches!(
+        h.avain.profile(&id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Locked { .. }
+    ));
     // Even the right PIN does not open a locked profile.
     let still = h
         .avain
@@ -196,7 +205,10 @@ async fn five_wrong_pins_lock_and_self_service_unlock_opens() {
         .await
         .unwrap();
     assert!(done.profiles_unlocked >= 1);
-    assert_eq!(h.avain.profile(&id).await.unwrap().state, "active");
+    assert_eq!(
+        h.avain.profile(&id).await.unwrap().state,
+        avain_core::lifecycle::ProfileState::Active
+    );
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
 }
 
@@ -206,9 +218,9 @@ async fn five_minutes_without_activity_log_out() {
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
     h.clock.advance(time::Duration::minutes(4));
-    h.avain.devices().await.unwrap();
+    h.avain.devices().list().await.unwrap();
     h.clock.advance(time::Duration::minutes(5));
-    let out = h.avain.devices().await.unwrap_err();
+    let out = h.avain.devices().list().await.unwrap_err();
     assert!(matches!(out, AvainError::LoggedOut { .. }), "{out:?}");
     assert_eq!(h.avain.logged_in_profile(), None);
 }

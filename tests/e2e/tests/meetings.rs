@@ -15,7 +15,7 @@ async fn list_look_up_edit_and_cancel() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
-    let meetings = h.avain.meetings().await.unwrap();
+    let meetings = h.avain.meetings().list().await.unwrap();
     let loan = meetings
         .iter()
         .find(|m| m.booking_code == ANNA_MEETING)
@@ -36,6 +36,7 @@ async fn list_look_up_edit_and_cancel() {
     h.avain.logout().await.unwrap();
     let found = h
         .avain
+        .meetings()
         .look_up_meeting("2kmeve6x".into(), "040 123 4567".into())
         .await
         .unwrap();
@@ -43,18 +44,21 @@ async fn list_look_up_edit_and_cancel() {
     assert!(found.participants.is_empty(), "no names without login");
     let wrong = h
         .avain
+        .meetings()
         .look_up_meeting(ANNA_MEETING.into(), "040 765 4321".into())
         .await
         .unwrap_err();
     assert_eq!(wrong.code(), AvainErrorCode::MeetingNotFound);
     let typo = h
         .avain
+        .meetings()
         .look_up_meeting("2KMEVE0X".into(), "040 123 4567".into())
         .await
         .unwrap_err();
     assert!(matches!(typo, AvainError::InvalidInput { .. }), "{typo:?}");
     let phone = h
         .avain
+        .meetings()
         .look_up_meeting(ANNA_MEETING.into(), "puhelin".into())
         .await
         .unwrap_err();
@@ -64,6 +68,7 @@ async fn list_look_up_edit_and_cancel() {
     let later = found.starts_at + Duration::hours(1);
     let moved = h
         .avain
+        .meetings()
         .edit_meeting_by_code(
             ANNA_MEETING.into(),
             "+358 40 123 4567".into(),
@@ -77,6 +82,7 @@ async fn list_look_up_edit_and_cancel() {
     assert_eq!(moved.starts_at, later);
     let odd = h
         .avain
+        .meetings()
         .edit_meeting_by_code(
             ANNA_MEETING.into(),
             "040 123 4567".into(),
@@ -92,6 +98,7 @@ async fn list_look_up_edit_and_cancel() {
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
     let edited = h
         .avain
+        .meetings()
         .edit_meeting(
             ANNA_MEETING.into(),
             MeetingEdit {
@@ -110,6 +117,7 @@ async fn list_look_up_edit_and_cancel() {
     let start = later + Duration::days(1);
     let booked = h
         .avain
+        .meetings()
         .book_meeting(start, 45, "Säästäminen".into(), Some("Rahastot".into()))
         .await
         .unwrap();
@@ -119,22 +127,30 @@ async fn list_look_up_edit_and_cancel() {
     let code = booked.booking_code.clone();
     let looked_up = h
         .avain
+        .meetings()
         .look_up_meeting(code.to_lowercase(), "040 123 4567".into())
         .await
         .unwrap();
     assert_eq!(looked_up.topic, "Säästäminen");
     let uneven = h
         .avain
+        .meetings()
         .book_meeting(start + Duration::minutes(7), 45, "Säästäminen".into(), None)
         .await
         .unwrap_err();
     assert_eq!(uneven.code(), AvainErrorCode::MeetingStartInvalid);
 
-    let cancelled = h.avain.cancel_meeting(ANNA_MEETING.into()).await.unwrap();
-    assert_eq!(cancelled.status, "cancelled");
+    let cancelled = h
+        .avain
+        .meetings()
+        .cancel_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap();
+    assert_eq!(cancelled.status, avain_core::api::MeetingStatus::Cancelled);
     assert_eq!(cancelled.join_window, JoinWindow::Cancelled);
     let twice = h
         .avain
+        .meetings()
         .cancel_meeting_by_code(ANNA_MEETING.into(), "0401234567".into())
         .await
         .unwrap_err();
@@ -149,6 +165,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
     let meeting = h
         .avain
         .meetings()
+        .list()
         .await
         .unwrap()
         .into_iter()
@@ -164,7 +181,12 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
         .await
         .unwrap();
     let before = h.avain.round_trips();
-    let early = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
+    let early = h
+        .avain
+        .meetings()
+        .join_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap_err();
     assert_eq!(early.code(), AvainErrorCode::MeetingNotOpen);
     assert!(matches!(early, AvainError::Refused { .. }));
     assert_eq!(
@@ -175,7 +197,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
 
     // The phone's clock runs ahead (inside the window, the bank's not): the bank refuses.
     h.clock.set(meeting.starts_at - Duration::minutes(14));
-    let listed = h.avain.meetings().await.unwrap();
+    let listed = h.avain.meetings().list().await.unwrap();
     assert_eq!(
         listed
             .iter()
@@ -184,14 +206,24 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
             .join_window,
         JoinWindow::Open
     );
-    let at_bank = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
+    let at_bank = h
+        .avain
+        .meetings()
+        .join_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap_err();
     assert_eq!(at_bank.code(), AvainErrorCode::MeetingNotOpen);
 
     // 15 minutes before on both: open.
     h.set_clocks(meeting.starts_at - Duration::minutes(15))
         .await
         .unwrap();
-    let join = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap();
+    let join = h
+        .avain
+        .meetings()
+        .join_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap();
     assert!(join.join_url.starts_with("https://"));
     assert!(join.recorded && join.identification_required);
     assert_eq!(join.instructions.len(), 2);
@@ -205,6 +237,7 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
     };
     let refused = h
         .avain
+        .meetings()
         .identify_in_meeting(ANNA_MEETING.into(), wrong.into())
         .await
         .unwrap_err();
@@ -219,12 +252,14 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
     );
     let letters = h
         .avain
+        .meetings()
         .identify_in_meeting(ANNA_MEETING.into(), "abc".into())
         .await
         .unwrap_err();
     assert_eq!(letters.code(), AvainErrorCode::MeetingIdentifierInvalid);
     let identified = h
         .avain
+        .meetings()
         .identify_in_meeting(ANNA_MEETING.into(), identifier.expose().to_owned())
         .await
         .unwrap();
@@ -233,7 +268,12 @@ async fn joining_only_inside_the_window_on_the_phone_and_at_the_bank() {
     // After the end: closed, on the phone.
     h.set_clocks(meeting.ends_at).await.unwrap();
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
-    let late = h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap_err();
+    let late = h
+        .avain
+        .meetings()
+        .join_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap_err();
     assert_eq!(late.code(), AvainErrorCode::MeetingClosed);
 }
 
@@ -273,6 +313,7 @@ async fn three_customers_each_identify_with_their_own_identifier() {
         let meeting = phone
             .avain
             .meetings()
+            .list()
             .await
             .unwrap()
             .into_iter()
@@ -282,6 +323,7 @@ async fn three_customers_each_identify_with_their_own_identifier() {
         assert_eq!(meeting.join_window, JoinWindow::Open);
         phone
             .avain
+            .meetings()
             .join_meeting(THREE_CUSTOMER_MEETING.into())
             .await
             .unwrap();
@@ -293,6 +335,7 @@ async fn three_customers_each_identify_with_their_own_identifier() {
                 .unwrap();
             let refused = phone
                 .avain
+                .meetings()
                 .identify_in_meeting(THREE_CUSTOMER_MEETING.into(), mikkos.expose().to_owned())
                 .await
                 .unwrap_err();
@@ -304,6 +347,7 @@ async fn three_customers_each_identify_with_their_own_identifier() {
             .unwrap();
         phone
             .avain
+            .meetings()
             .identify_in_meeting(
                 THREE_CUSTOMER_MEETING.into(),
                 identifier.expose().to_owned(),

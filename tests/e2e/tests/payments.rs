@@ -14,7 +14,7 @@ use avain_core::client::{ApprovalFactor, AvainError, PaymentDraft, PendingPaymen
 use avain_core::confirmation::{self, PaymentDetails};
 use avain_core::error::AvainErrorCode;
 use avain_core::payments::{Iban, Money, Reference};
-use avain_core::signed_bytes::Approval;
+use avain_core::signed_bytes::{Approval, Purpose};
 use avain_e2e::{ANNA, Harness, RawPhone};
 use avain_sandbox::client::CallError;
 
@@ -28,14 +28,14 @@ fn pin() -> ApprovalFactor {
 }
 
 async fn balances(h: &Harness) -> (i64, i64) {
-    let accounts = h.avain.accounts().await.unwrap();
+    let accounts = h.avain.payments().accounts().await.unwrap();
     let current = accounts.iter().find(|a| a.account_id == CURRENT).unwrap();
     (current.balance_cents, current.available_cents)
 }
 
 /// Helen Oy, a payee Anna has paid before (from her e-invoice).
 async fn helen(h: &Harness, amount: &str) -> PaymentDraft {
-    let invoices = h.avain.e_invoices().await.unwrap();
+    let invoices = h.avain.payments().e_invoices().await.unwrap();
     let invoice = invoices
         .iter()
         .find(|i| i.biller_name == "Helen Oy")
@@ -60,16 +60,21 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.active_profile(anna, PIN).await.unwrap();
 
-    let accounts = h.avain.accounts().await.unwrap();
+    let accounts = h.avain.payments().accounts().await.unwrap();
     let current = accounts.iter().find(|a| a.account_id == CURRENT).unwrap();
     assert_eq!(current.balance_cents, 1_450_594);
     assert_eq!(current.balance, "14\u{a0}505,94\u{a0}€");
     assert_eq!(current.name, "Käyttötili");
-    let history = h.avain.transactions(CURRENT.into()).await.unwrap();
+    let history = h
+        .avain
+        .payments()
+        .transactions(CURRENT.into())
+        .await
+        .unwrap();
     assert!(!history.is_empty());
     let (balance, available) = (current.balance_cents, current.available_cents);
 
-    let invoices = h.avain.e_invoices().await.unwrap();
+    let invoices = h.avain.payments().e_invoices().await.unwrap();
     let elisa = invoices
         .iter()
         .find(|i| i.biller_name == "Elisa Oyj")
@@ -78,7 +83,11 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     assert_eq!(elisa.amount_cents, 3_990);
 
     // The customer pastes the barcode: IBAN, amount, RF reference and due date are filled.
-    let form = h.avain.read_barcode(elisa.virtual_barcode.clone()).unwrap();
+    let form = h
+        .avain
+        .payments()
+        .read_barcode(elisa.virtual_barcode.clone())
+        .unwrap();
     assert_eq!(form.version, 5);
     assert!(!form.amount_required);
     assert_eq!(form.draft.amount, "39,90");
@@ -88,7 +97,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     // The barcode has no name: the customer types it; an empty one is refused at its field.
     let mut draft = form.draft;
     draft.from_account_id = CURRENT.into();
-    let problems = h.avain.check_payment(draft.clone());
+    let problems = h.avain.payments().check_payment(draft.clone());
     assert_eq!(problems.len(), 1);
     assert_eq!(
         (problems[0].field.as_str(), problems[0].code),
@@ -97,10 +106,10 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     assert_eq!(problems[0].message, "Kirjoita saajan nimi.");
     draft.payee_name = "Elisa Oyj".into();
     draft.invoice_id = Some(elisa.invoice_id.clone());
-    assert!(h.avain.check_payment(draft.clone()).is_empty());
+    assert!(h.avain.payments().check_payment(draft.clone()).is_empty());
 
     let before = h.avain.round_trips();
-    let pending = h.avain.start_payment(draft).await.unwrap();
+    let pending = h.avain.payments().start_payment(draft).await.unwrap();
     assert_eq!(
         h.avain.round_trips() - before,
         1,
@@ -108,7 +117,10 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     );
     assert!(pending.sms_code_required);
     assert_eq!(pending.payment.amount_cents, 3_990);
-    assert_eq!(pending.payment.status, "awaiting_approval");
+    assert_eq!(
+        pending.payment.status,
+        avain_core::api::PaymentStatus::AwaitingApproval
+    );
     let text = &pending.confirmation_text;
     assert!(
         text.starts_with("Vahvista maksu\nSaaja: Elisa Oyj\n"),
@@ -128,10 +140,11 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
 
     // The app is closed while the customer reads the SMS; it opens where it was.
     h.avain = h.reopen().unwrap();
-    let restored = h.avain.pending_payments(&id).await.unwrap();
+    let restored = h.avain.payments().pending_payments(&id).await.unwrap();
     assert_eq!(restored, vec![pending.clone()]);
     let logged_out = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), Some(sms.clone()))
         .await
         .unwrap_err();
@@ -147,13 +160,17 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     let before = h.avain.round_trips();
     let done = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), Some(sms.clone()))
         .await
         .unwrap();
     // The login after the restart answered a newer challenge than the stored one, so the
     // core asked for a new challenge first; the SMS code already received still works.
     assert_eq!(h.avain.round_trips() - before, 2);
-    assert_eq!(done.payment.status, "scheduled");
+    assert_eq!(
+        done.payment.status,
+        avain_core::api::PaymentStatus::Scheduled
+    );
     assert_eq!(
         done.message,
         format!(
@@ -161,11 +178,19 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
             elisa.due_date_text
         )
     );
-    assert!(h.avain.pending_payments(&id).await.unwrap().is_empty());
+    assert!(
+        h.avain
+            .payments()
+            .pending_payments(&id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     // Scheduled: the balance stays, the available amount drops by exactly the invoice.
     assert_eq!(balances(&h).await, (balance, available - 3_990));
     assert!(
         !h.avain
+            .payments()
             .e_invoices()
             .await
             .unwrap()
@@ -174,14 +199,14 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     );
 
     // The receipt keeps the exact text shown, the factor and the device.
-    let receipts = h.avain.receipts(&id, 10).await.unwrap();
+    let receipts = h.avain.receipts().list(&id, 10).await.unwrap();
     let receipt = receipts
         .iter()
         .find(|r| Some(&r.receipt_id) == done.receipt_id.as_ref())
         .unwrap();
-    assert_eq!(receipt.purpose, "payment");
+    assert_eq!(receipt.purpose, avain_core::signed_bytes::Purpose::Payment);
     assert_eq!(receipt.purpose_label, "Maksu");
-    assert_eq!(receipt.factor, "pin");
+    assert_eq!(receipt.factor, avain_core::keys::SecondFactor::Pin);
     assert_eq!(&receipt.shown_text, text);
     assert_eq!(receipt.device_label, "Pixel 8 (tämä laite)");
     assert!(receipt.device_id.is_some());
@@ -189,6 +214,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     // Elisa is a known payee now: the next payment needs no SMS code, and is paid today.
     let next = h
         .avain
+        .payments()
         .start_payment(PaymentDraft {
             from_account_id: CURRENT.into(),
             payee_name: "Elisa Oyj".into(),
@@ -204,6 +230,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     let before = h.avain.round_trips();
     let paid = h
         .avain
+        .payments()
         .confirm_payment(next.payment_id, pin(), None)
         .await
         .unwrap();
@@ -212,7 +239,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
         1,
         "an approval in a session: one request"
     );
-    assert_eq!(paid.payment.status, "booked");
+    assert_eq!(paid.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(paid.message, "Maksu on maksettu.");
     assert_eq!(balances(&h).await, (balance - 500, available - 3_990 - 500));
 
@@ -234,6 +261,7 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
     let (balance, _) = balances(&h).await;
     let pending = h
         .avain
+        .payments()
         .start_payment(PaymentDraft {
             from_account_id: CURRENT.into(),
             payee_name: "Kukka-Kauppa Oy".into(),
@@ -250,6 +278,7 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
     // The core sends no code; the bank refuses, the payment keeps waiting.
     let missing = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
@@ -258,7 +287,12 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         AvainErrorCode::SmsCodeRequired,
         "{missing:?}"
     );
-    let waiting = h.avain.payments_awaiting_approval().await.unwrap();
+    let waiting = h
+        .avain
+        .payments()
+        .payments_awaiting_approval()
+        .await
+        .unwrap();
     assert!(waiting.iter().any(|p| p.payment_id == pending.payment_id));
 
     // A wrong code: refused with the attempts left.
@@ -266,6 +300,7 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
     let wrong = format!("{}{}", &code[..code.len() - 1], (last + 1) % 10);
     match h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), Some(wrong))
         .await
         .unwrap_err()
@@ -276,15 +311,24 @@ async fn a_new_payee_without_the_sms_code_is_refused_by_the_bank() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(h.avain.pending_payments(&id).await.unwrap().len(), 1);
+    assert_eq!(
+        h.avain
+            .payments()
+            .pending_payments(&id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(balances(&h).await.0, balance);
 
     let done = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), Some(code))
         .await
         .unwrap();
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 2_490);
 }
 
@@ -346,6 +390,7 @@ async fn an_amount_changed_after_signing_is_refused_by_the_bank() {
     let (balance, _) = balances(&h).await;
     let pending = h
         .avain
+        .payments()
         .start_payment(helen(&h, "10,00").await)
         .await
         .unwrap();
@@ -421,16 +466,18 @@ async fn an_amount_changed_after_signing_is_refused_by_the_bank() {
     // The customer's own approval, through the core, pays exactly 10,00 €.
     let renewed = h
         .avain
+        .payments()
         .prepare_payment_approval(pending.payment_id.clone())
         .await
         .unwrap();
     assert_eq!(renewed.confirmation_text, pending.confirmation_text);
     let done = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap();
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 1_000);
 }
 
@@ -530,6 +577,7 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
     let (balance, _) = balances(&h).await;
     let pending: PendingPayment = h
         .avain
+        .payments()
         .start_payment(helen(&h, "7,25").await)
         .await
         .unwrap();
@@ -537,6 +585,7 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
     h.advance_bank_clock(125).await.unwrap();
     let expired = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
@@ -546,7 +595,15 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
         "{expired:?}"
     );
     assert!(matches!(expired, AvainError::Refused { .. }));
-    assert_eq!(h.avain.pending_payments(&id).await.unwrap().len(), 1);
+    assert_eq!(
+        h.avain
+            .payments()
+            .pending_payments(&id)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
     assert_eq!(balances(&h).await.0, balance);
 
     // Trying again: the core sees the stored challenge was used and asks for a new one
@@ -554,13 +611,21 @@ async fn an_expired_challenge_is_refused_and_the_next_attempt_gets_a_new_one() {
     let before = h.avain.round_trips();
     let done = h
         .avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap();
     assert_eq!(h.avain.round_trips() - before, 2);
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
     assert_eq!(balances(&h).await.0, balance - 725);
-    assert!(h.avain.pending_payments(&id).await.unwrap().is_empty());
+    assert!(
+        h.avain
+            .payments()
+            .pending_payments(&id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -570,17 +635,19 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let pending = h
         .avain
+        .payments()
         .start_payment(helen(&h, "1,00").await)
         .await
         .unwrap();
     h.avain
+        .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap();
 
-    let receipts = h.avain.receipts(&id, 10).await.unwrap();
-    let purposes: Vec<&str> = receipts.iter().map(|r| r.purpose.as_str()).collect();
-    assert_eq!(purposes, ["payment", "login"], "newest first");
+    let receipts = h.avain.receipts().list(&id, 10).await.unwrap();
+    let purposes: Vec<Purpose> = receipts.iter().map(|r| r.purpose).collect();
+    assert_eq!(purposes, [Purpose::Payment, Purpose::Login], "newest first");
     let login = &receipts[1];
     assert_eq!(
         login.shown_text,
@@ -593,6 +660,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     // "This was not me" about the login: the bank records it and texts the customer.
     let report = h
         .avain
+        .receipts()
         .report_not_me(
             login.receipt_id.clone(),
             Some("En kirjautunut silloin".into()),
@@ -602,7 +670,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     assert!(report.report_id.starts_with("rpt_"), "{}", report.report_id);
     assert!(report.message.contains("020 333"), "{}", report.message);
     assert!(report.message.contains("+358 20 333"), "{}", report.message);
-    let marked = h.avain.receipts(&id, 10).await.unwrap();
+    let marked = h.avain.receipts().list(&id, 10).await.unwrap();
     assert!(marked[1].reported_not_me_at.is_some());
     assert!(marked[0].reported_not_me_at.is_none());
     let outbox = h.outbox(ANNA).await.unwrap();
@@ -617,6 +685,7 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
     // The bank keeps the first report: reporting again answers with the same one.
     let again = h
         .avain
+        .receipts()
         .report_not_me(login.receipt_id.clone(), None)
         .await
         .unwrap();
@@ -625,13 +694,14 @@ async fn receipts_list_every_approval_and_a_not_me_report_reaches_the_bank() {
 
     let unknown = h
         .avain
+        .receipts()
         .report_not_me("no-such-receipt".into(), None)
         .await
         .unwrap_err();
     assert_eq!(unknown.code(), AvainErrorCode::ReceiptUnknown);
     // Receipts stay on the device, readable without a session.
     h.avain.logout().await.unwrap();
-    assert_eq!(h.avain.receipts(&id, 1).await.unwrap().len(), 1);
+    assert_eq!(h.avain.receipts().list(&id, 1).await.unwrap().len(), 1);
 }
 
 /// The wire carries ISO 8601, as openapi.yaml says: a client that never saw this crate

@@ -56,25 +56,37 @@ async fn no_secret_of_a_long_session_is_in_the_data_directory() {
     // Identification for a third party.
     let request = h.third_party_asks("Verohallinto", ANNA).await.unwrap();
     h.avain
+        .identification()
         .open_identification_request(id.clone(), request.clone())
         .await
         .unwrap();
     h.avain
+        .identification()
         .approve_identification(request, pin())
         .await
         .unwrap();
 
     // Signing, downloading, the inbox.
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     let loan = lists.waiting[0].document_id.clone();
-    h.avain.open_document(loan.clone()).await.unwrap();
-    h.avain.sign_document(loan, pin()).await.unwrap();
     h.avain
+        .documents()
+        .open_document(loan.clone())
+        .await
+        .unwrap();
+    h.avain
+        .documents()
+        .sign_document(loan, pin())
+        .await
+        .unwrap();
+    h.avain
+        .documents()
         .download_document(lists.completed[0].document_id.clone())
         .await
         .unwrap();
-    let inbox = h.avain.inbox().await.unwrap();
+    let inbox = h.avain.inbox().list().await.unwrap();
     h.avain
+        .inbox()
         .open_message(inbox.messages[0].message_id.clone())
         .await
         .unwrap();
@@ -82,6 +94,7 @@ async fn no_secret_of_a_long_session_is_in_the_data_directory() {
     // A meeting: look-up by code and phone, join, identify.
     let found = h
         .avain
+        .meetings()
         .look_up_meeting(ANNA_MEETING.into(), "040 123 4567".into())
         .await
         .unwrap();
@@ -92,10 +105,15 @@ async fn no_secret_of_a_long_session_is_in_the_data_directory() {
         .login_with_pin(id.clone(), PIN.into())
         .await
         .unwrap();
-    h.avain.join_meeting(ANNA_MEETING.into()).await.unwrap();
+    h.avain
+        .meetings()
+        .join_meeting(ANNA_MEETING.into())
+        .await
+        .unwrap();
     let identifier = h.expert_identifier(ANNA_MEETING, ANNA).await.unwrap();
     secrets.push(("meeting identifier", identifier.expose().to_owned()));
     h.avain
+        .meetings()
         .identify_in_meeting(ANNA_MEETING.into(), identifier.expose().to_owned())
         .await
         .unwrap();
@@ -125,7 +143,7 @@ async fn no_secret_of_a_long_session_is_in_the_data_directory() {
         .login_with_pin(id.clone(), PIN.into())
         .await
         .unwrap();
-    h.avain.block(false, true).await.unwrap();
+    h.avain.blocking_service().block(false, true).await.unwrap();
     h.avain.logout().await.unwrap();
 
     let files = h.data_files();

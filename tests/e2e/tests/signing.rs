@@ -18,7 +18,7 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     h.active_profile(anna, PIN).await.unwrap();
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     let titles = |v: &[avain_core::client::DocumentInfo]| {
         v.iter().map(|d| d.title.clone()).collect::<Vec<_>>()
     };
@@ -32,11 +32,17 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     // Signing needs the document opened (read) first.
     let unread = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
     assert_eq!(unread.code(), AvainErrorCode::DocumentNotOpened);
-    let view = h.avain.open_document(loan_id.clone()).await.unwrap();
+    let view = h
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     assert!(view.content.starts_with("ASUNTOLAINASOPIMUS"));
     assert_eq!(
         view.shown_text.as_deref(),
@@ -45,26 +51,39 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
     assert!(view.finnish_only);
     let wrong = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin("9371"))
         .await
         .unwrap_err();
     assert!(matches!(wrong, AvainError::WrongPin { .. }), "{wrong:?}");
     let signed = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap();
-    assert_eq!(signed.status, "pending", "Mikko has not signed yet");
-    let again = h.avain.open_document(loan_id.clone()).await.unwrap();
+    assert_eq!(
+        signed.status,
+        avain_core::api::DocumentStatus::Pending,
+        "Mikko has not signed yet"
+    );
+    let again = h
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     assert_eq!(again.shown_text, None, "nothing left to sign");
     let twice = h
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(PIN))
         .await
         .unwrap_err();
     assert_eq!(twice.code(), AvainErrorCode::DocumentNotOpened);
     let early = h
         .avain
+        .documents()
         .download_document(loan_id.clone())
         .await
         .unwrap_err();
@@ -84,13 +103,19 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
         .login_with_pin(mikko_id, MIKKO_PIN.into())
         .await
         .unwrap();
-    phone.avain.open_document(loan_id.clone()).await.unwrap();
+    phone
+        .avain
+        .documents()
+        .open_document(loan_id.clone())
+        .await
+        .unwrap();
     let done = phone
         .avain
+        .documents()
         .sign_document(loan_id.clone(), pin(MIKKO_PIN))
         .await
         .unwrap();
-    assert_eq!(done.status, "completed");
+    assert_eq!(done.status, avain_core::api::DocumentStatus::Completed);
     assert!(done.parties.iter().all(|p| p.signed_at.is_some()));
     for user in [ANNA, MIKKO] {
         let outbox = h.outbox(user).await.unwrap();
@@ -102,7 +127,12 @@ async fn waiting_pending_completed_and_signing_by_both_parties() {
             "{user}"
         );
     }
-    let file = h.avain.download_document(loan_id).await.unwrap();
+    let file = h
+        .avain
+        .documents()
+        .download_document(loan_id)
+        .await
+        .unwrap();
     assert_eq!(file.file_name, "Asuntolainasopimus.txt");
     assert!(file.content.contains("185 000,00 €"));
 }
@@ -112,7 +142,7 @@ async fn a_download_after_thirty_days_is_refused() {
     let h = Harness::start().await.unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     let id = h.active_profile(anna, PIN).await.unwrap();
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     let savings = lists
         .completed
         .iter()
@@ -127,6 +157,7 @@ async fn a_download_after_thirty_days_is_refused() {
         .clone();
     let file = h
         .avain
+        .documents()
         .download_document(savings.document_id.clone())
         .await
         .unwrap();
@@ -135,6 +166,7 @@ async fn a_download_after_thirty_days_is_refused() {
     let before = h.avain.round_trips();
     let refused = h
         .avain
+        .documents()
         .download_document(old.document_id.clone())
         .await
         .unwrap_err();
@@ -157,6 +189,7 @@ async fn a_download_after_thirty_days_is_refused() {
         .unwrap();
     let at_bank = h
         .avain
+        .documents()
         .download_document(savings.document_id.clone())
         .await
         .unwrap_err();
@@ -169,6 +202,6 @@ async fn a_download_after_thirty_days_is_refused() {
 
     // Both clocks past it: the list says so too.
     h.clock.set(until + Duration::minutes(1));
-    let lists = h.avain.documents().await.unwrap();
+    let lists = h.avain.documents().list().await.unwrap();
     assert!(lists.completed.iter().all(|d| !d.downloadable));
 }

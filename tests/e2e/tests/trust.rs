@@ -61,7 +61,10 @@ async fn a_policy_signed_by_another_key_is_refused() {
     // The phone with the bank's real key accepts the same document.
     let accepted = h.avain.refresh_policy().await.unwrap();
     assert!(accepted.sequence >= 1);
-    assert_eq!(accepted.decision, "allowed");
+    assert_eq!(
+        accepted.decision,
+        avain_core::client::PolicyDecision::Allowed
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -8,6 +8,7 @@ use super::{Money, Personal};
 /// What kind of account it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AccountKind {
     /// Current account (käyttötili / brukskonto).
     Current,

@@ -10,6 +10,7 @@ use crate::signed_bytes::{ChallengeContext, LoginChannel, Purpose};
 /// The second factor of an approval, beside possession of the device key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Factor {
     /// Knowledge: the Ed25519 key derived from the PIN.
     Pin,

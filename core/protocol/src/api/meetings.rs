@@ -8,6 +8,7 @@ use super::{Personal, Secret};
 /// Where a booking is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum MeetingStatus {
     /// Booked and upcoming (or under way).
     Booked,

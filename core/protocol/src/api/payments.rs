@@ -9,6 +9,7 @@ use crate::i18n::Language;
 /// Where a payment is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PaymentStatus {
     /// Created (in the app, the online bank, or from an e-invoice); waits for approval.
     AwaitingApproval,

@@ -8,6 +8,7 @@ use super::Base64Bytes;
 /// Where a document is, from this customer's point of view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DocumentStatus {
     /// Waits for my signature.
     Waiting,

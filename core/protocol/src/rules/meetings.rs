@@ -16,6 +16,7 @@ pub const DURATIONS_MINUTES: [u32; 4] = [30, 45, 60, 90];
 
 /// Where a meeting's join window is at a given moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum JoinWindow {
     /// Too early: joining opens at `opens_at`.
     NotYetOpen {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// The purpose of a signature. Its domain string is the first field of the signed bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Purpose {
     /// Proof of possession of the new K_dev and K_pin when a device registers.
     Registration,

@@ -7,12 +7,13 @@ package fi.avain.e2e
 
 import fi.avain.Avain
 import fi.avain.core.AvainException
+import fi.avain.protocol.Purpose
 import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
-import fi.avain.DeviceDetails
-import fi.avain.Platform
+import fi.avain.core.DeviceDetails
+import fi.avain.core.Platform
 import fi.avain.PlatformException
-import fi.avain.RegistrationStep
+import fi.avain.core.RegistrationStep
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
 import java.nio.file.Files
@@ -121,17 +122,17 @@ class BankCallCancellationTest {
         val phone = phone()
         val avain = phone.avain
         avain.loginWithPin(phone.profileId, pin)
-        val accounts = avain.accounts()
-        val receipts = avain.receipts(phone.profileId, 50u)
+        val accounts = avain.payments().accounts()
+        val receipts = avain.receipts().list(phone.profileId, 50u)
 
         phone.relay.holdNext()
-        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.accounts() })
+        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.payments().accounts() })
         phone.relay.passed()
         // A read is stopped at once: nothing changed here or at the bank.
 
         assertEquals("still logged in", phone.profileId, avain.loggedInProfile())
-        assertEquals(accounts, avain.accounts())
-        assertEquals(receipts, avain.receipts(phone.profileId, 50u))
+        assertEquals(accounts, avain.payments().accounts())
+        assertEquals(receipts, avain.receipts().list(phone.profileId, 50u))
     }
 
     @Test
@@ -145,8 +146,8 @@ class BankCallCancellationTest {
 
         // Nobody waits for the flow any more, but it keeps the session the bank opened.
         until("the session") { avain.loggedInProfile() == phone.profileId }
-        assertTrue(avain.receipts(phone.profileId, 50u).any { it.purpose == "login" })
-        assertTrue(avain.accounts().isNotEmpty())
+        assertTrue(avain.receipts().list(phone.profileId, 50u).any { it.purpose == Purpose.LOGIN })
+        assertTrue(avain.payments().accounts().isNotEmpty())
     }
 
     @Test
@@ -160,7 +161,7 @@ class BankCallCancellationTest {
         cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.changePin(pin, newPin) })
         phone.relay.passed()
 
-        assertTrue(avain.receipts(phone.profileId, 50u).none { it.purpose == "pin_change" })
+        assertTrue(avain.receipts().list(phone.profileId, 50u).none { it.purpose == Purpose.PIN_CHANGE })
         avain.logout()
         try {
             avain.loginWithPin(phone.profileId, newPin)
@@ -185,7 +186,7 @@ class BankCallCancellationTest {
         // Nobody waits for the flow any more, but it writes the new PIN's parameters and
         // the receipt.
         until("the PIN change's receipt") {
-            avain.receipts(phone.profileId, 50u).any { it.purpose == "pin_change" }
+            avain.receipts().list(phone.profileId, 50u).any { it.purpose == Purpose.PIN_CHANGE }
         }
         avain.logout()
         assertNull(avain.loggedInProfile())

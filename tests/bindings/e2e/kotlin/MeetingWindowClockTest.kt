@@ -9,11 +9,11 @@ import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.BiometricKeys
-import fi.avain.DeviceDetails
-import fi.avain.JoinWindow
-import fi.avain.Platform
+import fi.avain.core.DeviceDetails
+import fi.avain.protocol.JoinWindow
+import fi.avain.core.Platform
 import fi.avain.PlatformException
-import fi.avain.RegistrationStep
+import fi.avain.core.RegistrationStep
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
 import java.nio.file.Files
@@ -84,29 +84,29 @@ class MeetingWindowClockTest {
             // A meeting tomorrow, on a quarter hour.
             val quarter = 15 * 60L
             val start = Instant.ofEpochSecond((now.plus(Duration.ofDays(1)).epochSecond / quarter + 1) * quarter)
-            val booked = avain.bookMeeting(start, 30u, "Yrityslaina", null)
+            val booked = avain.meetings().bookMeeting(start, 30u, "Yrityslaina", null)
             assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), booked.joinWindow)
 
             // A second before the window: closed on the phone. (A day passed: the session
             // is idle on both clocks, so each step logs in again.)
             TestClock.freeze(booked.joinOpensAt.minusSeconds(1))
             avain.loginWithPin(profileId, pin)
-            val early = avain.meetings().single { it.bookingCode == booked.bookingCode }
+            val early = avain.meetings().list().single { it.bookingCode == booked.bookingCode }
             assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), early.joinWindow)
-            refusedWith(AvainErrorCode.MEETING_NOT_OPEN) { avain.joinMeeting(booked.bookingCode) }
+            refusedWith(AvainErrorCode.MEETING_NOT_OPEN) { avain.meetings().joinMeeting(booked.bookingCode) }
 
             // At the opening: open on the phone, and the bank lets the customer in.
             TestClock.freeze(booked.joinOpensAt)
             avain.loginWithPin(profileId, pin)
-            assertEquals(JoinWindow.Open, avain.meetings().single { it.bookingCode == booked.bookingCode }.joinWindow)
-            val join = avain.joinMeeting(booked.bookingCode)
+            assertEquals(JoinWindow.Open, avain.meetings().list().single { it.bookingCode == booked.bookingCode }.joinWindow)
+            val join = avain.meetings().joinMeeting(booked.bookingCode)
             assertTrue(join.joinUrl, join.joinUrl.startsWith("https://"))
 
             // At the end: over.
             TestClock.freeze(booked.endsAt)
             avain.loginWithPin(profileId, pin)
-            assertEquals(JoinWindow.Ended, avain.meetings().single { it.bookingCode == booked.bookingCode }.joinWindow)
-            refusedWith(AvainErrorCode.MEETING_CLOSED) { avain.joinMeeting(booked.bookingCode) }
+            assertEquals(JoinWindow.Ended, avain.meetings().list().single { it.bookingCode == booked.bookingCode }.joinWindow)
+            refusedWith(AvainErrorCode.MEETING_CLOSED) { avain.meetings().joinMeeting(booked.bookingCode) }
         } finally {
             TestClock.real()
         }

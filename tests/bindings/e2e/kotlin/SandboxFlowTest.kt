@@ -3,23 +3,31 @@
 // loopback (started by tests/bindings/with-sandbox, which tests/bindings/kotlin uses).
 package fi.avain.e2e
 
-import fi.avain.ApprovalFactor
+import fi.avain.core.ApprovalFactor
+import fi.avain.protocol.AccountKind
+import fi.avain.protocol.DocumentStatus
+import fi.avain.protocol.Factor
+import fi.avain.protocol.LockReason
+import fi.avain.protocol.MeetingStatus
+import fi.avain.protocol.PaymentStatus
+import fi.avain.protocol.ProfileState
+import fi.avain.protocol.Purpose
 import fi.avain.Avain
 import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.AvainSettings
-import fi.avain.BiometricKind
+import fi.avain.protocol.BiometricKind
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
-import fi.avain.DeviceDetails
-import fi.avain.JoinWindow
+import fi.avain.core.DeviceDetails
+import fi.avain.protocol.JoinWindow
 import fi.avain.protocol.Language
-import fi.avain.MeetingEdit
+import fi.avain.core.MeetingEdit
 import fi.avain.core.PinReason
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
-import fi.avain.RegistrationStep
+import fi.avain.core.RegistrationStep
 import fi.avain.documentDownloadable
 import fi.avain.meetingJoinWindow
 import fi.avain.normalizeBookingCode
@@ -171,7 +179,7 @@ class SandboxFlowTest {
         assertTrue(step.toString(), step is RegistrationStep.ProfileName)
         val registered = registration.finish("Annas telefon") as RegistrationStep.PendingUnlock
         val profileId = registered.profile.id
-        assertEquals("pending_unlock", registered.profile.state)
+        assertEquals(ProfileState.PendingUnlock, registered.profile.state)
         assertTrue(registered.instruction.isNotBlank())
         // The core keeps its secrets in the Kotlin store; K_dev lives there too.
         assertTrue(store.names().toString(), store.names().any { it.endsWith("/jvm-device-key") })
@@ -188,11 +196,11 @@ class SandboxFlowTest {
         assertEquals(listOf("profile_unlocked"), Bank.lines("/pushes/$user").map { it.second })
 
         val login = avain.loginWithPin(profileId, "583920")
-        assertEquals("active", login.profile.state)
+        assertEquals(ProfileState.Active, login.profile.state)
         assertTrue(login.customerName.isNotBlank())
         assertEquals(profileId, avain.loggedInProfile())
         assertEquals(listOf(profileId), avain.profiles().map { it.id })
-        val devices = avain.devices()
+        val devices = avain.devices().list()
         assertEquals(1, devices.count { it.thisDevice })
         assertEquals("Pixel 8", devices.single { it.thisDevice }.model)
 
@@ -207,41 +215,41 @@ class SandboxFlowTest {
 
         // An e-invoice paid from its virtual barcode. The biller is a new payee, so the bank
         // sends an SMS code that the approval must carry.
-        val account = avain.accounts().first { it.kind == "current" }
-        val invoice = avain.eInvoices().single { it.billerName == "Elisa Oyj" } // RF reference, version 5
-        val form = avain.readBarcode(invoice.virtualBarcode)
+        val account = avain.payments().accounts().first { it.kind == AccountKind.CURRENT }
+        val invoice = avain.payments().eInvoices().single { it.billerName == "Elisa Oyj" } // RF reference, version 5
+        val form = avain.payments().readBarcode(invoice.virtualBarcode)
         assertEquals(invoice.iban.replace(" ", ""), form.draft.payeeIban.replace(" ", ""))
         assertEquals(invoice.reference.replace(" ", ""), form.draft.reference.replace(" ", ""))
         var draft = form.draft.copy(fromAccountId = account.accountId, invoiceId = invoice.invoiceId)
-        assertEquals(listOf("payee_name"), avain.checkPayment(draft).map { it.field })
+        assertEquals(listOf("payee_name"), avain.payments().checkPayment(draft).map { it.field })
         draft = draft.copy(payeeName = invoice.billerName)
-        assertTrue(avain.checkPayment(draft).isEmpty())
+        assertTrue(avain.payments().checkPayment(draft).isEmpty())
         assertFails<AvainException.InvalidInput>("a damaged barcode") {
-            avain.readBarcode(invoice.virtualBarcode.dropLast(1) + "x")
+            avain.payments().readBarcode(invoice.virtualBarcode.dropLast(1) + "x")
         }
-        val pending = avain.startPayment(draft)
+        val pending = avain.payments().startPayment(draft)
         assertTrue(pending.smsCodeRequired)
         assertEquals(invoice.amountCents, pending.payment.amountCents)
-        assertEquals("awaiting_approval", pending.payment.status)
+        assertEquals(PaymentStatus.AWAITING_APPROVAL, pending.payment.status)
         assertTrue(pending.confirmationText, pending.confirmationText.contains(invoice.billerName))
-        assertEquals(listOf(pending), avain.pendingPayments(profileId))
+        assertEquals(listOf(pending), avain.payments().pendingPayments(profileId))
         val sms = Bank.call("GET", "/sms/$user/payment_sms_code")
-        val done = avain.confirmPayment(pending.paymentId, ApprovalFactor.Pin("719304"), sms)
-        assertTrue(done.payment.status, done.payment.status in setOf("scheduled", "booked"))
+        val done = avain.payments().confirmPayment(pending.paymentId, ApprovalFactor.Pin("719304"), sms)
+        assertTrue(done.payment.status.toString(), done.payment.status in setOf(PaymentStatus.SCHEDULED, PaymentStatus.BOOKED))
         assertTrue(done.message.isNotBlank())
-        assertTrue(avain.pendingPayments(profileId).isEmpty())
-        assertFalse(avain.eInvoices().any { it.invoiceId == invoice.invoiceId })
+        assertTrue(avain.payments().pendingPayments(profileId).isEmpty())
+        assertFalse(avain.payments().eInvoices().any { it.invoiceId == invoice.invoiceId })
 
         // The receipt keeps the exact text approved; "this was not me" reaches the bank.
-        val receipt = avain.receipts(profileId, 10u).single { it.receiptId == done.receiptId }
-        assertEquals("payment", receipt.purpose)
-        assertEquals("pin", receipt.factor)
+        val receipt = avain.receipts().list(profileId, 10u).single { it.receiptId == done.receiptId }
+        assertEquals(Purpose.PAYMENT, receipt.purpose)
+        assertEquals(Factor.PIN, receipt.factor)
         assertEquals(pending.confirmationText, receipt.shownText)
         assertNull(receipt.reportedNotMeAt)
-        val report = avain.reportNotMe(receipt.receiptId, "Jag känner inte igen betalningen")
+        val report = avain.receipts().reportNotMe(receipt.receiptId, "Jag känner inte igen betalningen")
         assertTrue(report.reportId.isNotBlank())
         assertTrue(report.message.isNotBlank())
-        assertNotNull(avain.receipts(profileId, 10u).single { it.receiptId == done.receiptId }.reportedNotMeAt)
+        assertNotNull(avain.receipts().list(profileId, 10u).single { it.receiptId == done.receiptId }.reportedNotMeAt)
         avain.logout()
 
         // A wrong PIN: the bank counts it and the core says how many attempts are left.
@@ -252,7 +260,7 @@ class SandboxFlowTest {
             assertNotNull(e.attemptsLeft)
             assertTrue(e.userMessage.isNotBlank())
         }
-        assertFalse(avain.blockingNumbers().isBlank())
+        assertFalse(avain.blockingService().numbersText().isBlank())
         avain.close()
     }
 
@@ -279,7 +287,7 @@ class SandboxFlowTest {
         // A fingerprint logs in; the prompt's text comes from the core, in Swedish.
         val login = avain.loginWithBiometrics(profileId)
         assertEquals(profileId, avain.loggedInProfile())
-        assertEquals("active", login.profile.state)
+        assertEquals(ProfileState.Active, login.profile.state)
         assertEquals(1, sensor.prompts.size)
         assertTrue(sensor.prompts.single().isNotBlank())
         avain.logout()
@@ -317,9 +325,10 @@ class SandboxFlowTest {
         assertNull(sensor.publicKey(profileId))
 
         // Removing this device at the bank deletes the profile here too.
-        val thisDevice = avain.devices().single { it.thisDevice }
-        assertEquals("active", thisDevice.state)
-        avain.removeDevice(thisDevice.deviceId, ApprovalFactor.Pin("605918"))
+        val thisDevice = avain.devices().list().single { it.thisDevice }
+        assertEquals(ProfileState.Active, thisDevice.state)
+        assertEquals(Platform.ANDROID, thisDevice.platform)
+        avain.devices().removeDevice(thisDevice.deviceId, ApprovalFactor.Pin("605918"))
         assertTrue(avain.profiles().isEmpty())
         assertNull(avain.loggedInProfile())
         assertFails<AvainException.ProfileRemoved>("a removed profile") { avain.loginWithPin(profileId, "605918") }
@@ -339,10 +348,10 @@ class SandboxFlowTest {
         // Finnish (the flow exists only in Finnish), with a notice in the phone's Swedish.
         val requestId = Bank.lines("/broker/$user/Verohallinto", "POST").toMap().getValue("request_id")
         val unopened = assertFails<AvainException.InvalidInput>("approving before opening") {
-            avain.approveIdentification(requestId, withPin)
+            avain.identification().approveIdentification(requestId, withPin)
         }
         assertEquals(AvainErrorCode.IDENTIFICATION_NOT_OPENED, unopened.code)
-        val identification = avain.openIdentificationRequest(profileId, requestId)
+        val identification = avain.identification().openIdentificationRequest(profileId, requestId)
         assertEquals(requestId, identification.requestId)
         assertEquals("Verohallinto", identification.requester)
         assertEquals("Tunnistuspalvelu Oy", identification.broker)
@@ -353,46 +362,46 @@ class SandboxFlowTest {
         assertFalse(identification.languageNotice.isNullOrBlank())
         assertEquals(2, identification.attributes.size)
         assertTrue(identification.expiresAt.isAfter(Instant.now()))
-        avain.approveIdentification(requestId, withPin)
+        avain.identification().approveIdentification(requestId, withPin)
         val broker = Bank.lines("/broker/$requestId").toMap()
         assertEquals("approved", broker["status"])
         assertEquals("Mikko Virtanen", broker["name"])
         val answered = assertFails<AvainException.Refused>("an answered request") {
-            avain.openIdentificationRequest(profileId, requestId)
+            avain.identification().openIdentificationRequest(profileId, requestId)
         }
         assertEquals(AvainErrorCode.IDENTIFICATION_ANSWERED, answered.code)
         // One the customer did not ask for: rejected, the service learns no name.
         val kela = Bank.lines("/broker/$user/Kela", "POST").toMap().getValue("request_id")
-        assertEquals("Kela", avain.openIdentificationRequest(profileId, kela).requester)
-        avain.rejectIdentification(profileId, kela)
+        assertEquals("Kela", avain.identification().openIdentificationRequest(profileId, kela).requester)
+        avain.identification().rejectIdentification(profileId, kela)
         assertEquals(mapOf("request_id" to kela, "status" to "rejected"), Bank.lines("/broker/$kela").toMap())
-        assertFails<AvainException.InvalidInput>("the rejected prompt is void") { avain.approveIdentification(kela, withPin) }
+        assertFails<AvainException.InvalidInput>("the rejected prompt is void") { avain.identification().approveIdentification(kela, withPin) }
 
         // A browser waits for the code app: the phone shows the browser's code, a wrong PIN
         // spends the approval, the right one logs the browser in.
         val browser = Bank.lines("/browser-login/$user", "POST").toMap()
         val loginId = browser.getValue("request_id")
         assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
-        val appLogin = avain.openAppLogin(profileId, loginId)
+        val appLogin = avain.identification().openAppLogin(profileId, loginId)
         assertEquals(browser["short_code"], appLogin.shortCode)
         assertTrue(appLogin.shownText.contains(appLogin.shortCode))
         assertEquals(Language.SV, appLogin.textLanguage)
-        assertFails<AvainException.WrongPin>("a wrong PIN") { avain.approveAppLogin(loginId, ApprovalFactor.Pin("640279")) }
+        assertFails<AvainException.WrongPin>("a wrong PIN") { avain.identification().approveAppLogin(loginId, ApprovalFactor.Pin("640279")) }
         assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
-        avain.openAppLogin(profileId, loginId)
-        avain.approveAppLogin(loginId, withPin)
+        avain.identification().openAppLogin(profileId, loginId)
+        avain.identification().approveAppLogin(loginId, withPin)
         assertEquals("approved", Bank.call("GET", "/browser-login/$loginId"))
         val stranger = Bank.lines("/browser-login/$user", "POST").toMap().getValue("request_id")
-        avain.openAppLogin(profileId, stranger)
-        avain.rejectAppLogin(profileId, stranger)
+        avain.identification().openAppLogin(profileId, stranger)
+        avain.identification().rejectAppLogin(profileId, stranger)
         assertEquals("rejected", Bank.call("GET", "/browser-login/$stranger"))
-        val receipts = avain.receipts(profileId, 20u)
-        assertEquals(identification.shownText, receipts.single { it.purpose == "third_party_identification" }.shownText)
-        assertTrue(receipts.any { it.purpose == "login" && it.shownText == appLogin.shownText })
+        val receipts = avain.receipts().list(profileId, 20u)
+        assertEquals(identification.shownText, receipts.single { it.purpose == Purpose.THIRD_PARTY_IDENTIFICATION }.shownText)
+        assertTrue(receipts.any { it.purpose == Purpose.LOGIN && it.shownText == appLogin.shownText })
 
         // Video meetings: the shared meeting in two days is listed but cannot be joined yet.
         avain.loginWithPin(profileId, pin)
-        val shared = avain.meetings().single { it.bookingCode == "7QH4TNP2" }
+        val shared = avain.meetings().list().single { it.bookingCode == "7QH4TNP2" }
         assertEquals("Lainat, Rakentaminen", shared.topic)
         assertEquals("Matleena Malliharju", shared.expertName)
         assertEquals(3, shared.participants.size)
@@ -401,11 +410,11 @@ class SandboxFlowTest {
         assertEquals(shared.joinOpensAt, (shared.joinWindow as JoinWindow.NotYetOpen).opensAt)
         assertTrue(shared.recorded)
         assertFalse(shared.recordingNotice.isNullOrBlank())
-        val early = assertFails<AvainException.Refused>("joining two days early") { avain.joinMeeting(shared.bookingCode) }
+        val early = assertFails<AvainException.Refused>("joining two days early") { avain.meetings().joinMeeting(shared.bookingCode) }
         assertEquals(AvainErrorCode.MEETING_NOT_OPEN, early.code)
         // The card's window, ticking on the phone without the bank.
-        assertEquals("open", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.joinOpensAt, Language.SV).code)
-        assertEquals("ended", meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.endsAt, Language.SV).code)
+        assertEquals(JoinWindow.Open, meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.joinOpensAt, Language.SV).window)
+        assertEquals(JoinWindow.Ended, meetingJoinWindow(shared.startsAt, shared.endsAt, false, shared.endsAt, Language.SV).window)
         assertEquals(shared.joinMessage, meetingJoinWindow(shared.startsAt, shared.endsAt, false, Instant.now(), Language.SV).message)
         assertEquals("2KMEVE6X", normalizeBookingCode("2kme-ve6x"))
         assertNull(normalizeBookingCode("2KMEVE0X"))
@@ -415,105 +424,105 @@ class SandboxFlowTest {
         // A meeting booked for the next quarter hour is open at once (15 minutes before).
         // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
         val start = nextQuarterHour(TestClock.freeze(Instant.now()))
-        val booked = avain.bookMeeting(start, 30u, "Säästäminen", "Rahastot")
+        val booked = avain.meetings().bookMeeting(start, 30u, "Säästäminen", "Rahastot")
         assertEquals(start, booked.startsAt)
         assertEquals(30u, booked.durationMinutes)
         assertEquals(JoinWindow.Open, booked.joinWindow)
-        assertEquals("booked", booked.status)
+        assertEquals(MeetingStatus.BOOKED, booked.status)
         assertEquals(listOf("Mikko Virtanen"), booked.participants.map { it.name })
         val uneven = assertFails<AvainException.InvalidInput>("a start off the quarter hour") {
-            avain.bookMeeting(start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
+            avain.meetings().bookMeeting(start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
         }
         assertEquals(AvainErrorCode.MEETING_START_INVALID, uneven.code)
-        val found = avain.lookUpMeeting(booked.bookingCode.lowercase(), "050 111 2233")
+        val found = avain.meetings().lookUpMeeting(booked.bookingCode.lowercase(), "050 111 2233")
         assertEquals("Säästäminen", found.topic)
         assertTrue("no names without login", found.participants.isEmpty())
-        val edited = avain.editMeeting(booked.bookingCode, MeetingEdit(details = "Rahastot ja osakkeet"))
+        val edited = avain.meetings().editMeeting(booked.bookingCode, MeetingEdit(details = "Rahastot ja osakkeet"))
         assertEquals("Rahastot ja osakkeet", edited.details)
         assertEquals(start, edited.startsAt)
-        val join = avain.joinMeeting(booked.bookingCode)
+        val join = avain.meetings().joinMeeting(booked.bookingCode)
         assertTrue(join.joinUrl, join.joinUrl.startsWith("https://"))
         assertTrue(join.identificationRequired)
         assertEquals(booked.recorded, join.recorded)
         assertTrue(join.instructions.isNotEmpty() && join.instructions.all { it.isNotBlank() })
         val identifier = Bank.call("POST", "/meetings/${booked.bookingCode}/identifier/$user")
         val wrongIdentifier = assertFails<AvainException.InvalidInput>("a wrong identifier") {
-            avain.identifyInMeeting(booked.bookingCode, if (identifier == "000000") "111111" else "000000")
+            avain.meetings().identifyInMeeting(booked.bookingCode, if (identifier == "000000") "111111" else "000000")
         }
         assertEquals(AvainErrorCode.IDENTIFIER_WRONG, wrongIdentifier.code)
-        val identified = avain.identifyInMeeting(booked.bookingCode, identifier.chunked(3).joinToString(" "))
+        val identified = avain.meetings().identifyInMeeting(booked.bookingCode, identifier.chunked(3).joinToString(" "))
         assertEquals(listOf(true), identified.participants.map { it.identified })
         assertEquals("participant true Mikko Virtanen", Bank.call("GET", "/meetings/${booked.bookingCode}"))
-        val cancelled = avain.cancelMeetingByCode(booked.bookingCode, "+358 50 111 2233")
-        assertEquals("cancelled", cancelled.status)
+        val cancelled = avain.meetings().cancelMeetingByCode(booked.bookingCode, "+358 50 111 2233")
+        assertEquals(MeetingStatus.CANCELLED, cancelled.status)
         assertEquals(JoinWindow.Cancelled, cancelled.joinWindow)
-        val closed = assertFails<AvainException.Refused>("joining a cancelled meeting") { avain.joinMeeting(booked.bookingCode) }
+        val closed = assertFails<AvainException.Refused>("joining a cancelled meeting") { avain.meetings().joinMeeting(booked.bookingCode) }
         assertEquals(AvainErrorCode.MEETING_CLOSED, closed.code)
         TestClock.real()
 
         // Signing: the joint proxy (Anna signed) completes with Mikko's signature and can be
         // downloaded; the loan contract waits for Anna after his.
-        val lists = avain.documents()
+        val lists = avain.documents().list()
         val proxy = lists.waiting.single { it.title == "Valtakirja yhteiseen tiliin" }
         val loan = lists.waiting.single { it.title == "Asuntolainasopimus" }
         assertEquals(listOf(true, false), proxy.parties.map { it.signedAt != null })
         assertFalse(proxy.downloadable)
-        assertFails<AvainException.InvalidInput>("signing unread") { avain.signDocument(proxy.documentId, withPin) }
-        val view = avain.openDocument(proxy.documentId)
+        assertFails<AvainException.InvalidInput>("signing unread") { avain.documents().signDocument(proxy.documentId, withPin) }
+        val view = avain.documents().openDocument(proxy.documentId)
         assertTrue(view.content, view.content.startsWith("VALTAKIRJA"))
         assertTrue(view.shownText!!, view.shownText!!.contains("Valtakirja yhteiseen tiliin"))
         assertTrue(view.finnishOnly)
         assertFalse(view.languageNotice.isNullOrBlank())
-        val signed = avain.signDocument(proxy.documentId, withPin)
-        assertEquals("completed", signed.status)
+        val signed = avain.documents().signDocument(proxy.documentId, withPin)
+        assertEquals(DocumentStatus.COMPLETED, signed.status)
         assertTrue(signed.parties.all { it.signedAt != null })
         assertTrue(signed.downloadable)
         assertEquals(Duration.ofDays(30), Duration.between(signed.completedAt, signed.downloadUntil))
-        assertTrue(documentDownloadable(signed.downloadUntil, Instant.now(), Language.SV))
-        assertFalse(documentDownloadable(signed.downloadUntil, signed.downloadUntil!!, Language.SV))
-        val file = avain.downloadDocument(proxy.documentId)
+        assertTrue(documentDownloadable(signed.downloadUntil, Instant.now()))
+        assertFalse(documentDownloadable(signed.downloadUntil, signed.downloadUntil!!))
+        val file = avain.documents().downloadDocument(proxy.documentId)
         assertEquals("Valtakirja_yhteiseen_tiliin.txt", file.fileName)
         assertEquals(view.content, file.content)
-        avain.openDocument(loan.documentId)
-        assertEquals("pending", avain.signDocument(loan.documentId, withPin).status)
-        val notYet = assertFails<AvainException.Refused>("downloading before Anna signs") { avain.downloadDocument(loan.documentId) }
+        avain.documents().openDocument(loan.documentId)
+        assertEquals(DocumentStatus.PENDING, avain.documents().signDocument(loan.documentId, withPin).status)
+        val notYet = assertFails<AvainException.Refused>("downloading before Anna signs") { avain.documents().downloadDocument(loan.documentId) }
         assertEquals(AvainErrorCode.DOWNLOAD_UNAVAILABLE, notYet.code)
-        val after = avain.documents()
+        val after = avain.documents().list()
         assertTrue(after.waiting.isEmpty())
         assertEquals(listOf(loan.documentId), after.pending.map { it.documentId })
         assertEquals(listOf(proxy.documentId), after.completed.map { it.documentId })
-        assertEquals(2, avain.receipts(profileId, 20u).count { it.purpose == "document_signing" })
+        assertEquals(2, avain.receipts().list(profileId, 20u).count { it.purpose == Purpose.DOCUMENT_SIGNING })
 
         // The secure inbox: the bank's price notice is read here; a question goes to the bank.
-        val inbox = avain.inbox()
+        val inbox = avain.inbox().list()
         val notice = inbox.messages.single { it.subject == "Palveluhinnastomme muuttuu 1.3." }
         assertTrue(notice.fromBank && notice.important && !notice.read)
         assertEquals(inbox.messages.count { it.fromBank && !it.read }.toUInt(), inbox.unread)
-        val opened = avain.openMessage(notice.messageId)
+        val opened = avain.inbox().openMessage(notice.messageId)
         assertTrue(opened.info.read)
         assertTrue(opened.body, opened.body.contains("palveluhinnastomme muuttuu 1.3."))
-        assertEquals(inbox.unread - 1u, avain.inbox().unread)
-        val blank = assertFails<AvainException.InvalidInput>("a blank subject") { avain.sendMessage("  ", "Hei") }
+        assertEquals(inbox.unread - 1u, avain.inbox().list().unread)
+        val blank = assertFails<AvainException.InvalidInput>("a blank subject") { avain.inbox().sendMessage("  ", "Hei") }
         assertEquals(AvainErrorCode.MESSAGE_SUBJECT_INVALID, blank.code)
         val question = "Hei,\nkoskeeko muutos myös yhteistä tiliämme?"
-        val sent = avain.sendMessage("Kysymys hinnastosta", question)
+        val sent = avain.inbox().sendMessage("Kysymys hinnastosta", question)
         assertFalse(sent.fromBank)
         assertEquals("Kysymys hinnastosta", sent.subject)
-        assertEquals(sent.messageId, avain.inbox().messages.first().messageId)
-        assertEquals(question, avain.openMessage(sent.messageId).body)
+        assertEquals(sent.messageId, avain.inbox().list().messages.first().messageId)
+        assertEquals(question, avain.inbox().openMessage(sent.messageId).body)
 
         // The blocking service: its numbers, then the codes and the card blocked at once.
-        val numbers = avain.blockingService()
+        val numbers = avain.blockingService().numbers()
         assertEquals("020 333", numbers.fromFinland)
         assertEquals("+358 20 333", numbers.fromAbroad)
         assertTrue(numbers.text, numbers.text.contains("020 333") && numbers.text.contains("+358 20 333"))
-        assertEquals(AvainErrorCode.BLOCK_NOTHING_CHOSEN, assertFails<AvainException.InvalidInput>("nothing chosen") { avain.block(false, false) }.code)
-        val blocked = avain.block(true, true)
+        assertEquals(AvainErrorCode.BLOCK_NOTHING_CHOSEN, assertFails<AvainException.InvalidInput>("nothing chosen") { avain.blockingService().block(false, false) }.code)
+        val blocked = avain.blockingService().block(true, true)
         assertTrue(blocked.codesBlocked)
         assertEquals(1u, blocked.cardsBlocked)
         assertTrue(blocked.message.isNotBlank())
         assertNull(avain.loggedInProfile())
-        assertEquals("locked", avain.profile(profileId).state)
+        assertEquals(ProfileState.Locked(LockReason.BY_BANK), avain.profile(profileId).state)
         val locked = assertFails<AvainException.Locked>("logging in with blocked codes") { avain.loginWithPin(profileId, pin) }
         assertFalse(locked.selfService)
         avain.close()

@@ -87,10 +87,10 @@ final class BankCallCancellationTests: XCTestCase {
 
     func testACancelledTaskStillGetsTheReadsAnswer() async throws {
         let (avain, _, relay) = try await phone()
-        let accounts = try await avain.accounts()
+        let accounts = try await avain.payments().accounts()
 
         try relay.holdNext()
-        let task = Task { try await avain.accounts() }
+        let task = Task { try await avain.payments().accounts() }
         try await relay.held()
         task.cancel()
         try relay.release()
@@ -111,8 +111,8 @@ final class BankCallCancellationTests: XCTestCase {
         try await task.value
 
         // Committed on both sides: the receipt is written and only the new PIN works.
-        let receipts = try await avain.receipts(profileId: profileId, limit: 50)
-        XCTAssertTrue(receipts.contains { $0.purpose == "pin_change" })
+        let receipts = try await avain.receipts().list(profileId: profileId, limit: 50)
+        XCTAssertTrue(receipts.contains { $0.purpose == .pinChange })
         try await avain.logout()
         let error = try await avainError("the old PIN after the change") {
             _ = try await avain.loginWithPin(profileId: profileId, pin: self.pin)

@@ -42,10 +42,10 @@ final class MeetingWindowClockTests: XCTestCase {
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         // A meeting tomorrow, on a quarter hour.
         let start = Date(timeIntervalSince1970: (floor(now.addingTimeInterval(86_400).timeIntervalSince1970 / 900) + 1) * 900)
-        let booked = try await avain.bookMeeting(startsAt: start, durationMinutes: 30, topic: "Yrityslaina", details: nil)
+        let booked = try await avain.meetings().bookMeeting(startsAt: start, durationMinutes: 30, topic: "Yrityslaina", details: nil)
         XCTAssertEqual(booked.joinWindow, .notYetOpen(opensAt: booked.joinOpensAt))
         func listed() async throws -> MeetingInfo {
-            let meetings = try await avain.meetings()
+            let meetings = try await avain.meetings().list()
             return try XCTUnwrap(meetings.first { $0.bookingCode == booked.bookingCode })
         }
 
@@ -55,7 +55,7 @@ final class MeetingWindowClockTests: XCTestCase {
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         let early = try await listed()
         XCTAssertEqual(early.joinWindow, .notYetOpen(opensAt: booked.joinOpensAt))
-        var error = try await avainError("a second early") { _ = try await avain.joinMeeting(bookingCode: booked.bookingCode) }
+        var error = try await avainError("a second early") { _ = try await avain.meetings().joinMeeting(bookingCode: booked.bookingCode) }
         XCTAssertEqual(error.code, .meetingNotOpen)
 
         // At the opening: open on the phone, and the bank lets the customer in.
@@ -63,7 +63,7 @@ final class MeetingWindowClockTests: XCTestCase {
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         let opening = try await listed()
         XCTAssertEqual(opening.joinWindow, .open)
-        let join = try await avain.joinMeeting(bookingCode: booked.bookingCode)
+        let join = try await avain.meetings().joinMeeting(bookingCode: booked.bookingCode)
         XCTAssertTrue(join.joinUrl.hasPrefix("https://"), join.joinUrl)
 
         // At the end: over.
@@ -71,7 +71,7 @@ final class MeetingWindowClockTests: XCTestCase {
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         let ended = try await listed()
         XCTAssertEqual(ended.joinWindow, .ended)
-        error = try await avainError("after the end") { _ = try await avain.joinMeeting(bookingCode: booked.bookingCode) }
+        error = try await avainError("after the end") { _ = try await avain.meetings().joinMeeting(bookingCode: booked.bookingCode) }
         XCTAssertEqual(error.code, .meetingClosed)
     }
 }

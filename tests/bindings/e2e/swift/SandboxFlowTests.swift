@@ -140,7 +140,7 @@ final class SandboxFlowTests: XCTestCase {
         guard case .profileName = step else { return XCTFail("\(step)") }
         step = try await registration.finish(profileName: "Mikon iPhone")
         guard case .pendingUnlock(let profile, let instruction) = step else { return XCTFail("\(step)") }
-        XCTAssertEqual(profile.state, "pending_unlock")
+        XCTAssertEqual(profile.state, .pendingUnlock)
         XCTAssertFalse(instruction.isEmpty)
         XCTAssertTrue(keys.calls.contains("create"), "the core made K_dev through the Swift object")
 
@@ -155,11 +155,13 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(try SandboxControl.lines("/pushes/\(user)").map { $0.1 }, ["profile_unlocked"])
 
         let login = try await avain.loginWithPin(profileId: profile.id, pin: "583920")
-        XCTAssertEqual(login.profile.state, "active")
+        XCTAssertEqual(login.profile.state, .active)
         XCTAssertEqual(avain.loggedInProfile(), profile.id)
         XCTAssertTrue(keys.calls.contains("sign"), "the login was signed with the Swift K_dev")
-        let devices = try await avain.devices()
+        let devices = try await avain.devices().list()
         XCTAssertEqual(devices.filter(\.thisDevice).map(\.model), ["iPhone15,2"])
+        XCTAssertEqual(devices.filter(\.thisDevice).map(\.platform), [.ios])
+        XCTAssertEqual(devices.filter(\.thisDevice).map(\.state), [.active])
 
         // PIN change: the new PIN goes through the same rules, the old one stops working.
         var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000") }
@@ -175,36 +177,36 @@ final class SandboxFlowTests: XCTestCase {
 
         // A typed payment to a new payee: every field problem at once, then the bank's SMS
         // step-up; without the code the bank refuses and the payment keeps waiting.
-        let accounts = try await avain.accounts()
+        let accounts = try await avain.payments().accounts()
         let account = try XCTUnwrap(accounts.first)
         let reference = try createFinnishReference(base: "2026114", lang: .fi)
         var draft = PaymentDraft(
             fromAccountId: account.accountId, payeeName: "Kuntosali Voima Oy", payeeIban: "FI21 1234 5600 0007 86",
             amount: "12,5x", reference: reference.electronic, message: "", dueDate: "", invoiceId: nil)
-        XCTAssertEqual(Set(avain.checkPayment(draft: draft).map(\.field)), ["payee_iban", "amount"])
+        XCTAssertEqual(Set(avain.payments().checkPayment(draft: draft).map(\.field)), ["payee_iban", "amount"])
         draft.payeeIban = "FI21 1234 5600 0007 85"
         draft.amount = "12,50"
-        XCTAssertTrue(avain.checkPayment(draft: draft).isEmpty)
-        let pending = try await avain.startPayment(draft: draft)
+        XCTAssertTrue(avain.payments().checkPayment(draft: draft).isEmpty)
+        let pending = try await avain.payments().startPayment(draft: draft)
         XCTAssertTrue(pending.smsCodeRequired)
         XCTAssertEqual(pending.payment.amountCents, 1_250)
         XCTAssertEqual(pending.payment.reference?.replacingOccurrences(of: " ", with: ""), reference.electronic)
         XCTAssertTrue(pending.confirmationText.contains("Kuntosali Voima Oy"), pending.confirmationText)
         let smsCode = try SandboxControl.call("GET", "/sms/\(user)/payment_sms_code")
         error = try await avainError("no SMS code") {
-            _ = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: nil)
+            _ = try await avain.payments().confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: nil)
         }
-        XCTAssertEqual(error.code, AvainErrorCode.smsCodeRequired)
-        let waiting = try await avain.paymentsAwaitingApproval()
+        XCTAssertEqual(error.code, .smsCodeRequired)
+        let waiting = try await avain.payments().paymentsAwaitingApproval()
         XCTAssertTrue(waiting.contains { $0.paymentId == pending.paymentId })
-        let done = try await avain.confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: smsCode)
-        XCTAssertEqual(done.payment.status, "booked")
+        let done = try await avain.payments().confirmPayment(paymentId: pending.paymentId, factor: .pin(pin: "719304"), smsCode: smsCode)
+        XCTAssertEqual(done.payment.status, .booked)
         XCTAssertFalse(done.message.isEmpty)
-        let stillPending = try await avain.pendingPayments(profileId: profile.id)
+        let stillPending = try await avain.payments().pendingPayments(profileId: profile.id)
         XCTAssertTrue(stillPending.isEmpty)
-        let receipts = try await avain.receipts(profileId: profile.id, limit: 10)
+        let receipts = try await avain.receipts().list(profileId: profile.id, limit: 10)
         let receipt = try XCTUnwrap(receipts.first { $0.receiptId == done.receiptId })
-        XCTAssertEqual(receipt.purpose, "payment")
+        XCTAssertEqual(receipt.purpose, .payment)
         XCTAssertEqual(receipt.shownText, pending.confirmationText)
         try await avain.logout()
 
@@ -244,7 +246,7 @@ final class SandboxFlowTests: XCTestCase {
 
         // Face ID logs in; the prompt's text comes from the core, in Finnish.
         let login = try await avain.loginWithBiometrics(profileId: profileId)
-        XCTAssertEqual(login.profile.state, "active")
+        XCTAssertEqual(login.profile.state, .active)
         XCTAssertEqual(avain.loggedInProfile(), profileId)
         XCTAssertEqual(sensor.prompts.count, 1)
         XCTAssertFalse(sensor.prompts[0].isEmpty)
@@ -276,9 +278,9 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertNil(try sensor.publicKey(profileId: profileId))
 
         // Removing this device at the bank deletes the profile here too.
-        let devices = try await avain.devices()
+        let devices = try await avain.devices().list()
         let thisDevice = try XCTUnwrap(devices.first { $0.thisDevice })
-        try await avain.removeDevice(deviceId: thisDevice.deviceId, factor: .pin(pin: "605918"))
+        try await avain.devices().removeDevice(deviceId: thisDevice.deviceId, factor: .pin(pin: "605918"))
         let profiles = try await avain.profiles()
         XCTAssertTrue(profiles.isEmpty)
         error = try await avainError("a removed profile") { _ = try await avain.loginWithPin(profileId: profileId, pin: "605918") }
@@ -303,10 +305,10 @@ final class SandboxFlowTests: XCTestCase {
         // A third party's identification, answered without an app login, in Finnish.
         let requestId = try XCTUnwrap(SandboxControl.values("POST", "/broker/\(user)/Verohallinto")["request_id"])
         var error = try await avainError("approving before opening") {
-            try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
+            try await avain.identification().approveIdentification(requestId: requestId, factor: .pin(pin: pin))
         }
-        XCTAssertEqual(error.code, AvainErrorCode.identificationNotOpened)
-        let identification = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
+        XCTAssertEqual(error.code, .identificationNotOpened)
+        let identification = try await avain.identification().openIdentificationRequest(profileId: profileId, requestId: requestId)
         XCTAssertEqual(identification.requester, "Verohallinto")
         XCTAssertEqual(identification.broker, "Tunnistuspalvelu Oy")
         XCTAssertTrue(identification.shownText.contains("Verohallinto"), identification.shownText)
@@ -318,21 +320,21 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertGreaterThan(identification.expiresAt, Date())
         // A wrong PIN spends the opened request; opened again, the right PIN identifies.
         error = try await avainError("a wrong PIN") {
-            try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: "728309"))
+            try await avain.identification().approveIdentification(requestId: requestId, factor: .pin(pin: "728309"))
         }
         XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
         XCTAssertEqual(try SandboxControl.values("GET", "/broker/\(requestId)")["status"], "pending")
-        _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: requestId)
-        try await avain.approveIdentification(requestId: requestId, factor: .pin(pin: pin))
+        _ = try await avain.identification().openIdentificationRequest(profileId: profileId, requestId: requestId)
+        try await avain.identification().approveIdentification(requestId: requestId, factor: .pin(pin: pin))
         let broker = try SandboxControl.values("GET", "/broker/\(requestId)")
         XCTAssertEqual(broker["status"], "approved")
         XCTAssertEqual(broker["name"], "Anna Virtanen")
         let kela = try XCTUnwrap(SandboxControl.values("POST", "/broker/\(user)/Kela")["request_id"])
-        _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: kela)
-        try await avain.rejectIdentification(profileId: profileId, requestId: kela)
+        _ = try await avain.identification().openIdentificationRequest(profileId: profileId, requestId: kela)
+        try await avain.identification().rejectIdentification(profileId: profileId, requestId: kela)
         XCTAssertEqual(try SandboxControl.values("GET", "/broker/\(kela)"), ["request_id": kela, "status": "rejected"])
         error = try await avainError("an answered request") {
-            _ = try await avain.openIdentificationRequest(profileId: profileId, requestId: kela)
+            _ = try await avain.identification().openIdentificationRequest(profileId: profileId, requestId: kela)
         }
         XCTAssertEqual(error.code, AvainErrorCode.identificationAnswered)
 
@@ -344,31 +346,31 @@ final class SandboxFlowTests: XCTestCase {
         let browser = try SandboxControl.values("POST", "/browser-login/\(user)")
         let loginId = try XCTUnwrap(browser["request_id"])
         XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(loginId)"), "pending")
-        let appLogin = try await avain.openAppLogin(profileId: profileId, requestId: loginId)
+        let appLogin = try await avain.identification().openAppLogin(profileId: profileId, requestId: loginId)
         XCTAssertEqual(appLogin.shortCode, browser["short_code"])
         XCTAssertTrue(appLogin.shownText.contains(appLogin.shortCode), appLogin.shownText)
         XCTAssertEqual(appLogin.textLanguage, .fi)
-        try await avain.approveAppLogin(requestId: loginId, factor: .biometric)
+        try await avain.identification().approveAppLogin(requestId: loginId, factor: .biometric)
         XCTAssertEqual(sensor.prompts.last, appLogin.shownText)
         XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(loginId)"), "approved")
         let stranger = try XCTUnwrap(SandboxControl.values("POST", "/browser-login/\(user)")["request_id"])
-        try await avain.rejectAppLogin(profileId: profileId, requestId: stranger)
+        try await avain.identification().rejectAppLogin(profileId: profileId, requestId: stranger)
         XCTAssertEqual(try SandboxControl.call("GET", "/browser-login/\(stranger)"), "rejected")
-        let receipts = try await avain.receipts(profileId: profileId, limit: 20)
-        XCTAssertTrue(receipts.contains { $0.purpose == "login" && $0.factor == "biometric" && $0.shownText == appLogin.shownText })
-        XCTAssertTrue(receipts.contains { $0.purpose == "third_party_identification" && $0.shownText == identification.shownText })
+        let receipts = try await avain.receipts().list(profileId: profileId, limit: 20)
+        XCTAssertTrue(receipts.contains { $0.purpose == .login && $0.factor == .biometric && $0.shownText == appLogin.shownText })
+        XCTAssertTrue(receipts.contains { $0.purpose == .thirdPartyIdentification && $0.shownText == identification.shownText })
 
         // Video meetings: the loan meeting in two days can be looked up without login but
         // not joined yet.
-        let found = try await avain.lookUpMeeting(bookingCode: "2kmeve6x", phone: "040 123 4567")
+        let found = try await avain.meetings().lookUpMeeting(bookingCode: "2kmeve6x", phone: "040 123 4567")
         XCTAssertEqual(found.bookingCode, "2KMEVE6X")
         XCTAssertTrue(found.participants.isEmpty, "no names without login")
         error = try await avainError("a wrong phone number") {
-            _ = try await avain.lookUpMeeting(bookingCode: "2KMEVE6X", phone: "040 765 4321")
+            _ = try await avain.meetings().lookUpMeeting(bookingCode: "2KMEVE6X", phone: "040 765 4321")
         }
         XCTAssertEqual(error.code, AvainErrorCode.meetingNotFound)
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
-        let meetings = try await avain.meetings()
+        let meetings = try await avain.meetings().list()
         let loan = try XCTUnwrap(meetings.first { $0.bookingCode == "2KMEVE6X" })
         XCTAssertEqual(loan.topic, "Lainat, Asuntolainaneuvottelu")
         XCTAssertEqual(loan.expertName, "Matleena Malliharju")
@@ -376,13 +378,13 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(loan.joinOpensAt, loan.startsAt.addingTimeInterval(-15 * 60))
         XCTAssertEqual(loan.joinWindow, .notYetOpen(opensAt: loan.joinOpensAt))
         XCTAssertNotNil(loan.recordingNotice)
-        error = try await avainError("joining two days early") { _ = try await avain.joinMeeting(bookingCode: "2KMEVE6X") }
+        error = try await avainError("joining two days early") { _ = try await avain.meetings().joinMeeting(bookingCode: "2KMEVE6X") }
         guard case .Refused = error else { return XCTFail("\(error)") }
-        XCTAssertEqual(error.code, AvainErrorCode.meetingNotOpen)
-        let atOpening = try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
+        XCTAssertEqual(error.code, .meetingNotOpen)
+        let atOpening = meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: false, now: loan.joinOpensAt, language: .fi)
         XCTAssertEqual(atOpening.window, .open)
         XCTAssertEqual(atOpening.code, "open")
-        XCTAssertEqual(try meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).code, "cancelled")
+        XCTAssertEqual(meetingJoinWindow(startsAt: loan.startsAt, endsAt: loan.endsAt, cancelled: true, now: Date(), language: .fi).window, .cancelled)
         XCTAssertEqual(normalizeBookingCode(text: "2kme ve6x"), "2KMEVE6X")
         XCTAssertEqual(normalizePhone(text: "+358 40 123 4567"), "+358401234567")
 
@@ -390,87 +392,87 @@ final class SandboxFlowTests: XCTestCase {
         // with the expert's identifier, cancelled.
         // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
         let start = nextQuarterHour(after: try TestClock.shared.freeze(Date()))
-        let booked = try await avain.bookMeeting(startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
+        let booked = try await avain.meetings().bookMeeting(startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
         XCTAssertEqual(booked.startsAt, start)
         XCTAssertEqual(booked.endsAt, start.addingTimeInterval(45 * 60))
         XCTAssertEqual(booked.joinWindow, .open)
-        let edited = try await avain.editMeeting(bookingCode: booked.bookingCode, edit: MeetingEdit(topic: "Säästäminen ja rahastot"))
+        let edited = try await avain.meetings().editMeeting(bookingCode: booked.bookingCode, edit: MeetingEdit(topic: "Säästäminen ja rahastot"))
         XCTAssertEqual(edited.topic, "Säästäminen ja rahastot")
         XCTAssertEqual(edited.durationMinutes, 45)
-        let join = try await avain.joinMeeting(bookingCode: booked.bookingCode)
+        let join = try await avain.meetings().joinMeeting(bookingCode: booked.bookingCode)
         XCTAssertTrue(join.joinUrl.hasPrefix("https://"), join.joinUrl)
         XCTAssertTrue(join.identificationRequired)
         XCTAssertFalse(join.instructions.isEmpty)
         error = try await avainError("letters for an identifier") {
-            _ = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: "abc")
+            _ = try await avain.meetings().identifyInMeeting(bookingCode: booked.bookingCode, identifier: "abc")
         }
         XCTAssertEqual(error.code, AvainErrorCode.meetingIdentifierInvalid)
         let identifier = try SandboxControl.call("POST", "/meetings/\(booked.bookingCode)/identifier/\(user)")
-        let identified = try await avain.identifyInMeeting(bookingCode: booked.bookingCode, identifier: identifier)
+        let identified = try await avain.meetings().identifyInMeeting(bookingCode: booked.bookingCode, identifier: identifier)
         XCTAssertEqual(identified.participants.map(\.identified), [true])
         XCTAssertEqual(try SandboxControl.call("GET", "/meetings/\(booked.bookingCode)"), "participant true Anna Virtanen")
-        let cancelled = try await avain.cancelMeeting(bookingCode: booked.bookingCode)
-        XCTAssertEqual(cancelled.status, "cancelled")
+        let cancelled = try await avain.meetings().cancelMeeting(bookingCode: booked.bookingCode)
+        XCTAssertEqual(cancelled.status, .cancelled)
         XCTAssertEqual(cancelled.joinWindow, .cancelled)
         try TestClock.shared.real()
 
         // Signing: the loan contract signed (Mikko still to sign), the savings contract
         // downloaded, the account contract's 30 days over.
-        let lists = try await avain.documents()
+        let lists = try await avain.documents().list()
         let contract = try XCTUnwrap(lists.waiting.first { $0.title == "Asuntolainasopimus" })
         XCTAssertEqual(lists.pending.map(\.title), ["Valtakirja yhteiseen tiliin"])
         let savings = try XCTUnwrap(lists.completed.first { $0.title == "Säästösopimus" })
         let account = try XCTUnwrap(lists.completed.first { $0.title == "Tilisopimus" })
         XCTAssertTrue(savings.downloadable)
         XCTAssertFalse(account.downloadable)
-        XCTAssertEqual(try documentDownloadable(downloadUntil: savings.downloadUntil, now: Date(), language: .fi), true)
-        let view = try await avain.openDocument(documentId: contract.documentId)
+        XCTAssertTrue(documentDownloadable(downloadUntil: savings.downloadUntil, now: Date()))
+        let view = try await avain.documents().openDocument(documentId: contract.documentId)
         XCTAssertTrue(view.content.hasPrefix("ASUNTOLAINASOPIMUS"), view.content)
         let shown = try XCTUnwrap(view.shownText)
         XCTAssertTrue(shown.contains("Asuntolainasopimus"), shown)
         XCTAssertTrue(view.finnishOnly)
-        let signed = try await avain.signDocument(documentId: contract.documentId, factor: .pin(pin: pin))
-        XCTAssertEqual(signed.status, "pending")
+        let signed = try await avain.documents().signDocument(documentId: contract.documentId, factor: .pin(pin: pin))
+        XCTAssertEqual(signed.status, .pending)
         XCTAssertEqual(signed.parties.map { $0.signedAt != nil }, [true, false])
-        let file = try await avain.downloadDocument(documentId: savings.documentId)
+        let file = try await avain.documents().downloadDocument(documentId: savings.documentId)
         XCTAssertEqual(file.fileName, "Säästösopimus.txt")
         XCTAssertTrue(file.content.contains("Kuukausisäästö: 100,00 €"), file.content)
-        error = try await avainError("45 days after completion") { _ = try await avain.downloadDocument(documentId: account.documentId) }
-        XCTAssertEqual(error.code, AvainErrorCode.downloadUnavailable)
-        let signingReceipts = try await avain.receipts(profileId: profileId, limit: 20)
-        XCTAssertTrue(signingReceipts.contains { $0.purpose == "document_signing" && $0.shownText == shown })
+        error = try await avainError("45 days after completion") { _ = try await avain.documents().downloadDocument(documentId: account.documentId) }
+        XCTAssertEqual(error.code, .downloadUnavailable)
+        let signingReceipts = try await avain.receipts().list(profileId: profileId, limit: 20)
+        XCTAssertTrue(signingReceipts.contains { $0.purpose == .documentSigning && $0.shownText == shown })
 
         // The secure inbox: the price notice read, a question written to the bank.
-        let inbox = try await avain.inbox()
+        let inbox = try await avain.inbox().list()
         let notice = try XCTUnwrap(inbox.messages.first { $0.subject == "Palveluhinnastomme muuttuu 1.3." })
         XCTAssertTrue(notice.fromBank && notice.important && !notice.read)
         XCTAssertEqual(Int(inbox.unread), inbox.messages.filter { $0.fromBank && !$0.read }.count)
-        let opened = try await avain.openMessage(messageId: notice.messageId)
+        let opened = try await avain.inbox().openMessage(messageId: notice.messageId)
         XCTAssertTrue(opened.info.read)
         XCTAssertTrue(opened.body.contains("paperisia tiliotteita"), opened.body)
-        let afterReading = try await avain.inbox()
+        let afterReading = try await avain.inbox().list()
         XCTAssertEqual(afterReading.unread, inbox.unread - 1)
         error = try await avainError("a text too long") {
-            _ = try await avain.sendMessage(subject: "Tiliotteet", body: String(repeating: "a", count: 4001))
+            _ = try await avain.inbox().sendMessage(subject: "Tiliotteet", body: String(repeating: "a", count: 4001))
         }
-        XCTAssertEqual(error.code, AvainErrorCode.messageBodyInvalid)
-        let sent = try await avain.sendMessage(subject: "Tiliotteet", body: "Hei,\nvoinko lopettaa paperiset tiliotteet?")
+        XCTAssertEqual(error.code, .messageBodyInvalid)
+        let sent = try await avain.inbox().sendMessage(subject: "Tiliotteet", body: "Hei,\nvoinko lopettaa paperiset tiliotteet?")
         XCTAssertFalse(sent.fromBank)
         XCTAssertEqual(sent.subject, "Tiliotteet")
-        let afterSending = try await avain.inbox()
+        let afterSending = try await avain.inbox().list()
         XCTAssertEqual(afterSending.messages.first?.messageId, sent.messageId)
 
         // The blocking service: the numbers, then codes and both cards blocked at once.
-        let numbers = await avain.blockingService()
+        let numbers = await avain.blockingService().numbers()
         XCTAssertEqual(numbers.fromFinland, "020 333")
         XCTAssertEqual(numbers.fromAbroad, "+358 20 333")
-        let blocked = try await avain.block(codes: true, cards: true)
+        let blocked = try await avain.blockingService().block(codes: true, cards: true)
         XCTAssertTrue(blocked.codesBlocked)
         XCTAssertEqual(blocked.cardsBlocked, 2)
         XCTAssertFalse(blocked.message.isEmpty)
         XCTAssertNil(avain.loggedInProfile())
         let profile = try await avain.profile(profileId: profileId)
-        XCTAssertEqual(profile.state, "locked")
+        XCTAssertEqual(profile.state, .locked(reason: .byBank))
         error = try await avainError("logging in with blocked codes") { _ = try await avain.loginWithPin(profileId: profileId, pin: pin) }
         guard case .Locked(_, let selfService, _) = error else { return XCTFail("\(error)") }
         XCTAssertFalse(selfService)

@@ -231,6 +231,7 @@ async fn the_exact_rendered_text_is_accepted_in_the_language_the_phone_showed() 
     h.active_profile(anna, PIN).await.expect("active profile");
     let pending = h
         .avain
+        .payments()
         .start_payment(PaymentDraft {
             from_account_id: "acc_anna_current".to_owned(),
             payee_name: PAYEE.to_owned(),
@@ -255,6 +256,7 @@ async fn the_exact_rendered_text_is_accepted_in_the_language_the_phone_showed() 
         .expect("the SMS code");
     let done = h
         .avain
+        .payments()
         .confirm_payment(
             pending.payment_id,
             ApprovalFactor::Pin {
@@ -264,7 +266,7 @@ async fn the_exact_rendered_text_is_accepted_in_the_language_the_phone_showed() 
         )
         .await
         .expect("the bank accepts the text the phone showed");
-    assert_eq!(done.payment.status, "booked");
+    assert_eq!(done.payment.status, avain_core::api::PaymentStatus::Booked);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

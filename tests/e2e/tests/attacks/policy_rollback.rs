@@ -35,7 +35,10 @@ async fn phone_with_active_profile(dir: &Path) -> (Harness, String) {
     let anna = Harness::customer(ANNA).expect("customer");
     let profile = h.active_profile(anna, PIN).await.expect("active profile");
     let status = h.avain.policy_status().await;
-    assert_eq!((status.sequence, status.decision.as_str()), (1, "allowed"));
+    assert_eq!(
+        (status.sequence, status.decision),
+        (1, avain_core::client::PolicyDecision::Allowed)
+    );
     (h, profile)
 }
 
@@ -69,7 +72,7 @@ async fn bank_blocks_android_14(bank: &Sandbox, browser: &BankClient, phone: &Av
         .await
         .expect("publish");
     let status = phone.refresh_policy().await.expect("newer policy accepted");
-    assert_eq!(status.decision, "blocked");
+    assert_eq!(status.decision, avain_core::client::PolicyDecision::Blocked);
     status.sequence
 }
 
@@ -118,7 +121,11 @@ async fn an_older_database_restored_does_not_bring_back_the_older_policy() {
     copy_database(&saved, &data_dir);
     let phone = reopen(&data_dir, &bank, &secrets);
     let status = phone.policy_status().await;
-    assert_eq!(status.decision, "unverified", "{status:?}");
+    assert_eq!(
+        status.decision,
+        avain_core::client::PolicyDecision::Unverified,
+        "{status:?}"
+    );
     assert_eq!(status.sequence, newer);
 
     // A login fetches the bank's current policy first, and it still blocks this phone.
@@ -133,8 +140,8 @@ async fn an_older_database_restored_does_not_bring_back_the_older_policy() {
     assert_eq!(refused.code(), AvainErrorCode::OsTooOld);
     let status = phone.policy_status().await;
     assert_eq!(
-        (status.sequence, status.decision.as_str()),
-        (newer, "blocked")
+        (status.sequence, status.decision),
+        (newer, avain_core::client::PolicyDecision::Blocked)
     );
 }
 
@@ -158,7 +165,11 @@ async fn deleting_the_cached_policy_does_not_bring_back_the_builtin_policy() {
 
     let phone = reopen(&data_dir, &bank, &secrets);
     let status = phone.policy_status().await;
-    assert_eq!(status.decision, "unverified", "{status:?}");
+    assert_eq!(
+        status.decision,
+        avain_core::client::PolicyDecision::Unverified,
+        "{status:?}"
+    );
     assert_eq!(status.sequence, newer);
 
     // With the bank out of reach the phone cannot fetch the current policy: it refuses
@@ -173,5 +184,8 @@ async fn deleting_the_cached_policy_does_not_bring_back_the_builtin_policy() {
         "{refused:?}"
     );
     assert_eq!(refused.code(), AvainErrorCode::PolicyRolledBack);
-    assert_eq!(phone.policy_status().await.decision, "unverified");
+    assert_eq!(
+        phone.policy_status().await.decision,
+        avain_core::client::PolicyDecision::Unverified
+    );
 }

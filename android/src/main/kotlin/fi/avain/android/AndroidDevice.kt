@@ -9,7 +9,7 @@ import fi.avain.protocol.Language
 import fi.avain.LogLevel
 import fi.avain.LogSink
 import fi.avain.OsGate
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.checkOsGate
 import fi.avain.chooseLanguage
 import fi.avain.shell.calendarDateToday

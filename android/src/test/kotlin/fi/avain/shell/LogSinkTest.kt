@@ -5,7 +5,7 @@ import fi.avain.protocol.CalendarDate
 import fi.avain.protocol.Language
 import fi.avain.LogLevel
 import fi.avain.LogSink
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.checkOsGate
 import fi.avain.installLogSink
 import java.util.Collections

@@ -3,10 +3,10 @@ package fi.avain.shell
 import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.protocol.CalendarDate
-import fi.avain.GateReason
+import fi.avain.core.GateReason
 import fi.avain.GateVerdict
 import fi.avain.protocol.Language
-import fi.avain.Platform
+import fi.avain.core.Platform
 import fi.avain.checkOsGate
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse

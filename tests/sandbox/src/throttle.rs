@@ -308,6 +308,27 @@ impl Throttle {
     }
 }
 
+/// Counts a password check for `username` from `client` (an online-bank login start or a
+/// registration start): the user id's checks, and the address's failures, which
+/// [`Throttle::refund_address`] with [`Counter::LoginFailuresPerAddress`] takes back when
+/// the password was right.
+pub fn count_password_check(
+    state: &Shared,
+    username: &str,
+    client: ClientAddr,
+) -> Result<(), ApiError> {
+    let user_key = username.trim().chars().take(64).collect::<String>();
+    state.throttle.hit_both(
+        (
+            Counter::LoginStartsPerUser,
+            &user_key,
+            LOGIN_STARTS_PER_USER,
+        ),
+        (Counter::LoginFailuresPerAddress, client),
+        state.now(),
+    )
+}
+
 /// Middleware for the meeting look-ups (`/v1/meeting-lookups[/change, /cancel]`): counts
 /// the request against the client address's failed look-ups, refused with 429 once there
 /// are too many, and refunded when the look-up succeeds.

@@ -121,16 +121,7 @@ pub async fn login_start(
     Json(body): Json<OnlineBankLoginStart>,
 ) -> ApiResult<(StatusCode, axum::Json<KeyCardChallenge>)> {
     // Throttled per user id, and per address counting only failures (refunded below).
-    let user_key = body.username.trim().chars().take(64).collect::<String>();
-    state.throttle.hit_both(
-        (
-            Counter::LoginStartsPerUser,
-            &user_key,
-            throttle::LOGIN_STARTS_PER_USER,
-        ),
-        (Counter::LoginFailuresPerAddress, client),
-        state.now(),
-    )?;
+    throttle::count_password_check(&state, &body.username, client)?;
     let customer =
         credentials::check_password(&state, &body.username, body.password.expose()).await?;
     state

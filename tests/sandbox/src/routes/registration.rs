@@ -100,16 +100,7 @@ pub async fn start(
     client: ClientAddr,
     Json(body): Json<RegistrationStart>,
 ) -> ApiResult<(StatusCode, axum::Json<RegistrationStarted>)> {
-    let user_key = body.username.trim().chars().take(64).collect::<String>();
-    state.throttle.hit_both(
-        (
-            Counter::LoginStartsPerUser,
-            &user_key,
-            throttle::LOGIN_STARTS_PER_USER,
-        ),
-        (Counter::LoginFailuresPerAddress, client),
-        state.now(),
-    )?;
+    throttle::count_password_check(&state, &body.username, client)?;
     let customer =
         credentials::check_password(&state, &body.username, body.password.expose()).await?;
     state

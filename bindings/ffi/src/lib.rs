@@ -115,7 +115,7 @@ pub use payments::{
     domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,
     parse_reference,
 };
-pub use pin::{PinProblem, PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
+pub use pin::{PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};
 pub use pushed_requests::Identification;
 pub use receipts::Receipts;

@@ -2,31 +2,22 @@
 //! with every PIN creation (`avain_core::pin`). Pure: no I/O, nothing stored.
 
 use avain_core::Language;
-use avain_core::pin::{self, Pin, PinContext, PinReason};
+use avain_core::error::PinRejection;
+use avain_core::pin::{self, Pin, PinContext};
 
 use avain_protocol::uniffi_types::CalendarDate;
 
 use crate::calendar::day_from_shell;
 use crate::error::AvainError;
 
-/// One reason to refuse a PIN, with its text.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PinProblem {
-    /// The reason.
-    pub reason: PinReason,
-    /// Its stable code (`sequence`, `birth_date`...).
-    pub code: String,
-    /// What to tell the customer, in the requested language.
-    pub message: String,
-}
-
 /// The core's verdict on a new PIN.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PinVerdict {
     /// Whether the PIN may be used.
     pub accepted: bool,
-    /// Every reason to refuse it, in a fixed order; empty when accepted. Show them all.
-    pub problems: Vec<PinProblem>,
+    /// Every reason to refuse it (the core's `PinRejection`: the reason and its text), in
+    /// a fixed order; empty when accepted. Show them all.
+    pub problems: Vec<PinRejection>,
 }
 
 /// Checks a PIN the customer is choosing. `birth_date` (when the app knows it) makes the
@@ -55,7 +46,7 @@ pub fn check_new_pin(
         problems: check
             .reasons()
             .iter()
-            .map(|reason| problem(reason, lang))
+            .map(|reason| PinRejection::new(reason, lang))
             .collect(),
     })
 }
@@ -65,15 +56,6 @@ pub fn check_new_pin(
 #[uniffi::export]
 pub fn pin_advice(lang: Language) -> Vec<String> {
     pin::advice(lang)
-}
-
-/// One reason with its code and text.
-fn problem(reason: PinReason, lang: Language) -> PinProblem {
-    PinProblem {
-        reason,
-        code: reason.code().to_owned(),
-        message: reason.message(lang),
-    }
 }
 
 /// Loads the common-PIN lists now, so that the first check is as fast as the others
@@ -86,12 +68,13 @@ pub fn preload_pin_rules() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use avain_core::pin::PinReason;
 
     #[test]
     fn reasons_come_with_their_texts() {
         let verdict = check_new_pin("1234".into(), None, None, Language::Sv).unwrap();
         assert!(!verdict.accepted);
-        let codes: Vec<_> = verdict.problems.iter().map(|p| p.code.as_str()).collect();
+        let codes: Vec<_> = verdict.problems.iter().map(|p| p.reason.code()).collect();
         let core = pin::check_pin(&Pin::new("1234".into()), &PinContext::default());
         assert_eq!(codes, core.codes());
         assert_eq!(

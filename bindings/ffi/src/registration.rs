@@ -5,9 +5,9 @@
 use std::sync::Arc;
 
 use avain_core::client::{self as core, RegistrationStep};
+use avain_core::error::PinRejection;
 
 use crate::error::AvainError;
-use crate::pin::PinProblem;
 
 /// A registration in progress, from `Avain.startRegistration`. Each method is allowed only
 /// in its step; a wrong step is [`AvainError::InvalidInput`] with code `wrong_step`.
@@ -48,16 +48,8 @@ impl Registration {
     /// Checks a PIN as the customer types it, without choosing it: every reason to refuse
     /// it (the customer's own birth date included), in the customer's language. Empty
     /// when the PIN is acceptable. Pure: returns at once.
-    pub fn check_pin(&self, pin: String) -> Vec<PinProblem> {
-        self.core
-            .check_pin(pin)
-            .into_iter()
-            .map(|r| PinProblem {
-                reason: r.reason,
-                code: r.reason.code().to_owned(),
-                message: r.message,
-            })
-            .collect()
+    pub fn check_pin(&self, pin: String) -> Vec<PinRejection> {
+        self.core.check_pin(pin)
     }
 
     /// Chooses the PIN. One the policy refuses is [`AvainError::PinRejected`] with every

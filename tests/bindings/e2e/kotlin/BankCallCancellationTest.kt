@@ -8,15 +8,6 @@ package fi.avain.e2e
 import fi.avain.Avain
 import fi.avain.core.AvainException
 import fi.avain.protocol.Purpose
-import fi.avain.AvainSettings
-import fi.avain.BiometricKeys
-import fi.avain.core.DeviceDetails
-import fi.avain.core.Platform
-import fi.avain.PlatformException
-import fi.avain.core.RegistrationStep
-import fi.avain.shell.JvmDeviceKeys
-import fi.avain.shell.MemorySecretStore
-import java.nio.file.Files
 import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.Deferred
 import kotlinx.coroutines.Dispatchers
@@ -36,14 +27,6 @@ class BankCallCancellationTest {
     private val pin = "472915"
     private val newPin = "815063"
 
-    private class NoBiometrics : BiometricKeys {
-        override fun isAvailable() = false
-        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
-        override fun publicKey(profileId: String): ByteArray? = null
-        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
-            throw PlatformException.BiometricsNotAvailable()
-        override fun delete(profileId: String) = Unit
-    }
 
     /** A relay of the control server between one phone and the bank. */
     private class Relay {
@@ -73,28 +56,8 @@ class BankCallCancellationTest {
     /** A phone with an active profile of [user], talking to the bank through a relay. */
     private suspend fun phone(): Phone {
         val relay = Relay()
-        val store = MemorySecretStore()
-        val avain = Avain.open(
-            AvainSettings(
-                dataDir = Files.createTempDirectory("avain-kotlin-cancel").toString(),
-                bank = SandboxControl.settings(relay.url),
-                preferredLanguages = listOf("fi-FI"),
-                device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
-                pinKdfIterations = 1_000u,
-            ),
-            store,
-            JvmDeviceKeys(store),
-            NoBiometrics(),
-        )
-        val password = SandboxControl.value("/customer/$user", "password")
-        val registration = avain.startRegistration(user, password)
-        val keyCard = registration.step() as RegistrationStep.KeyCardCode
-        registration.submitKeyCardCode(SandboxControl.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
-        registration.submitSmsCode(SandboxControl.call("GET", "/sms/$user/registration_sms_code"))
-        registration.choosePin(pin)
-        val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
-        assertEquals("1", SandboxControl.call("POST", "/unlock/$user"))
-        return Phone(avain, pending.profile.id, relay)
+        val (avain, profileId) = SandboxControl.activePhone(user, pin, SandboxControl.settings(relay.url))
+        return Phone(avain, profileId, relay)
     }
 
     /**

@@ -8,15 +8,7 @@ import fi.avain.Avain
 import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.AvainSettings
-import fi.avain.BiometricKeys
-import fi.avain.core.DeviceDetails
 import fi.avain.protocol.JoinWindow
-import fi.avain.core.Platform
-import fi.avain.PlatformException
-import fi.avain.core.RegistrationStep
-import fi.avain.shell.JvmDeviceKeys
-import fi.avain.shell.MemorySecretStore
-import java.nio.file.Files
 import java.time.Duration
 import java.time.Instant
 import kotlinx.coroutines.runBlocking
@@ -30,41 +22,10 @@ class MeetingWindowClockTest {
     private val user = "50010005"
     private val pin = "472915"
 
-    private class NoBiometrics : BiometricKeys {
-        override fun isAvailable() = false
-        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
-        override fun publicKey(profileId: String): ByteArray? = null
-        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
-            throw PlatformException.BiometricsNotAvailable()
-        override fun delete(profileId: String) = Unit
-    }
 
     /** A phone on the test clock with an active profile of [user]; its id. */
-    private suspend fun phone(): Pair<Avain, String> {
-        val store = MemorySecretStore()
-        val avain = Avain.open(
-            AvainSettings(
-                dataDir = Files.createTempDirectory("avain-kotlin-clock").toString(),
-                bank = SandboxControl.settings(),
-                preferredLanguages = listOf("fi-FI"),
-                device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
-                pinKdfIterations = 1_000u,
-                clock = TestClock,
-            ),
-            store,
-            JvmDeviceKeys(store),
-            NoBiometrics(),
-        )
-        val password = SandboxControl.value("/customer/$user", "password")
-        val registration = avain.startRegistration(user, password)
-        val keyCard = registration.step() as RegistrationStep.KeyCardCode
-        registration.submitKeyCardCode(SandboxControl.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
-        registration.submitSmsCode(SandboxControl.call("GET", "/sms/$user/registration_sms_code"))
-        registration.choosePin(pin)
-        val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
-        assertEquals("1", SandboxControl.call("POST", "/unlock/$user"))
-        return avain to pending.profile.id
-    }
+    private suspend fun phone(): Pair<Avain, String> =
+        SandboxControl.activePhone(user, pin, SandboxControl.settings(), TestClock)
 
     private inline fun refusedWith(code: AvainErrorCode, block: () -> Unit) {
         try {

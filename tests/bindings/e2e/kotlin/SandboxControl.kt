@@ -3,10 +3,20 @@
 // and the relay that holds the bank's answers.
 package fi.avain.e2e
 
+import fi.avain.Avain
+import fi.avain.AvainSettings
 import fi.avain.BankSettings
 import fi.avain.PolicyKey
+import fi.avain.WallClock
+import fi.avain.core.DeviceDetails
+import fi.avain.core.Platform
+import fi.avain.core.RegistrationStep
+import fi.avain.shell.JvmDeviceKeys
+import fi.avain.shell.MemorySecretStore
+import fi.avain.shell.NoBiometrics
 import java.net.HttpURLConnection
 import java.net.URI
+import java.nio.file.Files
 import java.util.Base64
 
 /** Plain-HTTP calls to the control server whose URL tests/bindings/with-sandbox exports. */
@@ -48,5 +58,34 @@ internal object SandboxControl {
                 PolicyKey(it.second.substringBefore(' '), decode(it.second.substringAfter(' ')))
             },
         )
+    }
+
+    /**
+     * A phone on a fresh data directory, talking to [bank] (on [clock] when given), with
+     * [user]'s profile registered with [pin] and unlocked in the online bank; the profile's id.
+     */
+    suspend fun activePhone(user: String, pin: String, bank: BankSettings, clock: WallClock? = null): Pair<Avain, String> {
+        val store = MemorySecretStore()
+        val avain = Avain.open(
+            AvainSettings(
+                dataDir = Files.createTempDirectory("avain-kotlin-e2e").toString(),
+                bank = bank,
+                preferredLanguages = listOf("fi-FI"),
+                device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
+                pinKdfIterations = 1_000u,
+                clock = clock,
+            ),
+            store,
+            JvmDeviceKeys(store),
+            NoBiometrics(),
+        )
+        val registration = avain.startRegistration(user, value("/customer/$user", "password"))
+        val keyCard = registration.step() as RegistrationStep.KeyCardCode
+        registration.submitKeyCardCode(call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
+        registration.submitSmsCode(call("GET", "/sms/$user/registration_sms_code"))
+        registration.choosePin(pin)
+        val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
+        check(call("POST", "/unlock/$user") == "1") { "the online-bank unlock" }
+        return avain to pending.profile.id
     }
 }

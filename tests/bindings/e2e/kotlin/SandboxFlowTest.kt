@@ -25,7 +25,6 @@ import fi.avain.protocol.Language
 import fi.avain.core.MeetingEdit
 import fi.avain.core.PinReason
 import fi.avain.core.Platform
-import fi.avain.PlatformException
 import fi.avain.PolicyKey
 import fi.avain.core.RegistrationStep
 import fi.avain.documentDownloadable
@@ -34,6 +33,7 @@ import fi.avain.normalizeBookingCode
 import fi.avain.normalizePhone
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
+import fi.avain.shell.NoBiometrics
 import fi.avain.shell.code
 import fi.avain.shell.shouldUsePin
 import fi.avain.shell.userMessage
@@ -90,14 +90,6 @@ class SandboxFlowTest {
         }
     }
 
-    private class NoBiometrics : BiometricKeys {
-        override fun isAvailable() = false
-        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
-        override fun publicKey(profileId: String): ByteArray? = null
-        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
-            throw PlatformException.BiometricsNotAvailable()
-        override fun delete(profileId: String) = Unit
-    }
 
     private suspend fun openPhone(
         store: MemorySecretStore,

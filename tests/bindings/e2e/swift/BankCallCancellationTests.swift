@@ -62,27 +62,9 @@ final class BankCallCancellationTests: XCTestCase {
         let relay = try Relay()
         var bank = try SandboxControl.settings()
         bank.url = relay.url
-        let store = MemorySecretStore()
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-cancel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let avain = try await Avain.open(
-            settings: AvainSettings(
-                dataDir: dataDir.path, bank: bank, preferredLanguages: ["fi-FI"],
-                device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
-                pinKdfIterations: 1_000),
-            secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
-        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
-        let registration = try await avain.startRegistration(username: user, password: password)
-        guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
-        _ = try await registration.submitKeyCardCode(code: try SandboxControl.call("GET", "/key-card/\(user)/\(index)"))
-        _ = try await registration.submitSmsCode(code: try SandboxControl.call("GET", "/sms/\(user)/registration_sms_code"))
-        _ = try await registration.choosePin(pin: pin)
-        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: "Puutyön iPhone") else {
-            throw URLError(.unknown)
-        }
-        XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
-        _ = try await avain.loginWithPin(profileId: profile.id, pin: pin)
-        return (avain, profile.id, relay)
+        let (avain, profileId) = try await SandboxControl.activePhone(user: user, pin: pin, bank: bank)
+        _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
+        return (avain, profileId, relay)
     }
 
     func testACancelledTaskStillGetsTheReadsAnswer() async throws {

@@ -13,26 +13,7 @@ final class MeetingWindowClockTests: XCTestCase {
 
     /// A phone on the test clock with an active profile of `user`; its id.
     func phone() async throws -> (Avain, String) {
-        let store = MemorySecretStore()
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-clock-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let avain = try await Avain.open(
-            settings: AvainSettings(
-                dataDir: dataDir.path, bank: try SandboxControl.settings(), preferredLanguages: ["fi-FI"],
-                device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
-                pinKdfIterations: 1_000, clock: TestClock.shared),
-            secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
-        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
-        let registration = try await avain.startRegistration(username: user, password: password)
-        guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
-        _ = try await registration.submitKeyCardCode(code: try SandboxControl.call("GET", "/key-card/\(user)/\(index)"))
-        _ = try await registration.submitSmsCode(code: try SandboxControl.call("GET", "/sms/\(user)/registration_sms_code"))
-        _ = try await registration.choosePin(pin: pin)
-        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: "Puutyön iPhone") else {
-            throw URLError(.unknown)
-        }
-        XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
-        return (avain, profile.id)
+        try await SandboxControl.activePhone(user: user, pin: pin, bank: try SandboxControl.settings(), clock: TestClock.shared)
     }
 
     func testTheJoinWindowOpensAndClosesOnTheInjectedClocks() async throws {

@@ -2,7 +2,6 @@ package fi.avain.shell
 
 import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
-import fi.avain.BiometricKeys
 import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.SecretStore
@@ -18,14 +17,6 @@ import org.junit.Test
 /** The core using a secret store and device keys implemented in Kotlin. */
 class CorePlatformTest {
     /** No biometric hardware (a JVM); availability is all the platform check asks. */
-    private class NoBiometrics : BiometricKeys {
-        override fun isAvailable() = false
-        override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
-        override fun publicKey(profileId: String): ByteArray? = null
-        override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
-            throw PlatformException.BiometricsNotAvailable()
-        override fun delete(profileId: String) = Unit
-    }
 
     /** Counts the core's calls into the Kotlin store. */
     private class CountingStore(val inner: MemorySecretStore = MemorySecretStore()) : SecretStore by inner {

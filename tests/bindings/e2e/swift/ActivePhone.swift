@@ -1,0 +1,32 @@
+// A phone with a registered, unlocked profile, for the end-to-end tests outside
+// SandboxFlowTests (cancellation, the injected clock).
+import Foundation
+import XCTest
+@testable import Avain
+
+extension SandboxControl {
+    /// A phone on a fresh data directory, talking to `bank` (on `clock` when given), with
+    /// `user`'s profile registered with `pin` and unlocked in the online bank; its id.
+    static func activePhone(user: String, pin: String, bank: BankSettings, clock: WallClock? = nil) async throws -> (Avain, String) {
+        let store = MemorySecretStore()
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
+        let avain = try await Avain.open(
+            settings: AvainSettings(
+                dataDir: dataDir.path, bank: bank, preferredLanguages: ["fi-FI"],
+                device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
+                pinKdfIterations: 1_000, clock: clock),
+            secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
+        let password = try XCTUnwrap(lines("/customer/\(user)").first { $0.0 == "password" }?.1)
+        let registration = try await avain.startRegistration(username: user, password: password)
+        guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
+        _ = try await registration.submitKeyCardCode(code: try call("GET", "/key-card/\(user)/\(index)"))
+        _ = try await registration.submitSmsCode(code: try call("GET", "/sms/\(user)/registration_sms_code"))
+        _ = try await registration.choosePin(pin: pin)
+        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: "Puutyön iPhone") else {
+            throw URLError(.unknown)
+        }
+        XCTAssertEqual(try call("POST", "/unlock/\(user)"), "1")
+        return (avain, profile.id)
+    }
+}

@@ -17,10 +17,8 @@ use crate::error::AvainError;
 /// The join window at one moment, with what the meeting card says.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct JoinWindowState {
-    /// Where the window is.
+    /// Where the window is (with the opening time while it is not yet open).
     pub window: JoinWindow,
-    /// Stable code: `not_yet_open`, `open`, `ended`, `cancelled`.
-    pub code: String,
     /// The card's line, in the language asked for.
     pub message: String,
 }
@@ -39,7 +37,6 @@ pub fn meeting_join_window(
     let window = core::join_window(starts_at, ends_at, cancelled, now);
     JoinWindowState {
         window,
-        code: window.code().to_owned(),
         message: window.message(language),
     }
 }
@@ -199,7 +196,7 @@ mod tests {
     }
 
     #[test]
-    fn the_window_crosses_with_its_opening_time_code_and_line() {
+    fn the_window_crosses_with_its_opening_time_and_line() {
         let early = window_at(datetime!(2026-11-24 10:14:59 UTC), false);
         assert_eq!(
             early.window,
@@ -207,14 +204,13 @@ mod tests {
                 opens_at: datetime!(2026-11-24 10:15 UTC)
             }
         );
-        assert_eq!(early.code, "not_yet_open");
-        for (now, cancelled, code) in [
-            (datetime!(2026-11-24 10:15 UTC), false, "open"),
-            (END, false, "ended"),
-            (datetime!(2026-11-24 10:20 UTC), true, "cancelled"),
+        for (now, cancelled, window) in [
+            (datetime!(2026-11-24 10:15 UTC), false, JoinWindow::Open),
+            (END, false, JoinWindow::Ended),
+            (datetime!(2026-11-24 10:20 UTC), true, JoinWindow::Cancelled),
         ] {
             let state = window_at(now, cancelled);
-            assert_eq!(state.code, code);
+            assert_eq!(state.window, window);
             assert!(!state.message.is_empty() && !state.message.starts_with("client-"));
         }
     }

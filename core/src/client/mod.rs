@@ -97,7 +97,7 @@ pub use meetings::{
     JOIN_OPENS_BEFORE, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin, ParticipantInfo,
     join_window, normalize_booking_code, normalize_phone,
 };
-pub use payment_form::{BarcodeForm, PaymentDraft, PaymentFieldError, amount_field};
+pub use payment_form::{BarcodeForm, PaymentDraft, PaymentField, PaymentFieldError, amount_field};
 pub use payments::{PaymentDone, PendingPayment};
 pub use policy::{PolicyDecision, PolicyStatus};
 pub use receipts::{MAX_RECEIPTS, NotMeReported, ReceiptInfo};

@@ -53,13 +53,50 @@ pub struct BarcodeForm {
     pub version: u8,
 }
 
+/// A field of the payment form, where the app shows a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum PaymentField {
+    /// The pasted or scanned virtual barcode.
+    Barcode,
+    /// The account paid from.
+    FromAccountId,
+    /// The payee's name.
+    PayeeName,
+    /// The payee's IBAN.
+    PayeeIban,
+    /// The amount.
+    Amount,
+    /// The reference number.
+    Reference,
+    /// The message to the payee.
+    Message,
+    /// The due date.
+    DueDate,
+}
+
+impl PaymentField {
+    /// The field's stable snake_case name (`payee_iban`), for logs and the command line.
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentField::Barcode => "barcode",
+            PaymentField::FromAccountId => "from_account_id",
+            PaymentField::PayeeName => "payee_name",
+            PaymentField::PayeeIban => "payee_iban",
+            PaymentField::Amount => "amount",
+            PaymentField::Reference => "reference",
+            PaymentField::Message => "message",
+            PaymentField::DueDate => "due_date",
+        }
+    }
+}
+
 /// One problem with one field of the form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PaymentFieldError {
-    /// The field: `from_account_id`, `payee_name`, `payee_iban`, `amount`, `reference`,
-    /// `message`, `due_date`.
-    pub field: String,
+    /// The field.
+    pub field: PaymentField,
     /// What is wrong (`AmountMissing`, `IbanBadChecksum`, `DueDatePast`, ...).
     pub code: AvainErrorCode,
     /// What to tell the customer, in their language.
@@ -83,7 +120,7 @@ pub(crate) struct ValidPayment {
 /// the barcode has none.
 pub fn read_barcode(lang: Language, text: &str) -> Result<BarcodeForm, PaymentFieldError> {
     let barcode = Barcode::parse(text).map_err(|e| PaymentFieldError {
-        field: "barcode".to_owned(),
+        field: PaymentField::Barcode,
         code: AvainErrorCode::from(e),
         message: e.message(lang),
     })?;
@@ -119,9 +156,9 @@ pub(crate) fn validate(
     today: Date,
 ) -> Result<ValidPayment, Vec<PaymentFieldError>> {
     let mut errors = Vec::new();
-    let mut fail = |field: &str, code: AvainErrorCode, message: String| {
+    let mut fail = |field: PaymentField, code: AvainErrorCode, message: String| {
         errors.push(PaymentFieldError {
-            field: field.to_owned(),
+            field,
             code,
             message,
         })
@@ -136,7 +173,7 @@ pub(crate) fn validate(
     let from_account_id = draft.from_account_id.trim().to_owned();
     if from_account_id.is_empty() {
         fail(
-            "from_account_id",
+            PaymentField::FromAccountId,
             AvainErrorCode::FromAccountMissing,
             own(AvainErrorCode::FromAccountMissing),
         );
@@ -153,28 +190,32 @@ pub(crate) fn validate(
         None
     };
     if let Some(code) = name_code {
-        fail("payee_name", code, own(code));
+        fail(PaymentField::PayeeName, code, own(code));
     }
 
     let iban = match Iban::parse(&draft.payee_iban) {
         Ok(iban) if iban.is_sepa() => Some(iban),
         Ok(_) => {
             fail(
-                "payee_iban",
+                PaymentField::PayeeIban,
                 AvainErrorCode::IbanNotSepa,
                 own(AvainErrorCode::IbanNotSepa),
             );
             None
         }
         Err(e) => {
-            fail("payee_iban", AvainErrorCode::from(e), e.message(lang));
+            fail(
+                PaymentField::PayeeIban,
+                AvainErrorCode::from(e),
+                e.message(lang),
+            );
             None
         }
     };
 
     let amount = if draft.amount.trim().is_empty() {
         fail(
-            "amount",
+            PaymentField::Amount,
             AvainErrorCode::AmountMissing,
             own(AvainErrorCode::AmountMissing),
         );
@@ -183,7 +224,7 @@ pub(crate) fn validate(
         match Money::parse(&draft.amount) {
             Ok(m) if m.cents() == 0 => {
                 fail(
-                    "amount",
+                    PaymentField::Amount,
                     AvainErrorCode::AmountZero,
                     own(AvainErrorCode::AmountZero),
                 );
@@ -191,7 +232,11 @@ pub(crate) fn validate(
             }
             Ok(m) => Some(m),
             Err(e) => {
-                fail("amount", AvainErrorCode::from(e), e.message(lang));
+                fail(
+                    PaymentField::Amount,
+                    AvainErrorCode::from(e),
+                    e.message(lang),
+                );
                 None
             }
         }
@@ -205,7 +250,11 @@ pub(crate) fn validate(
         match Reference::parse(reference_text) {
             Ok(r) => Some(r),
             Err(e) => {
-                fail("reference", AvainErrorCode::from(e), e.message(lang));
+                fail(
+                    PaymentField::Reference,
+                    AvainErrorCode::from(e),
+                    e.message(lang),
+                );
                 None
             }
         }
@@ -214,21 +263,21 @@ pub(crate) fn validate(
         None
     } else if !reference_text.is_empty() {
         fail(
-            "message",
+            PaymentField::Message,
             AvainErrorCode::ReferenceAndMessage,
             own(AvainErrorCode::ReferenceAndMessage),
         );
         None
     } else if message_text.chars().count() > MAX_MESSAGE {
         fail(
-            "message",
+            PaymentField::Message,
             AvainErrorCode::MessageTooLong,
             own(AvainErrorCode::MessageTooLong),
         );
         None
     } else if message_text.chars().any(char::is_control) {
         fail(
-            "message",
+            PaymentField::Message,
             AvainErrorCode::MessageInvalid,
             own(AvainErrorCode::MessageInvalid),
         );
@@ -250,7 +299,7 @@ pub(crate) fn validate(
     let due_date = match due_date {
         Ok(d) => d,
         Err(code) => {
-            fail("due_date", code, own(code));
+            fail(PaymentField::DueDate, code, own(code));
             None
         }
     };
@@ -372,7 +421,7 @@ mod tests {
             invoice_id: None,
         };
         let errors = validate(Language::Sv, &bad, TODAY).unwrap_err();
-        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.code()).collect();
         assert_eq!(
             fields,
             [

@@ -100,7 +100,7 @@ async fn an_e_invoice_from_its_barcode_to_a_new_payee_needs_the_sms_code_even_af
     let problems = h.avain.payments().check_payment(draft.clone());
     assert_eq!(problems.len(), 1);
     assert_eq!(
-        (problems[0].field.as_str(), problems[0].code),
+        (problems[0].field.code(), problems[0].code),
         ("payee_name", AvainErrorCode::PayeeNameMissing)
     );
     assert_eq!(problems[0].message, "Kirjoita saajan nimi.");

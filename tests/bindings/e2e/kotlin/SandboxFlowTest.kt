@@ -23,6 +23,7 @@ import fi.avain.core.DeviceDetails
 import fi.avain.protocol.JoinWindow
 import fi.avain.protocol.Language
 import fi.avain.core.MeetingEdit
+import fi.avain.core.PaymentField
 import fi.avain.core.PinReason
 import fi.avain.core.Platform
 import fi.avain.PolicyKey
@@ -213,7 +214,7 @@ class SandboxFlowTest {
         assertEquals(invoice.iban.replace(" ", ""), form.draft.payeeIban.replace(" ", ""))
         assertEquals(invoice.reference.replace(" ", ""), form.draft.reference.replace(" ", ""))
         var draft = form.draft.copy(fromAccountId = account.accountId, invoiceId = invoice.invoiceId)
-        assertEquals(listOf("payee_name"), avain.payments().checkPayment(draft).map { it.field })
+        assertEquals(listOf(PaymentField.PAYEE_NAME), avain.payments().checkPayment(draft).map { it.field })
         draft = draft.copy(payeeName = invoice.billerName)
         assertTrue(avain.payments().checkPayment(draft).isEmpty())
         assertFails<AvainException.InvalidInput>("a damaged barcode") {

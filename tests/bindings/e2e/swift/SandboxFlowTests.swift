@@ -183,7 +183,7 @@ final class SandboxFlowTests: XCTestCase {
         var draft = PaymentDraft(
             fromAccountId: account.accountId, payeeName: "Kuntosali Voima Oy", payeeIban: "FI21 1234 5600 0007 86",
             amount: "12,5x", reference: reference.electronic, message: "", dueDate: "", invoiceId: nil)
-        XCTAssertEqual(Set(avain.payments().checkPayment(draft: draft).map(\.field)), ["payee_iban", "amount"])
+        XCTAssertEqual(Set(avain.payments().checkPayment(draft: draft).map(\.field)), [.payeeIban, .amount])
         draft.payeeIban = "FI21 1234 5600 0007 85"
         draft.amount = "12,50"
         XCTAssertTrue(avain.payments().checkPayment(draft: draft).isEmpty)

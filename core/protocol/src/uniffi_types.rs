@@ -1,8 +1,9 @@
 //! How the protocol's times cross the phone library's FFI (feature `uniffi`): an instant
 //! is the platform's own (`java.time.Instant` in Kotlin, `Date` in Swift) through UniFFI's
-//! timestamp, and a calendar day is a [`CalendarDate`] record (named [`Day`] there). Declared once here, the
-//! lowest crate with UniFFI types; `avain-core` borrows them with `use_remote_type!`, so
-//! no crate mirrors a type to carry a time.
+//! timestamp, and a calendar day is a [`CalendarDate`] record (the custom type
+//! [`CalendarDay`] there). Declared once here, the lowest crate with UniFFI types;
+//! `avain-core` borrows them with `use_remote_type!`, so no crate mirrors a type to carry
+//! a time.
 
 use std::time::SystemTime;
 

@@ -199,7 +199,10 @@ async fn register(
     let mut rejection_lines = Vec::new();
     let mut all_refused = true;
     for candidate in ["1234", "1221", birth.as_str()] {
-        match registration.choose_pin(candidate.to_owned()).await {
+        match registration
+            .choose_pin(candidate.to_owned(), candidate.to_owned())
+            .await
+        {
             Err(AvainError::PinRejected {
                 reasons,
                 user_message,
@@ -231,7 +234,10 @@ async fn register(
     if !all_refused {
         return (Err("a weak PIN was accepted".into()), rejections);
     }
-    if let Err(e) = registration.choose_pin(PIN.to_owned()).await {
+    if let Err(e) = registration
+        .choose_pin(PIN.to_owned(), PIN.to_owned())
+        .await
+    {
         return (Err(fail("choose_pin")(e)), rejections);
     }
     match registration.finish("Oma puhelin".to_owned()).await {

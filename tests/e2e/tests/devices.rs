@@ -73,11 +73,30 @@ async fn pin_change_then_only_the_new_pin_works() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let same = h
         .avain
-        .change_pin(PIN.into(), PIN.into())
+        .change_pin(PIN.into(), PIN.into(), PIN.into())
         .await
         .unwrap_err();
     assert!(matches!(same, AvainError::PinRejected { .. }), "{same:?}");
-    h.avain.change_pin(PIN.into(), "5830".into()).await.unwrap();
+    // The new PIN is typed twice: a repetition that differs changes nothing.
+    let mismatch = h
+        .avain
+        .change_pin(PIN.into(), "5830".into(), "5831".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            mismatch,
+            AvainError::InvalidInput {
+                code: AvainErrorCode::PinMismatch,
+                ..
+            }
+        ),
+        "{mismatch:?}"
+    );
+    h.avain
+        .change_pin(PIN.into(), "5830".into(), "5830".into())
+        .await
+        .unwrap();
     let old = h
         .avain
         .login_with_pin(id.clone(), PIN.into())

@@ -226,13 +226,39 @@ async fn register(
             }
         }
     }
+    // The PIN is typed twice (seed: "ge den en gång till"): a repetition that differs is
+    // refused and the step stays.
+    let mistyped = "4791";
+    match registration
+        .choose_pin(PIN.to_owned(), mistyped.to_owned())
+        .await
+    {
+        Err(e) if e.code() == AvainErrorCode::PinMismatch => {
+            rejection_lines.push(format!(
+                "{PIN} / {mistyped}: {} ({})",
+                e.user_message(),
+                e.code().as_str()
+            ));
+        }
+        Ok(_) => {
+            all_refused = false;
+            rejection_lines.push(format!("{PIN} / {mistyped}: accepted"));
+        }
+        Err(e) => {
+            all_refused = false;
+            rejection_lines.push(format!("{PIN} / {mistyped}: {}", e.code()));
+        }
+    }
     let rejections = if all_refused {
         Ok(rejection_lines)
     } else {
         Err(rejection_lines.join("; "))
     };
     if !all_refused {
-        return (Err("a weak PIN was accepted".into()), rejections);
+        return (
+            Err("a weak or mistyped PIN was accepted".into()),
+            rejections,
+        );
     }
     if let Err(e) = registration
         .choose_pin(PIN.to_owned(), PIN.to_owned())

@@ -78,6 +78,7 @@ mod inbox;
 mod language;
 mod logging;
 mod meetings;
+#[cfg(any(test, feature = "message-checks"))]
 mod message_checks;
 mod os_gate;
 mod password;
@@ -109,6 +110,7 @@ pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
 pub use meetings::Meetings;
 pub use meetings::{JoinWindowState, meeting_join_window, normalize_booking_code, normalize_phone};
+#[cfg(any(test, feature = "message-checks"))]
 pub use message_checks::{check_alert_text, check_scam_message, render_alert};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use password::check_new_password;

@@ -40,9 +40,9 @@ impl Avain {
     /// (`new_pin`, `new_pin_again`). A new PIN the policy refuses (the customer's birth
     /// date included) is [`AvainError::PinRejected`]; a repetition that differs is
     /// [`AvainError::InvalidInput`] with code `pin_mismatch`, and then nothing is derived
-    /// or sent; a wrong current PIN counts as a failed approval. When the bank's answer is lost or the app dies
-    /// midway, the next challenge tells which PIN the bank holds: the new one if it
-    /// committed the change, else the old one. Changes persisted state.
+    /// or sent; a wrong current PIN counts as a failed approval. When the bank's answer
+    /// is lost or the app dies midway, the next challenge tells which PIN the bank holds:
+    /// the new one if it committed the change, else the old one. Changes persisted state.
     pub async fn change_pin(
         &self,
         current_pin: String,
@@ -55,12 +55,10 @@ impl Avain {
             Pin::new(new_pin_again),
         );
         // The rules the phone knows alone, before any work or request.
-        check_new_pin(self.language(), &new, &current, None)?;
+        let lang = self.language();
+        check_new_pin(lang, &new, &current, None)?;
         if !new.matches(&again) {
-            return Err(AvainError::input(
-                self.language(),
-                AvainErrorCode::PinMismatch,
-            ));
+            return Err(AvainError::input(lang, AvainErrorCode::PinMismatch));
         }
         drop(again);
         self.run(move |inner| async move { inner.change_pin(current, new).await })

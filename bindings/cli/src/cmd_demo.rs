@@ -199,7 +199,10 @@ async fn register(
     let mut rejection_lines = Vec::new();
     let mut all_refused = true;
     for candidate in ["1234", "1221", birth.as_str()] {
-        match registration.choose_pin(candidate.to_owned()).await {
+        match registration
+            .choose_pin(candidate.to_owned(), candidate.to_owned())
+            .await
+        {
             Err(AvainError::PinRejected {
                 reasons,
                 user_message,
@@ -223,15 +226,44 @@ async fn register(
             }
         }
     }
+    // The PIN is typed twice (seed: "ge den en gång till"): a repetition that differs is
+    // refused and the step stays.
+    let mistyped = "4791";
+    match registration
+        .choose_pin(PIN.to_owned(), mistyped.to_owned())
+        .await
+    {
+        Err(e) if e.code() == AvainErrorCode::PinMismatch => {
+            rejection_lines.push(format!(
+                "{PIN} / {mistyped}: {} ({})",
+                e.user_message(),
+                e.code().as_str()
+            ));
+        }
+        Ok(_) => {
+            all_refused = false;
+            rejection_lines.push(format!("{PIN} / {mistyped}: accepted"));
+        }
+        Err(e) => {
+            all_refused = false;
+            rejection_lines.push(format!("{PIN} / {mistyped}: {}", e.code()));
+        }
+    }
     let rejections = if all_refused {
         Ok(rejection_lines)
     } else {
         Err(rejection_lines.join("; "))
     };
     if !all_refused {
-        return (Err("a weak PIN was accepted".into()), rejections);
+        return (
+            Err("a weak or mistyped PIN was accepted".into()),
+            rejections,
+        );
     }
-    if let Err(e) = registration.choose_pin(PIN.to_owned()).await {
+    if let Err(e) = registration
+        .choose_pin(PIN.to_owned(), PIN.to_owned())
+        .await
+    {
         return (Err(fail("choose_pin")(e)), rejections);
     }
     match registration.finish("Oma puhelin".to_owned()).await {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use avain_core::Language;
 use avain_core::client::{
     self as core, DeviceDetails, LoginResult, PlatformParts, PolicyStatus, ProfileInfo,
-    UserCodeUnlockStarted, UserCodeUnlocked,
+    UserCodeUnlockStarted, UserCodeUnlocked, Versions,
 };
 use avain_core::i18n;
 use avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS;
@@ -189,6 +189,12 @@ impl Avain {
         Ok(Arc::new(Avain { core }))
     }
 
+    /// The core's version and the app's (the `app_version` given in `DeviceDetails`, the
+    /// same value the OS gate checks against the policy's minimum), for "More". Pure.
+    pub fn versions(&self) -> Versions {
+        self.core.versions()
+    }
+
     /// The language texts and errors are in now.
     pub fn language(&self) -> Language {
         self.core.language()
@@ -286,12 +292,21 @@ impl Avain {
         self.core.delete_profile_locally(&profile_id).await
     }
 
-    /// Changes the PIN of the logged-in profile. A PIN the rules refuse (the customer's
-    /// birth date included) is `PinRejected`. A change whose answer was lost (a `Network`
+    /// Changes the PIN of the logged-in profile; the new PIN is typed twice (`new_pin`,
+    /// `new_pin_again`). A PIN the rules refuse (the customer's birth date included) is
+    /// `PinRejected`; a repetition that differs is `InvalidInput` with code
+    /// `pin_mismatch`, and nothing is sent. A change whose answer was lost (a `Network`
     /// error, or the app killed) is settled by the next login: the PIN the bank holds
     /// works, new or old. Changes persisted state.
-    pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
-        self.core.change_pin(current_pin, new_pin).await
+    pub async fn change_pin(
+        &self,
+        current_pin: String,
+        new_pin: String,
+        new_pin_again: String,
+    ) -> Result<(), AvainError> {
+        self.core
+            .change_pin(current_pin, new_pin, new_pin_again)
+            .await
     }
 
     /// Turns biometrics on for the logged-in profile, confirmed with the PIN. Changes

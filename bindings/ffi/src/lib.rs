@@ -78,6 +78,8 @@ mod inbox;
 mod language;
 mod logging;
 mod meetings;
+#[cfg(any(test, feature = "message-checks"))]
+mod message_checks;
 mod os_gate;
 mod password;
 mod payments;
@@ -108,6 +110,8 @@ pub use language::{FlowLanguage, choose_language, flow_language};
 pub use logging::{LogLevel, LogSink, install_log_sink};
 pub use meetings::Meetings;
 pub use meetings::{JoinWindowState, meeting_join_window, normalize_booking_code, normalize_phone};
+#[cfg(any(test, feature = "message-checks"))]
+pub use message_checks::{check_alert_text, check_scam_message, render_alert};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use password::check_new_password;
 pub use payments::{

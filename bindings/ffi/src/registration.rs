@@ -52,10 +52,16 @@ impl Registration {
         self.core.check_pin(pin)
     }
 
-    /// Chooses the PIN. One the policy refuses is [`AvainError::PinRejected`] with every
-    /// reason, and the step stays. Derives K_pin (PBKDF2: a fraction of a second).
-    pub async fn choose_pin(&self, pin: String) -> Result<RegistrationStep, AvainError> {
-        self.core.choose_pin(pin).await
+    /// Chooses the PIN, typed twice: `pin` and its repetition `pin_again`. One the policy
+    /// refuses is [`AvainError::PinRejected`] with every reason; a repetition that differs
+    /// is [`AvainError::InvalidInput`] with code `pin_mismatch`. Either way the step stays
+    /// and nothing is derived. Derives K_pin (PBKDF2: a fraction of a second).
+    pub async fn choose_pin(
+        &self,
+        pin: String,
+        pin_again: String,
+    ) -> Result<RegistrationStep, AvainError> {
+        self.core.choose_pin(pin, pin_again).await
     }
 
     /// Names the profile (1-40 characters): makes K_dev, proves both keys to the bank and

@@ -30,6 +30,7 @@ client-error-password-invalid = Please type your password.
 client-error-key-card-code-invalid = The key code card code has digits only.
 client-error-sms-code-invalid = The SMS code has digits only.
 client-error-wrong-step = This step is not available now. Please start again.
+client-error-pin-mismatch = The two PINs you typed are different. Type the new PIN again, the same both times.
 client-error-profile-name-invalid = The profile name must be 1 to 40 characters long.
 client-error-approval-invalid = This cannot be approved: some details are not valid.
 client-error-challenge-mismatch = The bank's request did not match what you are approving. Nothing was approved.

@@ -1,6 +1,6 @@
 demo-title = Avain demo: the sandbox bank runs at { $url } (HTTPS, this machine only). Customer: Anna Virtanen.
 demo-step-register = Register the authenticator: password, key code card, SMS code, PIN, profile name
-demo-step-pin-rejections = Easy PINs are refused, with the reasons
+demo-step-pin-rejections = Easy PINs are refused, with the reasons, and so is a repetition that differs
 demo-step-online-unlock = Unlock the new profile in the online bank
 demo-step-login = Log in with the PIN
 demo-step-biometrics = Enable biometrics and log in with a fingerprint

@@ -24,6 +24,7 @@ client-error-password-invalid = Kirjoita salasanasi.
 client-error-key-card-code-invalid = Tunnusluku sisältää vain numeroita.
 client-error-sms-code-invalid = Tekstiviestikoodi sisältää vain numeroita.
 client-error-wrong-step = Tämä vaihe ei ole nyt käytettävissä. Aloita alusta.
+client-error-pin-mismatch = Antamasi PIN-koodit eivät ole samat. Anna uusi PIN-koodi uudelleen, molemmilla kerroilla sama.
 client-error-profile-name-invalid = Profiilin nimen pituus on 1–40 merkkiä.
 client-error-approval-invalid = Tätä ei voi hyväksyä: osa tiedoista on virheellisiä.
 client-error-challenge-mismatch = Pankin pyyntö ei vastannut hyväksyttävää asiaa. Mitään ei hyväksytty.

@@ -1,6 +1,6 @@
 demo-title = Avain-demo: hiekkalaatikkopankki toimii osoitteessa { $url } (HTTPS, vain tällä koneella). Asiakas: Anna Virtanen.
 demo-step-register = Tunnistussovelluksen rekisteröinti: salasana, tunnuslukukortti, tekstiviestikoodi, PIN-koodi, profiilin nimi
-demo-step-pin-rejections = Helpot PIN-koodit hylätään perusteluineen
+demo-step-pin-rejections = Helpot PIN-koodit hylätään perusteluineen, samoin eri tavalla toistettu PIN-koodi
 demo-step-online-unlock = Uuden profiilin lukituksen avaaminen verkkopankissa
 demo-step-login = Kirjautuminen PIN-koodilla
 demo-step-biometrics = Biometrian käyttöönotto ja kirjautuminen sormenjäljellä

@@ -30,6 +30,7 @@ client-error-password-invalid = Skriv ditt lösenord.
 client-error-key-card-code-invalid = Koden från kodkortet består endast av siffror.
 client-error-sms-code-invalid = Sms-koden består endast av siffror.
 client-error-wrong-step = Det här steget är inte tillgängligt nu. Börja om från början.
+client-error-pin-mismatch = PIN-koderna du angav är olika. Ange den nya PIN-koden igen, samma båda gångerna.
 client-error-profile-name-invalid = Profilens namn ska vara 1–40 tecken långt.
 client-error-approval-invalid = Det här kan inte godkännas: en del uppgifter är felaktiga.
 client-error-challenge-mismatch = Bankens begäran motsvarade inte det du godkänner. Ingenting godkändes.

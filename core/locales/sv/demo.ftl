@@ -1,6 +1,6 @@
 demo-title = Avain-demo: sandlådebanken körs på { $url } (HTTPS, endast på den här datorn). Kund: Anna Virtanen.
 demo-step-register = Registrera autentiseringsappen: lösenord, kodkort, sms-kod, PIN-kod, profilens namn
-demo-step-pin-rejections = Lätta PIN-koder avvisas, med motiveringar
+demo-step-pin-rejections = Lätta PIN-koder avvisas, med motiveringar, liksom en upprepning som skiljer sig
 demo-step-online-unlock = Lås upp den nya profilen i nätbanken
 demo-step-login = Logga in med PIN-koden
 demo-step-biometrics = Ta biometri i bruk och logga in med fingeravtryck

@@ -75,6 +75,7 @@ mod registration;
 mod session;
 mod signing;
 mod tasks;
+mod versions;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -106,6 +107,7 @@ pub use signing::{
     DOWNLOAD_PERIOD, DocumentFile, DocumentInfo, DocumentLists, DocumentView, PartyInfo,
     downloadable,
 };
+pub use versions::{CORE_VERSION, Versions};
 
 use crate::i18n::Language;
 use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};

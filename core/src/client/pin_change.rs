@@ -13,7 +13,7 @@ use time::Date;
 
 use super::{Avain, AvainError, Inner};
 use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
-use crate::error::pin_rejections;
+use crate::error::{AvainErrorCode, pin_rejections};
 use crate::i18n::Language;
 use crate::keys::{PinKdfParams, PinKey};
 use crate::net::NetError;
@@ -36,26 +36,39 @@ fn check_new_pin(
 }
 
 impl Avain {
-    /// Changes the PIN of the logged-in profile. A new PIN the policy refuses (the
-    /// customer's birth date included) is [`AvainError::PinRejected`]; a wrong current PIN
-    /// counts as a failed approval. When the bank's answer is lost or the app dies
-    /// midway, the next challenge tells which PIN the bank holds: the new one if it
-    /// committed the change, else the old one. Changes persisted state.
-    pub async fn change_pin(&self, current_pin: String, new_pin: String) -> Result<(), AvainError> {
-        self.run(move |inner| async move {
-            inner
-                .change_pin(Pin::new(current_pin), Pin::new(new_pin))
-                .await
-        })
-        .await
+    /// Changes the PIN of the logged-in profile; the customer types the new PIN twice
+    /// (`new_pin`, `new_pin_again`). A new PIN the policy refuses (the customer's birth
+    /// date included) is [`AvainError::PinRejected`]; a repetition that differs is
+    /// [`AvainError::InvalidInput`] with code `pin_mismatch`, and then nothing is derived
+    /// or sent; a wrong current PIN counts as a failed approval. When the bank's answer
+    /// is lost or the app dies midway, the next challenge tells which PIN the bank holds:
+    /// the new one if it committed the change, else the old one. Changes persisted state.
+    pub async fn change_pin(
+        &self,
+        current_pin: String,
+        new_pin: String,
+        new_pin_again: String,
+    ) -> Result<(), AvainError> {
+        let (current, new, again) = (
+            Pin::new(current_pin),
+            Pin::new(new_pin),
+            Pin::new(new_pin_again),
+        );
+        // The rules the phone knows alone, before any work or request.
+        let lang = self.language();
+        check_new_pin(lang, &new, &current, None)?;
+        if !new.matches(&again) {
+            return Err(AvainError::input(lang, AvainErrorCode::PinMismatch));
+        }
+        drop(again);
+        self.run(move |inner| async move { inner.change_pin(current, new).await })
+            .await
     }
 }
 
 impl Inner {
     async fn change_pin(self: &Arc<Self>, current: Pin, new: Pin) -> Result<(), AvainError> {
         let lang = self.lang();
-        // The rules the phone knows alone, before any work or request.
-        check_new_pin(lang, &new, &current, None)?;
         let (token, profile_id) = self.session()?;
         let profile = self.profile(&profile_id)?;
         let kdf = PinKdfParams::generate(self.rng.as_ref(), self.pin_kdf_iterations)

@@ -193,7 +193,7 @@ impl Inner {
             InForce::RolledBack { floor } => return Err(floor),
         };
         let os = Version::parse(&self.device.os_version);
-        let app = Version::parse(&self.device.app_version).ok();
+        let app = Version::parse(self.app_version()).ok();
         let decision = match os {
             Ok(os) => policy.evaluate(self.device.platform, os, app, self.now().date()),
             // An OS version the shell could not report cleanly is treated as too old

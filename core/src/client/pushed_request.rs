@@ -24,7 +24,7 @@ impl Inner {
     pub(crate) fn device_state(&self) -> DeviceState {
         DeviceState {
             os_version: self.device.os_version.clone(),
-            app_version: self.device.app_version.clone(),
+            app_version: self.app_version().to_owned(),
         }
     }
 

@@ -317,12 +317,19 @@ impl Registration {
         rejections(self.lang(), &Pin::new(pin), birth_date)
     }
 
-    /// Step 4: the PIN. A PIN the policy refuses is [`AvainError::PinRejected`] with
-    /// every reason, and the step stays. The PIN itself is never stored: K_pin is
-    /// derived from it (with this device's secret) and kept only until the profile is
+    /// Step 4: the PIN and its repetition (the customer types it twice). A PIN the
+    /// policy refuses is [`AvainError::PinRejected`] with every reason; a repetition that
+    /// differs is [`AvainError::InvalidInput`] with code `pin_mismatch`. Either way the
+    /// step stays and nothing is derived or sent. The PIN itself is never stored: K_pin
+    /// is derived from it (with this device's secret) and kept only until the profile is
     /// named.
-    pub async fn choose_pin(&self, pin: String) -> Result<RegistrationStep, AvainError> {
+    pub async fn choose_pin(
+        &self,
+        pin: String,
+        pin_again: String,
+    ) -> Result<RegistrationStep, AvainError> {
         let lang = self.lang();
+        let pin_again = Pin::new(pin_again);
         let (id, verified, local_id) = match self.take() {
             State::Pin {
                 id,
@@ -341,6 +348,15 @@ impl Registration {
             });
             return Err(rejected);
         }
+        if !pin.matches(&pin_again) {
+            self.put(State::Pin {
+                id,
+                verified,
+                local_id,
+            });
+            return Err(AvainError::input(lang, AvainErrorCode::PinMismatch));
+        }
+        drop(pin_again);
         let step = Step::new(
             &self.state,
             State::Pin {
@@ -487,7 +503,7 @@ async fn complete(
             platform: inner.device.platform.code().to_owned(),
             model: inner.device.model.clone(),
             os_version: inner.device.os_version.clone(),
-            app_version: inner.device.app_version.clone(),
+            app_version: inner.app_version().to_owned(),
             push_token: inner.push_token(),
         },
         device_public_key: Base64Bytes(device_public_key),

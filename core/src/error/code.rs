@@ -140,6 +140,10 @@ error_codes! {
     // ---- The phone's own outcomes ----
     /// The chosen PIN is too easy to guess.
     PinRejected = "pin_rejected",
+    /// The new PIN and its repetition differ.
+    PinMismatch = "pin_mismatch",
+    /// The scam check: the sender is longer than it checks.
+    SenderTooLong = "sender_too_long",
     /// The PIN was wrong.
     WrongPin = "wrong_pin",
     /// No session on this device.

@@ -125,6 +125,7 @@ fn every_core_text_exists_in_every_language() {
             "try-later",
             "try-later-minutes",
             "try-later-seconds",
+            "pin-mismatch",
         ] {
             assert!(
                 i18n::has_message(lang, &format!("client-error-{id}")),

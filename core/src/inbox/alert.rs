@@ -16,6 +16,7 @@ use crate::scam;
 
 /// Where an alert goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AlertChannel {
     /// An email: subject and body.
     Email,
@@ -32,6 +33,7 @@ impl AlertChannel {
 
 /// An alert ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Alert {
     /// The email subject or the push title; none for SMS.
     pub title: Option<String>,
@@ -68,6 +70,7 @@ pub fn render_alert(channel: AlertChannel, lang: Language) -> Alert {
 
 /// A way an alert text breaks the rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum AlertViolation {
     /// The text is empty.
     Empty,

@@ -10,5 +10,7 @@
 //! `client/inbox.rs`, which shows the bank's list newest first with the unread count.
 
 mod alert;
+mod alert_report;
 
 pub use alert::{Alert, AlertChannel, AlertViolation, check_alert_text, render_alert};
+pub use alert_report::{AlertCheck, ExplainedViolation, explain_alert_text};

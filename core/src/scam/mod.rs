@@ -21,6 +21,7 @@ mod hosts;
 mod links;
 mod lookalike;
 mod phrases;
+mod report;
 mod sender;
 
 use serde::Serialize;
@@ -34,9 +35,11 @@ pub use config::{
 pub use error::{MAX_SENDER_CHARS, MAX_TEXT_CHARS, ScamError};
 pub use links::SHORTENERS;
 pub(crate) use links::{Link, extract as extract_links};
+pub use report::{ExplainedFinding, ScamReport};
 
 /// How worried the customer should be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// No sign of a scam found.
@@ -65,6 +68,7 @@ impl Level {
 
 /// What the check found, one code per kind of sign. Codes are stable (snake_case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum FindingCode {
     /// The email came from a domain that is not the bank's.

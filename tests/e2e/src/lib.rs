@@ -280,7 +280,7 @@ impl Harness {
             .await
             .map_err(fail("sms"))?;
         registration
-            .choose_pin(pin.to_owned())
+            .choose_pin(pin.to_owned(), pin.to_owned())
             .await
             .map_err(fail("choose_pin"))?;
         match registration

@@ -417,8 +417,11 @@ fn pending_pin_changes(s: &Setup) -> i64 {
 async fn a_pin_change_dropped_before_its_first_request_changes_nothing() {
     let s = Setup::new(|_| Box::new(|| false)).await;
     s.log_in().await;
-    s.drop_before_request(s.phone.change_pin(PIN.into(), NEW_PIN.into()))
-        .await;
+    s.drop_before_request(
+        s.phone
+            .change_pin(PIN.into(), NEW_PIN.into(), NEW_PIN.into()),
+    )
+    .await;
     assert_eq!(approved(&s.bank_db(), "pin_change"), 0);
     assert_eq!(
         count(
@@ -436,7 +439,9 @@ async fn a_pin_change_dropped_before_its_first_request_changes_nothing() {
 async fn pin_change_left_after_the_bank_committed(drop_after: bool) {
     let s = Setup::new(|h| after_approvals(h, "pin_change", 1)).await;
     s.log_in().await;
-    let call = s.phone.change_pin(PIN.into(), NEW_PIN.into());
+    let call = s
+        .phone
+        .change_pin(PIN.into(), NEW_PIN.into(), NEW_PIN.into());
     if drop_after {
         s.drop_after_answer(call).await;
     } else {
@@ -544,7 +549,7 @@ async fn a_registration_step_dropped_while_the_bank_holds_its_answer_still_moves
         .await
         .expect("the SMS step");
     registration
-        .choose_pin(NEW_PIN.into())
+        .choose_pin(NEW_PIN.into(), NEW_PIN.into())
         .await
         .expect("then the PIN");
 }
@@ -557,14 +562,14 @@ async fn a_registration_step_dropped_before_anything_is_sent_can_be_done_again()
     let sms = s.h.sms_code(MIKKO, "registration_sms_code").await.unwrap();
     registration.submit_sms_code(sms).await.unwrap();
     // Choosing the PIN derives K_pin from the keystore's device secret: dropped there.
-    s.drop_before_request(registration.choose_pin(NEW_PIN.into()))
+    s.drop_before_request(registration.choose_pin(NEW_PIN.into(), NEW_PIN.into()))
         .await;
     assert!(matches!(
         registration.step(),
         RegistrationStep::ChoosePin { .. }
     ));
     registration
-        .choose_pin(NEW_PIN.into())
+        .choose_pin(NEW_PIN.into(), NEW_PIN.into())
         .await
         .expect("the PIN step again");
     let step = registration

@@ -73,11 +73,30 @@ async fn pin_change_then_only_the_new_pin_works() {
     let id = h.active_profile(anna, PIN).await.unwrap();
     let same = h
         .avain
-        .change_pin(PIN.into(), PIN.into())
+        .change_pin(PIN.into(), PIN.into(), PIN.into())
         .await
         .unwrap_err();
     assert!(matches!(same, AvainError::PinRejected { .. }), "{same:?}");
-    h.avain.change_pin(PIN.into(), "5830".into()).await.unwrap();
+    // The new PIN is typed twice: a repetition that differs changes nothing.
+    let mismatch = h
+        .avain
+        .change_pin(PIN.into(), "5830".into(), "5831".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            mismatch,
+            AvainError::InvalidInput {
+                code: AvainErrorCode::PinMismatch,
+                ..
+            }
+        ),
+        "{mismatch:?}"
+    );
+    h.avain
+        .change_pin(PIN.into(), "5830".into(), "5830".into())
+        .await
+        .unwrap();
     let old = h
         .avain
         .login_with_pin(id.clone(), PIN.into())
@@ -85,6 +104,15 @@ async fn pin_change_then_only_the_new_pin_works() {
         .unwrap_err();
     assert!(matches!(old, AvainError::WrongPin { .. }), "{old:?}");
     h.avain.login_with_pin(id, "5830".into()).await.unwrap();
+    // The repetition is compared before the session is even looked at: logged out, a
+    // mismatch is still `pin_mismatch`, not `not_logged_in`, so nothing reached the bank.
+    h.avain.logout().await.unwrap();
+    let offline = h
+        .avain
+        .change_pin("5830".into(), "719304".into(), "719340".into())
+        .await
+        .unwrap_err();
+    assert_eq!(offline.code(), AvainErrorCode::PinMismatch, "{offline:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -182,7 +182,7 @@ async fn no_secret_of_the_real_flows_reaches_the_logs_or_the_data_directory() {
         .await
         .expect("biometric login");
     h.avain
-        .change_pin(PIN.into(), NEW_PIN.into())
+        .change_pin(PIN.into(), NEW_PIN.into(), NEW_PIN.into())
         .await
         .expect("PIN change");
     h.avain

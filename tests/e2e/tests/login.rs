@@ -35,7 +35,7 @@ async fn register_unlock_online_then_log_in() {
     // The PIN step cannot be skipped.
     assert_eq!(
         registration
-            .choose_pin(PIN.into())
+            .choose_pin(PIN.into(), PIN.into())
             .await
             .unwrap_err()
             .code(),
@@ -48,7 +48,11 @@ async fn register_unlock_online_then_log_in() {
         ("1234", PinReason::Sequence),
         ("1221", PinReason::Repetition),
     ] {
-        match registration.choose_pin(pin.into()).await.unwrap_err() {
+        match registration
+            .choose_pin(pin.into(), pin.into())
+            .await
+            .unwrap_err()
+        {
             AvainError::PinRejected {
                 code,
                 reasons,
@@ -67,7 +71,31 @@ async fn register_unlock_online_then_log_in() {
     let birth = anna.birth;
     let birth_pin = format!("{:02}{:02}", birth.day(), u8::from(birth.month()));
     assert!(!registration.check_pin(birth_pin).is_empty());
-    let step = registration.choose_pin(PIN.into()).await.unwrap();
+    // The PIN is typed twice; a repetition that differs is refused and the step stays.
+    let mismatch = registration
+        .choose_pin(PIN.into(), "5830".into())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            mismatch,
+            AvainError::InvalidInput {
+                code: AvainErrorCode::PinMismatch,
+                ..
+            }
+        ),
+        "{mismatch:?}"
+    );
+    assert!(!mismatch.user_message().is_empty());
+    assert!(
+        matches!(registration.step(), RegistrationStep::ChoosePin { .. }),
+        "{:?}",
+        registration.step()
+    );
+    let step = registration
+        .choose_pin(PIN.into(), PIN.into())
+        .await
+        .unwrap();
     let RegistrationStep::ProfileName { suggestion } = step else {
         panic!("{step:?}")
     };

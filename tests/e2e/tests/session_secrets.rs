@@ -39,7 +39,10 @@ async fn no_secret_of_a_long_session_is_in_the_data_directory() {
     let sms = h.sms_code(ANNA, "registration_sms_code").await.unwrap();
     secrets.push(("sms code", sms.clone()));
     registration.submit_sms_code(sms).await.unwrap();
-    registration.choose_pin(PIN.into()).await.unwrap();
+    registration
+        .choose_pin(PIN.into(), PIN.into())
+        .await
+        .unwrap();
     let RegistrationStep::PendingUnlock { profile, .. } =
         registration.finish("Oma puhelin".into()).await.unwrap()
     else {

@@ -121,7 +121,7 @@ class BankCallCancellationTest {
 
         // The bank's answer to the change's start is held: the confirmation is never sent.
         phone.relay.holdNext()
-        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.changePin(pin, newPin) })
+        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.changePin(pin, newPin, newPin) })
         phone.relay.passed()
 
         assertTrue(avain.receipts().list(phone.profileId, 50u).none { it.purpose == Purpose.PIN_CHANGE })
@@ -144,7 +144,7 @@ class BankCallCancellationTest {
 
         // The bank's answer to the signed confirmation is held once the bank committed it.
         phone.relay.holdOnceApproved("pin_change")
-        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.changePin(pin, newPin) })
+        cancelWhileTheBankHoldsTheAnswer(phone.relay, async(Dispatchers.Default) { avain.changePin(pin, newPin, newPin) })
 
         // Nobody waits for the flow any more, but it writes the new PIN's parameters and
         // the receipt.

@@ -83,7 +83,7 @@ internal object SandboxControl {
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
         registration.submitKeyCardCode(call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
         registration.submitSmsCode(call("GET", "/sms/$user/registration_sms_code"))
-        registration.choosePin(pin)
+        registration.choosePin(pin, pin)
         val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
         check(call("POST", "/unlock/$user") == "1") { "the online-bank unlock" }
         return avain to pending.profile.id

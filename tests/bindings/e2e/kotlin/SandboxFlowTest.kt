@@ -119,7 +119,7 @@ class SandboxFlowTest {
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
         registration.submitKeyCardCode(Bank.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
         registration.submitSmsCode(Bank.call("GET", "/sms/$user/registration_sms_code"))
-        registration.choosePin(pin)
+        registration.choosePin(pin, pin)
         val pending = registration.finish(name) as RegistrationStep.PendingUnlock
         assertEquals("1", Bank.call("POST", "/unlock/$user"))
         return pending.profile.id
@@ -148,6 +148,11 @@ class SandboxFlowTest {
         val store = MemorySecretStore()
         val avain = openPhone(store, listOf("sv-FI", "fi-FI"))
         assertEquals(Language.SV, avain.language())
+        // "More" shows the core's version and the app's: the one given in DeviceDetails,
+        // which is also what the OS gate compares with the policy's minimum app version.
+        val versions = avain.versions()
+        assertEquals("1.0.0", versions.app)
+        assertTrue(versions.core, Regex("""\d+\.\d+\.\d+.*""").matches(versions.core))
         // The shell hands over the platform's push token (FCM); the registration carries it.
         avain.setPushToken("fcm-token-from-the-platform")
 
@@ -161,14 +166,23 @@ class SandboxFlowTest {
         // An easy PIN is refused with the policy's reasons, in Swedish.
         assertTrue(registration.checkPin("1234").any { it.reason == PinReason.SEQUENCE })
         try {
-            registration.choosePin("1234")
+            registration.choosePin("1234", "1234")
             fail("1234 must be refused")
         } catch (e: AvainException.PinRejected) {
             assertEquals(AvainErrorCode.PIN_REJECTED, e.code)
             assertTrue(e.reasons.any { it.reason == PinReason.SEQUENCE })
             assertTrue(e.userMessage.isNotBlank())
         }
-        step = registration.choosePin("583920")
+        // The PIN is typed twice: a repetition that differs is refused, and the step stays.
+        try {
+            registration.choosePin("583920", "583902")
+            fail("a different repetition must be refused")
+        } catch (e: AvainException.InvalidInput) {
+            assertEquals(AvainErrorCode.PIN_MISMATCH, e.code)
+            assertTrue(e.userMessage.isNotBlank())
+        }
+        assertTrue(registration.step().toString(), registration.step() is RegistrationStep.ChoosePin)
+        step = registration.choosePin("583920", "583920")
         assertTrue(step.toString(), step is RegistrationStep.ProfileName)
         val registered = registration.finish("Annas telefon") as RegistrationStep.PendingUnlock
         val profileId = registered.profile.id
@@ -198,9 +212,13 @@ class SandboxFlowTest {
         assertEquals("Pixel 8", devices.single { it.thisDevice }.model)
 
         // PIN change: the new PIN goes through the same rules, the old one stops working.
-        assertFails<AvainException.PinRejected>("an easy new PIN") { avain.changePin("583920", "0000") }
-        assertFails<AvainException.WrongPin>("a wrong current PIN") { avain.changePin("583921", "719304") }
-        avain.changePin("583920", "719304")
+        assertFails<AvainException.PinRejected>("an easy new PIN") { avain.changePin("583920", "0000", "0000") }
+        assertFails<AvainException.WrongPin>("a wrong current PIN") { avain.changePin("583921", "719304", "719304") }
+        val mismatch = assertFails<AvainException.InvalidInput>("a different repetition") {
+            avain.changePin("583920", "719304", "719340")
+        }
+        assertEquals(AvainErrorCode.PIN_MISMATCH, mismatch.code)
+        avain.changePin("583920", "719304", "719304")
         avain.logout()
         assertNull(avain.loggedInProfile())
         assertFails<AvainException.WrongPin>("the old PIN after the change") { avain.loginWithPin(profileId, "583920") }

@@ -22,7 +22,7 @@ extension SandboxControl {
         guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
         _ = try await registration.submitKeyCardCode(code: try call("GET", "/key-card/\(user)/\(index)"))
         _ = try await registration.submitSmsCode(code: try call("GET", "/sms/\(user)/registration_sms_code"))
-        _ = try await registration.choosePin(pin: pin)
+        _ = try await registration.choosePin(pin: pin, pinAgain: pin)
         guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: "Puutyön iPhone") else {
             throw URLError(.unknown)
         }

@@ -86,7 +86,7 @@ final class BankCallCancellationTests: XCTestCase {
 
         // The task is cancelled while the bank holds the answer to the committed change.
         try relay.holdOnceApproved("pin_change")
-        let task = Task { try await avain.changePin(currentPin: pin, newPin: newPin) }
+        let task = Task { try await avain.changePin(currentPin: pin, newPin: newPin, newPinAgain: newPin) }
         try await relay.held()
         task.cancel()
         try relay.release()

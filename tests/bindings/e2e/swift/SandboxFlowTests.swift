@@ -103,7 +103,7 @@ final class SandboxFlowTests: XCTestCase {
         guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
         _ = try await registration.submitKeyCardCode(code: try SandboxControl.call("GET", "/key-card/\(user)/\(index)"))
         _ = try await registration.submitSmsCode(code: try SandboxControl.call("GET", "/sms/\(user)/registration_sms_code"))
-        _ = try await registration.choosePin(pin: pin)
+        _ = try await registration.choosePin(pin: pin, pinAgain: pin)
         guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: name) else {
             throw URLError(.unknown)
         }
@@ -117,6 +117,11 @@ final class SandboxFlowTests: XCTestCase {
         let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
         let (avain, keys) = try await openPhone(languages: ["fi-FI", "sv-FI"], model: "iPhone15,2")
         XCTAssertEqual(avain.language(), .fi)
+        // "More" shows the core's version and the app's: the one given in DeviceDetails,
+        // which is also what the OS gate compares with the policy's minimum app version.
+        let versions = avain.versions()
+        XCTAssertEqual(versions.app, "1.0.0")
+        XCTAssertEqual(versions.core.split(separator: ".").prefix(3).compactMap { Int($0) }.count, 3, versions.core)
         // The shell hands over the APNs device token; the registration carries it.
         avain.setPushToken(token: "apns-device-token-hex")
 
@@ -129,14 +134,24 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertFalse(advice.isEmpty)
 
         do {
-            _ = try await registration.choosePin(pin: "1111")
+            _ = try await registration.choosePin(pin: "1111", pinAgain: "1111")
             XCTFail("1111 must be refused")
         } catch let error as AvainError {
             guard case .PinRejected(_, let reasons, _) = error else { return XCTFail("\(error)") }
             XCTAssertTrue(reasons.contains { $0.reason == .sequence || $0.reason == .repetition })
             XCTAssertEqual(error.code, AvainErrorCode.pinRejected)
         }
-        step = try await registration.choosePin(pin: "583920")
+        // The PIN is typed twice: a repetition that differs is refused, and the step stays.
+        do {
+            _ = try await registration.choosePin(pin: "583920", pinAgain: "583902")
+            XCTFail("a different repetition must be refused")
+        } catch let error as AvainError {
+            guard case .InvalidInput(let code, let message) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, AvainErrorCode.pinMismatch)
+            XCTAssertFalse(message.isEmpty)
+        }
+        guard case .choosePin = registration.step() else { return XCTFail("\(registration.step())") }
+        step = try await registration.choosePin(pin: "583920", pinAgain: "583920")
         guard case .profileName = step else { return XCTFail("\(step)") }
         step = try await registration.finish(profileName: "Mikon iPhone")
         guard case .pendingUnlock(let profile, let instruction) = step else { return XCTFail("\(step)") }
@@ -164,11 +179,15 @@ final class SandboxFlowTests: XCTestCase {
         XCTAssertEqual(devices.filter(\.thisDevice).map(\.state), [.active])
 
         // PIN change: the new PIN goes through the same rules, the old one stops working.
-        var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000") }
+        var error = try await avainError("an easy new PIN") { try await avain.changePin(currentPin: "583920", newPin: "0000", newPinAgain: "0000") }
         XCTAssertEqual(error.code, AvainErrorCode.pinRejected)
-        error = try await avainError("a wrong current PIN") { try await avain.changePin(currentPin: "583921", newPin: "719304") }
+        error = try await avainError("a wrong current PIN") { try await avain.changePin(currentPin: "583921", newPin: "719304", newPinAgain: "719304") }
         XCTAssertEqual(error.code, AvainErrorCode.wrongPin)
-        try await avain.changePin(currentPin: "583920", newPin: "719304")
+        error = try await avainError("a different repetition") {
+            try await avain.changePin(currentPin: "583920", newPin: "719304", newPinAgain: "719340")
+        }
+        XCTAssertEqual(error.code, AvainErrorCode.pinMismatch)
+        try await avain.changePin(currentPin: "583920", newPin: "719304", newPinAgain: "719304")
         try await avain.logout()
         XCTAssertNil(avain.loggedInProfile())
         error = try await avainError("the old PIN after the change") { _ = try await avain.loginWithPin(profileId: profile.id, pin: "583920") }

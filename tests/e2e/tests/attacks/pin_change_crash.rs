@@ -191,7 +191,7 @@ async fn interrupted_change(
         .await
         .unwrap();
     let error = dying
-        .change_pin(OLD_PIN.into(), NEW_PIN.into())
+        .change_pin(OLD_PIN.into(), NEW_PIN.into(), NEW_PIN.into())
         .await
         .unwrap_err();
     drop(dying);
@@ -266,7 +266,7 @@ async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_
     assert_eq!(bank_profile(&h), (0, "active".to_owned(), 0));
     // The uncommitted change never becomes the PIN later: a new change works as usual.
     phone
-        .change_pin(OLD_PIN.into(), NEW_PIN.into())
+        .change_pin(OLD_PIN.into(), NEW_PIN.into(), NEW_PIN.into())
         .await
         .unwrap();
     phone.login_with_pin(id, NEW_PIN.into()).await.unwrap();
@@ -296,7 +296,7 @@ async fn a_pin_change_to_the_customers_birth_date_is_refused_with_the_birth_date
     for (pin, reason) in [("0385", PinReason::BirthDate), ("140385", PinReason::Date)] {
         let refused = h
             .avain
-            .change_pin(OLD_PIN.into(), pin.into())
+            .change_pin(OLD_PIN.into(), pin.into(), pin.into())
             .await
             .unwrap_err();
         let AvainError::PinRejected { reasons, .. } = refused else {
@@ -324,7 +324,9 @@ async fn phone_process_changing_its_pin() {
     );
     let id = String::from_utf8(std::fs::read(phone_file(&dir, "profile_id")).unwrap()).unwrap();
     phone.login_with_pin(id, OLD_PIN.into()).await.unwrap();
-    let outcome = phone.change_pin(OLD_PIN.into(), NEW_PIN.into()).await;
+    let outcome = phone
+        .change_pin(OLD_PIN.into(), NEW_PIN.into(), NEW_PIN.into())
+        .await;
     panic!("the phone process must be killed before the answer: {outcome:?}");
 }
 

@@ -121,6 +121,17 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_where_the_country_has_digits_is_a_structure_error() {
+        // NL is 4!a10!n; the check digits are right for the letter O in the last place.
+        let (json, human) = check("NL64 ABNA 0417 1643 0O", false, DAY, Language::En);
+        assert_eq!(
+            json,
+            json!({"input": "NL64 ABNA 0417 1643 0O", "valid": false, "error": "bad_structure"})
+        );
+        assert!(human.contains("this country's form"), "{human}");
+    }
+
+    #[test]
     fn domestic_numbers_convert() {
         let (json, _) = check("123456-785", true, DAY, Language::Fi);
         assert_eq!(json["electronic"], "FI2112345600000785");

@@ -4,7 +4,7 @@ payments-iban-invalid-character = An account number may contain only letters and
 payments-iban-bad-format = An IBAN starts with a country code and two check digits, such as FI21.
 payments-iban-unknown-country = The account number's country code is not recognised. Check the first two letters.
 payments-iban-bad-length = The account number has the wrong number of characters. A Finnish IBAN has 18.
-payments-iban-invalid-bban = The account number contains letters, but this country's account numbers are digits only.
+payments-iban-bad-structure = The account number does not have this country's form: it has a letter where a digit belongs, or a digit where a letter belongs. Check it for typing errors.
 payments-iban-bad-checksum = The account number is not correct. Check it for typing errors.
 
 payments-account-empty = Enter the account number.

@@ -4,7 +4,7 @@ payments-iban-invalid-character = Tilinumerossa saa olla vain kirjaimia ja numer
 payments-iban-bad-format = IBAN-tilinumeron alussa on maatunnus ja kaksi tarkistenumeroa, esimerkiksi FI21.
 payments-iban-unknown-country = Tilinumeron maatunnusta ei tunnisteta. Tarkista kaksi ensimmäistä kirjainta.
 payments-iban-bad-length = Tilinumerossa on väärä määrä merkkejä. Suomalaisessa IBAN-tilinumerossa on 18 merkkiä.
-payments-iban-invalid-bban = Tilinumerossa on kirjaimia, mutta tämän maan tilinumeroissa on vain numeroita.
+payments-iban-bad-structure = Tilinumero ei ole tämän maan tilinumeron muotoinen: siinä on kirjain numeron paikalla tai numero kirjaimen paikalla. Tarkista, ettei siinä ole kirjoitusvirhettä.
 payments-iban-bad-checksum = Tilinumero ei ole oikein. Tarkista, ettei siinä ole kirjoitusvirhettä.
 
 payments-account-empty = Anna tilinumero.

@@ -4,7 +4,7 @@ payments-iban-invalid-character = Kontonumret får bara innehålla bokstäver oc
 payments-iban-bad-format = Ett IBAN-kontonummer börjar med en landskod och två kontrollsiffror, till exempel FI21.
 payments-iban-unknown-country = Kontonumrets landskod känns inte igen. Kontrollera de två första bokstäverna.
 payments-iban-bad-length = Kontonumret har fel antal tecken. Ett finländskt IBAN-kontonummer har 18 tecken.
-payments-iban-invalid-bban = Kontonumret innehåller bokstäver, men kontonummer i det här landet består bara av siffror.
+payments-iban-bad-structure = Kontonumret har inte det här landets form: det har en bokstav där en siffra ska stå eller en siffra där en bokstav ska stå. Kontrollera att det inte har något skrivfel.
 payments-iban-bad-checksum = Kontonumret är inte korrekt. Kontrollera att det inte har något skrivfel.
 
 payments-account-empty = Ange kontonumret.

@@ -322,8 +322,9 @@ error_codes! {
     IbanUnknownCountry = "iban_unknown_country",
     /// IBAN: the wrong length for its country.
     IbanBadLength = "iban_bad_length",
-    /// IBAN: the national part is not valid.
-    IbanInvalidBban = "iban_invalid_bban",
+    /// IBAN: the account part (BBAN) does not have its country's registry structure (a
+    /// letter where a digit belongs, or the other way round).
+    IbanBadStructure = "iban_bad_structure",
     /// IBAN: the check digits are wrong.
     IbanBadChecksum = "iban_bad_checksum",
     /// IBAN: outside the SEPA area.

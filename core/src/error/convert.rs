@@ -365,7 +365,7 @@ impl From<IbanError> for AvainErrorCode {
             IbanError::BadFormat => AvainErrorCode::IbanBadFormat,
             IbanError::UnknownCountry => AvainErrorCode::IbanUnknownCountry,
             IbanError::BadLength => AvainErrorCode::IbanBadLength,
-            IbanError::InvalidBban => AvainErrorCode::IbanInvalidBban,
+            IbanError::BadStructure => AvainErrorCode::IbanBadStructure,
             IbanError::BadChecksum => AvainErrorCode::IbanBadChecksum,
         }
     }

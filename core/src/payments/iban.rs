@@ -29,10 +29,11 @@ pub enum IbanError {
     /// The length does not match the country's IBAN length.
     #[error("the IBAN has the wrong number of characters for its country")]
     BadLength,
-    /// The account part has characters the country's format does not allow (Finnish
-    /// account numbers are digits only).
-    #[error("the account part of the IBAN has characters its country does not allow")]
-    InvalidBban,
+    /// The account part (BBAN) does not have the country's structure from the IBAN
+    /// registry: a letter where the country has digits, or the other way round (an NL
+    /// BBAN is four letters then ten digits, a Finnish one fourteen digits).
+    #[error("the account part of the IBAN does not have its country's structure")]
+    BadStructure,
     /// The check digits do not match (mod 97 is not 1): a typo.
     #[error("the IBAN's check digits do not match")]
     BadChecksum,
@@ -46,7 +47,7 @@ impl IbanError {
         IbanError::BadFormat,
         IbanError::UnknownCountry,
         IbanError::BadLength,
-        IbanError::InvalidBban,
+        IbanError::BadStructure,
         IbanError::BadChecksum,
     ];
 
@@ -58,7 +59,7 @@ impl IbanError {
             IbanError::BadFormat => "bad_format",
             IbanError::UnknownCountry => "unknown_country",
             IbanError::BadLength => "bad_length",
-            IbanError::InvalidBban => "invalid_bban",
+            IbanError::BadStructure => "bad_structure",
             IbanError::BadChecksum => "bad_checksum",
         }
     }
@@ -83,8 +84,9 @@ impl Iban {
     /// tabs) anywhere is ignored and letters may be lower case.
     ///
     /// Checks, in this order (the first failure is returned): characters, the shape
-    /// (country letters, check digits), the country, its length, its account-part
-    /// characters, and mod 97.
+    /// (country letters, check digits), the country, its length, the account part's
+    /// structure (the registry's BBAN format: digits, letters or either per position),
+    /// and mod 97.
     pub fn parse(text: &str) -> Result<Iban, IbanError> {
         let mut electronic = String::with_capacity(34);
         for c in text.chars() {
@@ -111,8 +113,8 @@ impl Iban {
             return Err(IbanError::BadLength);
         }
         let bban = &bytes[4..];
-        if is_finnish_code(&electronic[..2]) && !bban.iter().all(u8::is_ascii_digit) {
-            return Err(IbanError::InvalidBban);
+        if !country.bban_matches(bban) {
+            return Err(IbanError::BadStructure);
         }
         let prefix = [bytes[0], bytes[1]];
         let check = [bytes[2], bytes[3]];
@@ -220,6 +222,7 @@ const FALLBACK_COUNTRY: IbanCountry = IbanCountry {
     code: "??",
     length: 0,
     sepa: false,
+    bban_structure: "",
 };
 
 fn is_finnish_code(code: &str) -> bool {
@@ -246,61 +249,98 @@ mod tests {
     use super::*;
     use crate::payments::iban_countries::IBAN_COUNTRIES;
 
-    /// The example IBAN of each country as printed in the SWIFT IBAN registry (the ISO
-    /// 13616 registration authority's register). Every one must validate.
-    const REGISTRY_EXAMPLES: &[&str] = &[
-        "AD1200012030200359100100",
-        "AL47212110090000000235698741",
-        "AT611904300234573201",
-        "BE68539007547034",
-        "BG80BNBG96611020345678",
-        "CH9300762011623852957",
-        "CY17002001280000001200527600",
-        "CZ6508000000192000145399",
-        "DE89370400440532013000",
-        "DK5000400440116243",
-        "EE382200221020145685",
-        "ES9121000418450200051332",
-        "FI2112345600000785",
-        "FR1420041010050500013M02606",
-        "GB29NWBK60161331926819",
-        "GI75NWBK000000007099453",
-        "GR1601101250000000012300695",
-        "HR1210010051863000160",
-        "HU42117730161111101800000000",
-        "IE29AIBK93115212345678",
-        "IS140159260076545510730339",
-        "IT60X0542811101000000123456",
-        "LI21088100002324013AA",
-        "LT121000011101001000",
-        "LU280019400644750000",
-        "LV80BANK0000435195001",
-        "MC5811222000010123456789030",
-        "MD24AG000225100013104168",
-        "ME25505000012345678951",
-        "MK07250120000058984",
-        "MT84MALT011000012345MTLCAST001S",
-        "NL91ABNA0417164300",
-        "NO9386011117947",
-        "PL61109010140000071219812874",
-        "PT50000201231234567890154",
-        "RO49AAAA1B31007593840000",
-        "RS35260005601001611379",
-        "SE4550000000058398257466",
-        "SI56263300012039086",
-        "SK3112000000198742637541",
-        "SM86U0322509800000000270100",
-        "VA59001123000012345678",
-        "KW81CBKU0000000000001234560101",
-        "SA0380000000608010167519",
-        "TR330006100519786457841326",
-    ];
+    /// The example IBAN of each registry country, as printed in the SWIFT IBAN registry
+    /// (the ISO 13616 registration authority's register), with its BBAN structure: the
+    /// rows of `iban_registry.txt`.
+    fn registry_examples() -> Vec<(&'static str, &'static str)> {
+        include_str!("iban_registry.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+            .filter_map(|line| {
+                let mut fields = line.split_whitespace().skip(1);
+                Some((fields.next()?, fields.next()?))
+            })
+            .collect()
+    }
 
     #[test]
     fn registry_examples_are_valid() {
-        for example in REGISTRY_EXAMPLES {
+        let examples = registry_examples();
+        assert!(examples.len() >= 89, "{}", examples.len());
+        for (_, example) in examples {
             let iban = Iban::parse(example).unwrap_or_else(|e| panic!("{example}: {e}"));
-            assert_eq!(iban.electronic(), *example);
+            assert_eq!(iban.electronic(), example);
+        }
+    }
+
+    /// `example` with one character swapped for the wrong class, the check digits
+    /// recomputed so that only the structure is wrong: a letter where the structure has a
+    /// digit, or else (countries whose BBANs have no digit-only position) a digit where it
+    /// has a letter. `None` where every position takes either (GT, MD).
+    fn wrong_class_variant(structure: &str, example: &str) -> Option<String> {
+        let mut classes = Vec::new();
+        for run in structure.split_inclusive(['n', 'a', 'c']) {
+            let (count, class) = run.split_once('!').expect("well-formed structure");
+            let count: usize = count.parse().expect("count");
+            classes.extend(std::iter::repeat_n(class.as_bytes()[0], count));
+        }
+        let mut bban = example.as_bytes()[4..].to_vec();
+        if let Some(at) = classes.iter().rposition(|&class| class == b'n') {
+            bban[at] = b'X';
+        } else {
+            let at = classes.iter().rposition(|&class| class == b'a')?;
+            bban[at] = b'7';
+        }
+        let prefix = [example.as_bytes()[0], example.as_bytes()[1]];
+        let check = mod97_check_digits(&bban, &prefix).expect("alphanumeric");
+        let bban = String::from_utf8(bban).expect("ASCII");
+        Some(format!("{}{check:02}{bban}", &example[..2]))
+    }
+
+    #[test]
+    fn a_letter_where_a_digit_belongs_is_refused_in_every_registry_country() {
+        let mut refused = 0;
+        let mut all_either = Vec::new();
+        for (structure, example) in registry_examples() {
+            let Some(variant) = wrong_class_variant(structure, example) else {
+                all_either.push(&example[..2]);
+                continue;
+            };
+            // The checksum is right, so the structure alone makes it wrong.
+            let bytes = variant.as_bytes();
+            assert!(mod97_valid(
+                &bytes[4..],
+                &[bytes[0], bytes[1]],
+                &[bytes[2], bytes[3]]
+            ));
+            assert_eq!(
+                Iban::parse(&variant),
+                Err(IbanError::BadStructure),
+                "{variant}"
+            );
+            refused += 1;
+        }
+        // Only GT (4!c20!c) and MD (2!c18!c) take a letter or a digit everywhere.
+        assert_eq!(all_either, ["GT", "MD"]);
+        assert!(refused >= 87, "{refused}");
+    }
+
+    #[test]
+    fn the_reported_bg_gi_and_nl_cases_are_refused() {
+        // Valid check digits, a character of the wrong class: accepted before the
+        // structure check. BG is 4!a4!n2!n8!c, GI 4!a15!c, NL 4!a10!n.
+        let cases = [
+            ("BG", "BNBGX6611020345678", Err(IbanError::BadStructure)),
+            ("BG", "BNBG9661102034567X", Ok(())),
+            ("GI", "NWB7000000007099453", Err(IbanError::BadStructure)),
+            ("GI", "NWBK00000000709945X", Ok(())),
+            ("NL", "ABNA041716430O", Err(IbanError::BadStructure)),
+        ];
+        for (country, bban, expected) in cases {
+            let prefix = [country.as_bytes()[0], country.as_bytes()[1]];
+            let check = mod97_check_digits(bban.as_bytes(), &prefix).expect("alphanumeric");
+            let text = format!("{country}{check:02}{bban}");
+            assert_eq!(Iban::parse(&text).map(|_| ()), expected, "{text}");
         }
     }
 
@@ -332,7 +372,7 @@ mod tests {
             ("US21 1234 5600 0007 85", IbanError::UnknownCountry),
             ("FI21 1234 5600 0007 8", IbanError::BadLength),
             ("FI21 1234 5600 0007 855", IbanError::BadLength),
-            ("FI21 1234 5600 0007 8A", IbanError::InvalidBban),
+            ("FI21 1234 5600 0007 8A", IbanError::BadStructure),
             ("FI22 1234 5600 0007 85", IbanError::BadChecksum),
             ("FI21 1234 5600 0007 58", IbanError::BadChecksum),
         ];
@@ -392,14 +432,24 @@ mod tests {
         );
     }
 
+    /// A regular expression for the BBANs of `country`'s registry structure.
+    fn structure_regex(country: &IbanCountry) -> String {
+        let mut pattern = String::new();
+        for run in country.bban_structure.split_inclusive(['n', 'a', 'c']) {
+            let (count, class) = run.split_once('!').expect("well-formed structure");
+            let set = match class {
+                "n" => "[0-9]",
+                "a" => "[A-Z]",
+                _ => "[0-9A-Z]",
+            };
+            pattern.push_str(&format!("{set}{{{count}}}"));
+        }
+        pattern
+    }
+
     fn any_bban() -> impl Strategy<Value = (IbanCountry, String)> {
         prop::sample::select(IBAN_COUNTRIES).prop_flat_map(|country| {
-            let len = country.length - 4;
-            let pattern = if is_finnish_code(country.code) {
-                format!("[0-9]{{{len}}}")
-            } else {
-                format!("[0-9A-Z]{{{len}}}")
-            };
+            let pattern = structure_regex(&country);
             (
                 Just(country),
                 proptest::string::string_regex(&pattern).expect("regex"),

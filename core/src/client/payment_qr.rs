@@ -55,10 +55,7 @@ pub fn read_qr(lang: Language, text: &str, today: Date) -> Result<QrForm, Paymen
                 .amount()
                 .map(|m| amount_field(lang, m))
                 .unwrap_or_default(),
-            reference: qr
-                .reference()
-                .map(|r| r.display_form())
-                .unwrap_or_default(),
+            reference: qr.reference().map(|r| r.display_form()).unwrap_or_default(),
             message: qr.message().unwrap_or_default().to_owned(),
             due_date: qr
                 .due_date()
@@ -161,7 +158,11 @@ mod tests {
     #[test]
     fn errors_name_their_field() {
         let cases = [
-            ("not a qr code", PaymentField::QrCode, AvainErrorCode::QrNotEpc),
+            (
+                "not a qr code",
+                PaymentField::QrCode,
+                AvainErrorCode::QrNotEpc,
+            ),
             (
                 &*FINNISH.replace("Helsingin Energia Oy", ""),
                 PaymentField::PayeeName,
@@ -199,6 +200,9 @@ mod tests {
     fn debug_hides_the_payee() {
         let form = read_qr(Language::Fi, FINNISH, TODAY).unwrap();
         let debug = format!("{form:?}");
-        assert!(!debug.contains("Helsingin") && !debug.contains("FI21"), "{debug}");
+        assert!(
+            !debug.contains("Helsingin") && !debug.contains("FI21"),
+            "{debug}"
+        );
     }
 }

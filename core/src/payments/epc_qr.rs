@@ -303,9 +303,7 @@ impl EpcQr {
         };
         let purpose = match field(8) {
             "" => None,
-            p if p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-                Some(p.to_owned())
-            }
+            p if p.len() == 4 && p.bytes().all(|b| b.is_ascii_alphanumeric()) => Some(p.to_owned()),
             _ => return Err(EpcQrError::InvalidPurpose),
         };
         let reference = match field(9) {

@@ -56,7 +56,10 @@ fn a_finnish_invoice_with_rf_reference_and_due_date() {
     assert_eq!(qr.version(), EpcQrVersion::V001);
     assert_eq!(qr.iban().electronic(), "FI2112345600000785");
     assert_eq!(qr.amount(), Some(Money::from_cents(14_550)));
-    assert_eq!(qr.reference().map(Reference::machine), Some("RF18539007547034"));
+    assert_eq!(
+        qr.reference().map(Reference::machine),
+        Some("RF18539007547034")
+    );
     assert_eq!(qr.message(), None);
     assert_eq!(qr.due_date(), Some(date!(2026 - 12 - 24)));
 }
@@ -83,25 +86,34 @@ fn every_allowed_character_set() {
         assert_eq!(qr.character_set(), set);
     }
     for bad in ["0", "9", "01", "", "a"] {
-        assert_eq!(error(&with(2, bad)), EpcQrError::UnsupportedCharset, "{bad:?}");
+        assert_eq!(
+            error(&with(2, bad)),
+            EpcQrError::UnsupportedCharset,
+            "{bad:?}"
+        );
     }
 }
 
 #[test]
 fn amounts() {
-    let cents = |text: &str| {
-        EpcQr::parse(&with(7, text), TODAY)
-            .map(|qr| qr.amount().map(Money::cents))
-    };
+    let cents =
+        |text: &str| EpcQr::parse(&with(7, text), TODAY).map(|qr| qr.amount().map(Money::cents));
     assert_eq!(cents(""), Ok(None));
     assert_eq!(cents("EUR0.01"), Ok(Some(1)));
     assert_eq!(cents("EUR12.3"), Ok(Some(1230)));
     assert_eq!(cents("EUR999999999.99"), Ok(Some(MAX_EPC_QR_CENTS)));
     assert_eq!(cents("EUR0001.50"), Ok(Some(150)));
-    for bad in ["12.34", "SEK12", "EUR", "EUR12,34", "EUR1.234", "EUR1.", "EUR.5", "EUR-1", "eur1"] {
+    for bad in [
+        "12.34", "SEK12", "EUR", "EUR12,34", "EUR1.234", "EUR1.", "EUR.5", "EUR-1", "eur1",
+    ] {
         assert_eq!(cents(bad), Err(EpcQrError::InvalidAmount), "{bad:?}");
     }
-    for out in ["EUR0", "EUR0.00", "EUR1000000000", "EUR99999999999999999999"] {
+    for out in [
+        "EUR0",
+        "EUR0.00",
+        "EUR1000000000",
+        "EUR99999999999999999999",
+    ] {
         assert_eq!(cents(out), Err(EpcQrError::AmountOutOfRange), "{out:?}");
     }
 }
@@ -112,15 +124,24 @@ fn every_invalid_case_has_its_error() {
     let long_text = "t".repeat(141);
     let long_info = "i".repeat(71);
     let cases: Vec<(String, EpcQrError)> = vec![
-        (format!("{GUIDELINE}{}", "x".repeat(400)), EpcQrError::TooLong),
-        (with(10, &"é".repeat(140)).replace("Urgency", ""), EpcQrError::TooLong),
+        (
+            format!("{GUIDELINE}{}", "x".repeat(400)),
+            EpcQrError::TooLong,
+        ),
+        (
+            with(10, &"é".repeat(140)).replace("Urgency", ""),
+            EpcQrError::TooLong,
+        ),
         (String::new(), EpcQrError::NotEpc),
         (GUIDELINE.replacen("BCD", "BCE", 1), EpcQrError::NotEpc),
         (with(1, "003"), EpcQrError::UnsupportedVersion),
         (with(1, "2"), EpcQrError::UnsupportedVersion),
         (with(2, "9"), EpcQrError::UnsupportedCharset),
         (with(3, "INST"), EpcQrError::UnsupportedIdentification),
-        (with(1, "001").replace("BPOTBEB1", ""), EpcQrError::MissingBic),
+        (
+            with(1, "001").replace("BPOTBEB1", ""),
+            EpcQrError::MissingBic,
+        ),
         (with(4, "BPOTBE"), EpcQrError::InvalidBic),
         (with(4, "BPO1BEB1"), EpcQrError::InvalidBic),
         (with(4, "BPOTBEB1XX"), EpcQrError::InvalidBic),
@@ -133,7 +154,10 @@ fn every_invalid_case_has_its_error() {
         (with(5, "Red\tCross"), EpcQrError::InvalidName),
         (with(6, ""), EpcQrError::MissingIban),
         (with(6, "BE73000000001616"), EpcQrError::InvalidIban),
-        (with(6, "BR1800360305000010009795493C1"), EpcQrError::IbanNotSepa),
+        (
+            with(6, "BR1800360305000010009795493C1"),
+            EpcQrError::IbanNotSepa,
+        ),
         (with(7, "EUR1,00"), EpcQrError::InvalidAmount),
         (with(7, "EUR0"), EpcQrError::AmountOutOfRange),
         (with(8, "CHARITY"), EpcQrError::InvalidPurpose),
@@ -155,8 +179,14 @@ fn every_invalid_case_has_its_error() {
         (with(10, "Urgency\u{7}fund"), EpcQrError::InvalidMessage),
         (with(11, &long_info), EpcQrError::InfoTooLong),
         (with(11, "Sample\u{0}code"), EpcQrError::InvalidInfo),
-        (with(11, "ReqdExctnDt/2026-02-30"), EpcQrError::InvalidDueDate),
-        (with(11, "ReqdExctnDt/24.12.2026"), EpcQrError::InvalidDueDate),
+        (
+            with(11, "ReqdExctnDt/2026-02-30"),
+            EpcQrError::InvalidDueDate,
+        ),
+        (
+            with(11, "ReqdExctnDt/24.12.2026"),
+            EpcQrError::InvalidDueDate,
+        ),
         (with(11, "ReqdExctnDt/2026-12"), EpcQrError::InvalidDueDate),
         (format!("{GUIDELINE}\nextra"), EpcQrError::TrailingData),
         (format!("{GUIDELINE}\n\n"), EpcQrError::TrailingData),
@@ -184,7 +214,10 @@ fn errors_have_codes_and_messages() {
     for error in EpcQrError::ALL {
         for lang in [Language::Fi, Language::Sv, Language::En] {
             let message = error.message(lang);
-            assert!(!message.is_empty() && !message.starts_with("payments-"), "{message}");
+            assert!(
+                !message.is_empty() && !message.starts_with("payments-"),
+                "{message}"
+            );
         }
     }
 }

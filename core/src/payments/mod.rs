@@ -31,7 +31,9 @@ pub use barcode::{
     BARCODE_DIGITS, Barcode, BarcodeBuildError, BarcodeError, BarcodeVersion, MAX_BARCODE_CENTS,
 };
 pub use domestic_account::{DomesticAccount, DomesticAccountError};
-pub use epc_qr::{DUE_DATE_MARKER, EpcQr, EpcQrError, EpcQrVersion, MAX_EPC_QR_BYTES, MAX_EPC_QR_CENTS};
+pub use epc_qr::{
+    DUE_DATE_MARKER, EpcQr, EpcQrError, EpcQrVersion, MAX_EPC_QR_BYTES, MAX_EPC_QR_CENTS,
+};
 pub use finnish_bic::FinnishBank;
 pub use iban::{Iban, IbanError};
 pub use money::{Money, MoneyError};

@@ -43,6 +43,8 @@ payments-label-bank = Bank
 payments-label-amount = Amount
 payments-label-reference = Reference
 payments-label-rf-reference = RF reference
+payments-label-payee = Payee
+payments-label-message = Message
 payments-label-due-date = Due date
 
 payments-amount-none = Enter the amount yourself
@@ -79,3 +81,4 @@ payments-qr-info-too-long = The information line in the QR code is longer than 7
 payments-qr-invalid-info = The information line in the QR code has characters it cannot have. Enter the payment details by hand.
 payments-qr-invalid-due-date = The due date in the QR code is not a real date. Check the invoice or enter the payment details by hand.
 payments-qr-trailing-data = The QR code has extra data after the payment details. Enter the payment details by hand.
+payments-qr-not-json-string = Each input line must be one JSON string: the QR code's text with its line breaks written as \n.

@@ -43,6 +43,8 @@ payments-label-bank = Pankki
 payments-label-amount = Summa
 payments-label-reference = Viite
 payments-label-rf-reference = RF-viite
+payments-label-payee = Saaja
+payments-label-message = Viesti
 payments-label-due-date = Eräpäivä
 
 payments-amount-none = Syötä summa itse
@@ -79,3 +81,4 @@ payments-qr-info-too-long = QR-koodin lisätietorivi on yli 70 merkkiä pitkä. 
 payments-qr-invalid-info = QR-koodin lisätietorivillä on merkkejä, joita siinä ei voi olla. Syötä maksun tiedot käsin.
 payments-qr-invalid-due-date = QR-koodin eräpäivä ei ole oikea päivämäärä. Tarkista lasku tai syötä maksun tiedot käsin.
 payments-qr-trailing-data = QR-koodissa on ylimääräistä tietoa maksun tietojen jälkeen. Syötä maksun tiedot käsin.
+payments-qr-not-json-string = Jokaisen syöterivin on oltava yksi JSON-merkkijono: QR-koodin teksti, rivinvaihdot merkittyinä \n.

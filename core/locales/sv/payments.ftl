@@ -43,6 +43,8 @@ payments-label-bank = Bank
 payments-label-amount = Belopp
 payments-label-reference = Referens
 payments-label-rf-reference = RF-referens
+payments-label-payee = Mottagare
+payments-label-message = Meddelande
 payments-label-due-date = Förfallodag
 
 payments-amount-none = Ange beloppet själv
@@ -79,3 +81,4 @@ payments-qr-info-too-long = Informationsraden i QR-koden är längre än 70 teck
 payments-qr-invalid-info = Informationsraden i QR-koden har tecken som den inte får ha. Skriv in betalningsuppgifterna för hand.
 payments-qr-invalid-due-date = Förfallodagen i QR-koden är inget riktigt datum. Kontrollera fakturan eller skriv in betalningsuppgifterna för hand.
 payments-qr-trailing-data = QR-koden har extra data efter betalningsuppgifterna. Skriv in betalningsuppgifterna för hand.
+payments-qr-not-json-string = Varje indatarad måste vara en JSON-sträng: QR-kodens text med radbytena skrivna som \n.

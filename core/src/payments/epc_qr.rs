@@ -66,9 +66,9 @@ impl EpcQrVersion {
     }
 }
 
-/// Why a text is not a usable EPC QR payload. Checked in the order listed, except that
-/// the size is checked once the character set is known and trailing data right after
-/// the header (service tag to identification); the first failure is returned. No part of the payload is ever in the error.
+/// Why a text is not a usable EPC QR payload. Checked in the order of
+/// [`EpcQrError::ALL`] (the payload's elements, the size once the character set is known);
+/// the first failure is returned. No part of the payload is ever in the error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum EpcQrError {
     /// More than 331 bytes.
@@ -149,33 +149,34 @@ pub enum EpcQrError {
 }
 
 impl EpcQrError {
-    /// Every variant, in checking order.
+    /// Every variant, in checking order (a text over four times the size limit is
+    /// `TooLong` before anything else is read).
     pub const ALL: [EpcQrError; 25] = [
-        EpcQrError::TooLong,
         EpcQrError::NotEpc,
         EpcQrError::UnsupportedVersion,
         EpcQrError::UnsupportedCharset,
+        EpcQrError::TooLong,
         EpcQrError::UnsupportedIdentification,
+        EpcQrError::TrailingData,
         EpcQrError::MissingBic,
         EpcQrError::InvalidBic,
-        EpcQrError::BicMismatch,
         EpcQrError::MissingName,
         EpcQrError::NameTooLong,
         EpcQrError::InvalidName,
         EpcQrError::MissingIban,
         EpcQrError::InvalidIban,
         EpcQrError::IbanNotSepa,
+        EpcQrError::BicMismatch,
         EpcQrError::InvalidAmount,
         EpcQrError::AmountOutOfRange,
         EpcQrError::InvalidPurpose,
         EpcQrError::InvalidReference,
-        EpcQrError::ReferenceAndMessage,
         EpcQrError::MessageTooLong,
         EpcQrError::InvalidMessage,
+        EpcQrError::ReferenceAndMessage,
         EpcQrError::InfoTooLong,
         EpcQrError::InvalidInfo,
         EpcQrError::InvalidDueDate,
-        EpcQrError::TrailingData,
     ];
 
     /// Stable snake_case code.

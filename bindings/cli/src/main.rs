@@ -15,6 +15,7 @@ mod cmd_iban;
 mod cmd_language;
 mod cmd_money;
 mod cmd_pin;
+mod cmd_qr;
 mod cmd_reference;
 mod cmd_scam;
 mod input;
@@ -45,6 +46,8 @@ enum Command {
     Reference(cmd_reference::ReferenceArgs),
     /// Decode an e-invoice's virtual barcode (versions 4 and 5).
     Barcode(cmd_barcode::BarcodeArgs),
+    /// Read an invoice's EPC QR code ("BCD", versions 001 and 002).
+    Qr(cmd_qr::QrArgs),
     /// Format or parse euro amounts (integer cents).
     #[command(subcommand)]
     Money(cmd_money::MoneyCommand),
@@ -83,6 +86,7 @@ fn main() -> ExitCode {
         Command::Iban(args) => cmd_iban::run(cli.output, &args),
         Command::Reference(args) => cmd_reference::run(cli.output, &args),
         Command::Barcode(args) => cmd_barcode::run(cli.output, &args),
+        Command::Qr(args) => cmd_qr::run(cli.output, &args),
         Command::Money(command) => cmd_money::run(cli.output, &command),
         Command::Pin(command) => cmd_pin::run(cli.output, command),
         Command::Hetu(args) => cmd_hetu::run(cli.output, &args),

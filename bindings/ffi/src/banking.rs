@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use avain_core::client::{
     self as core, AccountInfo, ApprovalFactor, BarcodeForm, EInvoiceInfo, PaymentDone,
-    PaymentDraft, PaymentFieldError, PaymentInfo, PendingPayment, TransactionInfo,
+    PaymentDraft, PaymentFieldError, PaymentInfo, PendingPayment, QrForm, TransactionInfo,
 };
 
 use crate::avain::Avain;
@@ -75,6 +75,13 @@ impl Payments {
     /// barcode is [`AvainError::InvalidInput`]. Pure: no disk, no network.
     pub fn read_barcode(&self, barcode: String) -> Result<BarcodeForm, AvainError> {
         self.area().read_barcode(barcode)
+    }
+
+    /// Fills a payment form from an invoice's EPC QR code (the text the platform's
+    /// scanner read): payee name, IBAN, reference or message, due date and amount. A
+    /// damaged code is [`AvainError::InvalidInput`]. Pure: no disk, no network.
+    pub fn read_qr(&self, text: String) -> Result<QrForm, AvainError> {
+        self.area().read_qr(text)
     }
 
     /// Every problem of a payment form at once, each at its field, in the customer's

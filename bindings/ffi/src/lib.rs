@@ -115,9 +115,9 @@ pub use message_checks::{check_alert_text, check_scam_message, render_alert};
 pub use os_gate::{GateVerdict, OsGate, check_os_gate};
 pub use password::check_new_password;
 pub use payments::{
-    BarcodePayment, IbanInfo, PaymentReference, ReferenceKind, create_finnish_reference,
-    domestic_account_to_iban, format_money, parse_barcode, parse_iban, parse_money,
-    parse_reference,
+    BarcodePayment, EpcQrPayment, IbanInfo, PaymentReference, ReferenceKind,
+    create_finnish_reference, domestic_account_to_iban, format_money, parse_barcode, parse_epc_qr,
+    parse_iban, parse_money, parse_reference,
 };
 pub use pin::{PinVerdict, check_new_pin, pin_advice, preload_pin_rules};
 pub use platform_check::{PlatformCheck, check_platform};

@@ -4,7 +4,7 @@
 
 use avain_core::Language;
 use avain_core::payments::{
-    Barcode, BarcodeVersion, DomesticAccount, FinnishReference, Iban, Money, Reference,
+    Barcode, BarcodeVersion, DomesticAccount, EpcQr, FinnishReference, Iban, Money, Reference,
 };
 
 use avain_protocol::uniffi_types::CalendarDate;
@@ -167,6 +167,49 @@ pub fn parse_barcode(
     })
 }
 
+/// What an invoice's EPC QR code fills into the payment form.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EpcQrPayment {
+    /// The guideline's version: 1 (BIC mandatory) or 2 (BIC optional).
+    pub version: u8,
+    /// The payee bank's BIC as the code gives it, upper case.
+    pub bic: Option<String>,
+    /// The payee's name.
+    pub name: String,
+    /// The payee's account.
+    pub iban: IbanInfo,
+    /// The amount in cents, or `None` when the customer must type it.
+    pub amount_cents: Option<i64>,
+    /// The structured reference (RF or Finnish), if any.
+    pub reference: Option<PaymentReference>,
+    /// The remittance text, if any (never together with a reference).
+    pub message: Option<String>,
+    /// The due date from the information line (`ReqdExctnDt/YYYY-MM-DD`), if any.
+    pub due_date: Option<time::Date>,
+}
+
+/// Reads the text of an invoice's EPC QR code ("BCD", EPC069-12 versions 001 and 002);
+/// a Finnish account's BIC is checked against its bank's as of `today`.
+#[uniffi::export]
+pub fn parse_epc_qr(
+    text: String,
+    today: CalendarDate,
+    lang: Language,
+) -> Result<EpcQrPayment, AvainError> {
+    let today = day_from_shell(today, lang)?;
+    let qr = EpcQr::parse(&text, today).map_err(|e| e.into_avain_error(lang))?;
+    Ok(EpcQrPayment {
+        version: qr.version().number(),
+        bic: qr.bic().map(str::to_owned),
+        name: qr.name().to_owned(),
+        iban: IbanInfo::new(qr.iban(), today),
+        amount_cents: qr.amount().map(Money::cents),
+        reference: qr.reference().map(PaymentReference::new),
+        message: qr.message().map(str::to_owned),
+        due_date: qr.due_date(),
+    })
+}
+
 /// An amount in cents as the customer reads it: "14 505,94 €" in Finnish and Swedish
 /// (no-break spaces), "€14,505.94" in English.
 #[uniffi::export]
@@ -222,6 +265,23 @@ mod tests {
         assert_eq!(payment.due_date, Some(time::macros::date!(2010 - 06 - 12)));
         let error = parse_barcode("12345".into(), TODAY, Language::En).unwrap_err();
         assert_eq!(error.code(), crate::AvainErrorCode::BarcodeBadLength);
+    }
+
+    #[test]
+    fn epc_qr_fills_the_payment() {
+        // The EPC guideline's example (EPC069-12), version 002.
+        let text = "BCD\n002\n1\nSCT\nBPOTBEB1\nRed Cross of Belgium\nBE72000000001616\n\
+                    EUR1\nCHAR\n\nUrgency fund\nSample EPC QR code";
+        let payment = parse_epc_qr(text.into(), TODAY, Language::Fi).unwrap();
+        assert_eq!(payment.version, 2);
+        assert_eq!(payment.bic.as_deref(), Some("BPOTBEB1"));
+        assert_eq!(payment.name, "Red Cross of Belgium");
+        assert_eq!(payment.iban.electronic, "BE72000000001616");
+        assert_eq!(payment.amount_cents, Some(100));
+        assert_eq!(payment.reference, None);
+        assert_eq!(payment.message.as_deref(), Some("Urgency fund"));
+        let error = parse_epc_qr("BCD\n003".into(), TODAY, Language::En).unwrap_err();
+        assert_eq!(error.code(), crate::AvainErrorCode::QrUnsupportedVersion);
     }
 
     #[test]

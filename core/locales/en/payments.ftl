@@ -43,6 +43,8 @@ payments-label-bank = Bank
 payments-label-amount = Amount
 payments-label-reference = Reference
 payments-label-rf-reference = RF reference
+payments-label-payee = Payee
+payments-label-message = Message
 payments-label-due-date = Due date
 
 payments-amount-none = Enter the amount yourself
@@ -52,3 +54,31 @@ payments-due-date-none = No due date
 payments-not-sepa = The country is outside SEPA: the payment is a foreign payment.
 
 payments-account-check-warning = The account number's old check digit does not match. Check the account number on the invoice; the payment can still be made.
+
+# The EPC QR code of invoices (core/src/payments/epc_qr.rs).
+payments-qr-too-long = The QR code holds more than a payment QR code may. Enter the payment details from the invoice by hand.
+payments-qr-not-epc = This QR code is not a payment QR code. Scan the QR code printed for paying the invoice.
+payments-qr-unsupported-version = This version of payment QR code cannot be used. Enter the payment details from the invoice by hand.
+payments-qr-unsupported-charset = The QR code uses a character set that payment QR codes do not allow. Enter the payment details by hand.
+payments-qr-unsupported-identification = The QR code is not for a SEPA credit transfer. Enter the payment details by hand.
+payments-qr-missing-bic = The QR code has no BIC, which this version requires. Enter the payment details by hand.
+payments-qr-invalid-bic = The BIC in the QR code is not correct. Enter the payment details by hand.
+payments-qr-bic-mismatch = The BIC in the QR code does not belong to the bank of its account number. Check the invoice.
+payments-qr-missing-name = The QR code has no payee name. Enter the payment details by hand.
+payments-qr-name-too-long = The payee name in the QR code is longer than 70 characters. Enter the payment details by hand.
+payments-qr-invalid-name = The payee name in the QR code has characters a name cannot have. Enter the payment details by hand.
+payments-qr-missing-iban = The QR code has no account number. Enter the payment details by hand.
+payments-qr-invalid-iban = The account number in the QR code is not correct. Check the invoice or enter the payment details by hand.
+payments-qr-iban-not-sepa = The account in the QR code is outside the SEPA area and cannot be paid as a euro transfer.
+payments-qr-invalid-amount = The amount in the QR code is not a euro amount. Enter the payment details by hand.
+payments-qr-amount-out-of-range = The amount in the QR code is not between €0.01 and €999,999,999.99. Enter the payment details by hand.
+payments-qr-invalid-purpose = The purpose code in the QR code is not correct. Enter the payment details by hand.
+payments-qr-invalid-reference = The reference in the QR code is not correct. Check the invoice or enter the payment details by hand.
+payments-qr-reference-and-message = The QR code has both a reference and a message, but a payment can have only one. Enter the payment details by hand.
+payments-qr-message-too-long = The message in the QR code is longer than 140 characters. Enter the payment details by hand.
+payments-qr-invalid-message = The message in the QR code has characters a message cannot have. Enter the payment details by hand.
+payments-qr-info-too-long = The information line in the QR code is longer than 70 characters. Enter the payment details by hand.
+payments-qr-invalid-info = The information line in the QR code has characters it cannot have. Enter the payment details by hand.
+payments-qr-invalid-due-date = The due date in the QR code is not a real date. Check the invoice or enter the payment details by hand.
+payments-qr-trailing-data = The QR code has extra data after the payment details. Enter the payment details by hand.
+payments-qr-not-json-string = Each input line must be one JSON string: the QR code's text with its line breaks written as \n.

@@ -43,6 +43,8 @@ payments-label-bank = Pankki
 payments-label-amount = Summa
 payments-label-reference = Viite
 payments-label-rf-reference = RF-viite
+payments-label-payee = Saaja
+payments-label-message = Viesti
 payments-label-due-date = Eräpäivä
 
 payments-amount-none = Syötä summa itse
@@ -52,3 +54,31 @@ payments-due-date-none = Ei eräpäivää
 payments-not-sepa = Maa ei kuulu SEPA-alueeseen: maksu on ulkomaanmaksu.
 
 payments-account-check-warning = Tilinumeron vanha tarkistenumero ei täsmää. Tarkista tilinumero laskulta; maksun voi silti tehdä.
+
+# Laskujen EPC-QR-koodi (core/src/payments/epc_qr.rs).
+payments-qr-too-long = QR-koodissa on enemmän tietoa kuin maksun QR-koodissa voi olla. Syötä maksun tiedot laskulta käsin.
+payments-qr-not-epc = Tämä QR-koodi ei ole maksun QR-koodi. Lue laskun maksamista varten painettu QR-koodi.
+payments-qr-unsupported-version = Tämän version maksun QR-koodia ei voi käyttää. Syötä maksun tiedot laskulta käsin.
+payments-qr-unsupported-charset = QR-koodin merkistöä ei voi käyttää maksun QR-koodissa. Syötä maksun tiedot käsin.
+payments-qr-unsupported-identification = QR-koodi ei ole SEPA-tilisiirto. Syötä maksun tiedot käsin.
+payments-qr-missing-bic = QR-koodista puuttuu BIC-tunnus, jota tämä versio edellyttää. Syötä maksun tiedot käsin.
+payments-qr-invalid-bic = QR-koodin BIC-tunnus ei ole oikein. Syötä maksun tiedot käsin.
+payments-qr-bic-mismatch = QR-koodin BIC-tunnus ei ole tilinumeron pankin tunnus. Tarkista lasku.
+payments-qr-missing-name = QR-koodissa ei ole saajan nimeä. Syötä maksun tiedot käsin.
+payments-qr-name-too-long = QR-koodin saajan nimi on yli 70 merkkiä pitkä. Syötä maksun tiedot käsin.
+payments-qr-invalid-name = QR-koodin saajan nimessä on merkkejä, joita nimessä ei voi olla. Syötä maksun tiedot käsin.
+payments-qr-missing-iban = QR-koodissa ei ole tilinumeroa. Syötä maksun tiedot käsin.
+payments-qr-invalid-iban = QR-koodin tilinumero ei ole oikein. Tarkista lasku tai syötä maksun tiedot käsin.
+payments-qr-iban-not-sepa = QR-koodin tili on SEPA-alueen ulkopuolella, eikä sille voi maksaa euromääräistä tilisiirtoa.
+payments-qr-invalid-amount = QR-koodin summa ei ole euromäärä. Syötä maksun tiedot käsin.
+payments-qr-amount-out-of-range = QR-koodin summa ei ole välillä 0,01–999 999 999,99 €. Syötä maksun tiedot käsin.
+payments-qr-invalid-purpose = QR-koodin maksun tarkoitus -koodi ei ole oikein. Syötä maksun tiedot käsin.
+payments-qr-invalid-reference = QR-koodin viite ei ole oikein. Tarkista lasku tai syötä maksun tiedot käsin.
+payments-qr-reference-and-message = QR-koodissa on sekä viite että viesti, mutta maksussa voi olla vain toinen. Syötä maksun tiedot käsin.
+payments-qr-message-too-long = QR-koodin viesti on yli 140 merkkiä pitkä. Syötä maksun tiedot käsin.
+payments-qr-invalid-message = QR-koodin viestissä on merkkejä, joita viestissä ei voi olla. Syötä maksun tiedot käsin.
+payments-qr-info-too-long = QR-koodin lisätietorivi on yli 70 merkkiä pitkä. Syötä maksun tiedot käsin.
+payments-qr-invalid-info = QR-koodin lisätietorivillä on merkkejä, joita siinä ei voi olla. Syötä maksun tiedot käsin.
+payments-qr-invalid-due-date = QR-koodin eräpäivä ei ole oikea päivämäärä. Tarkista lasku tai syötä maksun tiedot käsin.
+payments-qr-trailing-data = QR-koodissa on ylimääräistä tietoa maksun tietojen jälkeen. Syötä maksun tiedot käsin.
+payments-qr-not-json-string = Jokaisen syöterivin on oltava yksi JSON-merkkijono: QR-koodin teksti, rivinvaihdot merkittyinä \n.

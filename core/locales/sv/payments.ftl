@@ -43,6 +43,8 @@ payments-label-bank = Bank
 payments-label-amount = Belopp
 payments-label-reference = Referens
 payments-label-rf-reference = RF-referens
+payments-label-payee = Mottagare
+payments-label-message = Meddelande
 payments-label-due-date = Förfallodag
 
 payments-amount-none = Ange beloppet själv
@@ -52,3 +54,31 @@ payments-due-date-none = Ingen förfallodag
 payments-not-sepa = Landet hör inte till SEPA-området: betalningen är en utlandsbetalning.
 
 payments-account-check-warning = Kontonumrets gamla kontrollsiffra stämmer inte. Kontrollera kontonumret på fakturan; betalningen kan ändå göras.
+
+# Fakturornas EPC-QR-kod (core/src/payments/epc_qr.rs).
+payments-qr-too-long = QR-koden innehåller mer än en betalnings-QR-kod får. Skriv in betalningsuppgifterna från fakturan för hand.
+payments-qr-not-epc = Den här QR-koden är ingen betalnings-QR-kod. Läs av QR-koden som är tryckt på fakturan för betalning.
+payments-qr-unsupported-version = Den här versionen av betalnings-QR-kod kan inte användas. Skriv in betalningsuppgifterna från fakturan för hand.
+payments-qr-unsupported-charset = QR-koden använder en teckenuppsättning som betalnings-QR-koder inte tillåter. Skriv in betalningsuppgifterna för hand.
+payments-qr-unsupported-identification = QR-koden gäller inte en SEPA-girering. Skriv in betalningsuppgifterna för hand.
+payments-qr-missing-bic = QR-koden saknar BIC-kod, som den här versionen kräver. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-bic = BIC-koden i QR-koden är inte korrekt. Skriv in betalningsuppgifterna för hand.
+payments-qr-bic-mismatch = BIC-koden i QR-koden hör inte till kontonumrets bank. Kontrollera fakturan.
+payments-qr-missing-name = QR-koden saknar mottagarens namn. Skriv in betalningsuppgifterna för hand.
+payments-qr-name-too-long = Mottagarens namn i QR-koden är längre än 70 tecken. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-name = Mottagarens namn i QR-koden har tecken som ett namn inte får ha. Skriv in betalningsuppgifterna för hand.
+payments-qr-missing-iban = QR-koden saknar kontonummer. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-iban = Kontonumret i QR-koden är inte korrekt. Kontrollera fakturan eller skriv in betalningsuppgifterna för hand.
+payments-qr-iban-not-sepa = Kontot i QR-koden ligger utanför SEPA-området och kan inte betalas med en girering i euro.
+payments-qr-invalid-amount = Beloppet i QR-koden är inte ett eurobelopp. Skriv in betalningsuppgifterna för hand.
+payments-qr-amount-out-of-range = Beloppet i QR-koden ligger inte mellan 0,01 och 999 999 999,99 €. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-purpose = Ändamålskoden i QR-koden är inte korrekt. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-reference = Referensen i QR-koden är inte korrekt. Kontrollera fakturan eller skriv in betalningsuppgifterna för hand.
+payments-qr-reference-and-message = QR-koden har både referens och meddelande, men en betalning kan ha bara det ena. Skriv in betalningsuppgifterna för hand.
+payments-qr-message-too-long = Meddelandet i QR-koden är längre än 140 tecken. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-message = Meddelandet i QR-koden har tecken som ett meddelande inte får ha. Skriv in betalningsuppgifterna för hand.
+payments-qr-info-too-long = Informationsraden i QR-koden är längre än 70 tecken. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-info = Informationsraden i QR-koden har tecken som den inte får ha. Skriv in betalningsuppgifterna för hand.
+payments-qr-invalid-due-date = Förfallodagen i QR-koden är inget riktigt datum. Kontrollera fakturan eller skriv in betalningsuppgifterna för hand.
+payments-qr-trailing-data = QR-koden har extra data efter betalningsuppgifterna. Skriv in betalningsuppgifterna för hand.
+payments-qr-not-json-string = Varje indatarad måste vara en JSON-sträng: QR-kodens text med radbytena skrivna som \n.

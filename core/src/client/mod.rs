@@ -65,6 +65,7 @@ mod inbox;
 mod login;
 mod meetings;
 mod payment_form;
+mod payment_qr;
 mod payments;
 mod pending;
 mod pin_change;
@@ -99,6 +100,7 @@ pub use meetings::{
     join_window, normalize_booking_code, normalize_phone,
 };
 pub use payment_form::{BarcodeForm, PaymentDraft, PaymentField, PaymentFieldError, amount_field};
+pub use payment_qr::{QrForm, read_qr};
 pub use payments::{PaymentDone, PendingPayment};
 pub use policy::{PolicyDecision, PolicyStatus};
 pub use receipts::{MAX_RECEIPTS, NotMeReported, ReceiptInfo};

@@ -1,4 +1,5 @@
-//! The payment form: what the customer typed (or a virtual barcode filled in), checked in
+//! The payment form: what the customer typed (or a virtual barcode or, in `payment_qr`,
+//! a QR code filled in), checked in
 //! the core before anything goes to the bank. Pure: "today" is an argument.
 //!
 //! The bank checks the same rules again (it is the authority); checking here first gives
@@ -59,6 +60,9 @@ pub struct BarcodeForm {
 pub enum PaymentField {
     /// The pasted or scanned virtual barcode.
     Barcode,
+    /// The scanned EPC QR code, as a whole (its header, size, purpose or information
+    /// line); its other problems are at the field they concern.
+    QrCode,
     /// The account paid from.
     FromAccountId,
     /// The payee's name.
@@ -80,6 +84,7 @@ impl PaymentField {
     pub fn code(self) -> &'static str {
         match self {
             PaymentField::Barcode => "barcode",
+            PaymentField::QrCode => "qr_code",
             PaymentField::FromAccountId => "from_account_id",
             PaymentField::PayeeName => "payee_name",
             PaymentField::PayeeIban => "payee_iban",

@@ -29,6 +29,7 @@ use time::OffsetDateTime;
 
 use super::accounts::PaymentInfo;
 use super::payment_form::{self, BarcodeForm, PaymentDraft, PaymentFieldError, ValidPayment};
+use super::payment_qr::{self, QrForm};
 use super::{ApprovalFactor, AvainError, Inner, Payments};
 use crate::api::{
     NewPayment, Payment, PaymentApproval, PaymentConfirm, PaymentStatus, Personal, Secret,
@@ -371,6 +372,21 @@ impl Payments<'_> {
     /// offline.
     pub fn read_barcode(self, barcode: String) -> Result<BarcodeForm, AvainError> {
         payment_form::read_barcode(self.0.inner.lang(), &barcode).map_err(|e| {
+            AvainError::InvalidInput {
+                code: e.code,
+                user_message: e.message,
+            }
+        })
+    }
+
+    /// Fills a payment form from an invoice's EPC QR code (the text the platform's
+    /// scanner read): payee name, IBAN, the reference or the message, the due date (from
+    /// the information line's `ReqdExctnDt/`) and, when the code has one, the amount;
+    /// without one, `amount_required` is set. A Finnish account's BIC is checked against
+    /// the bank's on today's date. Works offline.
+    pub fn read_qr(self, text: String) -> Result<QrForm, AvainError> {
+        let inner = &self.0.inner;
+        payment_qr::read_qr(inner.lang(), &text, inner.now().date()).map_err(|e| {
             AvainError::InvalidInput {
                 code: e.code,
                 user_message: e.message,

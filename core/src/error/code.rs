@@ -363,6 +363,56 @@ error_codes! {
     BarcodeInvalidReference = "barcode_invalid_reference",
     /// Virtual barcode: the due date is not a date.
     BarcodeInvalidDueDate = "barcode_invalid_due_date",
+    /// EPC QR code: the payload is longer than 331 bytes.
+    QrTooLong = "qr_too_long",
+    /// EPC QR code: not an EPC payment code (no "BCD").
+    QrNotEpc = "qr_not_epc",
+    /// EPC QR code: the version is not 001 or 002.
+    QrUnsupportedVersion = "qr_unsupported_version",
+    /// EPC QR code: the character set is not 1-8.
+    QrUnsupportedCharset = "qr_unsupported_charset",
+    /// EPC QR code: not a SEPA credit transfer ("SCT").
+    QrUnsupportedIdentification = "qr_unsupported_identification",
+    /// EPC QR code: version 001 without a BIC.
+    QrMissingBic = "qr_missing_bic",
+    /// EPC QR code: the BIC is not valid.
+    QrInvalidBic = "qr_invalid_bic",
+    /// EPC QR code: a Finnish account's BIC is not its bank's.
+    QrBicMismatch = "qr_bic_mismatch",
+    /// EPC QR code: no payee name.
+    QrMissingName = "qr_missing_name",
+    /// EPC QR code: the payee name is longer than 70 characters.
+    QrNameTooLong = "qr_name_too_long",
+    /// EPC QR code: the payee name has a control character.
+    QrInvalidName = "qr_invalid_name",
+    /// EPC QR code: no IBAN.
+    QrMissingIban = "qr_missing_iban",
+    /// EPC QR code: the IBAN is not valid.
+    QrInvalidIban = "qr_invalid_iban",
+    /// EPC QR code: the IBAN is outside SEPA.
+    QrIbanNotSepa = "qr_iban_not_sepa",
+    /// EPC QR code: the amount is not "EUR" and a number.
+    QrInvalidAmount = "qr_invalid_amount",
+    /// EPC QR code: the amount is not 0.01-999999999.99.
+    QrAmountOutOfRange = "qr_amount_out_of_range",
+    /// EPC QR code: the purpose is not 4 letters or digits.
+    QrInvalidPurpose = "qr_invalid_purpose",
+    /// EPC QR code: the structured reference is not a valid RF or Finnish reference.
+    QrInvalidReference = "qr_invalid_reference",
+    /// EPC QR code: both a reference and a message.
+    QrReferenceAndMessage = "qr_reference_and_message",
+    /// EPC QR code: the message is longer than 140 characters.
+    QrMessageTooLong = "qr_message_too_long",
+    /// EPC QR code: the message has a control character.
+    QrInvalidMessage = "qr_invalid_message",
+    /// EPC QR code: the information line is longer than 70 characters.
+    QrInfoTooLong = "qr_info_too_long",
+    /// EPC QR code: the information line has a control character.
+    QrInvalidInfo = "qr_invalid_info",
+    /// EPC QR code: the due date after ReqdExctnDt/ is not a date.
+    QrInvalidDueDate = "qr_invalid_due_date",
+    /// EPC QR code: data after the last element.
+    QrTrailingData = "qr_trailing_data",
 
     // ---- The profile's life cycle on the phone ----
     /// The profile's state does not allow this.

@@ -9,7 +9,9 @@ use crate::keys::KeyError;
 use crate::lifecycle::{LifecycleError, LockReason};
 use crate::net::NetError;
 use crate::os_policy::{GateError, GateReason, PolicyError};
-use crate::payments::{BarcodeError, DomesticAccountError, IbanError, MoneyError, ReferenceError};
+use crate::payments::{
+    BarcodeError, DomesticAccountError, EpcQrError, IbanError, MoneyError, ReferenceError,
+};
 use crate::secrets::SecretStoreError;
 use crate::store::StoreError;
 
@@ -104,6 +106,7 @@ invalid_input!(
     DomesticAccountError,
     ReferenceError,
     BarcodeError,
+    EpcQrError,
     MoneyError,
 );
 
@@ -418,6 +421,38 @@ impl From<MoneyError> for AvainErrorCode {
             MoneyError::TooManyDecimals => AvainErrorCode::AmountTooManyDecimals,
             MoneyError::Negative => AvainErrorCode::AmountNegative,
             MoneyError::TooLarge => AvainErrorCode::AmountTooLarge,
+        }
+    }
+}
+
+impl From<EpcQrError> for AvainErrorCode {
+    fn from(error: EpcQrError) -> AvainErrorCode {
+        match error {
+            EpcQrError::TooLong => AvainErrorCode::QrTooLong,
+            EpcQrError::NotEpc => AvainErrorCode::QrNotEpc,
+            EpcQrError::UnsupportedVersion => AvainErrorCode::QrUnsupportedVersion,
+            EpcQrError::UnsupportedCharset => AvainErrorCode::QrUnsupportedCharset,
+            EpcQrError::UnsupportedIdentification => AvainErrorCode::QrUnsupportedIdentification,
+            EpcQrError::MissingBic => AvainErrorCode::QrMissingBic,
+            EpcQrError::InvalidBic => AvainErrorCode::QrInvalidBic,
+            EpcQrError::BicMismatch => AvainErrorCode::QrBicMismatch,
+            EpcQrError::MissingName => AvainErrorCode::QrMissingName,
+            EpcQrError::NameTooLong => AvainErrorCode::QrNameTooLong,
+            EpcQrError::InvalidName => AvainErrorCode::QrInvalidName,
+            EpcQrError::MissingIban => AvainErrorCode::QrMissingIban,
+            EpcQrError::InvalidIban => AvainErrorCode::QrInvalidIban,
+            EpcQrError::IbanNotSepa => AvainErrorCode::QrIbanNotSepa,
+            EpcQrError::InvalidAmount => AvainErrorCode::QrInvalidAmount,
+            EpcQrError::AmountOutOfRange => AvainErrorCode::QrAmountOutOfRange,
+            EpcQrError::InvalidPurpose => AvainErrorCode::QrInvalidPurpose,
+            EpcQrError::InvalidReference => AvainErrorCode::QrInvalidReference,
+            EpcQrError::ReferenceAndMessage => AvainErrorCode::QrReferenceAndMessage,
+            EpcQrError::MessageTooLong => AvainErrorCode::QrMessageTooLong,
+            EpcQrError::InvalidMessage => AvainErrorCode::QrInvalidMessage,
+            EpcQrError::InfoTooLong => AvainErrorCode::QrInfoTooLong,
+            EpcQrError::InvalidInfo => AvainErrorCode::QrInvalidInfo,
+            EpcQrError::InvalidDueDate => AvainErrorCode::QrInvalidDueDate,
+            EpcQrError::TrailingData => AvainErrorCode::QrTrailingData,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! - [`FinnishReference`] (viitenumero, 7-3-1) and [`RfReference`] (ISO 11649), or either
 //!   as a [`Reference`].
 //! - [`Barcode`]: the virtual bank barcode of e-invoices, versions 4 and 5.
+//! - [`EpcQr`]: the EPC QR code of invoices ("BCD", EPC069-12 versions 001 and 002).
 //! - [`Money`]: integer cents, formatted and parsed the Finnish, Swedish and English way.
 //!
 //! Every parser returns a typed error with a stable `code()` and a localized
@@ -16,6 +17,7 @@
 mod barcode;
 mod checksum;
 mod domestic_account;
+mod epc_qr;
 pub mod finnish_bic;
 mod iban;
 pub mod iban_countries;
@@ -29,6 +31,9 @@ pub use barcode::{
     BARCODE_DIGITS, Barcode, BarcodeBuildError, BarcodeError, BarcodeVersion, MAX_BARCODE_CENTS,
 };
 pub use domestic_account::{DomesticAccount, DomesticAccountError};
+pub use epc_qr::{
+    DUE_DATE_MARKER, EpcQr, EpcQrError, EpcQrVersion, MAX_EPC_QR_BYTES, MAX_EPC_QR_CENTS,
+};
 pub use finnish_bic::FinnishBank;
 pub use iban::{Iban, IbanError};
 pub use money::{Money, MoneyError};

@@ -27,6 +27,31 @@ final class PaymentsTests: XCTestCase {
         XCTAssertEqual(payment.reference.kind, .rf)
     }
 
+    func testAnInvoicesEpcQrCodeFillsThePayment() throws {
+        // The EPC guideline's example (EPC069-12), version 002.
+        let guideline = ["BCD", "002", "1", "SCT", "BPOTBEB1", "Red Cross of Belgium", "BE72000000001616",
+                         "EUR1", "CHAR", "", "Urgency fund", "Sample EPC QR code"].joined(separator: "\n")
+        let payment = try parseEpcQr(text: guideline, today: today, lang: .en)
+        XCTAssertEqual(payment.version, 2)
+        XCTAssertEqual(payment.bic, "BPOTBEB1")
+        XCTAssertEqual(payment.name, "Red Cross of Belgium")
+        XCTAssertEqual(payment.iban.electronic, "BE72000000001616")
+        XCTAssertEqual(payment.amountCents, 100)
+        XCTAssertNil(payment.reference)
+        XCTAssertEqual(payment.message, "Urgency fund")
+        // A Finnish invoice: a Finnish reference and the due date in the information line.
+        let finnish = "BCD\r\n001\r\n1\r\nSCT\r\nNDEAFIHH\r\nHelsingin Energia Oy\r\nFI2112345600000785\r\n"
+            + "EUR145.50\r\n\r\n1234561\r\n\r\nReqdExctnDt/2025-06-30"
+        let invoice = try parseEpcQr(text: finnish, today: today, lang: .fi)
+        XCTAssertEqual(invoice.reference?.kind, .finnish)
+        XCTAssertEqual(invoice.amountCents, 14_550)
+        XCTAssertEqual(invoice.dueDate, CalendarDate(year: 2025, month: 6, day: 30))
+        XCTAssertThrowsError(try parseEpcQr(text: finnish.replacingOccurrences(of: "001", with: "003"),
+                                            today: today, lang: .sv)) { error in
+            XCTAssertEqual((error as? AvainError)?.code, AvainErrorCode.qrUnsupportedVersion)
+        }
+    }
+
     func testADamagedBarcodeIsInvalidInputInEveryLanguage() {
         var messages = Set<String>()
         for lang in [Language.fi, .sv, .en] {

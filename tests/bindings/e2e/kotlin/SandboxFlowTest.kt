@@ -238,6 +238,14 @@ class SandboxFlowTest {
         assertFails<AvainException.InvalidInput>("a damaged barcode") {
             avain.payments().readBarcode(invoice.virtualBarcode.dropLast(1) + "x")
         }
+        // The same kind of invoice from its EPC QR code: the name comes with it.
+        val qr = avain.payments().readQr(
+            "BCD\n002\n1\nSCT\n\nHelsingin Energia Oy\nFI2112345600000785\nEUR145.50\n\nRF18539007547034",
+        )
+        assertEquals("Helsingin Energia Oy", qr.draft.payeeName)
+        assertEquals("145,50", qr.draft.amount)
+        assertEquals(2.toUByte(), qr.version)
+        assertTrue(avain.payments().checkPayment(qr.draft.copy(fromAccountId = account.accountId)).isEmpty())
         val pending = avain.payments().startPayment(draft)
         assertTrue(pending.smsCodeRequired)
         assertEquals(invoice.amountCents, pending.payment.amountCents)

@@ -206,6 +206,13 @@ final class SandboxFlowTests: XCTestCase {
         draft.payeeIban = "FI21 1234 5600 0007 85"
         draft.amount = "12,50"
         XCTAssertTrue(avain.payments().checkPayment(draft: draft).isEmpty)
+        // An invoice's EPC QR code fills the form, the payee's name too.
+        var qr = try avain.payments().readQr(
+            text: "BCD\n002\n1\nSCT\n\nHelsingin Energia Oy\nFI2112345600000785\nEUR145.50\n\nRF18539007547034")
+        XCTAssertEqual(qr.draft.payeeName, "Helsingin Energia Oy")
+        XCTAssertEqual(qr.version, 2)
+        qr.draft.fromAccountId = account.accountId
+        XCTAssertTrue(avain.payments().checkPayment(draft: qr.draft).isEmpty)
         let pending = try await avain.payments().startPayment(draft: draft)
         XCTAssertTrue(pending.smsCodeRequired)
         XCTAssertEqual(pending.payment.amountCents, 1_250)

@@ -9,6 +9,7 @@ import fi.avain.createFinnishReference
 import fi.avain.domesticAccountToIban
 import fi.avain.formatMoney
 import fi.avain.parseBarcode
+import fi.avain.parseEpcQr
 import fi.avain.parseIban
 import fi.avain.parseMoney
 import fi.avain.parseReference
@@ -58,6 +59,33 @@ class PaymentsTest {
             }
         }
         assertEquals(3, messages.toSet().size)
+    }
+
+    @Test
+    fun anInvoicesEpcQrCodeFillsThePayment() {
+        // The EPC guideline's example (EPC069-12), version 002, with CRLF line endings.
+        val guideline = listOf(
+            "BCD", "002", "1", "SCT", "BPOTBEB1", "Red Cross of Belgium", "BE72000000001616",
+            "EUR1", "CHAR", "", "Urgency fund", "Sample EPC QR code",
+        ).joinToString("\r\n")
+        val payment = parseEpcQr(guideline, today, Language.EN)
+        assertEquals(2.toUByte(), payment.version)
+        assertEquals("BPOTBEB1", payment.bic)
+        assertEquals("Red Cross of Belgium", payment.name)
+        assertEquals("BE72000000001616", payment.iban.electronic)
+        assertEquals(100L, payment.amountCents)
+        assertNull(payment.reference)
+        assertEquals("Urgency fund", payment.message)
+        // A Finnish invoice: RF reference and the due date in the information line.
+        val finnish = "BCD\n001\n1\nSCT\nNDEAFIHH\nHelsingin Energia Oy\nFI2112345600000785\n" +
+            "EUR145.50\n\nRF18539007547034\n\nReqdExctnDt/2025-06-30"
+        val invoice = parseEpcQr(finnish, today, Language.FI)
+        assertEquals(ReferenceKind.RF, invoice.reference!!.kind)
+        assertEquals(14_550L, invoice.amountCents)
+        assertEquals(CalendarDate(2025, 6u, 30u), invoice.dueDate)
+        val error = runCatching { parseEpcQr(finnish.replace("NDEAFIHH", "OKOYFIHH"), today, Language.SV) }
+            .exceptionOrNull() as AvainException.InvalidInput
+        assertEquals(AvainErrorCode.QR_BIC_MISMATCH, error.code)
     }
 
     @Test

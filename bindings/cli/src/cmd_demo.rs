@@ -89,6 +89,7 @@ async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
     record("login", login(&harness, &id).await);
     record("biometrics", biometrics(&harness, lang, &id).await);
     record("pay_new_payee", pay_new_payee(&harness, lang, &id).await);
+    record("pay_qr_invoice", pay_qr_invoice(&harness, lang).await);
     record("third_party", third_party(&harness, lang, &id).await);
     record("devices", devices(&harness, lang, &id).await);
     record("meeting", meeting(&harness, lang, &id).await);
@@ -327,6 +328,86 @@ async fn biometrics(h: &Harness, lang: Language, id: &str) -> StepResult {
         i18n::text(lang, "demo-biometrics"),
         format!("{} — {}", result.customer_name, result.profile.status),
     ])
+}
+
+/// The EPC QR code (version 002, UTF-8) of an invoice, as the biller would print it: the
+/// payee's name, IBAN, amount and structured reference.
+fn epc_qr_of(invoice: &avain_core::client::EInvoiceInfo) -> String {
+    let iban: String = invoice.iban.split_whitespace().collect();
+    let reference: String = invoice.reference.split_whitespace().collect();
+    let amount = format!(
+        "EUR{}.{:02}",
+        invoice.amount_cents / 100,
+        invoice.amount_cents % 100
+    );
+    [
+        "BCD",
+        "002",
+        "1",
+        "SCT",
+        "",
+        invoice.biller_name.as_str(),
+        iban.as_str(),
+        amount.as_str(),
+        "",
+        reference.as_str(),
+        "",
+    ]
+    .join("\n")
+}
+
+/// A paper invoice paid from its EPC QR code, to a payee paid before (no SMS code): the
+/// form filled from the code, the account chosen, approved with the PIN.
+async fn pay_qr_invoice(h: &Harness, lang: Language) -> StepResult {
+    let payments = h.avain.payments();
+    let invoices = payments.e_invoices().await.map_err(fail("e_invoices"))?;
+    let invoice = invoices
+        .iter()
+        .find(|i| i.biller_name == "Helen Oy")
+        .ok_or("no invoice of Helen Oy")?;
+    let form = payments
+        .read_qr(epc_qr_of(invoice))
+        .map_err(fail("read_qr"))?;
+    let mut lines = vec![i18n::text_with(
+        lang,
+        "demo-pay-qr",
+        &[
+            ("name", Arg::from(form.draft.payee_name.as_str())),
+            ("iban", Arg::from(form.draft.payee_iban.as_str())),
+            ("amount", Arg::from(form.draft.amount.as_str())),
+            ("reference", Arg::from(form.draft.reference.as_str())),
+        ],
+    )];
+    let accounts = payments.accounts().await.map_err(fail("accounts"))?;
+    let from = accounts
+        .iter()
+        .find(|a| a.kind == avain_core::api::AccountKind::Current)
+        .ok_or("no current account")?;
+    let mut draft = form.draft;
+    draft.from_account_id = from.account_id.clone();
+    let pending = payments
+        .start_payment(draft)
+        .await
+        .map_err(fail("start_payment"))?;
+    if pending.sms_code_required {
+        return Err("the bank asked for an SMS code for a payee paid before".into());
+    }
+    lines.push(pending.confirmation_text.clone());
+    let done = payments
+        .confirm_payment(
+            pending.payment_id,
+            ApprovalFactor::Pin { pin: PIN.into() },
+            None,
+        )
+        .await
+        .map_err(fail("confirm_payment"))?;
+    if done.payment.amount_cents != invoice.amount_cents
+        || done.payment.status == avain_core::api::PaymentStatus::AwaitingApproval
+    {
+        return Err(format!("payment ended as {:?}", done.payment.status));
+    }
+    lines.push(done.message);
+    Ok(lines)
 }
 
 /// An e-invoice paid from its virtual barcode to a payee never paid before: the form

@@ -5,6 +5,7 @@ demo-step-online-unlock = Unlock the new profile in the online bank
 demo-step-login = Log in with the PIN
 demo-step-biometrics = Enable biometrics and log in with a fingerprint
 demo-step-pay-new-payee = Pay an e-invoice from its virtual barcode to a new payee (SMS code)
+demo-step-pay-qr-invoice = Pay a paper invoice from its QR code (a payee paid before: no SMS code)
 demo-step-third-party = Approve an identification for the Tax Administration
 demo-step-devices = Trusted devices: list them and remove the old phone
 demo-step-meeting = Join a video meeting and identify

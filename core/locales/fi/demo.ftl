@@ -5,6 +5,7 @@ demo-step-online-unlock = Uuden profiilin lukituksen avaaminen verkkopankissa
 demo-step-login = Kirjautuminen PIN-koodilla
 demo-step-biometrics = Biometrian käyttöönotto ja kirjautuminen sormenjäljellä
 demo-step-pay-new-payee = E-laskun maksaminen virtuaaliviivakoodilla uudelle saajalle (tekstiviestikoodi)
+demo-step-pay-qr-invoice = Paperilaskun maksaminen QR-koodilla (aiemmin maksettu saaja: ei tekstiviestikoodia)
 demo-step-third-party = Verohallinnon tunnistuspyynnön hyväksyminen
 demo-step-devices = Luotetut laitteet: listaus ja vanhan puhelimen poistaminen
 demo-step-meeting = Videotapaamiseen liittyminen ja tunnistautuminen

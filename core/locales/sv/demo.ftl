@@ -5,6 +5,7 @@ demo-step-online-unlock = Lås upp den nya profilen i nätbanken
 demo-step-login = Logga in med PIN-koden
 demo-step-biometrics = Ta biometri i bruk och logga in med fingeravtryck
 demo-step-pay-new-payee = Betala en e-faktura med dess virtuella streckkod till en ny mottagare (sms-kod)
+demo-step-pay-qr-invoice = Betala en pappersfaktura med dess QR-kod (en mottagare som betalats förut: ingen sms-kod)
 demo-step-third-party = Godkänn en identifiering för Skatteförvaltningen
 demo-step-devices = Betrodda enheter: lista dem och ta bort den gamla telefonen
 demo-step-meeting = Delta i ett videomöte och identifiera dig

@@ -1,25 +1,9 @@
 //! `avain iban` end to end: an IBAN whose check digits are right but whose account part
 //! does not have its country's registry structure is refused with its own code.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn avain(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_avain"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the avain binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(stdin.as_bytes())
-        .expect("writing stdin");
-    child.wait_with_output().expect("avain finishes")
-}
+use common::*;
 
 #[test]
 fn a_letter_where_the_country_has_digits_is_a_structure_error() {

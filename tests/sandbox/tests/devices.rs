@@ -14,21 +14,33 @@ use avain_sandbox::seed::{ANNA, MIKKO};
 use common::*;
 use ring::signature::KeyPair;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_pin_changes_with_the_old_pin_and_only_the_new_one_works_after() {
-    let (_bank, client) = bank().await;
-    let (device, token) = logged_in(&client, ANNA).await;
-    let new_key = device.pin_key("135790").public_key().as_ref().to_vec();
+/// Starts a PIN change to `new_pin` in `token`'s session: the pending change and the new
+/// K_pin public key.
+async fn start_pin_change(
+    client: &avain_sandbox::client::BankClient,
+    token: &str,
+    device: &SoftwareDevice,
+    new_pin: &str,
+) -> (PendingChange, Vec<u8>) {
+    let new_key = device.pin_key(new_pin).public_key().as_ref().to_vec();
     let change: PendingChange = client
         .post(
             "/v1/pin-changes",
-            Some(&token),
+            Some(token),
             &PinChangeRequest {
                 new_pin_public_key: Base64Bytes(new_key.clone()),
             },
         )
         .await
         .unwrap();
+    (change, new_key)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pin_changes_with_the_old_pin_and_only_the_new_one_works_after() {
+    let (_bank, client) = bank().await;
+    let (device, token) = logged_in(&client, ANNA).await;
+    let (change, new_key) = start_pin_change(&client, &token, &device, "135790").await;
     let approval = Approval::PinChange {
         new_pin_public_key: new_key,
     };
@@ -43,18 +55,7 @@ async fn the_pin_changes_with_the_old_pin_and_only_the_new_one_works_after() {
         .await
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::SignatureInvalid));
-    let change: PendingChange = client
-        .post(
-            "/v1/pin-changes",
-            Some(&token),
-            &PinChangeRequest {
-                new_pin_public_key: Base64Bytes(
-                    device.pin_key("135790").public_key().as_ref().to_vec(),
-                ),
-            },
-        )
-        .await
-        .unwrap();
+    let (change, _) = start_pin_change(&client, &token, &device, "135790").await;
     let right = device.answer(&change.challenge, &approval, Some(PIN));
     let _: ProfileStatus = client
         .post(
@@ -249,17 +250,7 @@ async fn a_device_removed_in_the_online_bank_is_revoked_and_its_session_ends() {
 async fn no_login_with_the_old_pin_is_accepted_after_the_pin_change_commits() {
     let (bank, client) = bank().await;
     let (device, token) = logged_in(&client, ANNA).await;
-    let new_key = device.pin_key("135790").public_key().as_ref().to_vec();
-    let change: PendingChange = client
-        .post(
-            "/v1/pin-changes",
-            Some(&token),
-            &PinChangeRequest {
-                new_pin_public_key: Base64Bytes(new_key.clone()),
-            },
-        )
-        .await
-        .unwrap();
+    let (change, new_key) = start_pin_change(&client, &token, &device, "135790").await;
     let mut challenges = Vec::new();
     for _ in 0..40 {
         challenges.push(client.login_challenge(&device).await.unwrap());

@@ -111,18 +111,23 @@ async fn pages_carry_the_security_headers_and_strict_cookies() {
     bank.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn forms_need_the_token_bound_to_this_browser() {
-    let bank = Sandbox::start_fresh().await.unwrap();
-    let client = http(&bank);
-    let anna = seed::customer(seed::ANNA).unwrap();
+/// Opens the login page as a new browser: its browser cookie and the form's token.
+async fn login_page(client: &reqwest::Client, bank: &Sandbox) -> (String, String) {
     let page = client
         .get(format!("{}/login", bank.url()))
         .send()
         .await
         .unwrap();
     let browser = value(&cookie(page.headers(), "__Host-avain-browser").unwrap()).to_owned();
-    let csrf = csrf_of(&page.text().await.unwrap());
+    (browser, csrf_of(&page.text().await.unwrap()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forms_need_the_token_bound_to_this_browser() {
+    let bank = Sandbox::start_fresh().await.unwrap();
+    let client = http(&bank);
+    let anna = seed::customer(seed::ANNA).unwrap();
+    let (browser, csrf) = login_page(&client, &bank).await;
     let form = [
         ("csrf", csrf.as_str()),
         ("username", anna.user_id),
@@ -264,13 +269,7 @@ async fn the_session_ends_after_five_idle_minutes() {
 async fn a_refused_login_page_is_forbidden_not_an_http_auth_challenge() {
     let bank = Sandbox::start_fresh().await.unwrap();
     let client = http(&bank);
-    let page = client
-        .get(format!("{}/login", bank.url()))
-        .send()
-        .await
-        .unwrap();
-    let browser = value(&cookie(page.headers(), "__Host-avain-browser").unwrap()).to_owned();
-    let csrf = csrf_of(&page.text().await.unwrap());
+    let (browser, csrf) = login_page(&client, &bank).await;
     let refused = client
         .post(format!("{}/login", bank.url()))
         .header("cookie", format!("__Host-avain-browser={browser}"))

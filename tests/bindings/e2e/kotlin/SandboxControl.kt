@@ -79,13 +79,18 @@ internal object SandboxControl {
             JvmDeviceKeys(store),
             NoBiometrics(),
         )
+        return avain to registerAndUnlock(avain, user, pin, "Puutyön puhelin")
+    }
+
+    /** Registers [user] on [avain] with [pin] and has the online bank unlock the profile; its id. */
+    suspend fun registerAndUnlock(avain: Avain, user: String, pin: String, name: String): String {
         val registration = avain.startRegistration(user, value("/customer/$user", "password"))
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
         registration.submitKeyCardCode(call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
         registration.submitSmsCode(call("GET", "/sms/$user/registration_sms_code"))
         registration.choosePin(pin, pin)
-        val pending = registration.finish("Puutyön puhelin") as RegistrationStep.PendingUnlock
+        val pending = registration.finish(name) as RegistrationStep.PendingUnlock
         check(call("POST", "/unlock/$user") == "1") { "the online-bank unlock" }
-        return avain to pending.profile.id
+        return pending.profile.id
     }
 }

@@ -17,7 +17,6 @@ import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.protocol.BiometricKind
-import fi.avain.BankSettings
 import fi.avain.BiometricKeys
 import fi.avain.core.DeviceDetails
 import fi.avain.protocol.JoinWindow
@@ -26,7 +25,6 @@ import fi.avain.core.MeetingEdit
 import fi.avain.core.PaymentField
 import fi.avain.core.PinReason
 import fi.avain.core.Platform
-import fi.avain.PolicyKey
 import fi.avain.core.RegistrationStep
 import fi.avain.documentDownloadable
 import fi.avain.meetingJoinWindow
@@ -38,12 +36,9 @@ import fi.avain.shell.NoBiometrics
 import fi.avain.shell.code
 import fi.avain.shell.shouldUsePin
 import fi.avain.shell.userMessage
-import java.net.HttpURLConnection
-import java.net.URI
 import java.nio.file.Files
 import java.time.Duration
 import java.time.Instant
-import java.util.Base64
 import kotlinx.coroutines.runBlocking
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -54,44 +49,6 @@ import org.junit.Assert.fail
 import org.junit.Test
 
 class SandboxFlowTest {
-    /** The customer's other hand: the sandbox's control server (browser, SMS inbox, card). */
-    private object Bank {
-        val control: String = System.getenv("AVAIN_SANDBOX_CONTROL")
-            ?: error("AVAIN_SANDBOX_CONTROL is not set: run through tests/bindings/with-sandbox")
-
-        fun call(method: String, path: String): String {
-            val connection = URI("$control$path").toURL().openConnection() as HttpURLConnection
-            connection.requestMethod = method
-            val status = connection.responseCode
-            // An error without a body (405) has no error stream.
-            val body = (if (status < 400) connection.inputStream else connection.errorStream)
-                ?.bufferedReader()?.readText().orEmpty()
-            check(status == 200) { "$method $path: HTTP $status $body" }
-            return body.trim()
-        }
-
-        /** `key value` lines; a key may repeat. */
-        fun lines(path: String, method: String = "GET"): List<Pair<String, String>> =
-            call(method, path).lines().filter { it.isNotBlank() }.map { it.substringBefore(' ') to it.substringAfter(' ') }
-
-        fun settings(): BankSettings {
-            val lines = lines("/bank")
-            val value = { key: String -> lines.first { it.first == key }.second }
-            val decode = { text: String -> Base64.getDecoder().decode(text) }
-            return BankSettings(
-                url = value("url"),
-                useSystemRoots = false,
-                extraRoots = listOf(decode(value("root_ca"))),
-                pinnedSpkiSha256 = emptyList(),
-                challengeKey = decode(value("challenge_key")),
-                policyKeys = lines.filter { it.first == "policy_key" }.map {
-                    PolicyKey(it.second.substringBefore(' '), decode(it.second.substringAfter(' ')))
-                },
-            )
-        }
-    }
-
-
     private suspend fun openPhone(
         store: MemorySecretStore,
         languages: List<String>,
@@ -100,7 +57,7 @@ class SandboxFlowTest {
         Avain.open(
             AvainSettings(
                 dataDir = Files.createTempDirectory("avain-kotlin-e2e").toString(),
-                bank = Bank.settings(),
+                bank = SandboxControl.settings(),
                 preferredLanguages = languages,
                 device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
                 // Fast PBKDF2 for tests; apps leave it to the core's default.
@@ -112,18 +69,6 @@ class SandboxFlowTest {
             biometrics,
         )
 
-    /** Registers [user] with [pin] and has the online bank unlock the profile; its id. */
-    private suspend fun registerAndUnlock(avain: Avain, user: String, pin: String, name: String): String {
-        val password = Bank.lines("/customer/$user").first { it.first == "password" }.second
-        val registration = avain.startRegistration(user, password)
-        val keyCard = registration.step() as RegistrationStep.KeyCardCode
-        registration.submitKeyCardCode(Bank.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
-        registration.submitSmsCode(Bank.call("GET", "/sms/$user/registration_sms_code"))
-        registration.choosePin(pin, pin)
-        val pending = registration.finish(name) as RegistrationStep.PendingUnlock
-        assertEquals("1", Bank.call("POST", "/unlock/$user"))
-        return pending.profile.id
-    }
 
     /** The first quarter hour after [at] (a meeting's start must be on one). */
     private fun nextQuarterHour(at: Instant): Instant {
@@ -144,7 +89,7 @@ class SandboxFlowTest {
     @Test
     fun registerUnlockInTheOnlineBankAndLogIn() = runBlocking {
         val user = "50010001" // Anna, a seeded customer with a phone number and SMS on
-        val password = Bank.lines("/customer/$user").first { it.first == "password" }.second
+        val password = SandboxControl.lines("/customer/$user").first { it.first == "password" }.second
         val store = MemorySecretStore()
         val avain = openPhone(store, listOf("sv-FI", "fi-FI"))
         assertEquals(Language.SV, avain.language())
@@ -158,9 +103,9 @@ class SandboxFlowTest {
 
         val registration = avain.startRegistration(user, password)
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
-        var step = registration.submitKeyCardCode(Bank.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
+        var step = registration.submitKeyCardCode(SandboxControl.call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
         assertTrue(step.toString(), step is RegistrationStep.SmsCode)
-        step = registration.submitSmsCode(Bank.call("GET", "/sms/$user/registration_sms_code"))
+        step = registration.submitSmsCode(SandboxControl.call("GET", "/sms/$user/registration_sms_code"))
         assertTrue(step.toString(), (step as RegistrationStep.ChoosePin).advice.isNotEmpty())
 
         // An easy PIN is refused with the policy's reasons, in Swedish.
@@ -198,9 +143,9 @@ class SandboxFlowTest {
         } catch (e: AvainException.PendingUnlock) {
             assertEquals(AvainErrorCode.PROFILE_PENDING_UNLOCK, e.code)
         }
-        assertEquals("1", Bank.call("POST", "/unlock/$user"))
+        assertEquals("1", SandboxControl.call("POST", "/unlock/$user"))
         // The bank tells the phone (a push without text) that the profile was unlocked.
-        assertEquals(listOf("profile_unlocked"), Bank.lines("/pushes/$user").map { it.second })
+        assertEquals(listOf("profile_unlocked"), SandboxControl.lines("/pushes/$user").map { it.second })
 
         val login = avain.loginWithPin(profileId, "583920")
         assertEquals(ProfileState.Active, login.profile.state)
@@ -252,7 +197,7 @@ class SandboxFlowTest {
         assertEquals(PaymentStatus.AWAITING_APPROVAL, pending.payment.status)
         assertTrue(pending.confirmationText, pending.confirmationText.contains(invoice.billerName))
         assertEquals(listOf(pending), avain.payments().pendingPayments(profileId))
-        val sms = Bank.call("GET", "/sms/$user/payment_sms_code")
+        val sms = SandboxControl.call("GET", "/sms/$user/payment_sms_code")
         val done = avain.payments().confirmPayment(pending.paymentId, ApprovalFactor.Pin("719304"), sms)
         assertTrue(done.payment.status.toString(), done.payment.status in setOf(PaymentStatus.SCHEDULED, PaymentStatus.BOOKED))
         assertTrue(done.message.isNotBlank())
@@ -290,7 +235,7 @@ class SandboxFlowTest {
         val sensor = SimulatedBiometricKeys()
         val avain = openPhone(store, listOf("en-GB", "sv-SE", "fi-FI"), sensor)
         assertEquals(Language.SV, avain.language())
-        val profileId = registerAndUnlock(avain, user, "605918", "Sannas telefon")
+        val profileId = SandboxControl.registerAndUnlock(avain, user, "605918", "Sannas telefon")
         assertFails<AvainException.LoggedOut>("enabling without a session") {
             avain.enableBiometrics(BiometricKind.FINGERPRINT, "605918")
         }
@@ -360,12 +305,12 @@ class SandboxFlowTest {
         val user = "50010002"
         val pin = "640271"
         val avain = openPhone(MemorySecretStore(), listOf("sv-FI", "fi-FI"))
-        val profileId = registerAndUnlock(avain, user, pin, "Mikkos telefon")
+        val profileId = SandboxControl.registerAndUnlock(avain, user, pin, "Mikkos telefon")
         val withPin = ApprovalFactor.Pin(pin)
 
         // A third party's identification, answered without an app login: the text is in
         // Finnish (the flow exists only in Finnish), with a notice in the phone's Swedish.
-        val requestId = Bank.lines("/broker/$user/Verohallinto", "POST").toMap().getValue("request_id")
+        val requestId = SandboxControl.lines("/broker/$user/Verohallinto", "POST").toMap().getValue("request_id")
         val unopened = assertFails<AvainException.InvalidInput>("approving before opening") {
             avain.identification().approveIdentification(requestId, withPin)
         }
@@ -382,7 +327,7 @@ class SandboxFlowTest {
         assertEquals(2, identification.attributes.size)
         assertTrue(identification.expiresAt.isAfter(Instant.now()))
         avain.identification().approveIdentification(requestId, withPin)
-        val broker = Bank.lines("/broker/$requestId").toMap()
+        val broker = SandboxControl.lines("/broker/$requestId").toMap()
         assertEquals("approved", broker["status"])
         assertEquals("Mikko Virtanen", broker["name"])
         val answered = assertFails<AvainException.Refused>("an answered request") {
@@ -390,30 +335,30 @@ class SandboxFlowTest {
         }
         assertEquals(AvainErrorCode.IDENTIFICATION_ANSWERED, answered.code)
         // One the customer did not ask for: rejected, the service learns no name.
-        val kela = Bank.lines("/broker/$user/Kela", "POST").toMap().getValue("request_id")
+        val kela = SandboxControl.lines("/broker/$user/Kela", "POST").toMap().getValue("request_id")
         assertEquals("Kela", avain.identification().openIdentificationRequest(profileId, kela).requester)
         avain.identification().rejectIdentification(profileId, kela)
-        assertEquals(mapOf("request_id" to kela, "status" to "rejected"), Bank.lines("/broker/$kela").toMap())
+        assertEquals(mapOf("request_id" to kela, "status" to "rejected"), SandboxControl.lines("/broker/$kela").toMap())
         assertFails<AvainException.InvalidInput>("the rejected prompt is void") { avain.identification().approveIdentification(kela, withPin) }
 
         // A browser waits for the code app: the phone shows the browser's code, a wrong PIN
         // spends the approval, the right one logs the browser in.
-        val browser = Bank.lines("/browser-login/$user", "POST").toMap()
+        val browser = SandboxControl.lines("/browser-login/$user", "POST").toMap()
         val loginId = browser.getValue("request_id")
-        assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
+        assertEquals("pending", SandboxControl.call("GET", "/browser-login/$loginId"))
         val appLogin = avain.identification().openAppLogin(profileId, loginId)
         assertEquals(browser["short_code"], appLogin.shortCode)
         assertTrue(appLogin.shownText.contains(appLogin.shortCode))
         assertEquals(Language.SV, appLogin.textLanguage)
         assertFails<AvainException.WrongPin>("a wrong PIN") { avain.identification().approveAppLogin(loginId, ApprovalFactor.Pin("640279")) }
-        assertEquals("pending", Bank.call("GET", "/browser-login/$loginId"))
+        assertEquals("pending", SandboxControl.call("GET", "/browser-login/$loginId"))
         avain.identification().openAppLogin(profileId, loginId)
         avain.identification().approveAppLogin(loginId, withPin)
-        assertEquals("approved", Bank.call("GET", "/browser-login/$loginId"))
-        val stranger = Bank.lines("/browser-login/$user", "POST").toMap().getValue("request_id")
+        assertEquals("approved", SandboxControl.call("GET", "/browser-login/$loginId"))
+        val stranger = SandboxControl.lines("/browser-login/$user", "POST").toMap().getValue("request_id")
         avain.identification().openAppLogin(profileId, stranger)
         avain.identification().rejectAppLogin(profileId, stranger)
-        assertEquals("rejected", Bank.call("GET", "/browser-login/$stranger"))
+        assertEquals("rejected", SandboxControl.call("GET", "/browser-login/$stranger"))
         val receipts = avain.receipts().list(profileId, 20u)
         assertEquals(identification.shownText, receipts.single { it.purpose == Purpose.THIRD_PARTY_IDENTIFICATION }.shownText)
         assertTrue(receipts.any { it.purpose == Purpose.LOGIN && it.shownText == appLogin.shownText })
@@ -464,14 +409,14 @@ class SandboxFlowTest {
         assertTrue(join.identificationRequired)
         assertEquals(booked.recorded, join.recorded)
         assertTrue(join.instructions.isNotEmpty() && join.instructions.all { it.isNotBlank() })
-        val identifier = Bank.call("POST", "/meetings/${booked.bookingCode}/identifier/$user")
+        val identifier = SandboxControl.call("POST", "/meetings/${booked.bookingCode}/identifier/$user")
         val wrongIdentifier = assertFails<AvainException.InvalidInput>("a wrong identifier") {
             avain.meetings().identifyInMeeting(booked.bookingCode, if (identifier == "000000") "111111" else "000000")
         }
         assertEquals(AvainErrorCode.IDENTIFIER_WRONG, wrongIdentifier.code)
         val identified = avain.meetings().identifyInMeeting(booked.bookingCode, identifier.chunked(3).joinToString(" "))
         assertEquals(listOf(true), identified.participants.map { it.identified })
-        assertEquals("participant true Mikko Virtanen", Bank.call("GET", "/meetings/${booked.bookingCode}"))
+        assertEquals("participant true Mikko Virtanen", SandboxControl.call("GET", "/meetings/${booked.bookingCode}"))
         val cancelled = avain.meetings().cancelMeetingByCode(booked.bookingCode, "+358 50 111 2233")
         assertEquals(MeetingStatus.CANCELLED, cancelled.status)
         assertEquals(JoinWindow.Cancelled, cancelled.joinWindow)

@@ -1,5 +1,5 @@
-// A phone with a registered, unlocked profile, for the end-to-end tests outside
-// SandboxFlowTests (cancellation, the injected clock).
+// A registered profile unlocked in the online bank, for the end-to-end tests; and a
+// phone with one, for the tests outside SandboxFlowTests (cancellation, the clock).
 import Foundation
 import XCTest
 @testable import Avain
@@ -17,16 +17,22 @@ extension SandboxControl {
                 device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
                 pinKdfIterations: 1_000, clock: clock),
             secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
+        return (avain, try await registerAndUnlock(avain, user: user, pin: pin, name: "Puutyön iPhone"))
+    }
+
+    /// Registers `user` on `avain` with `pin` and has the online bank unlock the profile;
+    /// its id.
+    static func registerAndUnlock(_ avain: Avain, user: String, pin: String, name: String) async throws -> String {
         let password = try XCTUnwrap(lines("/customer/\(user)").first { $0.0 == "password" }?.1)
         let registration = try await avain.startRegistration(username: user, password: password)
         guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
         _ = try await registration.submitKeyCardCode(code: try call("GET", "/key-card/\(user)/\(index)"))
         _ = try await registration.submitSmsCode(code: try call("GET", "/sms/\(user)/registration_sms_code"))
         _ = try await registration.choosePin(pin: pin, pinAgain: pin)
-        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: "Puutyön iPhone") else {
+        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: name) else {
             throw URLError(.unknown)
         }
         XCTAssertEqual(try call("POST", "/unlock/\(user)"), "1")
-        return (avain, profile.id)
+        return profile.id
     }
 }

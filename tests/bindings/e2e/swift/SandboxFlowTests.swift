@@ -96,21 +96,6 @@ final class SandboxFlowTests: XCTestCase {
         return (avain, keys)
     }
 
-    /// Registers `user` with `pin` and has the online bank unlock the profile; its id.
-    func registerAndUnlock(_ avain: Avain, user: String, pin: String, name: String) async throws -> String {
-        let password = try XCTUnwrap(SandboxControl.lines("/customer/\(user)").first { $0.0 == "password" }?.1)
-        let registration = try await avain.startRegistration(username: user, password: password)
-        guard case .keyCardCode(let index) = registration.step() else { throw URLError(.unknown) }
-        _ = try await registration.submitKeyCardCode(code: try SandboxControl.call("GET", "/key-card/\(user)/\(index)"))
-        _ = try await registration.submitSmsCode(code: try SandboxControl.call("GET", "/sms/\(user)/registration_sms_code"))
-        _ = try await registration.choosePin(pin: pin, pinAgain: pin)
-        guard case .pendingUnlock(let profile, _) = try await registration.finish(profileName: name) else {
-            throw URLError(.unknown)
-        }
-        XCTAssertEqual(try SandboxControl.call("POST", "/unlock/\(user)"), "1")
-        return profile.id
-    }
-
     func testRegisterUnlockInTheOnlineBankAndLogIn() async throws {
         XCTAssertFalse(SandboxControl.url.isEmpty, "run through tests/bindings/with-sandbox")
         let user = "50010002" // Mikko, a seeded customer with a phone number and SMS on
@@ -252,7 +237,7 @@ final class SandboxFlowTests: XCTestCase {
         let sensor = SimulatedBiometricKeys()
         let (avain, _) = try await openPhone(languages: ["en-FI", "fi-FI"], model: "iPhone16,1", biometrics: sensor)
         XCTAssertEqual(avain.language(), .fi)
-        let profileId = try await registerAndUnlock(avain, user: user, pin: "605918", name: "Sannan iPhone")
+        let profileId = try await SandboxControl.registerAndUnlock(avain, user: user, pin: "605918", name: "Sannan iPhone")
 
         var error = try await avainError("enabling without a session") {
             try await avain.enableBiometrics(kind: .face, pin: "605918")
@@ -326,7 +311,7 @@ final class SandboxFlowTests: XCTestCase {
         let pin = "728305"
         let sensor = SimulatedBiometricKeys()
         let (avain, _) = try await openPhone(languages: ["fi-FI"], model: "iPhone15,4", biometrics: sensor)
-        let profileId = try await registerAndUnlock(avain, user: user, pin: pin, name: "Annan iPhone")
+        let profileId = try await SandboxControl.registerAndUnlock(avain, user: user, pin: pin, name: "Annan iPhone")
 
         // A third party's identification, answered without an app login, in Finnish.
         let requestId = try XCTUnwrap(SandboxControl.values("POST", "/broker/\(user)/Verohallinto")["request_id"])

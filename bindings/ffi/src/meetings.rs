@@ -1,5 +1,7 @@
-//! Video meetings with the bank's expert: the customer's bookings, booking, a booking
-//! looked up, edited or cancelled without login (booking code and phone number), joining
+//! Meetings with the bank's expert: the customer's bookings, booking (logged in or not,
+//! phone, video or branch), invitations, a guest's join through the identification
+//! broker, a booking looked up, edited or cancelled without login (booking code and phone
+//! number), joining
 //! inside the window (from 15 minutes before the start until the end) and identifying
 //! with the identifier the expert reads out. Thin calls into `avain_core::client::Avain`;
 //! the join window, the booking code and the phone number are the core's pure rules,
@@ -8,7 +10,11 @@
 use std::sync::Arc;
 
 use avain_core::Language;
-use avain_core::client::{self as core, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin};
+use avain_core::api::{MeetingKind, MeetingSlot};
+use avain_core::client::{
+    self as core, GuestAdmitted, GuestBookingForm, GuestJoinStart, InviteeForm, JoinWindow,
+    MeetingEdit, MeetingInfo, MeetingJoin,
+};
 use time::OffsetDateTime;
 
 use crate::avain::Avain;
@@ -92,18 +98,70 @@ impl Meetings {
         self.area().list().await
     }
 
-    /// Books a video meeting (logged in): a start in the future on the quarter hour, 30,
-    /// 45, 60 or 90 minutes, a topic and optional details. The bank assigns the expert and
-    /// the booking code. Changes state at the bank.
+    /// Books a phone, video or branch meeting (logged in): a start in the future on the
+    /// quarter hour, 30, 45, 60 or 90 minutes, a topic and optional details. The bank
+    /// assigns the expert and the booking code. Changes state at the bank.
     pub async fn book_meeting(
         &self,
+        kind: MeetingKind,
         starts_at: OffsetDateTime,
         duration_minutes: u32,
         topic: String,
         details: Option<String>,
     ) -> Result<MeetingInfo, AvainError> {
         self.area()
-            .book_meeting(starts_at, duration_minutes, topic, details)
+            .book_meeting(kind, starts_at, duration_minutes, topic, details)
+            .await
+    }
+
+    /// The bank's free slots, soonest first. Needs no login and no profile: callable
+    /// before registration.
+    pub async fn free_slots(&self) -> Result<Vec<MeetingSlot>, AvainError> {
+        self.area().free_slots().await
+    }
+
+    /// Books a meeting without logging in (no profile needed): name, phone, optional
+    /// e-mail, topic and a free slot. The confirmation (booking code, time, invitation
+    /// code) comes by e-mail if given, else by SMS. Changes state at the bank.
+    pub async fn book_without_login(
+        &self,
+        form: GuestBookingForm,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.area().book_without_login(form).await
+    }
+
+    /// Invites someone to a meeting (logged in); three customers at most in all. The
+    /// invitee gets their invitation code by e-mail or SMS. Changes state at the bank.
+    pub async fn invite(
+        &self,
+        booking_code: String,
+        invitee: InviteeForm,
+    ) -> Result<MeetingInfo, AvainError> {
+        self.area().invite(booking_code, invitee).await
+    }
+
+    /// A guest (no login, no profile) starts joining with the booking code and the
+    /// invitation code, inside the join window: open the answer's `broker_url`.
+    pub async fn start_guest_join(
+        &self,
+        booking_code: String,
+        invitation_code: String,
+    ) -> Result<GuestJoinStart, AvainError> {
+        self.area()
+            .start_guest_join(booking_code, invitation_code)
+            .await
+    }
+
+    /// The guest is back from the broker with its assertion: let in under the verified
+    /// name. An assertion works once, for this guest's own join.
+    pub async fn finish_guest_join(
+        &self,
+        booking_code: String,
+        invitation_code: String,
+        assertion: String,
+    ) -> Result<GuestAdmitted, AvainError> {
+        self.area()
+            .finish_guest_join(booking_code, invitation_code, assertion)
             .await
     }
 

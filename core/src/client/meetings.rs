@@ -14,7 +14,7 @@ use time::OffsetDateTime;
 
 use super::{AvainError, Inner, Meetings};
 use crate::api::{
-    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingList, MeetingLookup,
+    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingKind, MeetingList, MeetingLookup,
     MeetingLookupChange, MeetingStatus, NewMeeting, Personal, Secret,
 };
 use crate::error::AvainErrorCode;
@@ -22,6 +22,7 @@ use crate::i18n::{self, Arg, Language};
 use crate::net::NetError;
 use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
 
+pub use avain_protocol::rules::meeting_guests::normalize_phone;
 pub use avain_protocol::rules::meetings::{JOIN_OPENS_BEFORE, JoinWindow, join_window};
 
 /// A participant as the meeting card lists them.
@@ -40,6 +41,8 @@ pub struct ParticipantInfo {
 pub struct MeetingInfo {
     /// The booking code ("2KMEVE6X").
     pub booking_code: String,
+    /// Phone, video or branch.
+    pub kind: MeetingKind,
     /// Start.
     pub starts_at: OffsetDateTime,
     /// End.
@@ -136,11 +139,12 @@ impl std::fmt::Debug for MeetingJoin {
     }
 }
 
-fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
+pub(super) fn info(lang: Language, meeting: Meeting, now: OffsetDateTime) -> MeetingInfo {
     let cancelled = meeting.status == MeetingStatus::Cancelled;
     let window = join_window(meeting.starts_at, meeting.ends_at, cancelled, now);
     MeetingInfo {
         booking_code: meeting.booking_code,
+        kind: meeting.kind,
         starts_at: meeting.starts_at,
         ends_at: meeting.ends_at,
         duration_minutes: meeting.duration_minutes,
@@ -177,26 +181,6 @@ pub fn normalize_booking_code(text: &str) -> Option<String> {
         .collect();
     let alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     (code.chars().count() == 8 && code.chars().all(|c| alphabet.contains(c))).then_some(code)
-}
-
-/// A Finnish mobile number in any common form ("040 123 4567", "+358 40 1234567",
-/// "00358401234567") as E.164, or `None`.
-pub fn normalize_phone(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let digits = if let Some(rest) = compact.strip_prefix('+') {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("00") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        format!("358{rest}")
-    } else {
-        return None;
-    };
-    ((7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("+{digits}"))
 }
 
 /// The expert's identifier: digits, typed with or without spaces.
@@ -236,7 +220,7 @@ fn change(edit: MeetingEdit) -> MeetingChange {
 }
 
 /// The bank's answers, said the way a meeting screen needs them.
-fn meeting_error(lang: Language, error: AvainError) -> AvainError {
+pub(super) fn meeting_error(lang: Language, error: AvainError) -> AvainError {
     match error.code() {
         AvainErrorCode::NotFound => AvainError::refused(lang, AvainErrorCode::MeetingNotFound),
         AvainErrorCode::Conflict => AvainError::refused(lang, AvainErrorCode::MeetingCannotChange),
@@ -257,7 +241,7 @@ fn bank_refusal(lang: Language, code: ErrorCode) -> AvainError {
 }
 
 impl Inner {
-    fn meeting_error(&self, error: NetError) -> AvainError {
+    pub(super) fn meeting_error(&self, error: NetError) -> AvainError {
         meeting_error(self.lang(), self.bank_error(error))
     }
 
@@ -278,14 +262,14 @@ impl Inner {
             .map_err(|e| self.meeting_error(e))
     }
 
-    fn code(&self, booking_code: &str) -> Result<String, AvainError> {
+    pub(super) fn code(&self, booking_code: &str) -> Result<String, AvainError> {
         normalize_booking_code(booking_code)
             .ok_or_else(|| AvainError::input(self.lang(), AvainErrorCode::BookingCodeInvalid))
     }
 
     /// Sends a request made with booking code and phone number (no session) and shows the
     /// meeting the bank answers with.
-    async fn post_by_code<B: Serialize>(
+    pub(super) async fn post_by_code<B: Serialize>(
         &self,
         path: &str,
         body: &B,
@@ -328,11 +312,13 @@ impl Meetings<'_> {
             .await
     }
 
-    /// Books a video meeting (needs a session): a start in the future on the quarter hour,
-    /// 30, 45, 60 or 90 minutes, a topic and optional details. The bank assigns the expert
-    /// and the booking code; the phone number at the bank is the one for look-ups.
+    /// Books a phone, video or branch meeting (needs a session): a start in the future on
+    /// the quarter hour, 30, 45, 60 or 90 minutes, a topic and optional details. The bank
+    /// assigns the expert and the booking code, and confirms by SMS; the phone number at
+    /// the bank is the one for look-ups.
     pub async fn book_meeting(
         self,
+        kind: MeetingKind,
         starts_at: OffsetDateTime,
         duration_minutes: u32,
         topic: String,
@@ -341,6 +327,9 @@ impl Meetings<'_> {
         self.0
             .run(move |inner| async move {
                 let lang = inner.lang();
+                if kind == MeetingKind::Unknown {
+                    return Err(AvainError::input(lang, AvainErrorCode::MeetingKindInvalid));
+                }
                 let details = details.filter(|d| !d.trim().is_empty());
                 let edit = MeetingEdit {
                     starts_at: Some(starts_at),
@@ -361,6 +350,7 @@ impl Meetings<'_> {
                     .post(
                         "v1/meetings",
                         &NewMeeting {
+                            kind,
                             starts_at,
                             duration_minutes,
                             topic,
@@ -587,6 +577,7 @@ mod tests {
     fn debug_output_has_no_code_names_or_call_address() {
         let info = MeetingInfo {
             booking_code: "2KMEVE6X".into(),
+            kind: MeetingKind::Video,
             starts_at: START,
             ends_at: END,
             duration_minutes: 60,

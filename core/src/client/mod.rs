@@ -17,7 +17,8 @@
 //! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
 //! | `app_login.rs` | approving a browser online-bank login whose short code the app shows |
 //! | `identification.rs` | strong identification for third parties, through a broker (Finnish only) |
-//! | `meetings.rs` | video meetings: list, look-up without login, edit, cancel, join window, identifier |
+//! | `meetings.rs` | meetings: list, book, look-up without login, edit, cancel, join window, identifier |
+//! | `meeting_guests.rs` | meetings without login: free slots, booking, invitations, a guest's join through the broker |
 //! | `signing.rs` | the signing service: waiting, pending, completed; sign; download for 30 days |
 //! | `inbox.rs` | the secure inbox: list, open (marks read), unread count, write to the bank |
 //! | `blocking.rs` | the blocking service: the 24/7 numbers, blocking codes and cards |
@@ -63,6 +64,7 @@ mod devices;
 mod identification;
 mod inbox;
 mod login;
+mod meeting_guests;
 mod meetings;
 mod payment_form;
 mod payment_qr;
@@ -95,6 +97,9 @@ pub use devices::TrustedDevice;
 pub use identification::IdentificationPrompt;
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
+pub use meeting_guests::{
+    GuestAdmitted, GuestBookingForm, GuestJoinStart, InviteeForm, normalize_invitation_code,
+};
 pub use meetings::{
     JOIN_OPENS_BEFORE, JoinWindow, MeetingEdit, MeetingInfo, MeetingJoin, ParticipantInfo,
     join_window, normalize_booking_code, normalize_phone,

@@ -258,6 +258,18 @@ error_codes! {
     MeetingTopicInvalid = "meeting_topic_invalid",
     /// The meeting's new details are not acceptable.
     MeetingDetailsInvalid = "meeting_details_invalid",
+    /// The meeting kind is not one this version knows.
+    MeetingKindInvalid = "meeting_kind_invalid",
+    /// A participant's name is not one line of 1 to 100 characters.
+    MeetingNameInvalid = "meeting_name_invalid",
+    /// The e-mail address is not one.
+    EmailInvalid = "email_invalid",
+    /// The slot was taken or is not one of the bank's free slots.
+    MeetingSlotTaken = "meeting_slot_taken",
+    /// The invitation code is not of the right form.
+    InvitationCodeInvalid = "invitation_code_invalid",
+    /// The broker's identification was already used or belongs to another join.
+    MeetingGuestIdentificationUsed = "meeting_guest_identification_used",
 
     // ---- The payment form ----
     /// The form is not valid (no field named).

@@ -2,6 +2,7 @@
 //! edit and cancel, the join window on the phone's clock and on the bank's, and each of
 //! three customers identifying with the identifier the expert gives them.
 
+use avain_core::api::MeetingKind;
 use avain_core::client::{AvainError, JoinWindow, MeetingEdit};
 use avain_core::error::AvainErrorCode;
 use avain_e2e::{ANNA, Harness, MIKKO};
@@ -118,7 +119,13 @@ async fn list_look_up_edit_and_cancel() {
     let booked = h
         .avain
         .meetings()
-        .book_meeting(start, 45, "Säästäminen".into(), Some("Rahastot".into()))
+        .book_meeting(
+            MeetingKind::Video,
+            start,
+            45,
+            "Säästäminen".into(),
+            Some("Rahastot".into()),
+        )
         .await
         .unwrap();
     assert_eq!(booked.starts_at, start);
@@ -135,7 +142,13 @@ async fn list_look_up_edit_and_cancel() {
     let uneven = h
         .avain
         .meetings()
-        .book_meeting(start + Duration::minutes(7), 45, "Säästäminen".into(), None)
+        .book_meeting(
+            MeetingKind::Video,
+            start + Duration::minutes(7),
+            45,
+            "Säästäminen".into(),
+            None,
+        )
         .await
         .unwrap_err();
     assert_eq!(uneven.code(), AvainErrorCode::MeetingStartInvalid);

@@ -32,6 +32,7 @@ pub mod extract;
 pub mod idle;
 pub mod key_files;
 pub mod language;
+pub mod meeting_texts;
 pub mod notify;
 pub mod outbox;
 pub mod relay;

@@ -1,6 +1,6 @@
 //! Throttling of what an attacker must repeat without being logged in: unlock starts,
 //! password checks (online-bank login and registration starts), app-login pushes,
-//! meeting look-ups and login challenges.
+//! meeting look-ups, bookings without login and login challenges.
 //!
 //! Counting is by fixed windows that expire (never a permanent lock, so an attacker cannot
 //! shut a customer out of their own login for good), per subject (user id, profile id) and
@@ -66,6 +66,13 @@ pub const LOOKUP_FAILURES_PER_BOOKING: Limit = Limit {
     window: Duration::HOUR,
 };
 
+/// Bookings without login per phone number and per e-mail address: each sends a
+/// confirmation there, so a stranger's number cannot be flooded (a day's window).
+pub const GUEST_BOOKINGS_PER_CONTACT: Limit = Limit {
+    max: 3,
+    window: Duration::DAY,
+};
+
 /// What the operator may tune: the per-client-address limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ThrottleSettings {
@@ -120,6 +127,12 @@ pub enum Counter {
     ChallengesPerProfile,
     /// Failed login challenges per client address.
     ChallengeFailuresPerAddress,
+    /// Meeting bookings without login per phone number.
+    GuestBookingsPerPhone,
+    /// Meeting bookings without login per e-mail address.
+    GuestBookingsPerEmail,
+    /// Meeting bookings without login per client address.
+    GuestBookingsPerAddress,
 }
 
 /// A refusal: the limit is reached; the count starts again in `seconds`.

@@ -20,6 +20,24 @@ pub enum MeetingStatus {
     Unknown,
 }
 
+/// How the meeting is held (OP: "puhelin- tai verkkoneuvottelu tai tapaaminen
+/// konttorissa").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum MeetingKind {
+    /// The expert calls the customer.
+    Phone,
+    /// A video meeting (the default: bookings made before kinds existed were these).
+    #[default]
+    Video,
+    /// A meeting at the bank's branch.
+    Branch,
+    /// A value this version of the app does not know: read without failing. Never sent.
+    #[serde(other)]
+    Unknown,
+}
+
 /// A participant as the customer sees the list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingParticipant {
@@ -34,6 +52,9 @@ pub struct MeetingParticipant {
 pub struct Meeting {
     /// The booking code ("2KMEVE6X"): 8 characters, no look-alike letters.
     pub booking_code: String,
+    /// Phone, video or branch.
+    #[serde(default)]
+    pub kind: MeetingKind,
     /// Start time.
     #[serde(with = "super::wire_time::instant")]
     pub starts_at: OffsetDateTime,
@@ -73,6 +94,9 @@ pub struct MeetingList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NewMeeting {
+    /// Phone, video or branch (video when left out).
+    #[serde(default)]
+    pub kind: MeetingKind,
     /// Start time, in the future, on the quarter hour.
     #[serde(with = "super::wire_time::instant")]
     pub starts_at: OffsetDateTime,

@@ -180,3 +180,23 @@ pub struct BankMessage {
     /// Whether the law requires an alert (price or term changes).
     pub important: bool,
 }
+
+/// `POST /v1/sandbox/broker/other-bank-identifications`: the broker has identified a
+/// meeting guest with another bank's codes (the sandbox plays broker and other bank).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherBankIdentification {
+    /// The transaction from [`GuestJoinStarted`](super::GuestJoinStarted).
+    pub state: super::Secret,
+    /// The name the other bank knows.
+    pub name: String,
+    /// The other bank ("Nordea", "Danske Bank").
+    pub bank: String,
+}
+
+/// The broker's signed assertion, for `POST /v1/meeting-guests/admit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BrokerAssertion {
+    /// Opaque to the guest's app: passed on as it is.
+    pub assertion: super::Secret,
+}

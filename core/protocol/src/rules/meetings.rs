@@ -267,6 +267,7 @@ mod tests {
             Err(MeetingProblem::Duration)
         );
         let booking = NewMeeting {
+            kind: crate::api::MeetingKind::Video,
             starts_at: datetime!(2026-12-21 09:00 UTC),
             duration_minutes: 45,
             topic: "Asuntolaina".into(),

@@ -3,6 +3,7 @@
 //! no phone. Pure functions; "now" is always an argument.
 
 pub mod ids;
+pub mod meeting_guests;
 pub mod meetings;
 pub mod payments;
 pub mod sessions;

@@ -9,6 +9,7 @@ import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
 import fi.avain.AvainSettings
 import fi.avain.protocol.JoinWindow
+import fi.avain.protocol.MeetingKind
 import java.time.Duration
 import java.time.Instant
 import kotlinx.coroutines.runBlocking
@@ -45,7 +46,7 @@ class MeetingWindowClockTest {
             // A meeting tomorrow, on a quarter hour.
             val quarter = 15 * 60L
             val start = Instant.ofEpochSecond((now.plus(Duration.ofDays(1)).epochSecond / quarter + 1) * quarter)
-            val booked = avain.meetings().bookMeeting(start, 30u, "Yrityslaina", null)
+            val booked = avain.meetings().bookMeeting(MeetingKind.VIDEO, start, 30u, "Yrityslaina", null)
             assertEquals(JoinWindow.NotYetOpen(booked.joinOpensAt), booked.joinWindow)
 
             // A second before the window: closed on the phone. (A day passed: the session

@@ -8,6 +8,7 @@ import fi.avain.protocol.AccountKind
 import fi.avain.protocol.DocumentStatus
 import fi.avain.protocol.Factor
 import fi.avain.protocol.LockReason
+import fi.avain.protocol.MeetingKind
 import fi.avain.protocol.MeetingStatus
 import fi.avain.protocol.PaymentStatus
 import fi.avain.protocol.ProfileState
@@ -388,14 +389,14 @@ class SandboxFlowTest {
         // A meeting booked for the next quarter hour is open at once (15 minutes before).
         // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
         val start = nextQuarterHour(TestClock.freeze(Instant.now()))
-        val booked = avain.meetings().bookMeeting(start, 30u, "Säästäminen", "Rahastot")
+        val booked = avain.meetings().bookMeeting(MeetingKind.VIDEO, start, 30u, "Säästäminen", "Rahastot")
         assertEquals(start, booked.startsAt)
         assertEquals(30u, booked.durationMinutes)
         assertEquals(JoinWindow.Open, booked.joinWindow)
         assertEquals(MeetingStatus.BOOKED, booked.status)
         assertEquals(listOf("Mikko Virtanen"), booked.participants.map { it.name })
         val uneven = assertFails<AvainException.InvalidInput>("a start off the quarter hour") {
-            avain.meetings().bookMeeting(start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
+            avain.meetings().bookMeeting(MeetingKind.VIDEO, start.plusSeconds(7 * 60), 30u, "Säästäminen", null)
         }
         assertEquals(AvainErrorCode.MEETING_START_INVALID, uneven.code)
         val found = avain.meetings().lookUpMeeting(booked.bookingCode.lowercase(), "050 111 2233")

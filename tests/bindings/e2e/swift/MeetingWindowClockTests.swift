@@ -23,7 +23,7 @@ final class MeetingWindowClockTests: XCTestCase {
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
         // A meeting tomorrow, on a quarter hour.
         let start = Date(timeIntervalSince1970: (floor(now.addingTimeInterval(86_400).timeIntervalSince1970 / 900) + 1) * 900)
-        let booked = try await avain.meetings().bookMeeting(startsAt: start, durationMinutes: 30, topic: "Yrityslaina", details: nil)
+        let booked = try await avain.meetings().bookMeeting(kind: .video, startsAt: start, durationMinutes: 30, topic: "Yrityslaina", details: nil)
         XCTAssertEqual(booked.joinWindow, .notYetOpen(opensAt: booked.joinOpensAt))
         func listed() async throws -> MeetingInfo {
             let meetings = try await avain.meetings().list()

@@ -402,7 +402,7 @@ final class SandboxFlowTests: XCTestCase {
         // with the expert's identifier, cancelled.
         // The phone's and the bank's clocks stand still meanwhile: no booking across the quarter.
         let start = nextQuarterHour(after: try TestClock.shared.freeze(Date()))
-        let booked = try await avain.meetings().bookMeeting(startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
+        let booked = try await avain.meetings().bookMeeting(kind: .video, startsAt: start, durationMinutes: 45, topic: "Säästäminen", details: nil)
         XCTAssertEqual(booked.startsAt, start)
         XCTAssertEqual(booked.endsAt, start.addingTimeInterval(45 * 60))
         XCTAssertEqual(booked.joinWindow, .open)

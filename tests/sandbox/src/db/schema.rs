@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -321,6 +321,37 @@ ALTER TABLE customers ADD COLUMN key_card_index INTEGER;
 /// change learns whether the change was committed.
 const V5: &str = r#"
 ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
+"#;
+
+// Meetings of three kinds, booked without login, with invited guests who identify
+// through the broker. Tokens and broker states are kept as HMAC hashes only.
+const V6: &str = r#"
+ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'video'
+    CHECK (kind IN ('phone', 'video', 'branch'));
+
+CREATE TABLE meeting_guests (
+    id            INTEGER PRIMARY KEY,
+    code          TEXT NOT NULL REFERENCES meetings(code),
+    position      INTEGER NOT NULL,
+    name          TEXT NOT NULL,
+    phone         TEXT NOT NULL,
+    email         TEXT,
+    token_hash    BLOB NOT NULL UNIQUE,
+    verified_name TEXT,
+    identified_at INTEGER
+) STRICT;
+
+CREATE TABLE meeting_guest_joins (
+    state_hash BLOB PRIMARY KEY,
+    guest_id   INTEGER NOT NULL REFERENCES meeting_guests(id),
+    expires_at INTEGER NOT NULL,
+    used       INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE broker_assertions_used (
+    assertion_id TEXT PRIMARY KEY,
+    used_at      INTEGER NOT NULL
+) STRICT;
 "#;
 
 #[cfg(test)]

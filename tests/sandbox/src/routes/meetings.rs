@@ -6,9 +6,10 @@
 use avain_core::client::normalize_phone;
 use avain_protocol::api::sandbox::{IssueIdentifier, IssuedIdentifier};
 use avain_protocol::api::{
-    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingJoin, MeetingList, MeetingLookup,
-    MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
+    ErrorCode, Meeting, MeetingChange, MeetingIdentify, MeetingJoin, MeetingKind, MeetingList,
+    MeetingLookup, MeetingLookupChange, MeetingParticipant, MeetingStatus, NewMeeting, Secret,
 };
+use avain_protocol::rules::meeting_guests::can_invite;
 use avain_protocol::rules::meetings::{
     JoinWindow, check_meeting_change, check_new_meeting, join_opens_at, join_window,
 };
@@ -22,28 +23,80 @@ use crate::crypto;
 use crate::db::records;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
+use crate::language;
+use crate::meeting_texts::{self, MeetingNotice};
 use crate::state::Shared;
 use crate::throttle::{self, Counter};
 
-/// Customers in one meeting, besides the expert.
-pub const MAX_CUSTOMERS: usize = 3;
+pub use avain_protocol::rules::meeting_guests::MAX_CUSTOMERS;
 /// Wrong identifiers before the expert must issue a new one.
 pub const MAX_IDENTIFIER_FAILURES: u32 = 3;
 /// Booking codes use letters and digits that cannot be mistaken for each other.
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 const IDENTIFIER_DOMAIN: &str = "meeting_identifier";
+/// The expert the sandbox assigns to every new booking.
+pub(crate) const EXPERT_NAME: &str = "Matleena Malliharju";
+/// The expert's bank.
+pub(crate) const EXPERT_OFFICE: &str = "Malliharjun Osuuspankki";
 
-struct Stored {
-    meeting: Meeting,
+/// A meeting as the bank keeps it.
+pub(crate) struct Stored {
+    pub(crate) meeting: Meeting,
     booking_phone: Option<String>,
     customer_ids: Vec<i64>,
+    /// Participants who came by invitation or booked without login.
+    pub(crate) guests: usize,
 }
 
-fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
+impl Stored {
+    /// Customers taking part: this bank's and guests.
+    pub(crate) fn customers(&self) -> usize {
+        self.customer_ids.len() + self.guests
+    }
+}
+
+/// The kind as stored.
+pub(crate) fn kind_text(kind: MeetingKind) -> ApiResult<&'static str> {
+    match kind {
+        MeetingKind::Phone => Ok("phone"),
+        MeetingKind::Video => Ok("video"),
+        MeetingKind::Branch => Ok("branch"),
+        MeetingKind::Unknown => Err(ErrorCode::InvalidValue.into()),
+    }
+}
+
+fn kind_of(text: &str) -> MeetingKind {
+    match text {
+        "phone" => MeetingKind::Phone,
+        "branch" => MeetingKind::Branch,
+        _ => MeetingKind::Video,
+    }
+}
+
+/// A new booking code, not yet taken.
+pub(crate) fn new_booking_code(conn: &Connection) -> ApiResult<String> {
+    loop {
+        let bytes: [u8; 8] = crypto::random_bytes();
+        let code: String = bytes
+            .iter()
+            .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
+            .collect();
+        let taken: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meetings WHERE code = ?1)",
+            [&code],
+            |r| r.get(0),
+        )?;
+        if !taken {
+            return Ok(code);
+        }
+    }
+}
+
+pub(crate) fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
     let row = conn
         .query_row(
             "SELECT starts_at, duration_minutes, topic, details, expert_name, expert_office,
-                    status, booking_phone
+                    status, booking_phone, kind
              FROM meetings WHERE code = ?1",
             [code],
             |r| {
@@ -56,12 +109,13 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, Option<String>>(7)?,
+                    r.get::<_, String>(8)?,
                 ))
             },
         )
         .optional()?
         .ok_or(ApiError::new(ErrorCode::NotFound))?;
-    let (starts, minutes, topic, details, expert, office, status, phone) = row;
+    let (starts, minutes, topic, details, expert, office, status, phone, kind) = row;
     let mut stmt = conn.prepare_cached(
         "SELECT p.customer_id, c.name, p.identified_at FROM meeting_participants p
          JOIN customers c ON c.id = p.customer_id WHERE p.code = ?1 ORDER BY p.position",
@@ -82,10 +136,26 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
             identified: identified.is_some(),
         });
     }
+    let mut guests = conn.prepare_cached(
+        "SELECT COALESCE(verified_name, name), identified_at FROM meeting_guests
+         WHERE code = ?1 ORDER BY position",
+    )?;
+    let mut guest_count = 0;
+    for row in guests.query_map([code], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?))
+    })? {
+        let (name, identified) = row?;
+        guest_count += 1;
+        participants.push(MeetingParticipant {
+            name,
+            identified: identified.is_some(),
+        });
+    }
     let starts_at = from_millis(starts);
     Ok(Stored {
         meeting: Meeting {
             booking_code: code.to_owned(),
+            kind: kind_of(&kind),
             starts_at,
             duration_minutes: minutes,
             topic,
@@ -104,6 +174,7 @@ fn load(conn: &Connection, code: &str) -> ApiResult<Stored> {
         },
         booking_phone: phone,
         customer_ids,
+        guests: guest_count,
     })
 }
 
@@ -119,7 +190,7 @@ fn load_for(conn: &Connection, code: &str, customer_id: i64) -> ApiResult<Stored
 
 /// The join window (the protocol's rule): open from 15 minutes before the start until
 /// the end.
-fn require_open(meeting: &Meeting, now: OffsetDateTime) -> ApiResult<()> {
+pub(crate) fn require_open(meeting: &Meeting, now: OffsetDateTime) -> ApiResult<()> {
     let cancelled = meeting.status != MeetingStatus::Booked;
     match join_window(meeting.starts_at, meeting.ends_at, cancelled, now) {
         JoinWindow::Open => Ok(()),
@@ -218,7 +289,7 @@ fn check_lookup(conn: &Connection, code: &str, phone: &str) -> ApiResult<Result<
 }
 
 /// A meeting as shown without login: no participants' names.
-fn public(mut meeting: Meeting) -> Meeting {
+pub(crate) fn public(mut meeting: Meeting) -> Meeting {
     meeting.participants.clear();
     meeting
 }
@@ -248,7 +319,8 @@ pub async fn list(
     Ok(axum::Json(MeetingList { meetings }))
 }
 
-/// `POST /v1/meetings`: book a video meeting; the bank assigns an expert.
+/// `POST /v1/meetings`: book a phone, video or branch meeting; the bank assigns an expert
+/// and confirms by SMS.
 pub async fn book(
     State(state): State<Shared>,
     session: AppSession,
@@ -258,47 +330,52 @@ pub async fn book(
     if check_new_meeting(&body, now).is_err() {
         return Err(ErrorCode::InvalidValue.into());
     }
+    let kind = kind_text(body.kind)?;
     let customer_id = session.session.customer_id;
-    let meeting = state
+    let (meeting, customer) = state
         .db
         .write(move |conn| {
             let customer = records::customer(conn, customer_id)?;
-            let code = loop {
-                let bytes: [u8; 8] = crypto::random_bytes();
-                let code: String = bytes
-                    .iter()
-                    .map(|b| CODE_ALPHABET[usize::from(*b) % CODE_ALPHABET.len()] as char)
-                    .collect();
-                let taken: bool = conn.query_row(
-                    "SELECT EXISTS (SELECT 1 FROM meetings WHERE code = ?1)",
-                    [&code],
-                    |r| r.get(0),
-                )?;
-                if !taken {
-                    break code;
-                }
-            };
+            let code = new_booking_code(conn)?;
             conn.execute(
                 "INSERT INTO meetings (code, starts_at, duration_minutes, topic, details,
-                     expert_name, expert_office, status, booking_phone)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'Matleena Malliharju', 'Malliharjun Osuuspankki',
-                     'booked', ?6)",
+                     expert_name, expert_office, status, booking_phone, kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?7, ?8, 'booked', ?6, ?9)",
                 params![
                     code,
                     to_millis(body.starts_at),
                     body.duration_minutes,
                     body.topic,
                     body.details,
-                    customer.phone
+                    customer.phone,
+                    EXPERT_NAME,
+                    EXPERT_OFFICE,
+                    kind
                 ],
             )?;
             conn.execute(
                 "INSERT INTO meeting_participants (code, customer_id, position) VALUES (?1, ?2, 0)",
                 params![code, customer_id],
             )?;
-            Ok(load(conn, &code)?.meeting)
+            Ok((load(conn, &code)?.meeting, customer))
         })
         .await?;
+    // The confirmation: by SMS to the phone the bank has (the one for look-ups).
+    if let Some(phone) = &customer.phone {
+        let notice = MeetingNotice::Booked {
+            code: &meeting.booking_code,
+            kind: meeting.kind,
+            at: meeting.starts_at,
+            token: None,
+        };
+        state.outbox.sms(
+            now,
+            &customer.user_id,
+            phone,
+            meeting_texts::kind(notice),
+            meeting_texts::text(notice, language::current()),
+        );
+    }
     Ok((StatusCode::CREATED, axum::Json(meeting)))
 }
 
@@ -548,12 +625,12 @@ pub async fn add_participant(
             if stored.customer_ids.contains(&customer.id) {
                 return Err(ErrorCode::Conflict.into());
             }
-            if stored.customer_ids.len() >= MAX_CUSTOMERS {
+            if !can_invite(stored.customers()) {
                 return Err(ErrorCode::MeetingFull.into());
             }
             conn.execute(
                 "INSERT INTO meeting_participants (code, customer_id, position) VALUES (?1, ?2, ?3)",
-                params![code, customer.id, stored.customer_ids.len() as i64],
+                params![code, customer.id, stored.customers() as i64],
             )?;
             Ok(load(conn, &code)?.meeting)
         })

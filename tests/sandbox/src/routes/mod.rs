@@ -6,6 +6,7 @@ pub mod auth;
 pub mod devices;
 pub mod identification;
 pub mod inbox;
+pub mod meeting_guests;
 pub mod meetings;
 pub mod online_bank;
 pub mod payments;
@@ -126,7 +127,22 @@ pub fn router(state: Shared, control: bool) -> Router {
         )
         .route(
             "/v1/meeting-lookups/cancel",
-            post(meetings::lookup_cancel).layer(failed_lookups),
+            post(meetings::lookup_cancel).layer(failed_lookups.clone()),
+        )
+        // Meetings without login: slots, bookings, invitations, guests via the broker.
+        .route("/v1/meeting-slots", get(meeting_guests::slots))
+        .route("/v1/meeting-bookings", post(meeting_guests::book))
+        .route(
+            "/v1/meetings/{id}/invitations",
+            post(meeting_guests::invite),
+        )
+        .route(
+            "/v1/meeting-guests/join",
+            post(meeting_guests::join).layer(failed_lookups.clone()),
+        )
+        .route(
+            "/v1/meeting-guests/admit",
+            post(meeting_guests::admit).layer(failed_lookups),
         )
         // Signing service.
         .route("/v1/documents", get(signing::list))
@@ -227,6 +243,10 @@ fn control_routes() -> Router<Shared> {
         .route(
             "/v1/sandbox/meetings/{id}/participants",
             post(meetings::add_participant),
+        )
+        .route(
+            "/v1/sandbox/broker/other-bank-identifications",
+            post(meeting_guests::broker_identify),
         )
 }
 

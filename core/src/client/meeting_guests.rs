@@ -364,7 +364,8 @@ mod tests {
         assert_eq!(booking.name.as_str(), "Mikko Mallikas");
         assert_eq!(booking.topic, "Asuntolaina");
         assert_eq!(booking.email, None, "a blank e-mail is none");
-        let cases: [(fn(&mut GuestBookingForm), AvainErrorCode); 5] = [
+        type Change = fn(&mut GuestBookingForm);
+        let cases: [(Change, AvainErrorCode); 5] = [
             (
                 |f| f.kind = MeetingKind::Unknown,
                 AvainErrorCode::MeetingKindInvalid,

@@ -31,7 +31,7 @@ async fn outbox_to(h: &Harness, address: &str) -> Outbox {
     h.browser
         .get(&format!("/v1/sandbox/outbox?user_id={encoded}"), None)
         .await
-        .unwrap()
+        .expect("the outbox")
 }
 
 /// The text of the newest message of `kind` to `address`.
@@ -43,7 +43,7 @@ async fn newest(h: &Harness, address: &str, kind: &str) -> String {
         .rev()
         .find(|m| m.kind == kind)
         .unwrap_or_else(|| panic!("no {kind} message"));
-    message.text.as_ref().unwrap().expose().to_owned()
+    message.text.as_ref().expect("a text").expose().to_owned()
 }
 
 /// The invitation code in a confirmation or an invitation: the 20-character word.
@@ -87,7 +87,7 @@ async fn broker_identifies(h: &Harness, state: &str, name: &str) -> String {
             },
         )
         .await
-        .unwrap();
+        .expect("the broker signs");
     signed.assertion.expose().to_owned()
 }
 

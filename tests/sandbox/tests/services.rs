@@ -429,6 +429,7 @@ async fn a_customer_books_edits_and_cancels_in_the_app() {
             "/v1/meetings",
             Some(&token),
             &NewMeeting {
+                kind: avain_protocol::api::MeetingKind::Video,
                 starts_at: start,
                 duration_minutes: 30,
                 topic: "Sparande".into(),
@@ -457,6 +458,7 @@ async fn a_customer_books_edits_and_cancels_in_the_app() {
             "/v1/meetings",
             Some(&token),
             &NewMeeting {
+                kind: avain_protocol::api::MeetingKind::Video,
                 starts_at: start + time::Duration::minutes(7),
                 duration_minutes: 30,
                 topic: "x".into(),

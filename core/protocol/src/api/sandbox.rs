@@ -15,7 +15,7 @@ pub enum Channel {
     Sms,
     /// Push notification to a registered device.
     Push,
-    /// E-mail (alerts only).
+    /// E-mail (alerts, meeting confirmations and invitations).
     Email,
     /// A value this version of the app does not know (the bank added one after it was
     /// released): read without failing, shown neutrally. Never sent.

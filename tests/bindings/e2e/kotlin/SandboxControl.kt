@@ -65,8 +65,14 @@ internal object SandboxControl {
      * [user]'s profile registered with [pin] and unlocked in the online bank; the profile's id.
      */
     suspend fun activePhone(user: String, pin: String, bank: BankSettings, clock: WallClock? = null): Pair<Avain, String> {
+        val avain = phone(bank, clock)
+        return avain to registerAndUnlock(avain, user, pin, "Puutyön puhelin")
+    }
+
+    /** A phone on a fresh data directory with no profile (before registration). */
+    suspend fun phone(bank: BankSettings, clock: WallClock? = null): Avain {
         val store = MemorySecretStore()
-        val avain = Avain.open(
+        return Avain.open(
             AvainSettings(
                 dataDir = Files.createTempDirectory("avain-kotlin-e2e").toString(),
                 bank = bank,
@@ -79,7 +85,6 @@ internal object SandboxControl {
             JvmDeviceKeys(store),
             NoBiometrics(),
         )
-        return avain to registerAndUnlock(avain, user, pin, "Puutyön puhelin")
     }
 
     /** Registers [user] on [avain] with [pin] and has the online bank unlock the profile; its id. */

@@ -8,16 +8,21 @@ extension SandboxControl {
     /// A phone on a fresh data directory, talking to `bank` (on `clock` when given), with
     /// `user`'s profile registered with `pin` and unlocked in the online bank; its id.
     static func activePhone(user: String, pin: String, bank: BankSettings, clock: WallClock? = nil) async throws -> (Avain, String) {
+        let avain = try await phone(bank: bank, clock: clock)
+        return (avain, try await registerAndUnlock(avain, user: user, pin: pin, name: "Puutyön iPhone"))
+    }
+
+    /// A phone on a fresh data directory with no profile (before registration).
+    static func phone(bank: BankSettings, clock: WallClock? = nil) async throws -> Avain {
         let store = MemorySecretStore()
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let avain = try await Avain.open(
+        return try await Avain.open(
             settings: AvainSettings(
                 dataDir: dataDir.path, bank: bank, preferredLanguages: ["fi-FI"],
                 device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
                 pinKdfIterations: 1_000, clock: clock),
             secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
-        return (avain, try await registerAndUnlock(avain, user: user, pin: pin, name: "Puutyön iPhone"))
     }
 
     /// Registers `user` on `avain` with `pin` and has the online bank unlock the profile;

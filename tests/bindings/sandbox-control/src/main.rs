@@ -17,6 +17,7 @@
 //! | `GET /customer/{user_id}` | `user_id`, `password`, `hetu` of a demo customer |
 //! | `GET /key-card/{user_id}/{index}` | the code (key-code cards are printed on paper) |
 //! | `GET /sms/{user_id}/{kind}` | the newest 6-digit code of that kind, or 404 |
+//! | `GET /outbox/{address}/{kind}` | `channel sms\|email` and `text ...` of the newest message of that kind to a phone number or e-mail address (meetings booked without login and invitations are filed under the address) |
 //! | `GET /pushes/{user_id}` | one `push KIND` line per push notification the bank sent to the customer's phones, oldest first |
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
@@ -87,6 +88,7 @@ fn router(control: Arc<Control>) -> Router {
         .route("/key-card/{user_id}/{index}", get(key_card))
         .route("/sms/{user_id}/{kind}", get(sms))
         .route("/pushes/{user_id}", get(pushes))
+        .route("/outbox/{address}/{kind}", get(services::outbox_to))
         .route("/unlock/{user_id}", post(unlock))
         // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
         .route("/broker/{id}/{service}", post(services::broker_asks))

@@ -7,13 +7,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use avain_core::api::Meeting;
-use avain_core::api::sandbox::{BrokerRequest, BrokerResult, IssueIdentifier, IssuedIdentifier};
+use avain_core::api::sandbox::{
+    BrokerRequest, BrokerResult, Channel, IssueIdentifier, IssuedIdentifier, Outbox,
+};
 use avain_core::net::{Trust, client_config};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use reqwest::header::{COOKIE, HeaderMap, SET_COOKIE};
 
-use crate::{Answer, Control, customer};
+use crate::{Answer, Control, customer, not_found};
 
 /// The browser's cookies of each app-login request it started, by request id.
 #[derive(Debug, Default)]
@@ -247,6 +249,48 @@ pub async fn expert_view(State(control): State<Arc<Control>>, Path(code): Path<S
         .iter()
         .map(|p| format!("participant {} {}\n", p.identified, p.name))
         .collect())
+}
+
+/// `GET /outbox/{address}/{kind}`: the newest message of `kind` to a phone number or an
+/// e-mail address (what a guest's phone or mailbox receives): `channel` and `text`.
+pub(crate) async fn outbox_to(
+    State(control): State<Arc<Control>>,
+    Path((address, kind)): Path<(String, String)>,
+) -> Answer {
+    let query: String = address
+        .bytes()
+        .map(|b| match b {
+            b'+' => "%2B".to_owned(),
+            b'@' => "%40".to_owned(),
+            b if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' || b == b'_' => {
+                (b as char).to_string()
+            }
+            b => format!("%{b:02X}"),
+        })
+        .collect();
+    let outbox: Outbox = control
+        .browser
+        .get(&format!("/v1/sandbox/outbox?user_id={query}"), None)
+        .await
+        .map_err(|e| (StatusCode::BAD_GATEWAY, format!("{e}\n")))?;
+    let message = outbox
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.kind == kind)
+        .ok_or_else(|| not_found("such message"))?;
+    let channel = match message.channel {
+        Channel::Email => "email",
+        Channel::Sms => "sms",
+        Channel::Push => "push",
+        Channel::Unknown => "unknown",
+    };
+    let text = message
+        .text
+        .as_ref()
+        .map(|t| t.expose())
+        .unwrap_or_default();
+    Ok(format!("channel {channel}\ntext {text}\n"))
 }
 
 #[cfg(test)]

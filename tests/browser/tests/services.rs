@@ -127,6 +127,34 @@ async fn an_app_login_nobody_approves_does_not_log_in() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn book_a_meeting_in_the_online_bank_and_get_the_confirmation() {
+    let (h, b) = start().await;
+    let anna = Harness::customer(ANNA).unwrap();
+    log_in(&b, anna).await;
+    b.open("/meetings").await.unwrap();
+    assert!(b.has("#book select#slot option").await);
+    b.screenshot("fi-meeting-book").await.unwrap();
+    // The first free slot, as a video meeting (the form's defaults).
+    b.fill("topic", "Asuntolaina").await.unwrap();
+    b.submit("#book-submit").await.unwrap();
+    let booked = b.text("#booked").await.unwrap();
+    let code = booked.split_whitespace().last().unwrap().to_owned();
+    assert_eq!(code.len(), 8, "{booked}");
+    assert!(b.has(&format!(".meeting[data-code='{code}']")).await);
+    b.screenshot("fi-meeting-booked").await.unwrap();
+    let outbox = h.outbox(anna.user_id).await.unwrap();
+    let sms = outbox
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.kind == "meeting_booked")
+        .unwrap();
+    assert!(sms.text.as_ref().unwrap().expose().contains(&code));
+    b.close().await;
+    h.bank.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn identify_in_a_video_meeting_with_the_experts_identifier() {
     let (h, b) = start().await;
     let anna = Harness::customer(ANNA).unwrap();

@@ -63,6 +63,7 @@ pub fn router() -> Router<Shared> {
         .route("/messages", get(services::messages))
         .route("/messages/{id}", get(services::message))
         .route("/meetings", get(services::meetings_page))
+        .route("/meetings/book", post(services::book))
         .route("/meetings/join", post(services::join))
         .route("/meetings/identify", post(services::identify))
         .route("/documents", get(services::documents))

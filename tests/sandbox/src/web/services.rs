@@ -3,8 +3,10 @@
 
 use askama::Template;
 use avain_protocol::api::{
-    DocumentSummary, Meeting, MeetingIdentify, MeetingStatus, MessageSummary, Secret,
+    DocumentSummary, Meeting, MeetingIdentify, MeetingKind, MeetingStatus, MessageSummary,
+    NewMeeting, Secret,
 };
+use avain_protocol::rules::meeting_guests::SLOT_MINUTES;
 use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -14,7 +16,7 @@ use serde::Deserialize;
 use super::context::{Ctx, LoggedIn};
 use super::format;
 use crate::extract::{Json, PathId};
-use crate::routes::{inbox, meetings, signing};
+use crate::routes::{inbox, meeting_guests, meetings, signing};
 use crate::state::Shared;
 use avain_protocol::rules::ids::is_id;
 
@@ -166,6 +168,12 @@ pub struct MeetingsPage {
     pub c: Ctx,
     /// Upcoming (and under way) first, then past and cancelled.
     pub meetings: Vec<MeetingRow>,
+    /// The bank's free slots: (unix seconds, the time as shown).
+    pub slots: Vec<(i64, String)>,
+    /// The booking code of a booking just made.
+    pub booked: Option<String>,
+    /// Why a booking was refused.
+    pub error: Option<String>,
 }
 
 /// One meeting: join and identify.
@@ -193,16 +201,104 @@ async fn all_meetings(state: &Shared, me: &LoggedIn) -> Option<Vec<Meeting>> {
 
 /// `GET /meetings`
 pub async fn meetings_page(State(state): State<Shared>, me: LoggedIn) -> Response {
+    list_page(&state, &me, None, None).await
+}
+
+async fn list_page(
+    state: &Shared,
+    me: &LoggedIn,
+    booked: Option<String>,
+    error: Option<String>,
+) -> Response {
     let c = me.ctx("meetings");
     let now = state.now();
-    let Some(list) = all_meetings(&state, &me).await else {
+    let Some(list) = all_meetings(state, me).await else {
         return me
             .web
             .error_page(StatusCode::INTERNAL_SERVER_ERROR, "error_internal");
     };
+    let slots = match meeting_guests::slots(State(state.clone())).await {
+        Ok(slots) => slots
+            .0
+            .slots
+            .into_iter()
+            .map(|s| {
+                (
+                    s.starts_at.unix_timestamp(),
+                    format::date_time(c.lang, s.starts_at),
+                )
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
     let mut rows: Vec<MeetingRow> = list.into_iter().map(|m| meeting_row(&c, m, now)).collect();
     rows.sort_by_key(|r| r.closed);
-    me.web.render(&MeetingsPage { c, meetings: rows })
+    let status = if error.is_some() {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    me.web.render_status(
+        status,
+        &MeetingsPage {
+            c,
+            meetings: rows,
+            slots,
+            booked,
+            error,
+        },
+    )
+}
+
+/// The booking form ("Varaa aika").
+#[derive(Deserialize)]
+pub struct BookForm {
+    csrf: String,
+    kind: String,
+    /// The slot's start, unix seconds.
+    slot: i64,
+    topic: String,
+}
+
+/// `POST /meetings/book`: one of the bank's free slots, with the app's rules and the
+/// SMS confirmation (`routes::meetings::book`).
+pub async fn book(
+    State(state): State<Shared>,
+    me: LoggedIn,
+    Form(form): Form<BookForm>,
+) -> Response {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
+        return refused;
+    }
+    let kind = match form.kind.as_str() {
+        "phone" => MeetingKind::Phone,
+        "video" => MeetingKind::Video,
+        "branch" => MeetingKind::Branch,
+        _ => {
+            return me
+                .web
+                .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+        }
+    };
+    let Ok(starts_at) = time::OffsetDateTime::from_unix_timestamp(form.slot) else {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    };
+    let body = NewMeeting {
+        kind,
+        starts_at,
+        duration_minutes: SLOT_MINUTES,
+        topic: form.topic.trim().to_owned(),
+        details: None,
+    };
+    match meetings::book(State(state.clone()), me.app_session(), Json(body)).await {
+        Ok((_, booked)) => list_page(&state, &me, Some(booked.0.booking_code), None).await,
+        Err(e) => {
+            let error = me.web.api_error(e);
+            list_page(&state, &me, None, Some(error)).await
+        }
+    }
 }
 
 /// The form naming a meeting.

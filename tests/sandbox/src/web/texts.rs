@@ -527,6 +527,51 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
     ("message_unread", "Uusi", "Nytt", "New"),
     // Meetings.
     (
+        "meeting_book_title",
+        "Varaa aika",
+        "Boka tid",
+        "Book a time",
+    ),
+    (
+        "meeting_book_intro",
+        "Voit varata ajan puhelin- tai verkkoneuvotteluun tai tapaamisen konttorissa.",
+        "Du kan boka ett telefon- eller nätmöte eller ett möte på kontoret.",
+        "You can book a phone or video meeting or a meeting at the branch.",
+    ),
+    ("meeting_kind", "Tapa", "Sätt", "How"),
+    (
+        "meeting_kind_phone",
+        "Puhelinneuvottelu",
+        "Telefonmöte",
+        "Phone meeting",
+    ),
+    (
+        "meeting_kind_video",
+        "Verkkoneuvottelu",
+        "Nätmöte",
+        "Video meeting",
+    ),
+    (
+        "meeting_kind_branch",
+        "Tapaaminen konttorissa",
+        "Möte på kontoret",
+        "Meeting at the branch",
+    ),
+    ("meeting_slot", "Aika", "Tid", "Time"),
+    ("meeting_book", "Varaa", "Boka", "Book"),
+    (
+        "meeting_booked",
+        "Varaus on vahvistettu, ja saat vahvistuksen tekstiviestinä. Varaustunnus:",
+        "Bokningen är bekräftad och du får en bekräftelse per sms. Bokningskod:",
+        "The booking is confirmed and you get a confirmation by text message. Booking code:",
+    ),
+    (
+        "meeting_no_slots",
+        "Vapaita aikoja ei juuri nyt ole. Soita puhelinpalveluumme.",
+        "Det finns inga lediga tider just nu. Ring vår telefontjänst.",
+        "There are no free times right now. Please call our telephone service.",
+    ),
+    (
         "meetings_title",
         "Verkkoneuvottelut",
         "Nätmöten",

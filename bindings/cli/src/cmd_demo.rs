@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::input::Output;
 
 /// The PIN the demo customer chooses after the refused ones.
-const PIN: &str = "4719";
+pub(crate) const PIN: &str = "4719";
 /// The PIN of the second, old phone that gets removed.
 const OLD_PHONE_PIN: &str = "3917";
 
@@ -34,7 +34,7 @@ struct Step {
     ok: bool,
 }
 
-type StepResult = Result<Vec<String>, String>;
+pub(crate) type StepResult = Result<Vec<String>, String>;
 
 /// Runs the demo; `Ok(false)` when a step failed.
 pub fn run(output: Output, args: &DemoArgs) -> io::Result<bool> {
@@ -93,6 +93,10 @@ async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
     record("third_party", third_party(&harness, lang, &id).await);
     record("devices", devices(&harness, lang, &id).await);
     record("meeting", meeting(&harness, lang, &id).await);
+    record(
+        "meeting_guest",
+        crate::cmd_demo_guest::meeting_guest(&harness, lang, &id).await,
+    );
     record("signing", signing(&harness, lang).await);
     record("inbox", inbox(&harness, lang).await);
     record("scam_check", scam_check(lang));

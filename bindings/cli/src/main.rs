@@ -9,6 +9,7 @@ mod cmd_barcode;
 mod cmd_bench;
 mod cmd_bench_login;
 mod cmd_demo;
+mod cmd_demo_guest;
 mod cmd_gate;
 mod cmd_hetu;
 mod cmd_iban;

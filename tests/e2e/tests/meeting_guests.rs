@@ -342,6 +342,21 @@ async fn invited_guests_join_through_the_broker_and_the_attacks_fail() {
             .any(|p| p.name == "Pekka Puro" && !p.identified)
     );
 
+    // A broker assertion older than 5 minutes is refused.
+    let pekka = guest
+        .start_guest_join(code.clone(), pekka_code.clone())
+        .await
+        .unwrap();
+    let stale = broker_identifies(&h, &pekka.state, "Pekka Puro").await;
+    h.set_bank_clock(start - Duration::minutes(4))
+        .await
+        .unwrap();
+    let old = guest
+        .finish_guest_join(code.clone(), pekka_code.clone(), stale)
+        .await
+        .unwrap_err();
+    assert_eq!(old.code(), AvainErrorCode::Expired);
+
     // After the meeting the invitation code is worthless.
     h.set_bank_clock(start + Duration::minutes(60))
         .await

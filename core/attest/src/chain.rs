@@ -15,7 +15,10 @@ const P256: &str = "1.2.840.10045.3.1.7";
 const P384: &str = "1.3.132.0.34";
 
 /// Parses every certificate (leaf first); `ChainTooShort` below `minimum`.
-pub(crate) fn parse_chain(ders: &[Vec<u8>], minimum: usize) -> Result<Vec<X509Certificate<'_>>, Reason> {
+pub(crate) fn parse_chain(
+    ders: &[Vec<u8>],
+    minimum: usize,
+) -> Result<Vec<X509Certificate<'_>>, Reason> {
     let certificates = ders
         .iter()
         .map(|der| parse_certificate(der))
@@ -66,16 +69,20 @@ fn anchor_of<'a>(
     last: &X509Certificate<'_>,
     anchors: &'a TrustAnchors,
 ) -> Result<Option<X509Certificate<'a>>, Reason> {
+    let self_issued = last.tbs_certificate.issuer.as_raw() == last.tbs_certificate.subject.as_raw();
     let mut signature_failed = false;
     for der in anchors.roots() {
         let root = parse_certificate(der)?;
         if root.public_key().raw == last.public_key().raw {
-            if last.tbs_certificate.issuer.as_raw() == last.tbs_certificate.subject.as_raw() {
+            if self_issued {
                 verify_signed_by(last, last.public_key())?;
             }
             return Ok(None);
         }
-        if root.tbs_certificate.subject.as_raw() == last.tbs_certificate.issuer.as_raw() {
+        // A root of the chain's own with a trusted root's name is still a foreign root.
+        if !self_issued
+            && root.tbs_certificate.subject.as_raw() == last.tbs_certificate.issuer.as_raw()
+        {
             match verify_signed_by(last, root.public_key()) {
                 Ok(()) => return Ok(Some(root)),
                 Err(_) => signature_failed = true,
@@ -96,7 +103,8 @@ pub(crate) fn verify_signed_by(
     certificate: &X509Certificate<'_>,
     issuer: &SubjectPublicKeyInfo<'_>,
 ) -> Result<(), Reason> {
-    if certificate.signature_algorithm.algorithm != certificate.tbs_certificate.signature.algorithm {
+    if certificate.signature_algorithm.algorithm != certificate.tbs_certificate.signature.algorithm
+    {
         return Err(Reason::Malformed);
     }
     let algorithm = algorithm_for(

@@ -17,7 +17,7 @@ pub(crate) const SET: u32 = 17;
 /// Exactly one element, nothing after it.
 pub(crate) fn single(input: &[u8]) -> Result<Any<'_>, Reason> {
     match Any::from_der(input) {
-        Ok((rest, any)) if rest.is_empty() => Ok(any),
+        Ok(([], any)) => Ok(any),
         _ => Err(Reason::Malformed),
     }
 }
@@ -58,7 +58,10 @@ pub(crate) fn unsigned(any: &Any<'_>) -> Result<u64, Reason> {
         None => Err(Reason::Malformed),
         Some(first) if first & 0x80 != 0 => Err(Reason::Malformed),
         Some(_) => {
-            let bytes = bytes.strip_prefix(&[0]).filter(|b| !b.is_empty()).unwrap_or(bytes);
+            let bytes = bytes
+                .strip_prefix(&[0])
+                .filter(|b| !b.is_empty())
+                .unwrap_or(bytes);
             if bytes.len() > 8 {
                 return Err(Reason::Malformed);
             }
@@ -88,11 +91,20 @@ mod tests {
     #[test]
     fn integers_and_booleans() {
         assert_eq!(unsigned(&single(&[0x02, 0x01, 0x05]).unwrap()), Ok(5));
-        assert_eq!(unsigned(&single(&[0x02, 0x02, 0x00, 0x80]).unwrap()), Ok(128));
+        assert_eq!(
+            unsigned(&single(&[0x02, 0x02, 0x00, 0x80]).unwrap()),
+            Ok(128)
+        );
         assert_eq!(unsigned(&single(&[0x0a, 0x01, 0x02]).unwrap()), Ok(2));
-        assert_eq!(unsigned(&single(&[0x02, 0x01, 0xff]).unwrap()), Err(Reason::Malformed));
+        assert_eq!(
+            unsigned(&single(&[0x02, 0x01, 0xff]).unwrap()),
+            Err(Reason::Malformed)
+        );
         assert_eq!(boolean(&single(&[0x01, 0x01, 0xff]).unwrap()), Ok(true));
-        assert_eq!(boolean(&single(&[0x01, 0x01, 0x01]).unwrap()), Err(Reason::Malformed));
+        assert_eq!(
+            boolean(&single(&[0x01, 0x01, 0x01]).unwrap()),
+            Err(Reason::Malformed)
+        );
         assert_eq!(single(&[0x02, 0x01]).err(), Some(Reason::Malformed));
         assert_eq!(single(&[0x05, 0x00, 0x00]).err(), Some(Reason::Malformed));
     }

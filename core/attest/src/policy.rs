@@ -122,14 +122,26 @@ mod tests {
     fn requirement_decides_admission() {
         let valid = Verdict::Valid(Attested::Android(SecurityLevel::StrongBox));
         let refused = Verdict::Refused(Reason::UntrustedRoot);
-        assert_eq!(Requirement::Required.admit(Some(valid)), Admission::Admit(Some(valid)));
+        assert_eq!(
+            Requirement::Required.admit(Some(valid)),
+            Admission::Admit(Some(valid))
+        );
         assert_eq!(
             Requirement::Required.admit(Some(refused)),
             Admission::Refuse(Reason::UntrustedRoot)
         );
-        assert_eq!(Requirement::Required.admit(None), Admission::Refuse(Reason::Malformed));
-        assert_eq!(Requirement::Preferred.admit(Some(refused)), Admission::Admit(Some(refused)));
+        assert_eq!(
+            Requirement::Required.admit(None),
+            Admission::Refuse(Reason::Malformed)
+        );
+        assert_eq!(
+            Requirement::Preferred.admit(Some(refused)),
+            Admission::Admit(Some(refused))
+        );
         assert_eq!(Requirement::Preferred.admit(None), Admission::Admit(None));
-        assert_eq!(Requirement::Off.admit(Some(refused)), Admission::Admit(None));
+        assert_eq!(
+            Requirement::Off.admit(Some(refused)),
+            Admission::Admit(None)
+        );
     }
 }

@@ -151,7 +151,11 @@ mod tests {
         for reason in Reason::ALL {
             let code = reason.code();
             assert!(seen.insert(code), "duplicate code {code}");
-            assert!(code.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'), "{code}");
+            assert!(
+                code.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{code}"
+            );
             assert_eq!(Reason::from_code(code), Some(reason));
         }
         assert_eq!(Reason::from_code("nonsense"), None);

@@ -72,7 +72,7 @@ pub fn certificates_from_pem(pem: &str) -> Result<Vec<Vec<u8>>, Reason> {
 /// One DER certificate, with nothing after it.
 pub(crate) fn parse_certificate(der: &[u8]) -> Result<X509Certificate<'_>, Reason> {
     match X509Certificate::from_der(der) {
-        Ok((rest, certificate)) if rest.is_empty() => Ok(certificate),
+        Ok(([], certificate)) => Ok(certificate),
         _ => Err(Reason::Malformed),
     }
 }
@@ -90,7 +90,13 @@ mod tests {
     #[test]
     fn text_without_certificates_is_malformed() {
         assert_eq!(TrustAnchors::from_pem(""), Err(Reason::Malformed));
-        assert_eq!(TrustAnchors::from_pem("not pem at all"), Err(Reason::Malformed));
-        assert_eq!(TrustAnchors::from_der(vec![vec![0x30, 0x00]]), Err(Reason::Malformed));
+        assert_eq!(
+            TrustAnchors::from_pem("not pem at all"),
+            Err(Reason::Malformed)
+        );
+        assert_eq!(
+            TrustAnchors::from_der(vec![vec![0x30, 0x00]]),
+            Err(Reason::Malformed)
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! from), each checked at a time inside its certificates' validity, and tampered variants
 //! refused with the right reason.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use avain_attest::android::{AndroidCheck, StatusList, VerifiedBootState, verify_android};
 use avain_attest::roots::certificates_from_pem;
 use avain_attest::{
@@ -94,7 +96,15 @@ fn check_with(
 }
 
 fn verdict(s: &Sample, policy: &AndroidPolicy) -> Verdict {
-    check_with(s, &s.chain, policy, &TrustAnchors::google(), s.at, s.challenge, KeyRole::Device)
+    check_with(
+        s,
+        &s.chain,
+        policy,
+        &TrustAnchors::google(),
+        s.at,
+        s.challenge,
+        KeyRole::Device,
+    )
 }
 
 fn refused(reason: Reason) -> Verdict {
@@ -121,7 +131,10 @@ fn strongbox_sample_is_valid_under_the_rsa_root() {
     );
     let description = report.description.unwrap();
     assert_eq!(description.challenge, s.challenge);
-    assert_eq!(description.attestation_security_level, SecurityLevel::StrongBox);
+    assert_eq!(
+        description.attestation_security_level,
+        SecurityLevel::StrongBox
+    );
     let root = description.root_of_trust().unwrap();
     assert!(root.device_locked);
     assert_eq!(root.verified_boot_state, VerifiedBootState::Verified);
@@ -142,7 +155,15 @@ fn a_chain_without_its_root_certificate_is_anchored_by_the_root_that_signed_it()
     let without_root = &s.chain[..s.chain.len() - 1];
     let anchors = TrustAnchors::google();
     assert_eq!(
-        check_with(&s, without_root, &bank_policy(), &anchors, s.at, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            without_root,
+            &bank_policy(),
+            &anchors,
+            s.at,
+            s.challenge,
+            KeyRole::Device
+        ),
         Verdict::Valid(Attested::Android(SecurityLevel::StrongBox))
     );
 }
@@ -150,12 +171,18 @@ fn a_chain_without_its_root_certificate_is_anchored_by_the_root_that_signed_it()
 #[test]
 fn unlocked_bootloader_is_refused_unless_the_policy_allows_it() {
     let s = akita();
-    assert_eq!(verdict(&s, &AndroidPolicy::default()), refused(Reason::BootloaderUnlocked));
+    assert_eq!(
+        verdict(&s, &AndroidPolicy::default()),
+        refused(Reason::BootloaderUnlocked)
+    );
     let verified_only = AndroidPolicy {
         require_locked_bootloader: false,
         ..AndroidPolicy::default()
     };
-    assert_eq!(verdict(&s, &verified_only), refused(Reason::BootNotVerified));
+    assert_eq!(
+        verdict(&s, &verified_only),
+        refused(Reason::BootNotVerified)
+    );
     assert_eq!(
         verdict(&s, &unlocked_allowed()),
         Verdict::Valid(Attested::Android(SecurityLevel::TrustedEnvironment))
@@ -164,7 +191,11 @@ fn unlocked_bootloader_is_refused_unless_the_policy_allows_it() {
 
 #[test]
 fn an_older_chain_is_valid_in_its_time_and_expired_now() {
-    let s = sample("blueline_tee_ec_2018.pem", b"challenge", datetime!(2019-01-01 0:00 UTC));
+    let s = sample(
+        "blueline_tee_ec_2018.pem",
+        b"challenge",
+        datetime!(2019-01-01 0:00 UTC),
+    );
     assert_eq!(
         verdict(&s, &unlocked_allowed()),
         Verdict::Valid(Attested::Android(SecurityLevel::TrustedEnvironment))
@@ -173,15 +204,30 @@ fn an_older_chain_is_valid_in_its_time_and_expired_now() {
     let now = datetime!(2026-12-04 12:00 UTC);
     let anchors = TrustAnchors::google();
     assert_eq!(
-        check_with(&s, &s.chain, &unlocked_allowed(), &anchors, now, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            &s.chain,
+            &unlocked_allowed(),
+            &anchors,
+            now,
+            s.challenge,
+            KeyRole::Device
+        ),
         refused(Reason::CertificateExpired)
     );
 }
 
 #[test]
 fn an_rsa_key_is_not_accepted() {
-    let s = sample("akita_tee_rsa_userauth.pem", b"challenge", datetime!(2024-09-20 12:00 UTC));
-    assert_eq!(verdict(&s, &unlocked_allowed()), refused(Reason::KeyNotP256));
+    let s = sample(
+        "akita_tee_rsa_userauth.pem",
+        b"challenge",
+        datetime!(2024-09-20 12:00 UTC),
+    );
+    assert_eq!(
+        verdict(&s, &unlocked_allowed()),
+        refused(Reason::KeyNotP256)
+    );
 }
 
 #[test]
@@ -193,7 +239,15 @@ fn a_flipped_signature_byte_is_refused() {
         chain[index][last] ^= 0x01;
         let anchors = TrustAnchors::google();
         assert_eq!(
-            check_with(&s, &chain, &bank_policy(), &anchors, s.at, s.challenge, KeyRole::Device),
+            check_with(
+                &s,
+                &chain,
+                &bank_policy(),
+                &anchors,
+                s.at,
+                s.challenge,
+                KeyRole::Device
+            ),
             refused(Reason::SignatureInvalid),
             "certificate {index}"
         );
@@ -205,7 +259,15 @@ fn the_wrong_challenge_is_refused() {
     let s = caiman();
     let anchors = TrustAnchors::google();
     assert_eq!(
-        check_with(&s, &s.chain, &bank_policy(), &anchors, s.at, b"another", KeyRole::Device),
+        check_with(
+            &s,
+            &s.chain,
+            &bank_policy(),
+            &anchors,
+            s.at,
+            b"another",
+            KeyRole::Device
+        ),
         refused(Reason::ChallengeMismatch)
     );
 }
@@ -222,7 +284,10 @@ fn another_package_or_signer_is_refused() {
         signer_digests: vec![[7; 32]],
         ..bank_policy()
     };
-    assert_eq!(verdict(&s, &other_signer), refused(Reason::AppSignerMismatch));
+    assert_eq!(
+        verdict(&s, &other_signer),
+        refused(Reason::AppSignerMismatch)
+    );
 }
 
 #[test]
@@ -230,13 +295,30 @@ fn a_chain_to_a_root_that_is_not_googles_is_refused() {
     let s = caiman();
     let apple = TrustAnchors::apple();
     assert_eq!(
-        check_with(&s, &s.chain, &bank_policy(), &apple, s.at, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            &s.chain,
+            &bank_policy(),
+            &apple,
+            s.at,
+            s.challenge,
+            KeyRole::Device
+        ),
         refused(Reason::UntrustedRoot)
     );
     // The sample's own root is trusted by key, not by its presence in the chain.
-    let only_ec_root = TrustAnchors::from_der(vec![TrustAnchors::google().roots()[1].clone()]).unwrap();
+    let only_ec_root =
+        TrustAnchors::from_der(vec![TrustAnchors::google().roots()[1].clone()]).unwrap();
     assert_eq!(
-        check_with(&s, &s.chain, &bank_policy(), &only_ec_root, s.at, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            &s.chain,
+            &bank_policy(),
+            &only_ec_root,
+            s.at,
+            s.challenge,
+            KeyRole::Device
+        ),
         refused(Reason::UntrustedRoot)
     );
 }
@@ -247,7 +329,10 @@ fn a_tee_key_where_strongbox_is_required_is_refused() {
         minimum_level: SecurityLevel::StrongBox,
         ..bank_policy()
     };
-    assert_eq!(verdict(&tegu(), &strongbox), refused(Reason::SecurityLevelTooLow));
+    assert_eq!(
+        verdict(&tegu(), &strongbox),
+        refused(Reason::SecurityLevelTooLow)
+    );
     assert_eq!(
         verdict(&caiman(), &strongbox),
         Verdict::Valid(Attested::Android(SecurityLevel::StrongBox))
@@ -258,9 +343,25 @@ fn a_tee_key_where_strongbox_is_required_is_refused() {
 fn a_time_outside_the_validity_is_refused() {
     let s = caiman();
     let anchors = TrustAnchors::google();
-    let run = |at| check_with(&s, &s.chain, &bank_policy(), &anchors, at, s.challenge, KeyRole::Device);
-    assert_eq!(run(datetime!(2025-09-01 0:00 UTC)), refused(Reason::CertificateNotYetValid));
-    assert_eq!(run(datetime!(2025-10-10 0:00 UTC)), refused(Reason::CertificateExpired));
+    let run = |at| {
+        check_with(
+            &s,
+            &s.chain,
+            &bank_policy(),
+            &anchors,
+            at,
+            s.challenge,
+            KeyRole::Device,
+        )
+    };
+    assert_eq!(
+        run(datetime!(2025-09-01 0:00 UTC)),
+        refused(Reason::CertificateNotYetValid)
+    );
+    assert_eq!(
+        run(datetime!(2025-10-10 0:00 UTC)),
+        refused(Reason::CertificateExpired)
+    );
 }
 
 #[test]
@@ -268,7 +369,15 @@ fn a_key_without_user_authentication_is_not_a_biometric_key() {
     let s = caiman();
     let anchors = TrustAnchors::google();
     assert_eq!(
-        check_with(&s, &s.chain, &bank_policy(), &anchors, s.at, s.challenge, KeyRole::Biometric),
+        check_with(
+            &s,
+            &s.chain,
+            &bank_policy(),
+            &anchors,
+            s.at,
+            s.challenge,
+            KeyRole::Biometric
+        ),
         refused(Reason::UserAuthNotRequired)
     );
 }
@@ -294,10 +403,17 @@ fn a_revoked_intermediate_is_refused() {
         refused(Reason::CertificateRevoked)
     );
     // Google's own sample list (tests/data) names none of the sample's certificates.
-    let path = format!("{}/tests/data/android/google_status_sample.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/data/android/google_status_sample.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let google = StatusList::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
     assert_eq!(google.len(), 5);
-    assert!(verify_android(&check, &bank_policy(), &anchors, &google).verdict.is_valid());
+    assert!(
+        verify_android(&check, &bank_policy(), &anchors, &google)
+            .verdict
+            .is_valid()
+    );
 }
 
 #[test]
@@ -306,11 +422,27 @@ fn garbage_is_malformed_and_an_empty_chain_too_short() {
     let anchors = TrustAnchors::google();
     let garbage = vec![vec![0x30, 0x03, 0x02, 0x01, 0x01]];
     assert_eq!(
-        check_with(&s, &garbage, &bank_policy(), &anchors, s.at, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            &garbage,
+            &bank_policy(),
+            &anchors,
+            s.at,
+            s.challenge,
+            KeyRole::Device
+        ),
         refused(Reason::Malformed)
     );
     assert_eq!(
-        check_with(&s, &[], &bank_policy(), &anchors, s.at, s.challenge, KeyRole::Device),
+        check_with(
+            &s,
+            &[],
+            &bank_policy(),
+            &anchors,
+            s.at,
+            s.challenge,
+            KeyRole::Device
+        ),
         refused(Reason::ChainTooShort)
     );
 }
@@ -318,5 +450,7 @@ fn garbage_is_malformed_and_an_empty_chain_too_short() {
 /// The certificate's serial number as Google's status list writes it: lowercase hex.
 fn serial_hex(der: &[u8]) -> String {
     let (_, certificate) = x509_parser::parse_x509_certificate(der).unwrap();
-    hex::encode(certificate.raw_serial()).trim_start_matches('0').to_owned()
+    hex::encode(certificate.raw_serial())
+        .trim_start_matches('0')
+        .to_owned()
 }

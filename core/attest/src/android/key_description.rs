@@ -120,8 +120,17 @@ impl KeyDescription {
     /// Reads the extension's value (the DER of the KeyDescription SEQUENCE).
     pub fn parse(value: &[u8]) -> Result<KeyDescription, Reason> {
         let fields = der::constructed(&der::single(value)?, SEQUENCE)?;
-        let [version, level, km_version, km_level, challenge, _unique_id, software, hardware, ..] =
-            fields.as_slice()
+        let [
+            version,
+            level,
+            km_version,
+            km_level,
+            challenge,
+            _unique_id,
+            software,
+            hardware,
+            ..,
+        ] = fields.as_slice()
         else {
             return Err(Reason::Malformed);
         };
@@ -138,7 +147,8 @@ impl KeyDescription {
 
     /// The lower of the attestation's and the key's levels: what the bank can rely on.
     pub fn security_level(&self) -> SecurityLevel {
-        self.attestation_security_level.min(self.keymint_security_level)
+        self.attestation_security_level
+            .min(self.keymint_security_level)
     }
 
     /// The list that holds the key's properties: the hardware's when the key is in

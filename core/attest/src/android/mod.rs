@@ -6,8 +6,7 @@ mod revocation;
 
 pub use key_description::{
     ALGORITHM_EC, AUTH_BIOMETRIC, AUTH_PASSWORD, AttestationApplicationId, AuthorizationList,
-    CURVE_P256, KEY_DESCRIPTION_OID, KeyDescription, PURPOSE_SIGN, RootOfTrust,
-    VerifiedBootState,
+    CURVE_P256, KEY_DESCRIPTION_OID, KeyDescription, PURPOSE_SIGN, RootOfTrust, VerifiedBootState,
 };
 pub use revocation::StatusList;
 
@@ -86,8 +85,9 @@ fn check_all(
     {
         return Err(Reason::ExtensionMisplaced);
     }
-    let description =
-        KeyDescription::parse(extension(leaf, KEY_DESCRIPTION_OID).ok_or(Reason::ExtensionMissing)?)?;
+    let description = KeyDescription::parse(
+        extension(leaf, KEY_DESCRIPTION_OID).ok_or(Reason::ExtensionMissing)?,
+    )?;
 
     if let Some(expected) = check.challenge {
         if description.challenge != expected {
@@ -131,9 +131,12 @@ fn check_all(
     }
     if !policy.signer_digests.is_empty()
         && !app.is_some_and(|a| {
-            a.signer_digests
-                .iter()
-                .any(|d| policy.signer_digests.iter().any(|want| want.as_slice() == d))
+            a.signer_digests.iter().any(|d| {
+                policy
+                    .signer_digests
+                    .iter()
+                    .any(|want| want.as_slice() == d)
+            })
         })
     {
         return Err(Reason::AppSignerMismatch);

@@ -63,7 +63,11 @@ impl StatusList {
 fn normalise(serial: &str) -> String {
     let lower = serial.trim().to_ascii_lowercase();
     let trimmed = lower.trim_start_matches('0');
-    if trimmed.is_empty() { "0".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "0".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 #[cfg(test)]

@@ -61,10 +61,16 @@ mod tests {
     #[test]
     fn short_data_is_malformed() {
         assert_eq!(AuthenticatorData::parse(&[0; 36]), Err(Reason::Malformed));
-        assert_eq!(AuthenticatorData::parse_attested(&[0; 54]), Err(Reason::Malformed));
+        assert_eq!(
+            AuthenticatorData::parse_attested(&[0; 54]),
+            Err(Reason::Malformed)
+        );
         let mut bytes = vec![0u8; 55];
         bytes[53..55].copy_from_slice(&4u16.to_be_bytes());
-        assert_eq!(AuthenticatorData::parse_attested(&bytes), Err(Reason::Malformed));
+        assert_eq!(
+            AuthenticatorData::parse_attested(&bytes),
+            Err(Reason::Malformed)
+        );
         bytes.extend_from_slice(&[1, 2, 3, 4]);
         let parsed = AuthenticatorData::parse_attested(&bytes).unwrap();
         assert_eq!(parsed.credential_id, Some(vec![1, 2, 3, 4]));

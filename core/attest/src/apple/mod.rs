@@ -102,7 +102,10 @@ fn check_all(
         return Err(Reason::ExtensionMisplaced);
     }
 
-    let nonce = digest(&SHA256, &[object.auth_data.as_slice(), check.client_data_hash].concat());
+    let nonce = digest(
+        &SHA256,
+        &[object.auth_data.as_slice(), check.client_data_hash].concat(),
+    );
     let attested_nonce = nonce_of(extension(leaf, NONCE_OID).ok_or(Reason::ExtensionMissing)?)?;
     if attested_nonce != nonce.as_ref() {
         return Err(Reason::ChallengeMismatch);
@@ -234,7 +237,10 @@ pub fn verify_assertion(check: &AssertionCheck<'_>) -> Result<u32, Reason> {
     else {
         return Err(Reason::Malformed);
     };
-    let nonce = digest(&SHA256, &[auth_data.as_slice(), check.client_data_hash].concat());
+    let nonce = digest(
+        &SHA256,
+        &[auth_data.as_slice(), check.client_data_hash].concat(),
+    );
     UnparsedPublicKey::new(&ECDSA_P256_SHA256_ASN1, check.public_key)
         .verify(nonce.as_ref(), signature)
         .map_err(|_| Reason::SignatureInvalid)?;

@@ -1,5 +1,6 @@
 //! Why evidence was refused: one typed reason per check, each with a stable snake_case
 //! code (what the bank stores, logs and sends; never a message built from the evidence).
+//! The golden list `reasons.txt` beside this file holds every code, sorted.
 
 use std::fmt;
 
@@ -144,6 +145,16 @@ impl std::error::Error for Reason {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The golden list `reasons.txt` (sorted): a bank stores these codes, so a code that
+    /// changes or disappears must show up in review.
+    #[test]
+    fn codes_match_the_golden_list() {
+        let golden: Vec<&str> = include_str!("reasons.txt").lines().collect();
+        let mut codes: Vec<&str> = Reason::ALL.iter().map(|r| r.code()).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, golden);
+    }
 
     #[test]
     fn codes_are_unique_snake_case_and_round_trip() {

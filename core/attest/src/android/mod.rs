@@ -38,7 +38,8 @@ pub struct AndroidCheck<'a> {
 pub struct AndroidReport {
     /// Valid with the security level, or the first failed check.
     pub verdict: Verdict,
-    /// The leaf's KeyDescription, when present and readable.
+    /// The leaf's KeyDescription, when present and readable; what it says is vouched for
+    /// only when the verdict is valid.
     pub description: Option<KeyDescription>,
 }
 

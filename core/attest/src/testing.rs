@@ -74,10 +74,10 @@ impl TestAppAttestKey {
         auth_data.extend_from_slice(&counter.to_be_bytes());
         let nonce = digest(&SHA256, &[auth_data.as_slice(), client_data_hash].concat());
         let signature = self.key.sign(nonce.as_ref())?;
-        cbor(&Value::Map(vec![
+        Ok(cbor(&Value::Map(vec![
             (text("signature"), Value::Bytes(signature)),
             (text("authenticatorData"), Value::Bytes(auth_data)),
-        ]))
+        ])))
     }
 
     /// The key's public point (uncompressed).
@@ -168,7 +168,7 @@ impl TestAuthority {
     ) -> Result<TestAppAttestKey, rcgen::Error> {
         let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
         let key_id = digest(&SHA256, key.public_key_raw()).as_ref().to_vec();
-        let auth_data = attested_auth_data(app_id, &key_id, key.public_key_raw(), development)?;
+        let auth_data = attested_auth_data(app_id, &key_id, key.public_key_raw(), development);
         let nonce = digest(&SHA256, &[auth_data.as_slice(), client_data_hash].concat());
         // SEQUENCE { [1] EXPLICIT OCTET STRING nonce }
         let nonce_value = tlv(&[0x30], &tlv(&[0xa1], &tlv(&[0x04], nonce.as_ref())));
@@ -196,7 +196,7 @@ impl TestAuthority {
                 ]),
             ),
             (text("authData"), Value::Bytes(auth_data)),
-        ]))?;
+        ]));
         Ok(TestAppAttestKey {
             key,
             object,
@@ -237,12 +237,7 @@ fn leaf_params(name: &str) -> Result<CertificateParams, rcgen::Error> {
 
 /// rpIdHash, flags (attested credential data), counter 0, AAGUID, credential id (the key
 /// id), and the key as COSE (EC2, ES256, P-256).
-fn attested_auth_data(
-    app_id: &str,
-    key_id: &[u8],
-    point: &[u8],
-    development: bool,
-) -> Result<Vec<u8>, rcgen::Error> {
+fn attested_auth_data(app_id: &str, key_id: &[u8], point: &[u8], development: bool) -> Vec<u8> {
     let mut data = digest(&SHA256, app_id.as_bytes()).as_ref().to_vec();
     data.push(0x40);
     data.extend_from_slice(&0u32.to_be_bytes());
@@ -267,8 +262,8 @@ fn attested_auth_data(
         (Value::Integer((-1).into()), Value::Integer(1.into())),
         (Value::Integer((-2).into()), Value::Bytes(x.to_vec())),
         (Value::Integer((-3).into()), Value::Bytes(y.to_vec())),
-    ]))?);
-    Ok(data)
+    ])));
+    data
 }
 
 /// The KeyDescription DER as KeyMint 300 writes it.
@@ -386,10 +381,11 @@ fn text(value: &str) -> Value {
     Value::Text(value.to_owned())
 }
 
-fn cbor(value: &Value) -> Result<Vec<u8>, rcgen::Error> {
+fn cbor(value: &Value) -> Vec<u8> {
     let mut out = Vec::new();
-    ciborium::into_writer(value, &mut out).map_err(|_| rcgen::Error::CouldNotParseCertificate)?;
-    Ok(out)
+    ciborium::into_writer(value, &mut out)
+        .expect("a CBOR value of maps, bytes and text encodes into a Vec");
+    out
 }
 
 fn hex_lower(bytes: &[u8]) -> String {

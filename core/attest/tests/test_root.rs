@@ -247,6 +247,40 @@ fn apple_objects_and_assertions_verify_under_the_test_root_only() {
 }
 
 #[test]
+fn evidence_turns_into_the_checks() {
+    use avain_attest::evidence::{AndroidEvidence, AppleEvidence, Evidence};
+    let authority = TestAuthority::new().unwrap();
+    let chain = authority
+        .android_chain_for_new_key(&AndroidKeySpec::device_key(b"bank challenge", PACKAGE))
+        .unwrap();
+    let android_evidence = Evidence::Android(AndroidEvidence { chain });
+    let Evidence::Android(evidence) = &android_evidence else {
+        unreachable!()
+    };
+    let report = verify_android(
+        &evidence.check(b"bank challenge", KeyRole::Device, AT),
+        &policy(),
+        &authority.anchors(),
+        &StatusList::empty(),
+    );
+    assert!(report.verdict.is_valid());
+
+    let key = authority
+        .apple_attestation(APP_ID, &[5; 32], false)
+        .unwrap();
+    let evidence = AppleEvidence {
+        object: key.object.clone(),
+        key_id: key.key_id.clone(),
+    };
+    let report = verify_app_attest(
+        &evidence.check(&[5; 32], APP_ID, AT),
+        &ApplePolicy::default(),
+        &authority.anchors(),
+    );
+    assert!(report.verdict.is_valid());
+}
+
+#[test]
 fn apple_development_objects_need_the_development_policy() {
     let authority = TestAuthority::new().unwrap();
     let key = authority.apple_attestation(APP_ID, &[1; 32], true).unwrap();

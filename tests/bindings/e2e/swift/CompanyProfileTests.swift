@@ -13,20 +13,23 @@ final class CompanyProfileTests: XCTestCase {
     let annaPin = "583927"
     let companyPin = "472916"
 
-    func open(_ store: MemorySecretStore, _ dataDir: URL) async throws -> Avain {
+    /// The phone's app on `dataDir`; the keystore (`store`, `keys`) outlives the app, as
+    /// the Keychain does across restarts.
+    func open(_ store: MemorySecretStore, _ keys: SwiftDeviceKeys, _ dataDir: URL) async throws -> Avain {
         try await Avain.open(
             settings: AvainSettings(
                 dataDir: dataDir.path, bank: try SandboxControl.settings(), preferredLanguages: ["fi-FI"],
                 device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
                 pinKdfIterations: 1_000, clock: nil),
-            secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
+            secretStore: store, deviceKeys: keys, biometricKeys: NoBiometrics())
     }
 
     func testAPersonalAndACompanyProfileOnOnePhone() async throws {
         let store = MemorySecretStore()
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-profiles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        let avain = try await open(store, dataDir)
+        let keys = SwiftDeviceKeys(store: store)
+        let avain = try await open(store, keys, dataDir)
         let annaId = try await SandboxControl.registerAndUnlock(avain, user: anna, pin: annaPin, name: "Oma")
         let companyId = try await SandboxControl.registerAndUnlock(avain, user: company, pin: companyPin, name: "Yritys")
 
@@ -78,7 +81,7 @@ final class CompanyProfileTests: XCTestCase {
         try await avain.logout()
 
         // The app restarts on the same data directory: both profiles are there.
-        let reopened = try await open(store, dataDir)
+        let reopened = try await open(store, keys, dataDir)
         let again = Dictionary(uniqueKeysWithValues: try await reopened.profiles().map { ($0.id, $0.customerKind) })
         XCTAssertEqual(again, kinds)
         // Deleting the company's profile here leaves Anna's working.

@@ -157,8 +157,10 @@ fn read_profile(row: &Row<'_>, cipher: &RowCipher) -> Result<Profile, StoreError
 }
 
 fn load_all(conn: &Connection, cipher: &RowCipher) -> Result<Vec<Profile>, StoreError> {
+    // Oldest first; profiles added within the same second (the time is stored in seconds)
+    // in the order they were added, which the rowid keeps (the id is random).
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM profiles ORDER BY created_at, id"
+        "SELECT {COLUMNS} FROM profiles ORDER BY created_at, rowid"
     ))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();

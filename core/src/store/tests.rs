@@ -284,6 +284,22 @@ fn profiles_round_trip_and_change() {
 }
 
 #[test]
+fn profiles_added_in_the_same_second_are_listed_in_the_order_they_were_added() {
+    let f = fixture();
+    for id in ["z9", "a1", "m5"] {
+        f.store.create_profile(&new_profile(id), NOW).unwrap();
+    }
+    let ids: Vec<String> = f
+        .reopen()
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ids, ["z9", "a1", "m5"]);
+}
+
+#[test]
 fn deleting_a_profile_removes_its_payees_and_receipts() {
     let f = fixture();
     f.store.create_profile(&new_profile("a1"), NOW).unwrap();

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -323,9 +323,16 @@ const V5: &str = r#"
 ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
 "#;
 
-// Meetings of three kinds, booked without login, with invited guests who identify
-// through the broker. Tokens and broker states are kept as HMAC hashes only.
+/// Version 6: what kind of payment a row is: a payment to a payee, or a transfer between
+/// two accounts of the same customer (`payee_iban` is then the account paid to).
 const V6: &str = r#"
+ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
+    CHECK (kind IN ('payment', 'own_transfer'));
+"#;
+
+/// Version 7: meetings of three kinds, booked without login, with invited guests who identify
+/// through the broker. Tokens and broker states are kept as HMAC hashes only.
+const V7: &str = r#"
 ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'video'
     CHECK (kind IN ('phone', 'video', 'branch'));
 

@@ -15,7 +15,7 @@
 //! | `banking.rs` | [`Payments`]: accounts, e-invoices, payments (barcode or typed, SMS step-up) |
 //! | `receipts.rs` | [`Receipts`]: receipts of approvals, "this was not me" |
 //! | `pushed_requests.rs` | [`Identification`]: third parties' identification requests and browser logins |
-//! | `meetings.rs` | [`Meetings`]: bookings, look-up by code, joining, identifying; the join window |
+//! | `meetings.rs` | [`Meetings`]: bookings (phone, video, branch; logged in or, with no profile, without login in a free slot), invitations, a guest's join through the broker, look-up by code, joining, identifying; the join window |
 //! | `documents.rs` | [`Documents`]: the signing service's lists, reading, signing, downloading |
 //! | `inbox.rs` | [`Inbox`]: the secure inbox, reading and writing messages |
 //! | `devices.rs` | [`Devices`]: trusted devices, removing one remotely |

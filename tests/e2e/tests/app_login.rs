@@ -383,3 +383,29 @@ async fn the_pages_app_link_opens_the_same_login_in_the_app_on_this_phone() {
         .unwrap();
     assert_eq!(browser.status().await, "approved");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bank_serves_the_site_association_files_for_its_app() {
+    let h = Harness::start().await.unwrap();
+    let browser = browser_waits_for_app(&h, Harness::customer(ANNA).unwrap().user_id).await;
+    let ids = avain_core::app_link::APP_IDS;
+    for (path, expected) in [
+        ("/.well-known/assetlinks.json", ids.android_package),
+        ("/.well-known/apple-app-site-association", ids.apple_app_id),
+    ] {
+        let answer = browser
+            .http
+            .get(format!("{}{path}", browser.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{path}");
+        assert_eq!(
+            answer.headers()["content-type"].to_str().unwrap(),
+            "application/json",
+            "{path}"
+        );
+        let body = answer.text().await.unwrap();
+        assert!(body.contains(expected), "{path}: {body}");
+    }
+}

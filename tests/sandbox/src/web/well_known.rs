@@ -68,4 +68,23 @@ mod tests {
         assert_eq!(details["appIDs"][0], APP_IDS.apple_app_id);
         assert_eq!(details["components"][0]["/"], "/app-login/*");
     }
+
+    /// The shells claim the bank's host and the one path: Android's verified intent filter
+    /// and iOS's associated domain.
+    #[test]
+    fn the_shells_claim_the_banks_host_and_path() {
+        use avain_protocol::app_link::AppLinkDomain;
+        let host = AppLinkDomain::Bank.host();
+        let manifest = include_str!("../../../../android/src/main/AndroidManifest.xml");
+        for claim in [
+            "android:autoVerify=\"true\"".to_owned(),
+            "android:scheme=\"https\"".to_owned(),
+            format!("android:host=\"{host}\""),
+            format!("android:pathPrefix=\"{APP_LOGIN_PATH}\""),
+        ] {
+            assert!(manifest.contains(&claim), "{claim}");
+        }
+        let entitlements = include_str!("../../../../ios/AppLinks.entitlements");
+        assert!(entitlements.contains(&format!("<string>applinks:{host}</string>")));
+    }
 }

@@ -26,7 +26,8 @@
 //! | `pending.rs` | what is on screen to approve next (in memory only) |
 //! | `accounts.rs` | accounts, transactions, e-invoices, payments awaiting approval |
 //! | `payment_form.rs` | the payment form and the virtual barcode, checked (pure) |
-//! | `payments.rs` | the payment state machine: start, SMS step-up, confirm, cancel |
+//! | `transfer_form.rs` | the form of a transfer between own accounts (pure) |
+//! | `payments.rs` | the payment state machine: start, SMS step-up, confirm, cancel; own-account transfers |
 //! | `receipts.rs` | receipts of every approval and the "this was not me" report |
 //!
 //! # Threads and async
@@ -80,6 +81,7 @@ mod screen_lock;
 mod session;
 mod signing;
 mod tasks;
+mod transfer_form;
 mod versions;
 
 use std::path::PathBuf;
@@ -113,8 +115,10 @@ pub use signing::{
     DOWNLOAD_PERIOD, DocumentFile, DocumentInfo, DocumentLists, DocumentView, PartyInfo,
     downloadable,
 };
+pub use transfer_form::TransferDraft;
 pub use versions::{CORE_VERSION, Versions};
 
+use crate::api::CustomerKind;
 use crate::app_link::AppLinkDomain;
 use crate::i18n::Language;
 use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
@@ -234,6 +238,10 @@ pub struct ProfileInfo {
     pub id: String,
     /// The name the customer gave it.
     pub name: String,
+    /// Whose codes these are: a private customer's or a company's (the picker shows the
+    /// company profile apart). Learnt from the bank at registration; `Unknown` when the
+    /// bank named a kind this version does not know.
+    pub customer_kind: CustomerKind,
     /// Where the profile is in its life; a locked one carries its [`LockReason`]
     /// (who can open it).
     ///
@@ -342,6 +350,7 @@ impl Inner {
         ProfileInfo {
             id: profile.id.clone(),
             name: profile.name.clone(),
+            customer_kind: profile.customer_kind,
             state: profile.state,
             status: profile.state.status_message(lang),
             biometrics_enabled: profile.biometrics.is_enabled(),

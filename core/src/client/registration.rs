@@ -537,6 +537,7 @@ async fn complete(
                 name,
                 server_profile_id: registered.profile_id,
                 server_device_id: verified.device_id.clone(),
+                customer_kind: verified.customer_kind,
                 language: lang,
                 pin_kdf: kdf,
             },

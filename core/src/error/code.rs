@@ -264,6 +264,10 @@ error_codes! {
     PaymentInvalid = "payment_invalid",
     /// No account to pay from.
     FromAccountMissing = "from_account_missing",
+    /// An own-account transfer names no account to pay to.
+    ToAccountMissing = "to_account_missing",
+    /// An own-account transfer's two accounts are the same account.
+    TransferSameAccount = "transfer_same_account",
     /// No payee name.
     PayeeNameMissing = "payee_name_missing",
     /// The payee name is too long.

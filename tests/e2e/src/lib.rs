@@ -25,7 +25,7 @@ use avain_sandbox::client::BankClient;
 use avain_sandbox::seed::{self, SeedCustomer};
 use time::OffsetDateTime;
 
-pub use avain_sandbox::seed::{ANNA, LIISA, MIKKO, PEKKA};
+pub use avain_sandbox::seed::{ANNA, LIISA, MIKKO, PEKKA, PUUTYO};
 
 mod raw_phone;
 pub use raw_phone::RawPhone;

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -321,6 +321,13 @@ ALTER TABLE customers ADD COLUMN key_card_index INTEGER;
 /// change learns whether the change was committed.
 const V5: &str = r#"
 ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
+"#;
+
+/// Version 6: what kind of payment a row is: a payment to a payee, or a transfer between
+/// two accounts of the same customer (`payee_iban` is then the account paid to).
+const V6: &str = r#"
+ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
+    CHECK (kind IN ('payment', 'own_transfer'));
 "#;
 
 #[cfg(test)]

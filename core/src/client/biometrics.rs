@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::screen_lock::Guarded;
 use super::{ApprovalFactor, Avain, AvainError};
 use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
 use crate::error::IntoAvainError;
@@ -22,6 +23,7 @@ impl Avain {
         self.run(move |inner| async move {
             let lang = inner.lang();
             let (token, profile_id) = inner.session()?;
+            inner.require_screen_lock(Guarded::EnableBiometrics)?;
             let profile = inner.profile(&profile_id)?;
             let next = profile
                 .biometrics

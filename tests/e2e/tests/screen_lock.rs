@@ -84,8 +84,10 @@ async fn without_the_lock_nothing_is_signed_and_the_profile_waits_for_it() {
         .await
         .unwrap();
 
-    // Turned off while logged in: biometrics cannot be switched on.
+    assert!(h.avain.biometrics_offered(&id).await.unwrap());
+    // Turned off while logged in: biometrics are not offered and cannot be switched on.
     h.device_keys.set_secure_lock_screen(false);
+    assert!(!h.avain.biometrics_offered(&id).await.unwrap());
     let refused = h
         .avain
         .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
@@ -107,8 +109,9 @@ async fn without_the_lock_nothing_is_signed_and_the_profile_waits_for_it() {
     assert_eq!(profile.state, ProfileState::Active);
     assert_eq!(h.avain.logged_in_profile(), None);
 
-    // Back on: the same PIN logs in, and biometrics can be switched on.
+    // Back on: the same PIN logs in, and biometrics are offered and can be switched on.
     h.device_keys.set_secure_lock_screen(true);
+    assert!(h.avain.biometrics_offered(&id).await.unwrap());
     h.avain
         .login_with_pin(id.clone(), PIN.into())
         .await

@@ -15,6 +15,8 @@
 //! | `pin_change.rs` | changing the PIN |
 //! | `biometrics.rs` | enabling, disabling and invalidating biometrics |
 //! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
+//! | `app_link.rs` | reading the online bank's app link and opening the login it names |
+//! | `screen_lock.rs` | the secure screen lock registration, biometrics, logins and approvals need |
 //! | `app_login.rs` | approving a browser online-bank login whose short code the app shows |
 //! | `identification.rs` | strong identification for third parties, through a broker (Finnish only) |
 //! | `meetings.rs` | meetings: list, book, look-up without login, edit, cancel, join window, identifier |
@@ -56,6 +58,7 @@
 //! password. The session lives only in memory: after a restart the customer logs in.
 
 mod accounts;
+mod app_link;
 mod app_login;
 mod approval;
 mod areas;
@@ -76,6 +79,7 @@ mod policy;
 mod pushed_request;
 mod receipts;
 mod registration;
+mod screen_lock;
 mod session;
 mod signing;
 mod tasks;
@@ -120,6 +124,7 @@ pub use transfer_form::TransferDraft;
 pub use versions::{CORE_VERSION, Versions};
 
 use crate::api::CustomerKind;
+use crate::app_link::AppLinkDomain;
 use crate::i18n::Language;
 use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
 use crate::lifecycle::{BiometricState, ProfileState};
@@ -160,6 +165,9 @@ pub struct BankConfig {
     pub challenge_key: Vec<u8>,
     /// The bank's OS policy signing keys, by key id.
     pub policy_keys: Vec<BankKey>,
+    /// Whose app links the app opens: [`AppLinkDomain::Bank`] in apps, the sandbox's
+    /// host in tests against it.
+    pub app_links: AppLinkDomain,
 }
 
 impl std::fmt::Debug for BankConfig {

@@ -22,7 +22,7 @@
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
 //! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
-//! | `POST /browser-login/{user_id}` | `request_id`, `short_code`: a browser waits for the code app |
+//! | `POST /browser-login/{user_id}` | `request_id`, `short_code`, `app_link` (the page's "open the code app on this device" link): a browser waits for the code app |
 //! | `GET /browser-login/{request_id}` | `pending`, `approved`, `rejected` or `expired`, as the page sees it |
 //! | `POST /meetings/{code}/identifier/{user_id}` | the identifier the expert reads out |
 //! | `GET /meetings/{code}` | the expert's view: `participant IDENTIFIED NAME` lines |

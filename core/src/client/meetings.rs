@@ -179,24 +179,10 @@ pub fn normalize_booking_code(text: &str) -> Option<String> {
     (code.chars().count() == 8 && code.chars().all(|c| alphabet.contains(c))).then_some(code)
 }
 
-/// A Finnish mobile number in any common form ("040 123 4567", "+358 40 1234567",
-/// "00358401234567") as E.164, or `None`.
+/// A phone number in any common form ("040 123 4567", "+358 40 1234567",
+/// "00358401234567") as E.164, or `None`: the rule the bank applies too.
 pub fn normalize_phone(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let digits = if let Some(rest) = compact.strip_prefix('+') {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("00") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        format!("358{rest}")
-    } else {
-        return None;
-    };
-    ((7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("+{digits}"))
+    avain_protocol::rules::phone::normalize(text)
 }
 
 /// The expert's identifier: digits, typed with or without spaces.

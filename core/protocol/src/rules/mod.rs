@@ -5,6 +5,7 @@
 pub mod ids;
 pub mod meetings;
 pub mod payments;
+pub mod phone;
 pub mod sessions;
 pub mod signing;
 pub mod text;

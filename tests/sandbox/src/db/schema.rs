@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -321,6 +321,25 @@ ALTER TABLE customers ADD COLUMN key_card_index INTEGER;
 /// change learns whether the change was committed.
 const V5: &str = r#"
 ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
+"#;
+
+/// Version 6: what a logged-in online-bank customer confirms with a key-card code (and, for
+/// a new mobile number, an SMS code sent to that number): a mobile-number change or the
+/// opening of a profile the customer locked.
+const V6: &str = r#"
+CREATE TABLE online_bank_confirmations (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    purpose         TEXT NOT NULL CHECK (purpose IN ('phone_change', 'profile_open')),
+    key_card_index  INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    new_phone       TEXT,
+    profile_id      TEXT REFERENCES profiles(id),
+    used            INTEGER NOT NULL DEFAULT 0,
+    expires_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX online_bank_confirmations_by_customer ON online_bank_confirmations(customer_id);
 "#;
 
 #[cfg(test)]

@@ -19,8 +19,10 @@
 //! | `GET /sms/{user_id}/{kind}` | the newest 6-digit code of that kind, or 404 |
 //! | `GET /pushes/{user_id}` | one `push KIND` line per push notification the bank sent to the customer's phones, oldest first |
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
-//! | `POST /lock/{user_id}` | how many usable profiles the customer locked in the online bank (`locks.rs`) |
+//! | `POST /lock/{user_id}` | how many usable profiles the customer locked in the online bank (`online_bank_settings.rs`) |
 //! | `POST /open/{user_id}` | how many of those the customer opened again with a key-card code |
+//! | `POST /phone/{user_id}/{number}` | `saved`: the mobile number, confirmed with the key-card and SMS codes |
+//! | `POST /sms-service/{user_id}` | `on`: the SMS additional service switched on |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
 //! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
 //! | `POST /browser-login/{user_id}` | `request_id`, `short_code`: a browser waits for the code app |
@@ -50,7 +52,7 @@ use base64::engine::general_purpose::STANDARD;
 use tokio::io::AsyncReadExt;
 
 mod clock;
-mod locks;
+mod online_bank_settings;
 mod relay;
 mod services;
 
@@ -91,8 +93,16 @@ fn router(control: Arc<Control>) -> Router {
         .route("/sms/{user_id}/{kind}", get(sms))
         .route("/pushes/{user_id}", get(pushes))
         .route("/unlock/{user_id}", post(unlock))
-        .route("/lock/{user_id}", post(locks::lock))
-        .route("/open/{user_id}", post(locks::open))
+        .route("/lock/{user_id}", post(online_bank_settings::lock))
+        .route("/open/{user_id}", post(online_bank_settings::open))
+        .route(
+            "/phone/{user_id}/{number}",
+            post(online_bank_settings::phone),
+        )
+        .route(
+            "/sms-service/{user_id}",
+            post(online_bank_settings::sms_service),
+        )
         // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
         .route("/broker/{id}/{service}", post(services::broker_asks))
         .route("/broker/{id}", get(services::broker_result))

@@ -1,5 +1,7 @@
-//! The customer locks and opens profiles in the browser online bank (a lost phone): what
-//! the Kotlin and Swift tests need to see the app's `Locked(ByCustomer)` state.
+//! The customer's settings in the browser online bank: a mobile number and the SMS
+//! additional service saved (what registration needs), and profiles locked and opened (a
+//! lost phone): what the Kotlin and Swift tests need to fix `no_phone_number` /
+//! `sms_service_off` and to see the app's `Locked(ByCustomer)` state.
 
 use std::sync::Arc;
 
@@ -67,4 +69,33 @@ pub async fn open(State(control): State<Arc<Control>>, Path(user_id): Path<Strin
         }
     }
     Ok(format!("{opened}\n"))
+}
+
+/// `POST /phone/{user_id}/{number}`: saves the mobile number, confirmed with the key-card
+/// code and the SMS code sent to it; answers `saved`.
+pub async fn phone(
+    State(control): State<Arc<Control>>,
+    Path((user_id, number)): Path<(String, String)>,
+) -> Answer {
+    let customer = customer(&user_id)?;
+    control
+        .browser
+        .change_phone(customer, &number)
+        .await
+        .map_err(failed)?;
+    Ok("saved\n".to_owned())
+}
+
+/// `POST /sms-service/{user_id}`: switches the SMS additional service on; answers `on`.
+pub async fn sms_service(
+    State(control): State<Arc<Control>>,
+    Path(user_id): Path<String>,
+) -> Answer {
+    let customer = customer(&user_id)?;
+    control
+        .browser
+        .set_sms_service(customer, true)
+        .await
+        .map_err(failed)?;
+    Ok("on\n".to_owned())
 }

@@ -97,7 +97,7 @@ impl BankClient {
             Method::PUT,
             "/v1/online-bank/sms-service",
             Some(&token),
-            Some(&SmsServiceChange { on }),
+            Some(&SmsServiceChange { enabled: on }),
         )
         .await
     }

@@ -49,5 +49,5 @@ pub struct PhoneChangeFinish {
 #[serde(deny_unknown_fields)]
 pub struct SmsServiceChange {
     /// On (needs a saved mobile number) or off.
-    pub on: bool,
+    pub enabled: bool,
 }

@@ -163,12 +163,12 @@ pub async fn set_sms_service(
         .write(move |conn| {
             let customer = records::customer(conn, customer_id)?;
             customer.require_usable()?;
-            if body.on && customer.phone.is_none() {
+            if body.enabled && customer.phone.is_none() {
                 return Err(ErrorCode::NoPhoneNumber.into());
             }
             conn.execute(
                 "UPDATE customers SET sms_service = ?2 WHERE id = ?1",
-                params![customer_id, body.on],
+                params![customer_id, body.enabled],
             )?;
             records::customer(conn, customer_id)
         })

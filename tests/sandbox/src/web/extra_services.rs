@@ -195,7 +195,7 @@ pub async fn phone_confirm(
 #[derive(Deserialize)]
 pub struct SmsForm {
     csrf: String,
-    on: bool,
+    enabled: bool,
 }
 
 /// `POST /extra-services/sms`: switches the SMS additional service on (needs a number) or
@@ -208,11 +208,13 @@ pub async fn sms_service(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    let body = SmsServiceChange { on: form.on };
+    let body = SmsServiceChange {
+        enabled: form.enabled,
+    };
     match extra_services::set_sms_service(State(state.clone()), me.bank_session(), Json(body)).await
     {
         Ok(_) => {
-            let flash = if form.on {
+            let flash = if form.enabled {
                 "flash_sms_service_on"
             } else {
                 "flash_sms_service_off"

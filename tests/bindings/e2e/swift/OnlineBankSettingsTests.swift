@@ -46,6 +46,7 @@ final class OnlineBankSettingsTests: XCTestCase {
 
         XCTAssertEqual(try SandboxControl.call("POST", "/open/\(user)"), "1")
         _ = try await avain.loginWithPin(profileId: profileId, pin: pin)
-        XCTAssertEqual(try await avain.profile(profileId: profileId).state, .active)
+        let opened = try await avain.profile(profileId: profileId)
+        XCTAssertEqual(opened.state, .active)
     }
 }

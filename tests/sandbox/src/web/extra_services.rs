@@ -224,3 +224,36 @@ pub async fn sms_service(
         Err(e) => page_with(&state, &me, StatusCode::CONFLICT, String::new(), Some(e)).await,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use avain_protocol::Language;
+    use avain_protocol::api::ErrorCode;
+    use avain_protocol::i18n;
+    use avain_protocol::lifecycle::{LockReason, ProfileState};
+
+    use crate::web::texts;
+
+    /// The phone's messages name the pages by the names the pages show, in every language.
+    #[test]
+    fn the_phones_messages_name_the_pages_as_the_pages_do() {
+        for lang in Language::ALL {
+            let services = texts::get(lang, "extra_services_title");
+            for code in [ErrorCode::NoPhoneNumber, ErrorCode::SmsServiceOff] {
+                let message = code.message(lang, None);
+                assert!(message.contains(services), "{lang:?} {message}");
+            }
+            let devices = texts::get(lang, "devices_title");
+            let locked = ProfileState::Locked {
+                reason: LockReason::ByCustomer,
+            };
+            for message in [
+                ErrorCode::ProfileLockedByCustomer.message(lang, None),
+                locked.status_message(lang),
+                i18n::text(lang, "client-error-locked-by-customer"),
+            ] {
+                assert!(message.contains(devices), "{lang:?} {message}");
+            }
+        }
+    }
+}

@@ -1,8 +1,9 @@
 //! What the customer fixes or protects in the browser online bank, seen from the phone:
 //! a missing mobile number or SMS service stops registration until the customer saves
 //! them on the page "Ota käyttöön lisäpalvelut"; a profile locked on the device page (a
-//! lost phone) approves nothing, the phone says why, and opening it with a key-card code
-//! makes it work again without a new registration.
+//! lost phone) approves nothing (a payment in a live session, a PIN change, a third
+//! party's identification, a login), the phone says why, and opening it with a key-card
+//! code makes it work again without a new registration.
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
@@ -177,6 +178,33 @@ async fn a_profile_locked_in_the_online_bank_approves_nothing_until_it_is_opened
     );
     let info = h.avain.profile(&id).await.unwrap();
     assert_eq!(info.state, LOCKED_BY_CUSTOMER);
+    // A PIN change in the same session is refused too, and nothing changes.
+    let pin_change = h
+        .avain
+        .change_pin(PIN.into(), "8362".into(), "8362".into())
+        .await
+        .unwrap_err();
+    assert_eq!(pin_change.code(), AvainErrorCode::ProfileLockedByCustomer);
+    // And a third party's identification request.
+    let request_id = h.third_party_asks("Verohallinto", ANNA).await.unwrap();
+    let identification = match h
+        .avain
+        .identification()
+        .open_identification_request(id.clone(), request_id.clone())
+        .await
+    {
+        Ok(_) => h
+            .avain
+            .identification()
+            .approve_identification(request_id, pin())
+            .await
+            .unwrap_err(),
+        Err(e) => e,
+    };
+    assert_eq!(
+        identification.code(),
+        AvainErrorCode::ProfileLockedByCustomer
+    );
     assert!(
         info.status.contains("Tunnuslukusovellus ja laitteet"),
         "{}",

@@ -1,5 +1,6 @@
-//! The texts the customer reads before approving something: a payment, a login, a
-//! third-party identification, a document signature, a device removal.
+//! The texts the customer reads before approving something: a payment, a transfer
+//! between own accounts, a login, a third-party identification, a document signature, a
+//! device removal.
 //!
 //! The exact text shown is what gets hashed into the signed bytes (`shown_text` in
 //! docs/protocol.md) and kept in the receipt, so it is rendered here, in the core, once
@@ -8,7 +9,7 @@
 
 use time::Date;
 
-use crate::api::Payment;
+use crate::api::{Payment, PaymentKind};
 use crate::i18n::{Arg, Language, text_with};
 use crate::payments::{Iban, Money, Reference};
 
@@ -39,7 +40,7 @@ impl PaymentDetails {
     /// not the day the payment was made; the SMS line when the payee is new. `None` when
     /// the record does not parse (then nothing is shown or signed).
     pub fn of(payment: &Payment) -> Option<PaymentDetails> {
-        if payment.amount.cents <= 0 {
+        if payment.amount.cents <= 0 || payment.kind != PaymentKind::Payment {
             return None;
         }
         let reference = payment
@@ -58,6 +59,86 @@ impl PaymentDetails {
             new_payee: payment.new_payee,
         })
     }
+}
+
+/// What the confirmation of a transfer between two accounts of the same customer shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TransferDetails {
+    /// Amount in cents (positive).
+    pub amount: Money,
+    /// The account the money leaves.
+    pub from_iban: Iban,
+    /// The name of the account it goes to ("Säästötili").
+    pub to_name: String,
+    /// The account it goes to.
+    pub to_iban: Iban,
+    /// The message, if any.
+    pub message: Option<String>,
+    /// The due date, if not today.
+    pub due_date: Option<Date>,
+}
+
+impl TransferDetails {
+    /// What the confirmation of the transfer `payment` shows, from the bank's record of
+    /// it (as [`PaymentDetails::of`] does for payments). `None` when the record is not a
+    /// transfer or does not parse (then nothing is shown or signed).
+    pub fn of(payment: &Payment) -> Option<TransferDetails> {
+        if payment.amount.cents <= 0 || payment.kind != PaymentKind::OwnTransfer {
+            return None;
+        }
+        let from_iban = Iban::parse(payment.from_iban.as_ref()?.as_str()).ok()?;
+        let to_iban = Iban::parse(payment.payee_iban.as_str()).ok()?;
+        if from_iban == to_iban || payment.reference.is_some() {
+            return None;
+        }
+        Some(TransferDetails {
+            amount: Money::from_cents(payment.amount.cents),
+            from_iban,
+            to_name: payment.payee_name.clone(),
+            to_iban,
+            message: payment.message.clone(),
+            due_date: (payment.due_date != payment.created_at.date()).then_some(payment.due_date),
+        })
+    }
+}
+
+/// The confirmation text of the payment or transfer `payment` (the bank's record), by its
+/// kind; `None` for a kind this version does not know or a record that does not parse.
+pub fn of_record(lang: Language, payment: &Payment) -> Option<String> {
+    match payment.kind {
+        PaymentKind::Payment => PaymentDetails::of(payment).map(|d| self::payment(lang, &d)),
+        PaymentKind::OwnTransfer => TransferDetails::of(payment).map(|d| own_transfer(lang, &d)),
+        PaymentKind::Unknown => None,
+    }
+}
+
+/// The confirmation text of a transfer between own accounts, one item per line: both
+/// accounts and the amount (the signed fields), then the message and the due date.
+pub fn own_transfer(lang: Language, details: &TransferDetails) -> String {
+    let mut lines = vec![
+        text_with(lang, "confirm-transfer-title", &[]),
+        line(
+            lang,
+            "confirm-transfer-from",
+            details.from_iban.print_form(),
+        ),
+        text_with(
+            lang,
+            "confirm-transfer-to",
+            &[
+                ("name", Arg::Text(details.to_name.clone())),
+                ("iban", Arg::Text(details.to_iban.print_form())),
+            ],
+        ),
+        line(lang, "confirm-amount", details.amount.format(lang)),
+    ];
+    if let Some(message) = &details.message {
+        lines.push(line(lang, "confirm-message", message.clone()));
+    }
+    if let Some(due) = details.due_date {
+        lines.push(line(lang, "confirm-due-date", finnish_date(due)));
+    }
+    lines.join("\n")
 }
 
 /// The confirmation text of a payment, one item per line.
@@ -182,7 +263,9 @@ mod tests {
     fn bank_payment() -> Payment {
         Payment {
             payment_id: "pay_1".into(),
+            kind: PaymentKind::Payment,
             from_account_id: "acc_anna_current".into(),
+            from_iban: None,
             payee_name: "Helsingin Energia Oy".into(),
             payee_iban: crate::api::Personal::from("FI2112345600000785"),
             amount: crate::api::Money::eur(14_550),
@@ -217,6 +300,49 @@ mod tests {
         let mut zero = bank_payment();
         zero.amount = crate::api::Money::eur(0);
         assert!(PaymentDetails::of(&zero).is_none());
+    }
+
+    fn bank_transfer() -> Payment {
+        Payment {
+            kind: PaymentKind::OwnTransfer,
+            from_iban: Some(crate::api::Personal::from("FI4950009420028730")),
+            payee_name: "Säästötili".into(),
+            reference: None,
+            message: Some("Lomarahat".into()),
+            new_payee: false,
+            ..bank_payment()
+        }
+    }
+
+    #[test]
+    fn a_transfer_shows_both_accounts_and_the_amount() {
+        let text = of_record(Language::Fi, &bank_transfer()).unwrap();
+        assert_eq!(
+            text,
+            "Vahvista siirto omien tilien välillä\n\
+             Tililtä: FI49 5000 9420 0287 30\n\
+             Tilille: Säästötili, FI21 1234 5600 0007 85\n\
+             Summa: 145,50\u{a0}€\n\
+             Viesti: Lomarahat\n\
+             Eräpäivä: 24.12.2026"
+        );
+        for lang in Language::ALL {
+            let text = of_record(lang, &bank_transfer()).unwrap();
+            assert!(text.contains("FI49 5000 9420 0287 30"), "{text}");
+            assert!(text.contains("FI21 1234 5600 0007 85"), "{text}");
+        }
+        // A payment's text is not a transfer's, and neither renders as the other.
+        assert!(PaymentDetails::of(&bank_transfer()).is_none());
+        assert!(TransferDetails::of(&bank_payment()).is_none());
+        let mut no_source = bank_transfer();
+        no_source.from_iban = None;
+        assert!(of_record(Language::Fi, &no_source).is_none());
+        let mut to_itself = bank_transfer();
+        to_itself.from_iban = Some(to_itself.payee_iban.clone());
+        assert!(of_record(Language::Fi, &to_itself).is_none());
+        let mut unknown = bank_transfer();
+        unknown.kind = PaymentKind::Unknown;
+        assert!(of_record(Language::Fi, &unknown).is_none());
     }
 
     #[test]

@@ -112,6 +112,7 @@ fn sigkilled_writers_never_lose_a_committed_write() {
                     name: "Kaatuja".into(),
                     server_profile_id: "prof-1".into(),
                     server_device_id: "dev-1".into(),
+                    customer_kind: avain_core::api::CustomerKind::Personal,
                     language: Language::Fi,
                     pin_kdf: PinKdfParams::new(&[1; 16], 1000).expect("params"),
                 },

@@ -188,6 +188,12 @@ def check(context, approval):
         check_text(a["payee_name"])
         check_reference(a["reference"])
         check_shown_text(a["shown_text"])
+    elif purpose == "own_transfer":
+        check_amount(a["amount_cents"])
+        check_currency(a["currency"])
+        check_iban(a["from_iban"])
+        check_iban(a["to_iban"])
+        check_shown_text(a["shown_text"])
     elif purpose == "third_party_identification":
         check_text(a["requester"])
         check_text(a["broker"])
@@ -228,6 +234,9 @@ def encode(context, approval) -> bytes:
     elif purpose == "payment":
         out += u64(a["amount_cents"]) + text(a["currency"]) + text(a["payee_iban"])
         out += text(a["payee_name"]) + text(a["reference"]) + shown(a["shown_text"])
+    elif purpose == "own_transfer":
+        out += u64(a["amount_cents"]) + text(a["currency"]) + text(a["from_iban"])
+        out += text(a["to_iban"]) + shown(a["shown_text"])
     elif purpose == "third_party_identification":
         out += text(a["requester"]) + text(a["broker"]) + text(a["request_id"])
         out += shown(a["shown_text"])
@@ -339,11 +348,25 @@ VALID = [
         "target_device_id": "dev-0a17",
         "shown_text": "Poista laite: Pixel 7 (Android 15)",
     }),
+    ("own_transfer", ctx(11, "n11"), {
+        "purpose": "own_transfer",
+        "amount_cents": 50000,
+        "currency": "EUR",
+        "from_iban": "FI1647990010000012",
+        "to_iban": "FI9147990010000020",
+        "shown_text": "Vahvista siirto omien tilien välillä\nSumma: 500,00 €",
+    }),
 ]
 
 
 def payment(**changes):
     base = dict(VALID[3][2])
+    base.update(changes)
+    return base
+
+
+def transfer(**changes):
+    base = dict(next(a for _, _, a in VALID if a["purpose"] == "own_transfer"))
     base.update(changes)
     return base
 
@@ -381,6 +404,10 @@ INVALID = [
     ("profile_id_too_long", dict(ctx(3, "n3"), profile_id="p" * 129), payment()),
     ("device_id_empty", dict(ctx(3, "n3"), device_id=""), payment()),
     ("nonce_before_profile_id", dict(ctx(3, "n3"), nonce="00", profile_id=""), payment()),
+    ("transfer_from_iban_with_spaces", ctx(11, "n11"),
+     transfer(from_iban="FI16 4799 0010 0000 12")),
+    ("transfer_to_iban_lower_case", ctx(11, "n11"), transfer(to_iban="fi9147990010000020")),
+    ("transfer_amount_zero", ctx(11, "n11"), transfer(amount_cents=0)),
     ("document_digest_short", ctx(6, "n6"), document(document_sha256="00" * 31)),
     ("document_id_non_ascii", ctx(6, "n6"), document(document_id="sopimus-\u00e4")),
     ("pin_key_wrong_length", ctx(8, "n8"),

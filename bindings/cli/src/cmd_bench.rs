@@ -128,6 +128,7 @@ fn bench_store(profiles: u32, payees: u32, runs: u32) -> io::Result<serde_json::
                         name: format!("Profiili {n}"),
                         server_profile_id: format!("prof-{n}"),
                         server_device_id: format!("dev-{n}"),
+                        customer_kind: avain_core::api::CustomerKind::Personal,
                         language: Language::Fi,
                         pin_kdf: PinKdfParams::generate(&*rng, 100_000).map_err(other)?,
                     },

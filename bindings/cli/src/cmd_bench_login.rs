@@ -138,6 +138,7 @@ fn receipt_write(runs: u32) -> io::Result<Duration> {
                 name: "Bench".into(),
                 server_profile_id: "prf_bench".into(),
                 server_device_id: "dev_bench".into(),
+                customer_kind: avain_core::api::CustomerKind::Personal,
                 language: avain_core::Language::Fi,
                 pin_kdf,
             },

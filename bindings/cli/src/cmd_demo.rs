@@ -14,6 +14,7 @@ use avain_e2e::{ANNA, Harness, fail};
 use clap::Args;
 use serde_json::json;
 
+use crate::demo_company;
 use crate::input::Output;
 
 /// The PIN the demo customer chooses after the refused ones.
@@ -90,6 +91,10 @@ async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
     record("biometrics", biometrics(&harness, lang, &id).await);
     record("pay_new_payee", pay_new_payee(&harness, lang, &id).await);
     record("pay_qr_invoice", pay_qr_invoice(&harness, lang).await);
+    record(
+        "own_transfer",
+        demo_company::own_transfer(&harness, PIN).await,
+    );
     record("third_party", third_party(&harness, lang, &id).await);
     record("devices", devices(&harness, lang, &id).await);
     record("meeting", meeting(&harness, lang, &id).await);
@@ -98,6 +103,10 @@ async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
     record("scam_check", scam_check(lang));
     record("lockout", lockout(&harness, &id).await);
     record("self_unlock", self_unlock(&harness, lang, &id).await);
+    record(
+        "company_profile",
+        demo_company::company_profile(&harness, lang).await,
+    );
 
     let all_ok = steps.iter().all(|s| s.ok);
     let data_dir = harness.data_dir().display().to_string();

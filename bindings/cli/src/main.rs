@@ -18,6 +18,7 @@ mod cmd_pin;
 mod cmd_qr;
 mod cmd_reference;
 mod cmd_scam;
+mod demo_company;
 mod input;
 
 use std::process::ExitCode;

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use avain_core::Language;
+use avain_core::app_link::{AppLink, AppLinkDomain};
 use avain_core::client::{
     self as core, DeviceDetails, LoginResult, PlatformParts, PolicyStatus, ProfileInfo,
     UserCodeUnlockStarted, UserCodeUnlocked, Versions,
@@ -58,6 +59,11 @@ pub struct BankSettings {
     pub challenge_key: Vec<u8>,
     /// The bank's OS policy signing keys.
     pub policy_keys: Vec<PolicyKey>,
+    /// Whose app links the app opens (`readAppLink`, `openAppLink`): `None`, the
+    /// default and what apps pass, is the bank's own host; tests against the sandbox
+    /// pass `Sandbox`.
+    #[uniffi(default)]
+    pub app_links: Option<AppLinkDomain>,
 }
 
 /// Everything [`Avain::open`] needs besides the platform's parts.
@@ -146,6 +152,7 @@ impl BankSettings {
             },
             challenge_key: self.challenge_key,
             policy_keys,
+            app_links: self.app_links.unwrap_or_default(),
         })
     }
 }
@@ -193,6 +200,16 @@ impl Avain {
     /// same value the OS gate checks against the policy's minimum), for "More". Pure.
     pub fn versions(&self) -> Versions {
         self.core.versions()
+    }
+
+    /// Reads `url`, the URL the platform opened the app with (Android: the `VIEW`
+    /// intent's data; iOS: the `NSUserActivity`'s `webpageURL`), as one of the bank's app
+    /// links: sync, nothing is sent. `AppLink.AppLogin(requestId)`: a browser login on
+    /// this phone waits for the app; pick the profile, then
+    /// `identification().openAppLink(profileId, url)`. Anything else is `Refused` with an
+    /// `APP_LINK_...` code and its text.
+    pub fn read_app_link(&self, url: String) -> Result<AppLink, AvainError> {
+        self.core.read_app_link(&url)
     }
 
     /// The language texts and errors are in now.

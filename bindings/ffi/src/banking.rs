@@ -1,5 +1,5 @@
-//! [`Payments`]: accounts, transactions, e-invoices and payments (typed or from a virtual
-//! barcode, with the SMS step-up for a new payee). Each is a thin call into the core's
+//! [`Payments`]: accounts, transactions, e-invoices, payments (typed or from a virtual
+//! barcode, with the SMS step-up for a new payee) and transfers between own accounts. Each is a thin call into the core's
 //! `Payments`, which checks forms, renders the confirmation text, builds the signed bytes
 //! and keeps the receipts.
 //!
@@ -11,6 +11,7 @@ use std::sync::Arc;
 use avain_core::client::{
     self as core, AccountInfo, ApprovalFactor, BarcodeForm, EInvoiceInfo, PaymentDone,
     PaymentDraft, PaymentFieldError, PaymentInfo, PendingPayment, QrForm, TransactionInfo,
+    TransferDraft,
 };
 
 use crate::avain::Avain;
@@ -95,6 +96,22 @@ impl Payments {
     /// payee). Changes persisted state.
     pub async fn start_payment(&self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
         self.area().start_payment(draft).await
+    }
+
+    /// Every problem of a transfer between own accounts at once, each at its field, in
+    /// the customer's language; empty when the form is ready to send. Pure: no disk, no
+    /// network.
+    pub fn check_transfer(&self, draft: TransferDraft) -> Vec<PaymentFieldError> {
+        self.area().check_transfer(draft)
+    }
+
+    /// Sends a transfer between two of the customer's own accounts to the bank (logged
+    /// in) and returns what to show for its approval: the exact confirmation text with
+    /// both accounts and the amount; never an SMS code. Approve it with
+    /// [`Payments::confirm_payment`] (no SMS code). An account that is not the
+    /// customer's is `not_found`. Changes persisted state.
+    pub async fn start_transfer(&self, draft: TransferDraft) -> Result<PendingPayment, AvainError> {
+        self.area().start_transfer(draft).await
     }
 
     /// A new approval for a payment waiting for one (made in the online bank, or whose

@@ -31,6 +31,14 @@ pub trait DeviceKeys: Send + Sync {
 
     /// Deletes `profile_id`'s key; succeeds if there was none. Changes persisted state.
     fn delete(&self, profile_id: String) -> Result<(), PlatformError>;
+
+    /// Whether the phone has a secure screen lock now: a PIN, pattern, password or
+    /// passcode (Android `KeyguardManager.isDeviceSecure`, iOS
+    /// `LAContext.canEvaluatePolicy(.deviceOwnerAuthentication)`). The core refuses
+    /// registration, enabling biometrics, logins and approvals without one
+    /// (`ScreenLockRequired`). Called often and from the core's threads: answer at once,
+    /// show nothing.
+    fn has_secure_lock_screen(&self) -> bool;
 }
 
 /// The shell's [`DeviceKeys`] as the core's [`DeviceKeyFactory`].
@@ -108,6 +116,10 @@ impl DeviceKeyFactory for CoreDeviceKeys {
 
     fn delete(&self, profile_id: &str) -> Result<(), KeyError> {
         deleted(self.platform.delete(profile_id.to_owned()))
+    }
+
+    fn has_secure_lock_screen(&self) -> bool {
+        self.platform.has_secure_lock_screen()
     }
 }
 
@@ -194,6 +206,9 @@ mod tests {
         fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
             self.real.delete(profile_id)
         }
+        fn has_secure_lock_screen(&self) -> bool {
+            self.real.has_secure_lock_screen()
+        }
     }
 
     #[test]
@@ -224,6 +239,16 @@ mod tests {
         fn delete(&self, _: String) -> Result<(), PlatformError> {
             Err(PlatformError::KeyNotFound)
         }
+        /// A phone without a screen lock, too.
+        fn has_secure_lock_screen(&self) -> bool {
+            false
+        }
+    }
+
+    #[test]
+    fn the_shells_screen_lock_answer_reaches_the_core() {
+        assert!(!CoreDeviceKeys::new(Arc::new(Malformed)).has_secure_lock_screen());
+        assert!(CoreDeviceKeys::new(software()).has_secure_lock_screen());
     }
 
     #[test]

@@ -34,6 +34,10 @@ pub struct PlatformCheck {
     pub device_key_ms: u64,
     /// Whether strong biometrics can be offered (once the profile is unlocked).
     pub biometrics_available: bool,
+    /// Whether the phone has a secure screen lock ([`DeviceKeys::has_secure_lock_screen`]):
+    /// without one, registration is refused (`ScreenLockRequired`), so the app can say so
+    /// before the customer types anything.
+    pub secure_lock_screen: bool,
 }
 
 /// Checks that `secret_store` and `device_keys` work on this phone: stores, reads back
@@ -113,6 +117,7 @@ fn run(
             secret_store_ms,
             device_key_ms,
             biometrics_available: CoreBiometricKeys::new(Arc::clone(biometric_keys)).is_available(),
+            secure_lock_screen: keys.has_secure_lock_screen(),
         },
     );
     // Whatever happened, leave nothing behind (both deletes succeed when there is
@@ -273,6 +278,7 @@ mod tests {
         ))
         .unwrap();
         assert!(!check.biometrics_available);
+        assert!(check.secure_lock_screen);
         assert!(
             store.inner.0.names().is_empty(),
             "{:?}",

@@ -94,6 +94,17 @@ impl Identification {
         self.area().open_app_login(profile_id, request_id).await
     }
 
+    /// Reads `url` as the bank's app link (see `Avain.readAppLink`) and opens the browser
+    /// login it names for `profile_id`, as `openAppLogin` does with a pushed id: the same
+    /// prompt, then `approveAppLogin` or `rejectAppLogin`. A refused link sends nothing.
+    pub async fn open_app_link(
+        &self,
+        profile_id: String,
+        url: String,
+    ) -> Result<AppLoginPrompt, AvainError> {
+        self.area().open_app_link(profile_id, url).await
+    }
+
     /// Approves the browser login last opened, signing the text with the code with the PIN
     /// or biometrics; the browser then logs in. The opened login is used once: after
     /// `WrongPin`, open it again. Changes persisted state (a receipt).

@@ -50,4 +50,10 @@ impl DeviceKeys for SoftwareKeys {
     fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
         self.0.delete(&profile_id).map_err(platform_error)
     }
+
+    /// A test's software keys stand for a phone with its screen lock on; a test of the
+    /// lock wraps them (Kotlin `JvmDeviceKeys`, Swift `SwiftDeviceKeys`).
+    fn has_secure_lock_screen(&self) -> bool {
+        self.0.has_secure_lock_screen()
+    }
 }

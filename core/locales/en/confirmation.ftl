@@ -11,3 +11,6 @@ confirm-login-online-bank = Confirm logging in to the online bank. Check that th
 confirm-identification = Confirm identifying yourself to { $requester }. Identification broker: { $broker }.
 confirm-document-signing = Sign the document: { $title }
 confirm-device-removal = Remove the device { $device } from your trusted devices. It can no longer be used to log in.
+confirm-transfer-title = Confirm the transfer between your own accounts
+confirm-transfer-from = From account: { $value }
+confirm-transfer-to = To account: { $name }, { $iban }

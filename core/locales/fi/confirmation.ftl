@@ -11,3 +11,6 @@ confirm-login-online-bank = Vahvista kirjautuminen verkkopankkiin. Tarkista, ett
 confirm-identification = Vahvista tunnistautuminen palveluun { $requester }. Tunnistuksen välittäjä: { $broker }.
 confirm-document-signing = Allekirjoita asiakirja: { $title }
 confirm-device-removal = Poista laite { $device } luotetuista laitteista. Laitteella ei voi enää kirjautua.
+confirm-transfer-title = Vahvista siirto omien tilien välillä
+confirm-transfer-from = Tililtä: { $value }
+confirm-transfer-to = Tilille: { $name }, { $iban }

@@ -11,3 +11,6 @@ confirm-login-online-bank = Bekräfta inloggningen i nätbanken. Kontrollera att
 confirm-identification = Bekräfta identifieringen till tjänsten { $requester }. Förmedlare av identifieringen: { $broker }.
 confirm-document-signing = Underteckna dokumentet: { $title }
 confirm-device-removal = Ta bort enheten { $device } från dina betrodda enheter. Med enheten kan man inte längre logga in.
+confirm-transfer-title = Bekräfta överföringen mellan egna konton
+confirm-transfer-from = Från konto: { $value }
+confirm-transfer-to = Till konto: { $name }, { $iban }

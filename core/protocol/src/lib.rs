@@ -13,6 +13,7 @@
 //! - [`lifecycle`]: the profile's state machine, which the phone and the bank both apply.
 //! - [`rules`]: the limits and checks both sides apply (text fields, the meeting join
 //!   window and booking rules, the session idle timeout, the download period).
+//! - [`app_link`]: the link that opens the app from the online bank on the same phone.
 //! - [`i18n`]: the one message catalog (fi, sv, en) and [`Language`]; the bank's error
 //!   messages and the app's texts come from the same `core/locales`.
 //!
@@ -22,6 +23,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+pub mod app_link;
 pub mod hex_bytes;
 pub mod i18n;
 pub mod lifecycle;

@@ -9,8 +9,8 @@ use avain_protocol::rules::ids::is_id;
 
 use super::{AvainError, Payments};
 use crate::api::{
-    Account, AccountKind, AccountList, EInvoice, EInvoiceList, Payment, PaymentList, PaymentStatus,
-    Transaction, TransactionList,
+    Account, AccountKind, AccountList, EInvoice, EInvoiceList, Payment, PaymentKind, PaymentList,
+    PaymentStatus, Transaction, TransactionList,
 };
 use crate::confirmation::finnish_date;
 use crate::error::AvainErrorCode;
@@ -90,6 +90,9 @@ pub struct EInvoiceInfo {
 pub struct PaymentInfo {
     /// The bank's id (pass it to [`Payments::prepare_payment_approval`](crate::client::Payments::prepare_payment_approval)).
     pub payment_id: String,
+    /// A payment to a payee or a transfer between own accounts (then the payee is the
+    /// account paid to).
+    pub kind: PaymentKind,
     /// The account paid from.
     pub from_account_id: String,
     /// The payee.
@@ -187,6 +190,7 @@ impl PaymentInfo {
             due_date_text: finnish_date(p.due_date),
             due_date: p.due_date,
             status: p.status,
+            kind: p.kind,
             payment_id: p.payment_id,
             from_account_id: p.from_account_id,
             payee_name: p.payee_name,

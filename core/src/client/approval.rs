@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::screen_lock::Guarded;
 use super::{AvainError, Inner, blocking};
 use crate::api::{self, Base64Bytes, Challenge, Factor};
 use crate::error::AvainErrorCode;
@@ -153,6 +154,8 @@ impl Inner {
     ) -> Result<Signed, AvainError> {
         let lang = self.lang();
         self.check_challenge(profile, challenge, &approval)?;
+        // Nothing is signed on a phone whose screen lock is off (screen_lock.rs).
+        self.require_screen_lock(Guarded::Approval)?;
         // The OS policy applies before every approval, not only at start-up.
         self.gate_before_approval()?;
         let context = challenge.context();

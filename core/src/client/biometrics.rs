@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::screen_lock::{self, Guarded};
 use super::{ApprovalFactor, Avain, AvainError};
 use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
 use crate::error::IntoAvainError;
@@ -22,6 +23,7 @@ impl Avain {
         self.run(move |inner| async move {
             let lang = inner.lang();
             let (token, profile_id) = inner.session()?;
+            inner.require_screen_lock(Guarded::EnableBiometrics)?;
             let profile = inner.profile(&profile_id)?;
             let next = profile
                 .biometrics
@@ -143,12 +145,18 @@ impl Avain {
     }
 
     /// Whether the enable-biometrics switch should be offered for `profile_id`: the
-    /// profile is active and the phone has enrolled biometrics.
+    /// profile is active, the phone has enrolled biometrics and a secure screen lock
+    /// (switching them on needs it: [`super::screen_lock`]).
     pub async fn biometrics_offered(&self, profile_id: &str) -> Result<bool, AvainError> {
         let profile_id = profile_id.to_owned();
         self.local(move |inner| {
             let profile = inner.profile(&profile_id)?;
-            Ok(profile.state == ProfileState::Active && inner.parts.biometric_keys.is_available())
+            Ok(profile.state == ProfileState::Active
+                && inner.parts.biometric_keys.is_available()
+                && screen_lock::allowed(
+                    Guarded::EnableBiometrics,
+                    inner.parts.device_keys.has_secure_lock_screen(),
+                ))
         })
         .await
     }

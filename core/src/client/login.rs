@@ -7,6 +7,7 @@ use std::sync::Arc;
 use time::Duration;
 
 use super::approval::ReadyFactor;
+use super::screen_lock::Guarded;
 use super::session::{ActiveSession, DEFAULT_IDLE_TIMEOUT};
 use super::{ApprovalFactor, Avain, AvainError, Inner, ProfileInfo};
 use crate::api::{
@@ -119,6 +120,8 @@ impl Inner {
             } => return Err(AvainError::locked(lang, reason)),
             _ => {}
         }
+        // Before the session ends: without the lock the customer stays where they were.
+        self.require_screen_lock(Guarded::Login)?;
         self.session.end();
         self.refresh_policy_if_stale().await;
         let os_warning = self.gate_before_approval()?;

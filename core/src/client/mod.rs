@@ -15,6 +15,8 @@
 //! | `pin_change.rs` | changing the PIN |
 //! | `biometrics.rs` | enabling, disabling and invalidating biometrics |
 //! | `policy.rs` | the OS policy: fetch, verify, cache, apply |
+//! | `app_link.rs` | reading the online bank's app link and opening the login it names |
+//! | `screen_lock.rs` | the secure screen lock registration, biometrics, logins and approvals need |
 //! | `app_login.rs` | approving a browser online-bank login whose short code the app shows |
 //! | `identification.rs` | strong identification for third parties, through a broker (Finnish only) |
 //! | `meetings.rs` | video meetings: list, look-up without login, edit, cancel, join window, identifier |
@@ -24,7 +26,8 @@
 //! | `pending.rs` | what is on screen to approve next (in memory only) |
 //! | `accounts.rs` | accounts, transactions, e-invoices, payments awaiting approval |
 //! | `payment_form.rs` | the payment form and the virtual barcode, checked (pure) |
-//! | `payments.rs` | the payment state machine: start, SMS step-up, confirm, cancel |
+//! | `transfer_form.rs` | the form of a transfer between own accounts (pure) |
+//! | `payments.rs` | the payment state machine: start, SMS step-up, confirm, cancel; own-account transfers |
 //! | `receipts.rs` | receipts of every approval and the "this was not me" report |
 //!
 //! # Threads and async
@@ -54,6 +57,7 @@
 //! password. The session lives only in memory: after a restart the customer logs in.
 
 mod accounts;
+mod app_link;
 mod app_login;
 mod approval;
 mod areas;
@@ -73,9 +77,11 @@ mod policy;
 mod pushed_request;
 mod receipts;
 mod registration;
+mod screen_lock;
 mod session;
 mod signing;
 mod tasks;
+mod transfer_form;
 mod versions;
 
 use std::path::PathBuf;
@@ -109,8 +115,11 @@ pub use signing::{
     DOWNLOAD_PERIOD, DocumentFile, DocumentInfo, DocumentLists, DocumentView, PartyInfo,
     downloadable,
 };
+pub use transfer_form::TransferDraft;
 pub use versions::{CORE_VERSION, Versions};
 
+use crate::api::CustomerKind;
+use crate::app_link::AppLinkDomain;
 use crate::i18n::Language;
 use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
 use crate::lifecycle::{BiometricState, ProfileState};
@@ -151,6 +160,9 @@ pub struct BankConfig {
     pub challenge_key: Vec<u8>,
     /// The bank's OS policy signing keys, by key id.
     pub policy_keys: Vec<BankKey>,
+    /// Whose app links the app opens: [`AppLinkDomain::Bank`] in apps, the sandbox's
+    /// host in tests against it.
+    pub app_links: AppLinkDomain,
 }
 
 impl std::fmt::Debug for BankConfig {
@@ -226,6 +238,10 @@ pub struct ProfileInfo {
     pub id: String,
     /// The name the customer gave it.
     pub name: String,
+    /// Whose codes these are: a private customer's or a company's (the picker shows the
+    /// company profile apart). Learnt from the bank at registration; `Unknown` when the
+    /// bank named a kind this version does not know.
+    pub customer_kind: CustomerKind,
     /// Where the profile is in its life; a locked one carries its [`LockReason`]
     /// (who can open it).
     ///
@@ -334,6 +350,7 @@ impl Inner {
         ProfileInfo {
             id: profile.id.clone(),
             name: profile.name.clone(),
+            customer_kind: profile.customer_kind,
             state: profile.state,
             status: profile.state.status_message(lang),
             biometrics_enabled: profile.biometrics.is_enabled(),

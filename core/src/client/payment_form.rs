@@ -65,6 +65,8 @@ pub enum PaymentField {
     QrCode,
     /// The account paid from.
     FromAccountId,
+    /// The account an own-account transfer pays to.
+    ToAccountId,
     /// The payee's name.
     PayeeName,
     /// The payee's IBAN.
@@ -86,6 +88,7 @@ impl PaymentField {
             PaymentField::Barcode => "barcode",
             PaymentField::QrCode => "qr_code",
             PaymentField::FromAccountId => "from_account_id",
+            PaymentField::ToAccountId => "to_account_id",
             PaymentField::PayeeName => "payee_name",
             PaymentField::PayeeIban => "payee_iban",
             PaymentField::Amount => "amount",
@@ -168,12 +171,7 @@ pub(crate) fn validate(
             message,
         })
     };
-    let own = |code: AvainErrorCode| {
-        i18n::text(
-            lang,
-            &format!("client-error-{}", code.as_str().replace('_', "-")),
-        )
-    };
+    let own = |code: AvainErrorCode| own_message(lang, code);
 
     let from_account_id = draft.from_account_id.trim().to_owned();
     if from_account_id.is_empty() {
@@ -218,32 +216,11 @@ pub(crate) fn validate(
         }
     };
 
-    let amount = if draft.amount.trim().is_empty() {
-        fail(
-            PaymentField::Amount,
-            AvainErrorCode::AmountMissing,
-            own(AvainErrorCode::AmountMissing),
-        );
-        None
-    } else {
-        match Money::parse(&draft.amount) {
-            Ok(m) if m.cents() == 0 => {
-                fail(
-                    PaymentField::Amount,
-                    AvainErrorCode::AmountZero,
-                    own(AvainErrorCode::AmountZero),
-                );
-                None
-            }
-            Ok(m) => Some(m),
-            Err(e) => {
-                fail(
-                    PaymentField::Amount,
-                    AvainErrorCode::from(e),
-                    e.message(lang),
-                );
-                None
-            }
+    let amount = match check_amount(lang, &draft.amount) {
+        Ok(amount) => Some(amount),
+        Err((code, message)) => {
+            fail(PaymentField::Amount, code, message);
+            None
         }
     };
 
@@ -264,43 +241,24 @@ pub(crate) fn validate(
             }
         }
     };
-    let message = if message_text.is_empty() {
-        None
-    } else if !reference_text.is_empty() {
+    let message = if !message_text.is_empty() && !reference_text.is_empty() {
         fail(
             PaymentField::Message,
             AvainErrorCode::ReferenceAndMessage,
             own(AvainErrorCode::ReferenceAndMessage),
         );
         None
-    } else if message_text.chars().count() > MAX_MESSAGE {
-        fail(
-            PaymentField::Message,
-            AvainErrorCode::MessageTooLong,
-            own(AvainErrorCode::MessageTooLong),
-        );
-        None
-    } else if message_text.chars().any(char::is_control) {
-        fail(
-            PaymentField::Message,
-            AvainErrorCode::MessageInvalid,
-            own(AvainErrorCode::MessageInvalid),
-        );
-        None
     } else {
-        Some(message_text.to_owned())
-    };
-
-    let due_date = if draft.due_date.trim().is_empty() {
-        Ok(None)
-    } else {
-        match parse_date(draft.due_date.trim()) {
-            None => Err(AvainErrorCode::DueDateInvalid),
-            Some(d) if d < today => Err(AvainErrorCode::DueDatePast),
-            Some(d) if is_too_far(d, today) => Err(AvainErrorCode::DueDateTooFar),
-            Some(d) => Ok(Some(d)),
+        match check_message(message_text) {
+            Ok(message) => message,
+            Err(code) => {
+                fail(PaymentField::Message, code, own(code));
+                None
+            }
         }
     };
+
+    let due_date = check_due_date(&draft.due_date, today);
     let due_date = match due_date {
         Ok(d) => d,
         Err(code) => {
@@ -322,6 +280,57 @@ pub(crate) fn validate(
         }),
         _ => Err(errors),
     }
+}
+
+/// The amount field: present, a number of euros and cents, above zero. The error carries
+/// the code and the customer's message.
+pub(super) fn check_amount(lang: Language, text: &str) -> Result<Money, (AvainErrorCode, String)> {
+    let own = |code: AvainErrorCode| (code, own_message(lang, code));
+    if text.trim().is_empty() {
+        return Err(own(AvainErrorCode::AmountMissing));
+    }
+    match Money::parse(text) {
+        Ok(m) if m.cents() == 0 => Err(own(AvainErrorCode::AmountZero)),
+        Ok(m) => Ok(m),
+        Err(e) => Err((AvainErrorCode::from(e), e.message(lang))),
+    }
+}
+
+/// The message field, trimmed: none when empty, else at most [`MAX_MESSAGE`] characters
+/// and no control characters.
+pub(super) fn check_message(text: &str) -> Result<Option<String>, AvainErrorCode> {
+    let text = text.trim();
+    if text.is_empty() {
+        Ok(None)
+    } else if text.chars().count() > MAX_MESSAGE {
+        Err(AvainErrorCode::MessageTooLong)
+    } else if text.chars().any(char::is_control) {
+        Err(AvainErrorCode::MessageInvalid)
+    } else {
+        Ok(Some(text.to_owned()))
+    }
+}
+
+/// The due date field: none when empty (today), else a date from today to a year ahead.
+pub(super) fn check_due_date(text: &str, today: Date) -> Result<Option<Date>, AvainErrorCode> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match parse_date(text) {
+        None => Err(AvainErrorCode::DueDateInvalid),
+        Some(d) if d < today => Err(AvainErrorCode::DueDatePast),
+        Some(d) if is_too_far(d, today) => Err(AvainErrorCode::DueDateTooFar),
+        Some(d) => Ok(Some(d)),
+    }
+}
+
+/// The core's own message for a form error code (`client-error-<code>`).
+pub(super) fn own_message(lang: Language, code: AvainErrorCode) -> String {
+    i18n::text(
+        lang,
+        &format!("client-error-{}", code.as_str().replace('_', "-")),
+    )
 }
 
 /// "24.12.2026" (also with a two-digit day or month, or a trailing dot) or "2026-12-24".

@@ -4,6 +4,11 @@
 //! for a payee never paid before, the SMS code the bank sends; then two signatures over
 //! the payment's fields and the text's hash (dynamic linking), and a receipt.
 //!
+//! A transfer between two of the customer's own accounts ([`PaymentKind::OwnTransfer`],
+//! [`Payments::start_transfer`]) takes the same path with no payee to type and no SMS
+//! step; its challenge is for [`Purpose::OwnTransfer`](crate::signed_bytes::Purpose::OwnTransfer) and the bytes carry the amount and
+//! both accounts' IBANs.
+//!
 //! The state machine, per payment:
 //!
 //! ```text
@@ -30,15 +35,17 @@ use time::OffsetDateTime;
 use super::accounts::PaymentInfo;
 use super::payment_form::{self, BarcodeForm, PaymentDraft, PaymentFieldError, ValidPayment};
 use super::payment_qr::{self, QrForm};
+use super::transfer_form::{self, TransferDraft, ValidTransfer};
 use super::{ApprovalFactor, AvainError, Inner, Payments};
 use crate::api::{
-    NewPayment, Payment, PaymentApproval, PaymentConfirm, PaymentStatus, Personal, Secret,
+    NewPayment, NewTransfer, Payment, PaymentApproval, PaymentConfirm, PaymentKind, PaymentStatus,
+    Personal, Secret,
 };
-use crate::confirmation::{self, PaymentDetails, finnish_date};
+use crate::confirmation::{self, finnish_date};
 use crate::error::AvainErrorCode;
 use crate::i18n::{self, Arg, Language};
 use crate::payments::Iban;
-use crate::signed_bytes::{Approval, Purpose};
+use crate::signed_bytes::Approval;
 use crate::store::{PendingPaymentRecord, Profile};
 use avain_protocol::rules::ids::is_id;
 
@@ -95,7 +102,7 @@ impl Inner {
         let lang = self.lang();
         let payment = &approval.payment;
         let challenge = &approval.challenge;
-        if challenge.purpose != Purpose::Payment
+        if payment.kind.purpose() != Some(challenge.purpose)
             || challenge.subject_id.as_deref() != Some(payment.payment_id.as_str())
             || payment.status != PaymentStatus::AwaitingApproval
             || !is_id(&payment.payment_id)
@@ -103,10 +110,10 @@ impl Inner {
             return Err(AvainError::refused(lang, AvainErrorCode::ChallengeMismatch));
         }
         // The text comes from the bank's record of the payment, the same fields the bank
-        // rebuilds the signed bytes from: what the customer reads is what is paid.
-        let details = PaymentDetails::of(payment)
+        // rebuilds the signed bytes from: what the customer reads is what is paid. A kind
+        // this version does not know renders nothing and is not approved.
+        let shown_text = confirmation::of_record(lang, payment)
             .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?;
-        let shown_text = confirmation::payment(lang, &details);
         let stored = Stored {
             approval,
             shown_text,
@@ -164,6 +171,34 @@ impl Inner {
         if !same_payment(&valid, &approval.payment) {
             // The bank must echo what the customer typed; anything else is not approved.
             tracing::warn!(target: "avain::client", "bank answered with another payment");
+            return Err(AvainError::refused(lang, AvainErrorCode::PaymentMismatch));
+        }
+        self.keep_pending(&profile, approval)
+    }
+
+    async fn start_transfer(
+        self: &Arc<Self>,
+        draft: TransferDraft,
+    ) -> Result<PendingPayment, AvainError> {
+        let lang = self.lang();
+        let valid =
+            transfer_form::validate(lang, &draft, self.now().date()).map_err(first_error)?;
+        let (token, profile_id) = self.session()?;
+        let profile = self.profile(&profile_id)?;
+        let request = NewTransfer {
+            from_account_id: valid.from_account_id.clone(),
+            to_account_id: valid.to_account_id.clone(),
+            amount_cents: valid.amount.cents(),
+            message: valid.message.clone(),
+            due_date: valid.due_date,
+        };
+        let approval: PaymentApproval = self
+            .http
+            .post("v1/transfers", &request, Some(token.expose()))
+            .await
+            .map_err(|e| self.bank_error(e))?;
+        if !same_transfer(&valid, &approval.payment) {
+            tracing::warn!(target: "avain::client", "bank answered with another transfer");
             return Err(AvainError::refused(lang, AvainErrorCode::PaymentMismatch));
         }
         self.keep_pending(&profile, approval)
@@ -234,17 +269,8 @@ impl Inner {
             stored = self.fetch_approval(&profile, &token, &payment_id).await?;
         }
         let payment = &stored.approval.payment;
-        let iban = Iban::parse(payment.payee_iban.as_str())
-            .map_err(|_| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?;
-        let approval = Approval::Payment {
-            amount_cents: u64::try_from(payment.amount.cents)
-                .map_err(|_| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?,
-            currency: payment.amount.currency.code().to_owned(),
-            payee_iban: iban.electronic().to_owned(),
-            payee_name: payment.payee_name.clone(),
-            reference: payment.reference.clone().unwrap_or_default(),
-            shown_text: stored.shown_text.clone(),
-        };
+        let approval = signed_fields(payment, &stored.shown_text)
+            .ok_or_else(|| AvainError::refused(lang, AvainErrorCode::PaymentMismatch))?;
         let signed = self
             .sign(&profile, &stored.approval.challenge, approval, factor)
             .await?;
@@ -267,19 +293,26 @@ impl Inner {
         if let Err(e) = self.store.remove_pending_payment(&profile.id, &payment_id) {
             tracing::warn!(target: "avain::client", code = e.code(), "pending payment not removed");
         }
-        if let Err(e) =
-            self.store
-                .record_payee(&profile.id, &iban, &confirmed.payee_name, self.now())
+        // An own account is no payee: only payments fill the recent payees.
+        if let (PaymentKind::Payment, Ok(iban)) =
+            (confirmed.kind, Iban::parse(confirmed.payee_iban.as_str()))
+            && let Err(e) =
+                self.store
+                    .record_payee(&profile.id, &iban, &confirmed.payee_name, self.now())
         {
             tracing::warn!(target: "avain::client", code = e.code(), "payee not recorded");
         }
+        let (booked, scheduled) = match confirmed.kind {
+            PaymentKind::OwnTransfer => ("client-transfer-booked", "client-transfer-scheduled"),
+            _ => ("client-payment-booked", "client-payment-scheduled"),
+        };
         let message = match confirmed.status {
             PaymentStatus::Scheduled => i18n::text_with(
                 lang,
-                "client-payment-scheduled",
+                scheduled,
                 &[("date", Arg::Text(finnish_date(confirmed.due_date)))],
             ),
-            _ => i18n::text(lang, "client-payment-booked"),
+            _ => i18n::text(lang, booked),
         };
         Ok(PaymentDone {
             payment: PaymentInfo::from_api(lang, confirmed),
@@ -339,9 +372,53 @@ fn pending_of(lang: Language, stored: Stored) -> PendingPayment {
     }
 }
 
+/// The fields the approval of the bank's record `payment` signs, by its kind, with the
+/// text shown; `None` when the record does not give them (then nothing is signed).
+fn signed_fields(payment: &Payment, shown_text: &str) -> Option<Approval> {
+    let amount_cents = u64::try_from(payment.amount.cents).ok()?;
+    let currency = payment.amount.currency.code().to_owned();
+    let payee_iban = Iban::parse(payment.payee_iban.as_str()).ok()?;
+    match payment.kind {
+        PaymentKind::Payment => Some(Approval::Payment {
+            amount_cents,
+            currency,
+            payee_iban: payee_iban.electronic().to_owned(),
+            payee_name: payment.payee_name.clone(),
+            reference: payment.reference.clone().unwrap_or_default(),
+            shown_text: shown_text.to_owned(),
+        }),
+        PaymentKind::OwnTransfer => {
+            let from_iban = Iban::parse(payment.from_iban.as_ref()?.as_str()).ok()?;
+            Some(Approval::OwnTransfer {
+                amount_cents,
+                currency,
+                from_iban: from_iban.electronic().to_owned(),
+                to_iban: payee_iban.electronic().to_owned(),
+                shown_text: shown_text.to_owned(),
+            })
+        }
+        PaymentKind::Unknown => None,
+    }
+}
+
+/// Whether the bank's record is the transfer the customer asked for: between the chosen
+/// accounts (the bank names the account paid to by its IBAN and name, which the
+/// confirmation shows), with no payee step.
+fn same_transfer(valid: &ValidTransfer, payment: &Payment) -> bool {
+    payment.kind == PaymentKind::OwnTransfer
+        && !payment.new_payee
+        && payment.from_iban.is_some()
+        && payment.amount.cents == valid.amount.cents()
+        && payment.from_account_id == valid.from_account_id
+        && payment.reference.is_none()
+        && payment.message == valid.message
+        && valid.due_date.is_none_or(|d| d == payment.due_date)
+}
+
 /// Whether the bank's record is the payment the customer typed.
 fn same_payment(valid: &ValidPayment, payment: &Payment) -> bool {
-    payment.amount.cents == valid.amount.cents()
+    payment.kind == PaymentKind::Payment
+        && payment.amount.cents == valid.amount.cents()
         && payment.payee_name == valid.payee_name
         && payment.payee_iban.as_str() == valid.iban.electronic()
         && payment.from_account_id == valid.from_account_id
@@ -411,6 +488,30 @@ impl Payments<'_> {
     pub async fn start_payment(self, draft: PaymentDraft) -> Result<PendingPayment, AvainError> {
         self.0
             .run(move |inner| async move { inner.start_payment(draft).await })
+            .await
+    }
+
+    /// Every problem of a transfer form at once, each at its field, in the customer's
+    /// language (empty when the form is ready to send). Works offline; the bank checks
+    /// again, including that both accounts are the customer's.
+    pub fn check_transfer(self, draft: TransferDraft) -> Vec<PaymentFieldError> {
+        let inner = &self.0.inner;
+        transfer_form::validate(inner.lang(), &draft, inner.now().date())
+            .err()
+            .unwrap_or_default()
+    }
+
+    /// Sends a transfer between two of the customer's own accounts to the bank (needs a
+    /// session) and returns what to show for its approval, as
+    /// [`Payments::start_payment`](crate::client::Payments::start_payment) does. There is
+    /// no payee and never an SMS code; the confirmation text shows both accounts and the
+    /// amount, which the approval signs. Approve it with
+    /// [`Payments::confirm_payment`](crate::client::Payments::confirm_payment) (no SMS
+    /// code). The bank refuses an account that is not the customer's (`not_found`).
+    /// Changes persisted state.
+    pub async fn start_transfer(self, draft: TransferDraft) -> Result<PendingPayment, AvainError> {
+        self.0
+            .run(move |inner| async move { inner.start_transfer(draft).await })
             .await
     }
 
@@ -505,12 +606,15 @@ impl std::fmt::Debug for PaymentDone {
 mod tests {
     use super::*;
     use crate::api::{Base64Bytes, Challenge};
+    use crate::signed_bytes::Purpose;
     use time::macros::{date, datetime};
 
     fn bank_payment() -> Payment {
         Payment {
             payment_id: "pay_1".into(),
+            kind: PaymentKind::Payment,
             from_account_id: "acc_anna_current".into(),
+            from_iban: None,
             payee_name: "Helsingin Energia Oy".into(),
             payee_iban: Personal::from("FI2112345600000785"),
             amount: crate::api::Money::eur(14_550),
@@ -552,6 +656,69 @@ mod tests {
         let mut renamed = bank_payment();
         renamed.payee_name = "Helsingin Energia".into();
         assert!(!same_payment(&valid(), &renamed));
+    }
+
+    #[test]
+    fn the_bank_must_echo_the_transfer_and_its_fields_are_signed() {
+        let valid = transfer_form::validate(
+            Language::Fi,
+            &TransferDraft {
+                from_account_id: "acc_anna_current".into(),
+                to_account_id: "acc_anna_savings".into(),
+                amount: "145,50".into(),
+                ..TransferDraft::default()
+            },
+            date!(2026 - 11 - 22),
+        )
+        .unwrap();
+        let transfer = Payment {
+            kind: PaymentKind::OwnTransfer,
+            from_iban: Some(Personal::from("FI4950009420028730")),
+            payee_name: "Säästötili".into(),
+            reference: None,
+            new_payee: false,
+            ..bank_payment()
+        };
+        assert!(same_transfer(&valid, &transfer));
+        assert!(!same_payment(&valid_payment_for_kind_check(), &transfer));
+        let as_payment = Payment {
+            kind: PaymentKind::Payment,
+            ..transfer.clone()
+        };
+        assert!(!same_transfer(&valid, &as_payment));
+        let with_sms = Payment {
+            new_payee: true,
+            ..transfer.clone()
+        };
+        assert!(!same_transfer(&valid, &with_sms));
+        let Some(Approval::OwnTransfer {
+            amount_cents,
+            from_iban,
+            to_iban,
+            ..
+        }) = signed_fields(&transfer, "Vahvista siirto")
+        else {
+            panic!("a transfer signs the transfer's fields");
+        };
+        assert_eq!(amount_cents, 14_550);
+        assert_eq!(from_iban, "FI4950009420028730");
+        assert_eq!(to_iban, "FI2112345600000785");
+        assert!(matches!(
+            signed_fields(&bank_payment(), "Vahvista maksu"),
+            Some(Approval::Payment { .. })
+        ));
+        let unknown = Payment {
+            kind: PaymentKind::Unknown,
+            ..transfer
+        };
+        assert!(signed_fields(&unknown, "?").is_none());
+    }
+
+    fn valid_payment_for_kind_check() -> ValidPayment {
+        let mut valid = valid();
+        valid.payee_name = "Säästötili".into();
+        valid.reference = None;
+        valid
     }
 
     #[test]

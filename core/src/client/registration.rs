@@ -8,6 +8,7 @@
 
 use std::sync::{Arc, Mutex};
 
+use super::screen_lock::Guarded;
 use super::{AvainError, Inner, ProfileInfo, run_on};
 use crate::api::{
     Base64Bytes, CodeRequest, DeviceDescription, RegisteredProfile, RegistrationComplete,
@@ -153,6 +154,7 @@ impl super::Avain {
         if password.is_empty() || password.len() > 128 {
             return Err(AvainError::input(lang, AvainErrorCode::PasswordInvalid));
         }
+        self.inner.require_screen_lock(Guarded::Registration)?;
         let started = self
             .run(move |inner| async move {
                 let body = RegistrationStart {
@@ -464,6 +466,8 @@ async fn complete(
     name: String,
 ) -> Result<ProfileInfo, AvainError> {
     let lang = inner.lang();
+    // The lock may have gone since the registration started: K_dev is not made without it.
+    inner.require_screen_lock(Guarded::Registration)?;
     // K_dev is made and used in the platform's keystore: foreign calls that block, run on
     // the blocking pool.
     // From here the keys are deleted again if the bank does not take them, so a cancelled
@@ -533,6 +537,7 @@ async fn complete(
                 name,
                 server_profile_id: registered.profile_id,
                 server_device_id: verified.device_id.clone(),
+                customer_kind: verified.customer_kind,
                 language: lang,
                 pin_kdf: kdf,
             },

@@ -147,6 +147,28 @@ impl AvainError {
         }
     }
 
+    /// No secure screen lock on the phone: the advice to turn it on.
+    pub(crate) fn screen_lock_required(lang: Language) -> AvainError {
+        AvainError::ScreenLockRequired {
+            code: AvainErrorCode::ScreenLockRequired,
+            user_message: own_text(lang, AvainErrorCode::ScreenLockRequired),
+        }
+    }
+
+    /// A text that is not one of the bank's app links: refused with its reason's text.
+    pub(crate) fn app_link(lang: Language, error: crate::app_link::AppLinkError) -> AvainError {
+        use crate::app_link::AppLinkError;
+        let code = match error {
+            AppLinkError::NotHttps => AvainErrorCode::AppLinkNotHttps,
+            AppLinkError::ForeignHost => AvainErrorCode::AppLinkForeignHost,
+            AppLinkError::UnknownPath => AvainErrorCode::AppLinkUnknownPath,
+            AppLinkError::BadRequestId => AvainErrorCode::AppLinkBadRequestId,
+            AppLinkError::ExtraParts => AvainErrorCode::AppLinkExtraParts,
+            AppLinkError::TooLong => AvainErrorCode::AppLinkTooLong,
+        };
+        AvainError::refused(lang, code)
+    }
+
     /// Too many attempts: wait `retry_after_s` (said in whole minutes from a minute on).
     pub(crate) fn try_later(lang: Language, retry_after_s: Option<u32>) -> AvainError {
         let user_message = match retry_after_s {

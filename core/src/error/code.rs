@@ -268,6 +268,10 @@ error_codes! {
     PaymentInvalid = "payment_invalid",
     /// No account to pay from.
     FromAccountMissing = "from_account_missing",
+    /// An own-account transfer names no account to pay to.
+    ToAccountMissing = "to_account_missing",
+    /// An own-account transfer's two accounts are the same account.
+    TransferSameAccount = "transfer_same_account",
     /// No payee name.
     PayeeNameMissing = "payee_name_missing",
     /// The payee name is too long.
@@ -427,6 +431,22 @@ error_codes! {
     BiometricsNeedActiveProfile = "biometrics_need_active_profile",
     /// The biometric state does not allow this.
     IllegalBiometricTransition = "illegal_biometric_transition",
+
+    // ---- The app link (`avain_protocol::app_link`) and the screen lock ----
+    /// App link: not an `https://` link.
+    AppLinkNotHttps = "app_link_not_https",
+    /// App link: not the bank's own host (a lookalike, a port, user info, an escape).
+    AppLinkForeignHost = "app_link_foreign_host",
+    /// App link: the bank's host, but not a path the app knows.
+    AppLinkUnknownPath = "app_link_unknown_path",
+    /// App link: the login request id is not of the bank's form.
+    AppLinkBadRequestId = "app_link_bad_request_id",
+    /// App link: a query, fragment or more path after the id.
+    AppLinkExtraParts = "app_link_extra_parts",
+    /// App link: too long to be the bank's.
+    AppLinkTooLong = "app_link_too_long",
+    /// The phone has no secure screen lock (PIN, pattern, password, passcode).
+    ScreenLockRequired = "screen_lock_required",
 
     // ---- The OS and app-version policy ----
     /// The phone's platform is not supported.

@@ -109,6 +109,17 @@ pub enum AvainError {
         /// The localized text, with what to use instead.
         user_message: String,
     },
+    /// The phone has no secure screen lock (PIN, pattern, password or passcode), which
+    /// registration, biometrics, logins and approvals need: show the message and offer to
+    /// open the phone's security settings (Android `Settings.ACTION_SECURITY_SETTINGS`,
+    /// iOS the Settings app); try again once the lock is on. Nothing was sent or changed.
+    #[error("{user_message}")]
+    ScreenLockRequired {
+        /// Always [`AvainErrorCode::ScreenLockRequired`].
+        code: AvainErrorCode,
+        /// The localized advice: turn the screen lock on in the phone's settings.
+        user_message: String,
+    },
     /// Biometrics cannot be used now (cancelled, not recognised, not available, or
     /// switched off because the biometric set changed): offer the PIN.
     #[error("{user_message}")]
@@ -191,6 +202,7 @@ impl AvainError {
             | AvainError::LoggedOut { code, .. }
             | AvainError::ProfileRemoved { code, .. }
             | AvainError::DeviceNotSupported { code, .. }
+            | AvainError::ScreenLockRequired { code, .. }
             | AvainError::BiometricsUnavailable { code, .. }
             | AvainError::Refused { code, .. }
             | AvainError::TryLater { code, .. }
@@ -212,6 +224,7 @@ impl AvainError {
             | AvainError::LoggedOut { user_message, .. }
             | AvainError::ProfileRemoved { user_message, .. }
             | AvainError::DeviceNotSupported { user_message, .. }
+            | AvainError::ScreenLockRequired { user_message, .. }
             | AvainError::BiometricsUnavailable { user_message, .. }
             | AvainError::Refused { user_message, .. }
             | AvainError::TryLater { user_message, .. }

@@ -1,6 +1,7 @@
 //! K_dev, the possession factor: an ECDSA P-256 key of this device, one per profile.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ring::rand::SystemRandom;
 use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
@@ -29,18 +30,38 @@ pub trait DeviceKeyFactory: Send + Sync {
 
     /// Deletes the key of `profile_id`; succeeds if there was none. Changes persisted state.
     fn delete(&self, profile_id: &str) -> Result<(), KeyError>;
+
+    /// Whether the phone has a secure screen lock now (a PIN, pattern, password or
+    /// passcode; Android `KeyguardManager.isDeviceSecure`, iOS `LAContext`
+    /// `.deviceOwnerAuthentication`). Asked before registration, enabling biometrics,
+    /// logins and approvals (`client/screen_lock.rs`); quick, no prompt.
+    fn has_secure_lock_screen(&self) -> bool;
 }
 
 /// Device keys made by `ring`, their PKCS#8 kept in a [`SecretStore`] (on a desktop the
 /// OS keyring) under `avain/profile/<id>/device-key`.
+///
+/// A desktop has no phone screen lock to ask: these keys report one (the desktop's own
+/// login stands for it) until a test turns it off with
+/// [`SoftwareDeviceKeys::set_secure_lock_screen`].
 pub struct SoftwareDeviceKeys {
     secrets: Arc<dyn SecretStore>,
+    secure_lock_screen: AtomicBool,
 }
 
 impl SoftwareDeviceKeys {
-    /// Keys kept in `secrets`.
+    /// Keys kept in `secrets`, reporting a secure screen lock.
     pub fn new(secrets: Arc<dyn SecretStore>) -> SoftwareDeviceKeys {
-        SoftwareDeviceKeys { secrets }
+        SoftwareDeviceKeys {
+            secrets,
+            secure_lock_screen: AtomicBool::new(true),
+        }
+    }
+
+    /// What [`DeviceKeyFactory::has_secure_lock_screen`] reports from now on (tests: the
+    /// customer turns the phone's screen lock off or on).
+    pub fn set_secure_lock_screen(&self, on: bool) {
+        self.secure_lock_screen.store(on, Ordering::SeqCst);
     }
 }
 
@@ -75,6 +96,10 @@ impl DeviceKeyFactory for SoftwareDeviceKeys {
 
     fn delete(&self, profile_id: &str) -> Result<(), KeyError> {
         Ok(self.secrets.delete(&secret_name(profile_id))?)
+    }
+
+    fn has_secure_lock_screen(&self) -> bool {
+        self.secure_lock_screen.load(Ordering::SeqCst)
     }
 }
 

@@ -5,6 +5,7 @@ use time::OffsetDateTime;
 
 use super::row_cipher::{Cell, RowCipher};
 use super::{Store, StoreError, from_unix, unix};
+use crate::api::CustomerKind;
 use crate::i18n::Language;
 use crate::keys::PinKdfParams;
 use crate::lifecycle::{BiometricKind, BiometricState, ProfileState};
@@ -21,6 +22,8 @@ pub struct Profile {
     pub server_profile_id: String,
     /// The bank's id of this device for the profile.
     pub server_device_id: String,
+    /// A private customer's or a company's codes, as the bank said at registration.
+    pub customer_kind: CustomerKind,
     /// Where it is in its life.
     pub state: ProfileState,
     /// Whether biometrics are on.
@@ -41,6 +44,7 @@ impl std::fmt::Debug for Profile {
             .field("id", &self.id)
             .field("name", &"[redacted]")
             .field("server_profile_id", &self.server_profile_id)
+            .field("customer_kind", &self.customer_kind)
             .field("state", &self.state)
             .field("biometrics", &self.biometrics)
             .field("language", &self.language)
@@ -60,6 +64,8 @@ pub struct NewProfile {
     pub server_profile_id: String,
     /// The bank's id of this device for the profile.
     pub server_device_id: String,
+    /// A private customer's or a company's codes.
+    pub customer_kind: CustomerKind,
     /// The profile's language.
     pub language: Language,
     /// The PIN key derivation's parameters.
@@ -75,7 +81,13 @@ impl std::fmt::Debug for NewProfile {
 }
 
 const COLUMNS: &str = "id, name, server_profile_id, server_device_id, state, lock_reason, \
-    biometrics, biometric_kind, language, pin_salt, pin_iterations, created_at, last_used_at";
+    biometrics, biometric_kind, language, pin_salt, pin_iterations, created_at, last_used_at, \
+    customer_kind";
+/// The columns a new profile's row is inserted with: those of every schema version, so the
+/// upgrade tests can add profiles through the old ones (later columns are set after).
+const INSERT_COLUMNS: &str = "id, name, server_profile_id, server_device_id, state, \
+    lock_reason, biometrics, biometric_kind, language, pin_salt, pin_iterations, created_at, \
+    last_used_at";
 
 fn name_cell(id: &str) -> Cell<'_> {
     Cell {
@@ -127,7 +139,10 @@ fn read_profile(row: &Row<'_>, cipher: &RowCipher) -> Result<Profile, StoreError
     let iterations: i64 = row.get(10)?;
     let iterations = u32::try_from(iterations).map_err(|_| StoreError::Corrupt)?;
     let last_used: Option<i64> = row.get(12)?;
+    // Read tolerantly: a kind this version does not know is `Unknown`, not corruption.
+    let customer_kind: String = row.get(13)?;
     Ok(Profile {
+        customer_kind: CustomerKind::from_code(&customer_kind),
         name,
         server_profile_id: row.get(2)?,
         server_device_id: row.get(3)?,
@@ -142,8 +157,10 @@ fn read_profile(row: &Row<'_>, cipher: &RowCipher) -> Result<Profile, StoreError
 }
 
 fn load_all(conn: &Connection, cipher: &RowCipher) -> Result<Vec<Profile>, StoreError> {
+    // Oldest first; profiles added within the same second (the time is stored in seconds)
+    // in the order they were added, which the rowid keeps (the id is random).
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM profiles ORDER BY created_at, id"
+        "SELECT {COLUMNS} FROM profiles ORDER BY created_at, rowid"
     ))?;
     let mut rows = stmt.query([])?;
     let mut out = Vec::new();
@@ -183,7 +200,7 @@ impl Store {
             let (bio, kind) = biometric_columns(biometrics);
             tx.execute(
                 &format!(
-                    "INSERT INTO profiles ({COLUMNS}) \
+                    "INSERT INTO profiles ({INSERT_COLUMNS}) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, NULL)"
                 ),
                 params![
@@ -201,6 +218,13 @@ impl Store {
                     unix(now),
                 ],
             )?;
+            // A statement of its own (schema version 5); `unknown` is the column's default.
+            if profile.customer_kind != CustomerKind::Unknown {
+                tx.execute(
+                    "UPDATE profiles SET customer_kind = ?2 WHERE id = ?1",
+                    params![profile.id, profile.customer_kind.code()],
+                )?;
+            }
             Ok(())
         })?;
         tracing::debug!(profile = %profile.id, "profile created");
@@ -209,6 +233,7 @@ impl Store {
             name: profile.name.clone(),
             server_profile_id: profile.server_profile_id.clone(),
             server_device_id: profile.server_device_id.clone(),
+            customer_kind: profile.customer_kind,
             state,
             biometrics,
             language: profile.language,

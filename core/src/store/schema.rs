@@ -315,20 +315,109 @@ CREATE TABLE pending_pin_changes (
 ) STRICT;
 ";
 
+/// Version 5: each profile keeps whose codes it holds (a private customer's or a
+/// company's), as the bank said at registration, for the profile picker. Profiles made
+/// before it read `unknown`.
+pub(crate) const SCHEMA_V5: &str = "
+CREATE TABLE meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_check BLOB NOT NULL
+) STRICT;
+CREATE TABLE profiles (
+    id TEXT PRIMARY KEY NOT NULL,
+    name BLOB NOT NULL,
+    server_profile_id TEXT NOT NULL,
+    server_device_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    lock_reason TEXT,
+    biometrics TEXT NOT NULL,
+    biometric_kind TEXT,
+    language TEXT NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_iterations INTEGER NOT NULL CHECK (pin_iterations > 0),
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    customer_kind TEXT NOT NULL DEFAULT 'unknown'
+) STRICT;
+CREATE TABLE device (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name BLOB NOT NULL,
+    model TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    os_version TEXT NOT NULL,
+    app_version TEXT NOT NULL
+) STRICT;
+CREATE TABLE os_policy (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_id TEXT NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    accepted_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE payees (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    iban_index BLOB NOT NULL,
+    iban BLOB NOT NULL,
+    name BLOB NOT NULL,
+    first_paid_at INTEGER NOT NULL,
+    last_paid_at INTEGER NOT NULL,
+    times_paid INTEGER NOT NULL,
+    UNIQUE (profile_id, iban_index)
+) STRICT;
+CREATE TABLE receipts (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    factor TEXT NOT NULL,
+    approved_at INTEGER NOT NULL,
+    server_device_id TEXT,
+    shown_text BLOB NOT NULL,
+    reported_not_me_at INTEGER,
+    approval_id TEXT
+) STRICT;
+CREATE INDEX receipts_by_profile ON receipts (profile_id, approved_at);
+CREATE INDEX payees_by_recency ON payees (profile_id, last_paid_at DESC, id);
+CREATE TABLE pending_payments (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX pending_payments_by_profile ON pending_payments (profile_id, created_at);
+CREATE TABLE pending_pin_changes (
+    profile_id TEXT PRIMARY KEY NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    change_id TEXT NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_iterations INTEGER NOT NULL CHECK (pin_iterations > 0)
+) STRICT;
+";
+
+/// v4 -> v5: the customer kind of each profile.
+const UPGRADE_V4_V5: &str = "
+ALTER TABLE profiles ADD COLUMN customer_kind TEXT NOT NULL DEFAULT 'unknown';
+";
+
 /// Every released schema, oldest first: (version, full schema).
 pub(crate) const RELEASED: &[(u32, &str)] = &[
     (1, SCHEMA_V1),
     (2, SCHEMA_V2),
     (3, SCHEMA_V3),
     (4, SCHEMA_V4),
+    (5, SCHEMA_V5),
 ];
 
 /// Upgrades: (from version, SQL that makes it version + 1).
-pub(crate) const UPGRADES: &[(u32, &str)] =
-    &[(1, UPGRADE_V1_V2), (2, UPGRADE_V2_V3), (3, UPGRADE_V3_V4)];
+pub(crate) const UPGRADES: &[(u32, &str)] = &[
+    (1, UPGRADE_V1_V2),
+    (2, UPGRADE_V2_V3),
+    (3, UPGRADE_V3_V4),
+    (4, UPGRADE_V4_V5),
+];
 
 /// The version this code reads and writes.
-pub(crate) const LATEST: u32 = 4;
+pub(crate) const LATEST: u32 = 5;
 
 /// What opening did to the schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -346,7 +435,7 @@ fn latest_schema() -> &'static str {
         .iter()
         .find(|(version, _)| *version == LATEST)
         .map(|(_, sql)| *sql)
-        .unwrap_or(SCHEMA_V4)
+        .unwrap_or(SCHEMA_V5)
 }
 
 fn user_version(conn: &Connection) -> Result<u32, StoreError> {

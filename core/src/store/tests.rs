@@ -50,6 +50,7 @@ fn new_profile(id: &str) -> NewProfile {
         name: "Matin oma".into(),
         server_profile_id: format!("srv-{id}"),
         server_device_id: "dev-1".into(),
+        customer_kind: crate::api::CustomerKind::Personal,
         language: Language::Fi,
         pin_kdf: PinKdfParams::new(&[4; 16], 1000).unwrap(),
     }
@@ -131,7 +132,11 @@ fn every_released_schema_upgrades_to_exactly_the_fresh_schema() {
             drop(conn);
             let old = Store::open_at_version_for_test(dir.path(), &secrets, *version);
             let store = old.unwrap();
-            store.create_profile(&new_profile("old1"), NOW).unwrap();
+            let old_profile = NewProfile {
+                customer_kind: crate::api::CustomerKind::Unknown,
+                ..new_profile("old1")
+            };
+            store.create_profile(&old_profile, NOW).unwrap();
             store.add_receipt(&receipt("old1", "Maksa 5,00 €")).unwrap();
         }
         let store = Store::open(dir.path(), &secrets, rng()).unwrap();
@@ -216,11 +221,23 @@ fn profiles_round_trip_and_change() {
     let created = f.store.create_profile(&new_profile("a1"), NOW).unwrap();
     assert_eq!(created.state, ProfileState::PendingUnlock);
     assert_eq!(created.biometrics, BiometricState::Off);
-    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    let company = NewProfile {
+        customer_kind: crate::api::CustomerKind::Business,
+        ..new_profile("b2")
+    };
+    f.store.create_profile(&company, NOW).unwrap();
     let store = f.reopen();
     let all = store.profiles().unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[0], created);
+    let kinds: Vec<_> = all.iter().map(|p| p.customer_kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            crate::api::CustomerKind::Personal,
+            crate::api::CustomerKind::Business
+        ]
+    );
 
     store.set_profile_state("a1", ProfileState::Active).unwrap();
     let face = BiometricState::Enabled {
@@ -264,6 +281,22 @@ fn profiles_round_trip_and_change() {
     ));
     let printed = format!("{a:?}");
     assert!(!printed.contains("Yritys"), "{printed}");
+}
+
+#[test]
+fn profiles_added_in_the_same_second_are_listed_in_the_order_they_were_added() {
+    let f = fixture();
+    for id in ["z9", "a1", "m5"] {
+        f.store.create_profile(&new_profile(id), NOW).unwrap();
+    }
+    let ids: Vec<String> = f
+        .reopen()
+        .profiles()
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert_eq!(ids, ["z9", "a1", "m5"]);
 }
 
 #[test]

@@ -13,6 +13,7 @@ extension AvainError {
              .LoggedOut(let code, _),
              .ProfileRemoved(let code, _),
              .DeviceNotSupported(let code, _),
+             .ScreenLockRequired(let code, _),
              .BiometricsUnavailable(let code, _),
              .Refused(let code, _),
              .TryLater(let code, _, _),
@@ -36,6 +37,7 @@ extension AvainError {
              .LoggedOut(_, let value),
              .ProfileRemoved(_, let value),
              .DeviceNotSupported(_, let value),
+             .ScreenLockRequired(_, let value),
              .BiometricsUnavailable(_, let value),
              .Refused(_, let value),
              .TryLater(_, _, let value),
@@ -45,6 +47,13 @@ extension AvainError {
              .Internal(_, let value):
             return value
         }
+    }
+
+    /// Whether the app should send the customer to the Settings app to turn on a passcode:
+    /// the phone has no secure screen lock, and the core signs nothing until it has one.
+    public var needsScreenLock: Bool {
+        if case .ScreenLockRequired = self { return true }
+        return false
     }
 
     /// Whether the app should offer the PIN instead (biometrics cannot be used now).

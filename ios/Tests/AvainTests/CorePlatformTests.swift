@@ -16,12 +16,21 @@ final class CorePlatformTests: XCTestCase {
         func delete(name: String) throws { record("delete"); try inner.delete(name: name) }
     }
 
+    func testTheCheckTellsOfAPhoneWithoutAScreenLock() async throws {
+        let keys = SwiftDeviceKeys(store: MemorySecretStore(), secureLockScreen: false)
+        let check = try await checkPlatform(secretStore: MemorySecretStore(), deviceKeys: keys,
+                                            biometricKeys: NoBiometrics(), lang: .fi)
+        // The keystore works; registration would still be refused until the lock is on.
+        XCTAssertFalse(check.secureLockScreen)
+    }
+
     func testTheCoreChecksASwiftStoreAndSwiftDeviceKeys() async throws {
         let store = CountingStore()
         let keys = SwiftDeviceKeys(store: MemorySecretStore())
         let check = try await checkPlatform(secretStore: store, deviceKeys: keys,
                                             biometricKeys: NoBiometrics(), lang: .fi)
         XCTAssertFalse(check.biometricsAvailable)
+        XCTAssertTrue(check.secureLockScreen)
         XCTAssertTrue(Set(store.calls).isSuperset(of: ["put", "get", "delete"]), "\(store.calls)")
         XCTAssertEqual(store.inner.names, [], "nothing left behind")
         XCTAssertEqual(keys.calls.first, "create")

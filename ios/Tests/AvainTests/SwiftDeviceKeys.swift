@@ -16,10 +16,26 @@ final class SwiftDeviceKeys: DeviceKeys, @unchecked Sendable {
     private let lock = NSLock()
     private let math: DeviceKeys
     private var aliases: [String: String] = [:]
+    private var lockOn: Bool
     private(set) var calls: [String] = []
 
-    init(store: SecretStore) {
+    /// `secureLockScreen: false` stands for a phone whose screen lock is off.
+    init(store: SecretStore, secureLockScreen: Bool = true) {
         math = softwareDeviceKeys(store: store)
+        lockOn = secureLockScreen
+    }
+
+    /// The customer turns the screen lock on or off in the settings.
+    func setSecureLockScreen(_ on: Bool) {
+        lock.lock()
+        lockOn = on
+        lock.unlock()
+    }
+
+    func hasSecureLockScreen() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return lockOn
     }
 
     private func record(_ call: String) {

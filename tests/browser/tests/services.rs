@@ -113,6 +113,16 @@ async fn an_app_login_nobody_approves_does_not_log_in() {
     b.open("/login").await.unwrap();
     b.fill("app-username", anna.user_id).await.unwrap();
     b.submit("#app-login-submit").await.unwrap();
+    // On the phone itself the page offers the app link (avain_protocol::app_link).
+    let link = b
+        .script("return document.getElementById('open-app').getAttribute('href');")
+        .await
+        .unwrap();
+    let link = link.as_str().unwrap_or_default().to_owned();
+    assert!(
+        avain_core::app_link::parse(avain_core::app_link::AppLinkDomain::Sandbox, &link).is_ok(),
+        "{link}"
+    );
     // Pressing continue before the app answered keeps waiting.
     b.submit("#app-login-continue").await.unwrap();
     assert!(b.has("#short-code").await);

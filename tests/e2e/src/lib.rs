@@ -25,7 +25,7 @@ use avain_sandbox::client::BankClient;
 use avain_sandbox::seed::{self, SeedCustomer};
 use time::OffsetDateTime;
 
-pub use avain_sandbox::seed::{ANNA, LIISA, MIKKO, PEKKA};
+pub use avain_sandbox::seed::{ANNA, LIISA, MIKKO, PEKKA, PUUTYO};
 
 mod raw_phone;
 pub use raw_phone::RawPhone;
@@ -74,6 +74,8 @@ pub struct Harness {
     pub sensor: Arc<SimulatedSensor>,
     /// The phone's keystore.
     pub secrets: Arc<MemorySecretStore>,
+    /// The phone's K_dev, which also reports its screen lock (a test turns it off).
+    pub device_keys: Arc<SoftwareDeviceKeys>,
     data_dir: PathBuf,
     _temp: Option<tempfile::TempDir>,
 }
@@ -94,6 +96,7 @@ pub fn bank_config(bank: &Sandbox) -> Result<BankConfig, Failure> {
         trust: Trust::only_root(bank.root_certificate_der().to_vec()),
         challenge_key: keys.challenge_key.as_slice().to_vec(),
         policy_keys: bank.policy_bank_key().into_iter().collect(),
+        app_links: avain_core::app_link::AppLinkDomain::Sandbox,
     })
 }
 
@@ -186,9 +189,10 @@ impl Harness {
         let secrets = Arc::new(MemorySecretStore::new());
         let sensor = Arc::new(SimulatedSensor::new());
         let clock = Arc::new(ManualClock::default());
+        let device_keys = Arc::new(SoftwareDeviceKeys::new(secrets.clone()));
         let parts = PlatformParts {
             secrets: secrets.clone(),
-            device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
+            device_keys: device_keys.clone(),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets.clone(), sensor.clone())),
             clock: clock.clone(),
         };
@@ -212,6 +216,7 @@ impl Harness {
             clock,
             sensor,
             secrets,
+            device_keys,
             data_dir,
             _temp: temp,
         })

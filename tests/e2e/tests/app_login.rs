@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used)] // tests
 
+use avain_core::app_link::{AppLink, AppLinkDomain};
 use avain_core::client::{ApprovalFactor, AvainError};
 use avain_core::error::AvainErrorCode;
 use avain_core::net::Trust;
@@ -27,6 +28,9 @@ struct WaitingBrowser {
     short_code: String,
     /// The request id (the bank's push would carry it to the app).
     request_id: String,
+    /// The page's "open the code app on this device" link, as the phone's browser
+    /// would open it.
+    app_link: String,
 }
 
 impl WaitingBrowser {
@@ -120,12 +124,20 @@ async fn browser_waits_for_app(h: &Harness, user_id: &str) -> WaitingBrowser {
     // The bank pushes the request id to phones with a push token; the core registers
     // none yet, so the phone here takes the id where the browser keeps it.
     let request_id = app_login.split_once('=').unwrap().1.to_owned();
+    let app_link = html
+        .split("id=\"open-app\"")
+        .nth(1)
+        .and_then(|tail| tail.split("href=\"").nth(1))
+        .and_then(|tail| tail.split('"').next())
+        .unwrap()
+        .replace("&#x2f;", "/");
     WaitingBrowser {
         http,
         base,
         cookies: format!("{browser}; {app_login}"),
         short_code,
         request_id,
+        app_link,
     }
 }
 
@@ -281,4 +293,119 @@ async fn reject_tells_the_browser_and_the_login_cannot_be_approved() {
         .await
         .unwrap_err();
     assert_eq!(reopen.code(), AvainErrorCode::AppLoginExpired);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_pages_app_link_opens_the_same_login_in_the_app_on_this_phone() {
+    let h = Harness::start().await.unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    let id = h.active_profile(anna, PIN).await.unwrap();
+    h.avain.logout().await.unwrap();
+    let browser = browser_waits_for_app(&h, anna.user_id).await;
+    assert_eq!(
+        browser.app_link,
+        AppLinkDomain::Sandbox.link(&browser.request_id)
+    );
+    assert_eq!(
+        h.avain.read_app_link(&browser.app_link).unwrap(),
+        AppLink::AppLogin {
+            request_id: browser.request_id.clone()
+        }
+    );
+
+    // Lookalikes and changed links are refused before anything reaches the bank.
+    for (link, code) in [
+        (
+            browser
+                .app_link
+                .replace("localhost", "localhost.evil.example"),
+            AvainErrorCode::AppLinkForeignHost,
+        ),
+        (
+            AppLinkDomain::Bank.link(&browser.request_id),
+            AvainErrorCode::AppLinkForeignHost,
+        ),
+        (
+            browser.app_link.replace("https://", "http://"),
+            AvainErrorCode::AppLinkNotHttps,
+        ),
+        (
+            format!("{}?next=/home", browser.app_link),
+            AvainErrorCode::AppLinkExtraParts,
+        ),
+        (
+            browser.app_link.replace("/app-login/", "/login/"),
+            AvainErrorCode::AppLinkUnknownPath,
+        ),
+    ] {
+        let refused = h
+            .avain
+            .identification()
+            .open_app_link(id.clone(), link.clone())
+            .await
+            .unwrap_err();
+        assert!(matches!(refused, AvainError::Refused { .. }), "{link}");
+        assert_eq!(refused.code(), code, "{link}");
+    }
+    assert_eq!(browser.status().await, "pending");
+
+    // Without the screen lock the login opens but is not approved.
+    let prompt = h
+        .avain
+        .identification()
+        .open_app_link(id.clone(), browser.app_link.clone())
+        .await
+        .unwrap();
+    assert_eq!(prompt.short_code, browser.short_code);
+    h.device_keys.set_secure_lock_screen(false);
+    let refused = h
+        .avain
+        .identification()
+        .approve_app_login(browser.request_id.clone(), pin())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), AvainErrorCode::ScreenLockRequired);
+    assert_eq!(browser.status().await, "pending");
+
+    // With it, the link's login is approved like a pushed one and the browser logs in.
+    h.device_keys.set_secure_lock_screen(true);
+    let prompt = h
+        .avain
+        .identification()
+        .open_app_link(id, browser.app_link.clone())
+        .await
+        .unwrap();
+    assert_eq!(prompt.request_id, browser.request_id);
+    h.avain
+        .identification()
+        .approve_app_login(browser.request_id.clone(), pin())
+        .await
+        .unwrap();
+    assert_eq!(browser.status().await, "approved");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bank_serves_the_site_association_files_for_its_app() {
+    let h = Harness::start().await.unwrap();
+    let browser = browser_waits_for_app(&h, Harness::customer(ANNA).unwrap().user_id).await;
+    let ids = avain_core::app_link::APP_IDS;
+    for (path, expected) in [
+        ("/.well-known/assetlinks.json", ids.android_package),
+        ("/.well-known/apple-app-site-association", ids.apple_app_id),
+    ] {
+        let answer = browser
+            .http
+            .get(format!("{}{path}", browser.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200, "{path}");
+        assert_eq!(
+            answer.headers()["content-type"].to_str().unwrap(),
+            "application/json",
+            "{path}"
+        );
+        let body = answer.text().await.unwrap();
+        assert!(body.contains(expected), "{path}: {body}");
+    }
 }

@@ -6,7 +6,7 @@
 //! all the bank can observe. The HTTPS client trusts only the sandbox's root certificate
 //! (the core's `net::client_config`); verification is never switched off.
 
-use avain_core::confirmation::{self, PaymentDetails};
+use avain_core::confirmation;
 use avain_core::net::{Trust, client_config};
 use avain_protocol::Language;
 use avain_protocol::api::sandbox::Outbox;
@@ -16,7 +16,7 @@ use avain_protocol::api::{
     OnlineBankLoginStart, OnlineBankSession, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, Session,
 };
-use avain_protocol::api::{Payment, PaymentApproval, PaymentConfirm};
+use avain_protocol::api::{Payment, PaymentApproval, PaymentConfirm, PaymentKind};
 use avain_protocol::signed_bytes::{self, Approval, ChallengeContext};
 use reqwest::{Method, StatusCode};
 use ring::rand::SystemRandom;
@@ -30,16 +30,28 @@ use crate::seed::SeedCustomer;
 /// The text the reference client shows for a login.
 pub const LOGIN_TEXT: &str = "Kirjaudu Avain-mobiilipankkiin";
 
-/// The confirmation text the core renders for a payment (in Finnish), from the bank's
-/// record of it; empty when the record does not render.
+/// The confirmation text the core renders for a payment or an own-account transfer (in
+/// Finnish), from the bank's record of it; empty when the record does not render.
 pub fn payment_text(payment: &Payment) -> String {
-    PaymentDetails::of(payment)
-        .map(|details| confirmation::payment(Language::Fi, &details))
-        .unwrap_or_default()
+    confirmation::of_record(Language::Fi, payment).unwrap_or_default()
 }
 
-/// The payment's fields as the signed bytes carry them, with `shown_text`.
+/// The payment's fields as the signed bytes carry them, with `shown_text`: a payment's
+/// payee, or an own-account transfer's two accounts.
 pub fn payment_approval(payment: &Payment, shown_text: String) -> Approval {
+    if payment.kind == PaymentKind::OwnTransfer {
+        return Approval::OwnTransfer {
+            amount_cents: u64::try_from(payment.amount.cents).unwrap_or(0),
+            currency: payment.amount.currency.code().to_owned(),
+            from_iban: payment
+                .from_iban
+                .as_ref()
+                .map(|iban| iban.as_str().to_owned())
+                .unwrap_or_default(),
+            to_iban: payment.payee_iban.as_str().to_owned(),
+            shown_text,
+        };
+    }
     Approval::Payment {
         amount_cents: u64::try_from(payment.amount.cents).unwrap_or(0),
         currency: payment.amount.currency.code().to_owned(),

@@ -16,6 +16,7 @@ use crate::db::records::{self, Customer, UserCodeLock};
 use crate::error::{ApiError, ApiResult};
 use crate::seed::{self, KEY_CARD_SIZE};
 use crate::state::Shared;
+use crate::unknown_users::UnknownUser;
 
 /// Wrong passwords before the user code locks.
 pub const MAX_PASSWORD_FAILURES: u32 = 5;
@@ -23,24 +24,33 @@ pub const MAX_PASSWORD_FAILURES: u32 = 5;
 pub const MAX_KEY_CARD_FAILURES: u32 = 3;
 
 /// Checks username and password; the customer when right. Unknown usernames cost the same
-/// time as wrong passwords and give the same answer.
+/// time as wrong passwords and give the same answers, the lock at the fifth included.
 ///
 /// The password is hashed outside the database (it is slow); the verdict is then committed
 /// by [`password_verdict_in`] in one write job that reads the lock and the count again, so
 /// concurrent guesses lock after exactly [`MAX_PASSWORD_FAILURES`] and a right password
 /// that arrives after the lock gets the same answer as a wrong one.
 pub async fn check_password(state: &Shared, username: &str, password: &str) -> ApiResult<Customer> {
-    let username = username.trim().to_owned();
+    let lookup = username.trim().to_owned();
     let found = state
         .db
-        .read(move |conn| records::customer_by_user_id(conn, &username))
+        .read(move |conn| records::customer_by_user_id(conn, &lookup))
         .await?;
     let password = zeroize::Zeroizing::new(password.to_owned());
     let Some(customer) = found else {
+        // Answered like a real customer's code, lock included ([`crate::unknown_users`]).
+        let unknown = UnknownUser::new(&state.keys.hasher, username);
+        if state.unknown_users.is_locked(&unknown) {
+            return Err(ErrorCode::UserCodeLocked.into());
+        }
         tokio::task::spawn_blocking(move || crypto::dummy_password_check(&password))
             .await
             .map_err(|e| ApiError::internal("password check", e))?;
-        return Err(ErrorCode::InvalidCredentials.into());
+        return Err(if state.unknown_users.count_failure(unknown) {
+            ErrorCode::UserCodeLocked.into()
+        } else {
+            ErrorCode::InvalidCredentials.into()
+        });
     };
     customer.require_usable()?;
     let checked = customer.password_hash.clone();

@@ -44,6 +44,7 @@ pub mod state;
 pub mod texts;
 pub mod throttle;
 pub mod tls;
+pub mod unknown_users;
 pub mod web;
 
 pub use server::{ConnectionLimits, Sandbox, SandboxOptions, StartError};

@@ -8,8 +8,15 @@
 //!   `--header-timeout` and `--max-connections` tune the limits (docs/sandbox.md).
 //! - `avain-sandbox bench --clients 32 --seconds 10` starts a sandbox in a child process
 //!   (or uses `--url` and `--root-ca`) and prints one JSON line of login throughput.
+//! - `avain-sandbox attest android --chain FILE.pem [--challenge HEX] [--at YYYY-MM-DD]` and
+//!   `avain-sandbox attest apple --object FILE --key-id B64 --client-data-hash B64
+//!   --app-id TEAM.BUNDLE [--at YYYY-MM-DD] [--development]` check attestation evidence by
+//!   hand and print one JSON object (docs/attestation.md).
 //!
-//! Exit status: 0 on success, 1 when the server failed, 2 on usage errors.
+//! Exit status: 0 on success, 1 when the server failed, 2 on usage errors (and for
+//! `attest`, on input it cannot read; evidence that fails its checks still exits 0).
+
+mod cmd_attest;
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
@@ -82,6 +89,11 @@ enum Command {
         #[arg(long, default_value_t = 2)]
         threads: usize,
     },
+    /// Check attestation evidence by hand; prints one JSON object.
+    Attest {
+        #[command(subcommand)]
+        platform: cmd_attest::AttestCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -128,6 +140,7 @@ fn main() -> ExitCode {
             }
             bench(clients, seconds, url, root_ca, threads)
         }
+        Command::Attest { platform } => cmd_attest::run(platform),
     }
 }
 

@@ -319,6 +319,7 @@ fn open(dir: &Path, throttle: ThrottleSettings) -> Result<(Shared, tls::TlsIdent
         policy: RwLock::new(current),
         throttle: Throttle::new(throttle),
         decoys: crate::decoys::Decoys::default(),
+        unknown_users: crate::unknown_users::UnknownUsers::default(),
     });
     Ok((state, tls))
 }

@@ -50,6 +50,8 @@ pub struct AppState {
     pub throttle: crate::throttle::Throttle,
     /// The decoy unlock attempts handed out for non-matching HETU and user id pairs.
     pub decoys: crate::decoys::Decoys,
+    /// Wrong-password counts of user ids the bank does not have (decoy locks).
+    pub unknown_users: crate::unknown_users::UnknownUsers,
 }
 
 /// The handle handlers receive.

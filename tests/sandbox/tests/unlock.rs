@@ -273,3 +273,96 @@ async fn blocking_only_cards_leaves_the_codes_working() {
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::Conflict));
 }
+
+/// What a guesser sees for one user id: the answers to five wrong passwords, to a sixth
+/// password (the right one where there is one), and to two self-service unlock starts with
+/// a HETU that is not the user id's, then to a wrong SMS code.
+async fn answers_to_a_guesser(
+    client: &avain_sandbox::client::BankClient,
+    user_id: &str,
+    sixth_password: &str,
+) -> Vec<String> {
+    let mut seen = vec![];
+    for password in [
+        "wrong-1",
+        "wrong-2",
+        "wrong-3",
+        "wrong-4",
+        "wrong-5",
+        sixth_password,
+    ] {
+        let err = client
+            .post::<KeyCardChallenge>(
+                "/v1/online-bank/logins",
+                None,
+                &OnlineBankLoginStart {
+                    username: user_id.to_owned(),
+                    password: Secret::new(password),
+                },
+            )
+            .await
+            .unwrap_err();
+        seen.push(format!("login {} {:?}", err.status, err.code()));
+    }
+    let mut first: Option<UserCodeUnlockStarted> = None;
+    for _ in 0..2 {
+        let started: UserCodeUnlockStarted = client
+            .post(
+                "/v1/user-code-unlocks",
+                None,
+                &UserCodeUnlockStart {
+                    hetu: Secret::new(customer(SANNA).hetu()),
+                    user_id: user_id.to_owned(),
+                },
+            )
+            .await
+            .unwrap();
+        // The shape is the same (the digits differ per customer); a restart keeps both.
+        let masked: String = started
+            .phone_hint
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '9' } else { c })
+            .collect();
+        seen.push(format!("unlock start {masked}"));
+        if let Some(first) = &first {
+            assert_eq!(started.phone_hint, first.phone_hint, "{user_id}");
+            assert_eq!(
+                started.key_card.key_card_index, first.key_card.key_card_index,
+                "{user_id}"
+            );
+        }
+        first.get_or_insert(started);
+    }
+    let attempt = first.unwrap().key_card.attempt_id;
+    let err = client
+        .post::<UserCodeUnlocked>(
+            &format!("/v1/user-code-unlocks/{attempt}"),
+            None,
+            &UserCodeUnlockFinish {
+                sms_code: Secret::new("000000"),
+                key_card_code: Secret::new("0000"),
+            },
+        )
+        .await
+        .unwrap_err();
+    let body = err.body.unwrap();
+    seen.push(format!(
+        "unlock finish {} {:?} {:?}",
+        err.status, body.code, body.attempts_left
+    ));
+    seen
+}
+
+/// The attack: five wrong passwords lock a real user code, so if an unknown user id kept
+/// answering `invalid_credentials` (as it did), the fifth answer told which user ids
+/// exist. An unknown id now locks alike, and its self-service unlock starts like a real
+/// locked code's with a HETU that does not match.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_wrong_passwords_do_not_tell_whether_a_user_id_exists() {
+    let (_bank, client) = bank().await;
+    let real = answers_to_a_guesser(&client, MIKKO, customer(MIKKO).password).await;
+    let unknown = answers_to_a_guesser(&client, "50019999", "any-password").await;
+    assert_eq!(real, unknown);
+    assert_eq!(real[4], "login 423 Some(UserCodeLocked)", "{real:?}");
+    assert_eq!(real[5], real[4]);
+}

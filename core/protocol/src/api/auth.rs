@@ -197,17 +197,39 @@ pub struct LoginRequest {
 }
 
 /// Whether a customer is a person or a company.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CustomerKind {
     /// A private customer.
     Personal,
     /// A company, acting through this user.
     Business,
     /// A value this version of the app does not know (the bank added one after it was
-    /// released): read without failing, shown neutrally. Never sent.
+    /// released), or none given: read without failing, shown neutrally. Never sent.
+    #[default]
     #[serde(other)]
     Unknown,
+}
+
+impl CustomerKind {
+    /// The stable snake_case code, as in JSON (and in the phone's database).
+    pub fn code(self) -> &'static str {
+        match self {
+            CustomerKind::Personal => "personal",
+            CustomerKind::Business => "business",
+            CustomerKind::Unknown => "unknown",
+        }
+    }
+
+    /// Parses a code written by [`CustomerKind::code`]; anything else is `Unknown`.
+    pub fn from_code(code: &str) -> CustomerKind {
+        match code {
+            "personal" => CustomerKind::Personal,
+            "business" => CustomerKind::Business,
+            _ => CustomerKind::Unknown,
+        }
+    }
 }
 
 /// The logged-in customer, as the app greets them.

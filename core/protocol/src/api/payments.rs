@@ -25,16 +25,67 @@ pub enum PaymentStatus {
     Unknown,
 }
 
+/// What kind of payment it is: it decides what is signed (the purpose of its challenge)
+/// and what the confirmation shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum PaymentKind {
+    /// A payment to a payee (typed, from a barcode or QR code, or an e-invoice): signed as
+    /// [`Purpose::Payment`](crate::signed_bytes::Purpose::Payment), an SMS code for a new
+    /// payee.
+    #[default]
+    Payment,
+    /// A transfer between two accounts of the same customer: no payee to type, no SMS
+    /// step; signed as [`Purpose::OwnTransfer`](crate::signed_bytes::Purpose::OwnTransfer)
+    /// with the amount and both accounts.
+    OwnTransfer,
+    /// A value this version of the app does not know (the bank added one after it was
+    /// released): listed neutrally, never approved. Never sent.
+    #[serde(other)]
+    Unknown,
+}
+
+impl PaymentKind {
+    /// The stable snake_case code, as in JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            PaymentKind::Payment => "payment",
+            PaymentKind::OwnTransfer => "own_transfer",
+            PaymentKind::Unknown => "unknown",
+        }
+    }
+
+    /// The purpose a challenge for a payment of this kind has (`None` for an unknown kind:
+    /// nothing is signed for it).
+    pub fn purpose(self) -> Option<crate::signed_bytes::Purpose> {
+        match self {
+            PaymentKind::Payment => Some(crate::signed_bytes::Purpose::Payment),
+            PaymentKind::OwnTransfer => Some(crate::signed_bytes::Purpose::OwnTransfer),
+            PaymentKind::Unknown => None,
+        }
+    }
+}
+
 /// A payment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     /// The payment's id.
     pub payment_id: String,
+    /// A payment to a payee or a transfer between the customer's own accounts; missing
+    /// from banks before transfers existed, which only had payments.
+    #[serde(default)]
+    pub kind: PaymentKind,
     /// The account paid from.
     pub from_account_id: String,
-    /// The payee's name.
+    /// The IBAN of the account paid from, electronic form (signed in an own-account
+    /// transfer). Missing from banks before transfers existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_iban: Option<Personal>,
+    /// The payee's name; in an own-account transfer, the name of the account paid to.
     pub payee_name: String,
-    /// The payee's IBAN, electronic form.
+    /// The payee's IBAN, electronic form; in an own-account transfer, the IBAN of the
+    /// account paid to.
     pub payee_iban: Personal,
     /// The amount (positive).
     pub amount: Money,
@@ -93,6 +144,30 @@ pub struct NewPayment {
     /// approved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invoice_id: Option<String>,
+}
+
+/// `POST /v1/transfers`: a transfer between two accounts of the same customer. The bank
+/// checks that both accounts are the customer's; there is no payee to type and no SMS
+/// step, but it is approved like a payment, with the amount and both accounts signed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewTransfer {
+    /// The account to take the money from (one of the customer's).
+    pub from_account_id: String,
+    /// The account to put it in (another of the same customer's).
+    pub to_account_id: String,
+    /// The amount in cents, 1 to 99 999 999 999.
+    pub amount_cents: i64,
+    /// A message (at most 140 characters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The due date; today when missing. Not in the past.
+    #[serde(
+        default,
+        with = "super::wire_time::date_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub due_date: Option<Date>,
 }
 
 /// A payment and the approval it waits for.

@@ -58,7 +58,10 @@ pub struct RegistrationVerified {
     pub nonce: Base64Bytes,
     /// The customer's name, for the profile name suggestion.
     pub customer_name: String,
-    /// Private or business customer.
+    /// Private or business customer: the profile keeps it for the profile picker. Read
+    /// tolerantly: a kind this version does not know, or none, is
+    /// [`CustomerKind::Unknown`] and the registration goes on.
+    #[serde(default)]
     pub customer_kind: CustomerKind,
     /// The customer's birth date, so the PIN rules can refuse it as a PIN (never the HETU).
     #[serde(

@@ -267,6 +267,17 @@ fn table() -> Vec<(&'static str, Reader, Value, Vec<&'static str>)> {
         ),
         ("Payment", read::<Payment>, payment(), vec!["/status"]),
         (
+            "Payment (own transfer)",
+            read::<Payment>,
+            {
+                let mut p = payment();
+                p["kind"] = json!("own_transfer");
+                p["from_iban"] = json!("FI2112345600000785");
+                p
+            },
+            vec!["/kind", "/status"],
+        ),
+        (
             "PaymentApproval",
             read::<PaymentApproval>,
             json!({"payment": payment(),
@@ -462,6 +473,37 @@ fn unknown_enum_values_are_kept_as_unknown() {
     })
     .expect("reads");
     assert_eq!(challenge.purpose, Purpose::Unknown);
+    // A bank before transfers sends no kind: a payment. A kind added later: unknown.
+    assert_eq!(payment.kind, PaymentKind::Payment);
+    let later: Payment = serde_json::from_value({
+        let mut p = self::payment();
+        p["kind"] = json!("standing_order");
+        p
+    })
+    .expect("reads");
+    assert_eq!(later.kind, PaymentKind::Unknown);
+    assert_eq!(later.kind.purpose(), None);
+    // The customer kind the profile picker shows: unknown or missing never fails.
+    let verified = |kind: Option<&str>| {
+        let mut v = json!({"profile_id": "prf_1", "device_id": "dev_1", "nonce": "AAAA",
+            "customer_name": "Puutyö"});
+        if let Some(kind) = kind {
+            v["customer_kind"] = json!(kind);
+        }
+        serde_json::from_value::<RegistrationVerified>(v)
+            .expect("reads")
+            .customer_kind
+    };
+    assert_eq!(verified(Some("business")), CustomerKind::Business);
+    assert_eq!(verified(Some("cooperative")), CustomerKind::Unknown);
+    assert_eq!(verified(None), CustomerKind::Unknown);
+    for kind in [
+        CustomerKind::Personal,
+        CustomerKind::Business,
+        CustomerKind::Unknown,
+    ] {
+        assert_eq!(CustomerKind::from_code(kind.code()), kind);
+    }
 }
 
 #[test]
@@ -474,6 +516,10 @@ fn requests_stay_strict() {
         "payee_iban": "FI4950009420028730", "amount_cents": 1250});
     assert!(serde_json::from_value::<NewPayment>(new_payment.clone()).is_ok());
     assert!(serde_json::from_value::<NewPayment>(extra(new_payment)).is_err());
+    let new_transfer = json!({"from_account_id": "acc_1", "to_account_id": "acc_2",
+        "amount_cents": 1250});
+    assert!(serde_json::from_value::<NewTransfer>(new_transfer.clone()).is_ok());
+    assert!(serde_json::from_value::<NewTransfer>(extra(new_transfer)).is_err());
     let login = json!({"profile_id": "prf_1", "device": {"os_version": "15",
         "app_version": "1.0.0"}, "channel": "app"});
     assert!(serde_json::from_value::<ChallengeRequest>(login.clone()).is_ok());

@@ -70,6 +70,19 @@ pub enum Approval {
         /// The confirmation text shown to the customer.
         shown_text: String,
     },
+    /// Confirming a transfer between two accounts of the same customer.
+    OwnTransfer {
+        /// The amount in cents (1 to 99 999 999 999).
+        amount_cents: u64,
+        /// ISO 4217 code, upper case ("EUR").
+        currency: String,
+        /// The IBAN of the account the money leaves, electronic format.
+        from_iban: String,
+        /// The IBAN of the account it goes to, electronic format.
+        to_iban: String,
+        /// The confirmation text shown to the customer.
+        shown_text: String,
+    },
     /// Strong identification for a third party.
     ThirdPartyIdentification {
         /// Who asks ("Verohallinto").
@@ -121,6 +134,7 @@ impl Approval {
             Approval::Registration { .. } => Purpose::Registration,
             Approval::Login { .. } => Purpose::Login,
             Approval::Payment { .. } => Purpose::Payment,
+            Approval::OwnTransfer { .. } => Purpose::OwnTransfer,
             Approval::ThirdPartyIdentification { .. } => Purpose::ThirdPartyIdentification,
             Approval::DocumentSigning { .. } => Purpose::DocumentSigning,
             Approval::PinChange { .. } => Purpose::PinChange,
@@ -134,6 +148,7 @@ impl Approval {
         match self {
             Approval::Login { shown_text, .. }
             | Approval::Payment { shown_text, .. }
+            | Approval::OwnTransfer { shown_text, .. }
             | Approval::ThirdPartyIdentification { shown_text, .. }
             | Approval::DocumentSigning { shown_text, .. }
             | Approval::DeviceRemoval { shown_text, .. } => Some(shown_text),
@@ -186,6 +201,24 @@ impl Approval {
                 out.text(iban);
                 out.text(&name);
                 out.text(reference);
+                out.bytes(&shown_text_digest(shown_text));
+            }
+            Approval::OwnTransfer {
+                amount_cents,
+                currency,
+                from_iban,
+                to_iban,
+                shown_text,
+            } => {
+                let amount = fields::amount(*amount_cents)?;
+                let currency = fields::currency(currency)?;
+                let from = fields::iban(from_iban)?;
+                let to = fields::iban(to_iban)?;
+                fields::shown_text(shown_text)?;
+                out.u64(amount);
+                out.text(currency);
+                out.text(from);
+                out.text(to);
                 out.bytes(&shown_text_digest(shown_text));
             }
             Approval::ThirdPartyIdentification {

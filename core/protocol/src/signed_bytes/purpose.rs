@@ -23,6 +23,9 @@ pub enum Purpose {
     BiometricRegistration,
     /// Removing a trusted device (this one or another).
     DeviceRemoval,
+    /// Confirming a transfer between two accounts of the same customer (the amount and
+    /// both accounts are signed).
+    OwnTransfer,
     /// A purpose this version does not know, read from a challenge of a newer bank. No
     /// [`Approval`](super::Approval) has it, so nothing is ever signed for it: the phone
     /// refuses such a challenge as one for another purpose.
@@ -32,7 +35,7 @@ pub enum Purpose {
 
 impl Purpose {
     /// Every purpose the protocol defines, in the order of `docs/protocol.md`.
-    pub const ALL: [Purpose; 8] = [
+    pub const ALL: [Purpose; 9] = [
         Purpose::Registration,
         Purpose::Login,
         Purpose::Payment,
@@ -41,6 +44,7 @@ impl Purpose {
         Purpose::PinChange,
         Purpose::BiometricRegistration,
         Purpose::DeviceRemoval,
+        Purpose::OwnTransfer,
     ];
 
     /// The stable snake_case code, as in JSON.
@@ -54,6 +58,7 @@ impl Purpose {
             Purpose::PinChange => "pin_change",
             Purpose::BiometricRegistration => "biometric_registration",
             Purpose::DeviceRemoval => "device_removal",
+            Purpose::OwnTransfer => "own_transfer",
             Purpose::Unknown => "unknown",
         }
     }
@@ -69,6 +74,7 @@ impl Purpose {
             Purpose::PinChange => "avain/pin_change",
             Purpose::BiometricRegistration => "avain/biometric_registration",
             Purpose::DeviceRemoval => "avain/device_removal",
+            Purpose::OwnTransfer => "avain/own_transfer",
             Purpose::Unknown => "avain/unknown",
         }
     }

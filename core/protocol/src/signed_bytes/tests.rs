@@ -355,3 +355,87 @@ proptest! {
         prop_assert_eq!(a == b, requester == r2);
     }
 }
+
+fn own_transfer() -> Approval {
+    Approval::OwnTransfer {
+        amount_cents: 50_000,
+        currency: "EUR".into(),
+        from_iban: "FI2112345600000785".into(),
+        to_iban: "FI4950009420028730".into(),
+        shown_text: "Vahvista siirto omien tilien välillä".into(),
+    }
+}
+
+#[test]
+fn every_signed_field_of_an_own_transfer_changes_the_bytes() {
+    let base = encode(&context(), &own_transfer()).unwrap();
+    assert_eq!(base.purpose(), Purpose::OwnTransfer);
+    let Approval::OwnTransfer {
+        amount_cents,
+        currency,
+        from_iban,
+        to_iban,
+        shown_text,
+    } = own_transfer()
+    else {
+        unreachable!()
+    };
+    let variants = [
+        Approval::OwnTransfer {
+            amount_cents: amount_cents + 1,
+            currency: currency.clone(),
+            from_iban: from_iban.clone(),
+            to_iban: to_iban.clone(),
+            shown_text: shown_text.clone(),
+        },
+        // The two accounts swapped: the money would go the other way.
+        Approval::OwnTransfer {
+            amount_cents,
+            currency: currency.clone(),
+            from_iban: to_iban.clone(),
+            to_iban: from_iban.clone(),
+            shown_text: shown_text.clone(),
+        },
+        Approval::OwnTransfer {
+            amount_cents,
+            currency: currency.clone(),
+            from_iban: "FI5810171000000122".into(),
+            to_iban: to_iban.clone(),
+            shown_text: shown_text.clone(),
+        },
+        Approval::OwnTransfer {
+            amount_cents,
+            currency,
+            from_iban,
+            to_iban,
+            shown_text: format!("{shown_text}."),
+        },
+    ];
+    for variant in variants {
+        assert_ne!(encode(&context(), &variant).unwrap(), base);
+    }
+    // The same amount to the same account as a payment signs other bytes.
+    let as_payment = Approval::Payment {
+        amount_cents: 50_000,
+        currency: "EUR".into(),
+        payee_iban: "FI4950009420028730".into(),
+        payee_name: "Säästötili".into(),
+        reference: String::new(),
+        shown_text: "Vahvista siirto omien tilien välillä".into(),
+    };
+    assert_ne!(
+        encode(&context(), &as_payment).unwrap().as_bytes()[..30],
+        base.as_bytes()[..30]
+    );
+    let spaced = Approval::OwnTransfer {
+        amount_cents: 50_000,
+        currency: "EUR".into(),
+        from_iban: "FI21 1234 5600 0007 85".into(),
+        to_iban: "FI4950009420028730".into(),
+        shown_text: "x".into(),
+    };
+    assert_eq!(
+        encode(&context(), &spaced).unwrap_err(),
+        SignedBytesError::InvalidIban
+    );
+}

@@ -5,6 +5,9 @@
 #if canImport(Security)
 import Foundation
 import Security
+#if canImport(LocalAuthentication)
+import LocalAuthentication
+#endif
 
 /// Device keys in the Secure Enclave, tagged `fi.avain.kdev.<profile id>`.
 public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
@@ -22,6 +25,17 @@ public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
         return SecureEnclaveDeviceKeys(inSecureEnclave: false)
         #else
         return SecureEnclaveDeviceKeys()
+        #endif
+    }
+
+    /// Whether a passcode locks the device (Face ID and Touch ID need one): the device-owner
+    /// policy can be evaluated. Asked each time, without a prompt: the customer may turn
+    /// the passcode off while the app runs.
+    public func hasSecureLockScreen() -> Bool {
+        #if canImport(LocalAuthentication)
+        return LAContext().canEvaluatePolicy(.deviceOwnerAuthentication, error: nil)
+        #else
+        return false
         #endif
     }
 

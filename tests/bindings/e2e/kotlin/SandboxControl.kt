@@ -8,6 +8,7 @@ import fi.avain.AvainSettings
 import fi.avain.BankSettings
 import fi.avain.PolicyKey
 import fi.avain.WallClock
+import fi.avain.protocol.AppLinkDomain
 import fi.avain.core.DeviceDetails
 import fi.avain.core.Platform
 import fi.avain.core.RegistrationStep
@@ -57,6 +58,8 @@ internal object SandboxControl {
             policyKeys = lines.filter { it.first == "policy_key" }.map {
                 PolicyKey(it.second.substringBefore(' '), decode(it.second.substringAfter(' ')))
             },
+            // The sandbox's page links to its own host (avain_protocol::app_link).
+            appLinks = AppLinkDomain.SANDBOX,
         )
     }
 
@@ -64,7 +67,13 @@ internal object SandboxControl {
      * A phone on a fresh data directory, talking to [bank] (on [clock] when given), with
      * [user]'s profile registered with [pin] and unlocked in the online bank; the profile's id.
      */
-    suspend fun activePhone(user: String, pin: String, bank: BankSettings, clock: WallClock? = null): Pair<Avain, String> {
+    suspend fun activePhone(
+        user: String,
+        pin: String,
+        bank: BankSettings,
+        clock: WallClock? = null,
+        secureLockScreen: () -> Boolean = { true },
+    ): Pair<Avain, String> {
         val store = MemorySecretStore()
         val avain = Avain.open(
             AvainSettings(
@@ -76,7 +85,7 @@ internal object SandboxControl {
                 clock = clock,
             ),
             store,
-            JvmDeviceKeys(store),
+            JvmDeviceKeys(store, secureLockScreen = secureLockScreen),
             NoBiometrics(),
         )
         return avain to registerAndUnlock(avain, user, pin, "Puutyön puhelin")

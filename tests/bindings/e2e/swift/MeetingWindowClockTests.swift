@@ -7,7 +7,8 @@ import XCTest
 @testable import Avain
 
 final class MeetingWindowClockTests: XCTestCase {
-    /// The business customer: SandboxFlowTests does not register it.
+    /// The business customer: SandboxFlowTests does not register it (ScreenLockTests does,
+    /// on a phone of its own).
     let user = "50010005"
     let pin = "472915"
 

@@ -61,7 +61,9 @@ enum SandboxControl {
             policyKeys: lines.filter { $0.0 == "policy_key" }.map { line in
                 let parts = line.1.split(separator: " ")
                 return PolicyKey(id: String(parts[0]), publicKey: decode(String(parts[1])))
-            })
+            },
+            // The sandbox's page links to its own host (avain_protocol::app_link).
+            appLinks: .sandbox)
     }
 }
 

@@ -25,7 +25,7 @@
 //! | `POST /sms-service/{user_id}` | `on`: the SMS additional service switched on |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
 //! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
-//! | `POST /browser-login/{user_id}` | `request_id`, `short_code`: a browser waits for the code app |
+//! | `POST /browser-login/{user_id}` | `request_id`, `short_code`, `app_link` (the page's "open the code app on this device" link): a browser waits for the code app |
 //! | `GET /browser-login/{request_id}` | `pending`, `approved`, `rejected` or `expired`, as the page sees it |
 //! | `POST /meetings/{code}/identifier/{user_id}` | the identifier the expert reads out |
 //! | `GET /meetings/{code}` | the expert's view: `participant IDENTIFIED NAME` lines |

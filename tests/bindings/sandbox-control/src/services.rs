@@ -71,6 +71,20 @@ fn element_text<'a>(html: &'a str, marker: &str) -> Option<&'a str> {
     Some(text.split('<').next()?.trim())
 }
 
+/// The link of the element `marker` (its `href`), with the HTML escapes a template may
+/// put in an attribute undone, as a browser reads it.
+fn href_of(html: &str, marker: &str) -> Option<String> {
+    let tail = html.split(marker).nth(1)?;
+    let value = tail.split("href=\"").nth(1)?.split('"').next()?;
+    Some(
+        value
+            .replace("&#x2f;", "/")
+            .replace("&#47;", "/")
+            .replace("&#x3d;", "=")
+            .replace("&amp;", "&"),
+    )
+}
+
 /// The login form's token, form-encoded as a browser sends it.
 fn csrf_of(html: &str) -> Option<String> {
     let token = html
@@ -127,6 +141,7 @@ pub async fn browser_login(
     let short_code = element_text(&html, "id=\"short-code\"")
         .ok_or_else(|| failed("no short code"))?
         .to_owned();
+    let app_link = href_of(&html, "id=\"open-app\"").ok_or_else(|| failed("no app link"))?;
     // The bank pushes the request id to the phones; the browser keeps it in its cookie.
     let request_id = app_login
         .split_once('=')
@@ -136,7 +151,7 @@ pub async fn browser_login(
         .browsers
         .insert(request_id.clone(), format!("{browser}; {app_login}"));
     Ok(format!(
-        "request_id {request_id}\nshort_code {short_code}\n"
+        "request_id {request_id}\nshort_code {short_code}\napp_link {app_link}\n"
     ))
 }
 
@@ -260,5 +275,10 @@ mod tests {
         assert_eq!(csrf_of(html).as_deref(), Some("a%2Bb%2Fc%3D"));
         assert_eq!(element_text(html, "id=\"short-code\""), Some("K7Q2"));
         assert_eq!(element_text(html, "id=\"missing\""), None);
+        let link = r#"<a class="button" id="open-app" href="https:&#x2f;&#x2f;localhost&#x2f;app-login&#x2f;oal_1">"#;
+        assert_eq!(
+            href_of(link, "id=\"open-app\"").as_deref(),
+            Some("https://localhost/app-login/oal_1")
+        );
     }
 }

@@ -158,6 +158,7 @@ fn read_bank(dir: &Path) -> BankConfig {
         trust: Trust::only_root(read("root.der")),
         challenge_key: read("challenge_key"),
         policy_keys: vec![BankKey::new(text("policy_key_id"), &read("policy_key")).unwrap()],
+        app_links: avain_core::app_link::AppLinkDomain::Sandbox,
     }
 }
 

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -348,15 +348,22 @@ const V5: &str = r#"
 ALTER TABLE profiles ADD COLUMN pin_key_id TEXT;
 "#;
 
-/// Version 6: what a logged-in online-bank customer confirms with a key-card code (and, for
+/// Version 6: what kind of payment a row is: a payment to a payee, or a transfer between
+/// two accounts of the same customer (`payee_iban` is then the account paid to).
+const V6: &str = r#"
+ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
+    CHECK (kind IN ('payment', 'own_transfer'));
+"#;
+
+/// Version 7: what a logged-in online-bank customer confirms with a key-card code (and, for
 /// a new mobile number, an SMS code sent to that number): a mobile-number change or the
 /// opening of a profile the customer locked; and the customer's own profile lock
 /// (`by_customer`) among the lock reasons. SQLite cannot change a CHECK constraint in
 /// place, so `profiles` is copied into a new table: the old one is renamed first in legacy
 /// mode, which leaves the other tables' references naming `profiles`.
-const V6: &str = r#"
+const V7: &str = r#"
 PRAGMA legacy_alter_table = ON;
-ALTER TABLE profiles RENAME TO profiles_v5;
+ALTER TABLE profiles RENAME TO profiles_v6;
 CREATE TABLE profiles (
     id            TEXT PRIMARY KEY,
     device_id     TEXT NOT NULL UNIQUE,
@@ -382,8 +389,8 @@ CREATE TABLE profiles (
     ended_at      INTEGER,
     pin_key_id    TEXT
 ) STRICT;
-INSERT INTO profiles SELECT * FROM profiles_v5;
-DROP TABLE profiles_v5;
+INSERT INTO profiles SELECT * FROM profiles_v6;
+DROP TABLE profiles_v6;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX profiles_by_customer ON profiles(customer_id);
 
@@ -458,7 +465,7 @@ mod tests {
         assert!(
             schema_of(&conn)
                 .iter()
-                .all(|(_, sql)| !sql.contains("profiles_v5")),
+                .all(|(_, sql)| !sql.contains("profiles_v6")),
         );
         // The profile survived the copy, and takes the customer's lock.
         conn.execute(

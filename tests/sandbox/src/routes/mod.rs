@@ -91,6 +91,7 @@ pub fn router(state: Shared, control: bool) -> Router {
         )
         .route("/v1/payments/{id}/approval", post(payments::approval))
         .route("/v1/payments/{id}/confirm", post(payments::confirm))
+        .route("/v1/transfers", post(payments::create_transfer))
         .route("/v1/payees", get(payments::payees))
         .route("/v1/e-invoices", get(payments::e_invoices))
         // Receipts: "this was not me".

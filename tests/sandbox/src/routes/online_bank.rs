@@ -27,6 +27,7 @@ use crate::sessions::{IDLE_TIMEOUT, SessionKind};
 use crate::state::Shared;
 use crate::texts::Notice;
 use crate::throttle::{self, ClientAddr, Counter};
+use crate::unknown_users::UnknownUser;
 
 /// How long a login or unlock attempt waits for its codes.
 const ATTEMPT_TTL: Duration = Duration::minutes(10);
@@ -462,7 +463,7 @@ enum UnlockStart {
 /// code. A lock from wrong key-card codes is refused: only the bank opens it.
 ///
 /// No oracle: every answer depends on the user id alone (an unknown one is answered like a
-/// code that is not locked); where a start is possible, a HETU that does not belong to the
+/// code that is not locked, or like a locked one after five wrong passwords); where a start is possible, a HETU that does not belong to the
 /// user id gets the same 201 answer as the right one, with a decoy attempt that then fails
 /// like wrong SMS codes ([`crate::decoys`]); only a matching pair gets an SMS. Starts are throttled
 /// per user id and per client address, matching or not ([`crate::throttle`]).
@@ -486,6 +487,13 @@ pub async fn unlock_start(
         now,
     )?;
     let hetu_hash = seed::hetu_hash(&state.keys.hasher, body.hetu.expose());
+    // An unknown user id locked by wrong passwords is answered like a real locked code
+    // whose HETU did not match ([`crate::unknown_users`]).
+    let unknown = UnknownUser::new(&state.keys.hasher, &user_id);
+    let unknown_locked = state
+        .unknown_users
+        .is_locked(&unknown)
+        .then(|| (unknown.phone_hint(), unknown.key_card_index()));
     let st = state.clone();
     let lookup_id = user_id.clone();
     let started = state
@@ -500,10 +508,13 @@ pub async fn unlock_start(
             )?;
             // Everything answered before the SMS depends on the user id alone, never on
             // whether the HETU matched (no HETU oracle): the HETU is compared last, and a
-            // wrong one gets a decoy. An unknown user id is answered like a known one whose
-            // code is not locked (no user id oracle beyond what a login start tells).
+            // wrong one gets a decoy. An unknown user id is answered like a known one: one
+            // whose code is not locked, or, after five wrong passwords, a locked one.
             let Some(customer) = records::customer_by_user_id(conn, &lookup_id)? else {
-                return Err(ErrorCode::Conflict.into());
+                return match unknown_locked {
+                    Some((hint, index)) => Ok(UnlockStart::Decoy(hint, index)),
+                    None => Err(ErrorCode::Conflict.into()),
+                };
             };
             self_service_lock(&customer)?;
             if customer.phone.is_none() {

@@ -1,12 +1,15 @@
 //! Payments: created in the app (or waiting from the online bank), approved with two
 //! signatures over the payment's own fields (dynamic linking), and for a payee never paid
-//! before also with the SMS code the bank sends.
+//! before also with the SMS code the bank sends. Transfers between two accounts of the same
+//! customer (`POST /v1/transfers`) are payments of kind `own_transfer`: both accounts must
+//! be the customer's, there is no SMS step, and the signed bytes carry both IBANs.
 
-use avain_core::confirmation::{self, PaymentDetails};
+use avain_core::confirmation;
 use avain_core::payments::{Iban, Money as CoreMoney, Reference};
 use avain_protocol::api::{
-    EInvoice, EInvoiceList, ErrorCode, LoginChannel, Money, NewPayment, Payee, PayeeList, Payment,
-    PaymentApproval, PaymentConfirm, PaymentList, PaymentStatus, Personal, Purpose,
+    EInvoice, EInvoiceList, ErrorCode, LoginChannel, Money, NewPayment, NewTransfer, Payee,
+    PayeeList, Payment, PaymentApproval, PaymentConfirm, PaymentKind, PaymentList, PaymentStatus,
+    Personal,
 };
 use avain_protocol::rules::payments::{MAX_AMOUNT_CENTS, valid_due_date};
 use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
@@ -37,7 +40,8 @@ pub const SMS_CODE_TTL: Duration = Duration::minutes(10);
 pub const MAX_SMS_FAILURES: u32 = 3;
 
 const COLUMNS: &str = "id, from_account_id, payee_name, payee_iban, amount_cents, reference,
-    message, due_date, status, new_payee, created_at";
+    message, due_date, status, new_payee, created_at, kind,
+    (SELECT a.iban FROM accounts a WHERE a.id = payments.from_account_id)";
 
 fn status(code: &str) -> PaymentStatus {
     match code {
@@ -59,10 +63,19 @@ fn status_code(status: PaymentStatus) -> &'static str {
     }
 }
 
+fn kind(code: &str) -> PaymentKind {
+    match code {
+        "own_transfer" => PaymentKind::OwnTransfer,
+        _ => PaymentKind::Payment,
+    }
+}
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Payment> {
     Ok(Payment {
         payment_id: r.get(0)?,
+        kind: kind(&r.get::<_, String>(11)?),
         from_account_id: r.get(1)?,
+        from_iban: r.get::<_, Option<String>>(12)?.map(Personal),
         payee_name: r.get(2)?,
         payee_iban: Personal(r.get(3)?),
         amount: Money::eur(r.get(4)?),
@@ -371,10 +384,14 @@ async fn approval_for(
         );
         sms_code_sent = true;
     }
+    let purpose = payment
+        .kind
+        .purpose()
+        .ok_or_else(|| ApiError::internal("stored payment", "unknown kind"))?;
     let challenge = issue(
         state,
         &profile,
-        Purpose::Payment,
+        purpose,
         BANK_REQUESTER,
         Some(payment.payment_id.clone()),
         LoginChannel::App,
@@ -468,6 +485,102 @@ pub async fn create(
     Ok((StatusCode::CREATED, axum::Json(approval)))
 }
 
+/// `POST /v1/transfers`: a transfer between two accounts of the same customer; answers
+/// with its challenge (never an SMS code: no payee is new). Both accounts must be held by
+/// the customer (else `not_found`, as for any account that is not theirs); the account
+/// paid to is named by its id, so the customer types no IBAN and no name.
+pub async fn create_transfer(
+    State(state): State<Shared>,
+    session: AppSession,
+    Json(body): Json<NewTransfer>,
+) -> ApiResult<(StatusCode, axum::Json<PaymentApproval>)> {
+    let today = state.now().date();
+    let due = body.due_date.unwrap_or(today);
+    let valid = u64::try_from(body.amount_cents)
+        .is_ok_and(|cents| (1..=MAX_AMOUNT_CENTS).contains(&cents))
+        && body
+            .message
+            .as_deref()
+            .is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
+        && valid_due_date(due, today)
+        && body.from_account_id != body.to_account_id;
+    if !valid {
+        return Err(ErrorCode::InvalidValue.into());
+    }
+    let customer_id = session.session.customer_id;
+    let now = state.now();
+    let id = crypto::new_id("pay");
+    let payment = state
+        .db
+        .write(move |conn| {
+            if !holds(conn, customer_id, &body.from_account_id)?
+                || !holds(conn, customer_id, &body.to_account_id)?
+            {
+                return Err(ErrorCode::NotFound.into());
+            }
+            let (to_iban, to_name): (String, String) = conn.query_row(
+                "SELECT iban, name FROM accounts WHERE id = ?1",
+                [&body.to_account_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            conn.execute(
+                "INSERT INTO payments (id, customer_id, from_account_id, payee_name, payee_iban,
+                     amount_cents, reference, message, due_date, status, new_payee, created_at,
+                     kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, 'awaiting_approval', 0, ?9,
+                     'own_transfer')",
+                params![
+                    id,
+                    customer_id,
+                    body.from_account_id,
+                    to_name,
+                    to_iban,
+                    body.amount_cents,
+                    body.message,
+                    due.to_string(),
+                    to_millis(now),
+                ],
+            )?;
+            payment(conn, customer_id, &id)
+        })
+        .await?;
+    let approval = approval_for(&state, &session, payment).await?;
+    Ok((StatusCode::CREATED, axum::Json(approval)))
+}
+
+/// The fields the approval of `payment` signs, by its kind (the bank's own record).
+fn signed_fields(payment: &Payment, shown_text: String) -> ApiResult<Approval> {
+    let stored = |what: &'static str| ApiError::internal("stored payment", what);
+    let amount_cents = u64::try_from(payment.amount.cents).map_err(|_| stored("amount"))?;
+    let currency = payment.amount.currency.code().to_owned();
+    let payee_iban = Iban::parse(payment.payee_iban.as_str()).map_err(|_| stored("IBAN"))?;
+    match payment.kind {
+        PaymentKind::Payment => Ok(Approval::Payment {
+            amount_cents,
+            currency,
+            payee_iban: payee_iban.electronic().to_owned(),
+            payee_name: payment.payee_name.clone(),
+            reference: payment.reference.clone().unwrap_or_default(),
+            shown_text,
+        }),
+        PaymentKind::OwnTransfer => {
+            let from = payment
+                .from_iban
+                .as_ref()
+                .ok_or_else(|| stored("account"))?;
+            let from = Iban::parse(from.as_str()).map_err(|_| stored("account IBAN"))?;
+            Ok(Approval::OwnTransfer {
+                amount_cents,
+                currency,
+                from_iban: from.electronic().to_owned(),
+                to_iban: payee_iban.electronic().to_owned(),
+                shown_text,
+            })
+        }
+        PaymentKind::Unknown => Err(stored("kind")),
+    }
+}
+
 /// `POST /v1/payments/{id}/approval`: the challenge for a payment waiting for approval
 /// (made in the online bank, or an earlier attempt).
 pub async fn approval(
@@ -517,33 +630,27 @@ pub async fn confirm(
     if current.new_payee {
         check_sms_code(&state, &id, body.sms_code.as_ref().map(|c| c.expose()), now).await?;
     }
-    let iban = Iban::parse(current.payee_iban.as_str())
-        .map_err(|e| ApiError::internal("stored IBAN", e.code()))?;
     // The text the phone must have shown: the core's own rendering of the bank's record,
     // in the language the phone says it showed (PSD2 RTS art. 5, dynamic linking).
-    let expected = PaymentDetails::of(&current)
-        .map(|details| confirmation::payment(body.shown_language, &details))
+    let expected = confirmation::of_record(body.shown_language, &current)
         .ok_or_else(|| ApiError::internal("stored payment", "does not render"))?;
+    let purpose = current
+        .kind
+        .purpose()
+        .ok_or_else(|| ApiError::internal("stored payment", "unknown kind"))?;
     let fields = current.clone();
     let session_profile_id = session.profile_id.clone();
     approvals::approve(
         &state,
         body.assertion,
-        Purpose::Payment,
+        purpose,
         Some(id.clone()),
         move |_, shown| {
             let shown_text = require_shown_text(shown)?;
             if !is_rendered_text(&shown_text, &expected) {
                 return Err(ErrorCode::ShownTextMismatch.into());
             }
-            Ok(Approval::Payment {
-                amount_cents: u64::try_from(fields.amount.cents).unwrap_or(0),
-                currency: fields.amount.currency.code().to_owned(),
-                payee_iban: iban.electronic().to_owned(),
-                payee_name: fields.payee_name.clone(),
-                reference: fields.reference.clone().unwrap_or_default(),
-                shown_text,
-            })
+            signed_fields(&fields, shown_text)
         },
         move |conn, approved| {
             if approved.profile.id != session_profile_id {
@@ -575,7 +682,9 @@ pub async fn confirm(
             if immediate {
                 book(conn, &id, &today.to_string())?;
             }
-            conn.execute(
+            // The customer's own account is not a payee.
+            if payment.kind == PaymentKind::Payment {
+                conn.execute(
                 "INSERT INTO payees (customer_id, iban, name, last_paid_on) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (customer_id, iban) DO UPDATE SET name = excluded.name,
                      last_paid_on = excluded.last_paid_on",
@@ -586,6 +695,7 @@ pub async fn confirm(
                     today.to_string()
                 ],
             )?;
+            }
             self::payment(conn, customer_id, &id)
         },
     )

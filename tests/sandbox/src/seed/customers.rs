@@ -152,7 +152,7 @@ pub const CUSTOMERS: [SeedCustomer; 6] = [
         phone: Some("+358405556677"),
         sms_service: true,
         language: "fi",
-        note: "business customer: business account, supplier invoice",
+        note: "business customer (the company profile beside Anna's): business and tax-reserve accounts, a supplier's e-invoice, a tax payment awaiting approval",
     },
     SeedCustomer {
         user_id: SANNA,

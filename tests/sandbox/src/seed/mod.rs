@@ -647,6 +647,38 @@ mod tests {
     }
 
     #[test]
+    fn the_business_customer_has_what_a_company_profile_needs() {
+        let conn = seeded(time::macros::datetime!(2026-03-02 09:30 UTC));
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [PUUTYO], |r| r.get(0)).unwrap() };
+        let customer = "(SELECT id FROM customers WHERE user_id = ?1 AND kind = 'business')";
+        // Two business accounts to pay from and to move money between.
+        assert_eq!(
+            count(&format!(
+                "SELECT COUNT(*) FROM accounts a JOIN account_holders h ON h.account_id = a.id
+                 WHERE a.kind = 'business' AND h.customer_id = {customer}"
+            )),
+            2
+        );
+        // A supplier's e-invoice to pay, from a supplier paid before (no SMS step).
+        assert_eq!(
+            count(&format!(
+                "SELECT COUNT(*) FROM e_invoices i JOIN payees p
+                     ON p.customer_id = i.customer_id AND p.iban = i.iban
+                 WHERE i.customer_id = {customer}"
+            )),
+            1
+        );
+        // A payment made in the online bank, waiting for approval in the app.
+        assert_eq!(
+            count(&format!(
+                "SELECT COUNT(*) FROM payments
+                 WHERE status = 'awaiting_approval' AND customer_id = {customer}"
+            )),
+            1
+        );
+    }
+
+    #[test]
     fn seeding_is_deterministic() {
         let now = time::macros::datetime!(2026-03-02 09:30 UTC);
         let first = dump(&seeded(now));

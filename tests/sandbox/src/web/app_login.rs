@@ -15,6 +15,7 @@ use avain_protocol::api::{
     ErrorCode, IdentificationChallengeRequest, IdentificationReject, LoginChannel, LoginRequest,
     Purpose,
 };
+use avain_protocol::app_link::{self, AppLinkDomain};
 use avain_protocol::lifecycle::ProfileState;
 use avain_protocol::signed_bytes::Approval;
 use axum::Form;
@@ -148,6 +149,13 @@ impl WebState {
     }
 }
 
+/// A new request id, of the one form app links carry (`oal_` and 20 hex digits).
+fn new_request_id() -> String {
+    let id = crypto::new_id(app_link::REQUEST_ID_PREFIX.trim_end_matches('_'));
+    debug_assert!(app_link::is_request_id(&id));
+    id
+}
+
 fn new_short_code() -> String {
     let bytes: [u8; CODE_LENGTH] = crypto::random_bytes();
     bytes
@@ -164,6 +172,14 @@ pub struct WaitPage {
     pub c: Ctx,
     /// The code the app shows too.
     pub code: String,
+    /// The app link that opens the code app on this same phone with the request
+    /// (`avain_protocol::app_link`, the sandbox's host).
+    pub app_link: String,
+}
+
+/// The sandbox's app link for the login request `id`.
+fn app_link(id: &str) -> String {
+    AppLinkDomain::Sandbox.link(id)
 }
 
 /// The form that starts an app login.
@@ -223,7 +239,7 @@ pub async fn start(
             .flatten()
     };
     let now = state.now();
-    let id = crypto::new_id("oal");
+    let id = new_request_id();
     let code = new_short_code();
     let usable = found
         .as_ref()
@@ -254,6 +270,7 @@ pub async fn start(
     web.render(&WaitPage {
         c: web.ctx(None, "login"),
         code,
+        app_link: app_link(&id),
     })
 }
 
@@ -293,6 +310,7 @@ pub async fn finish(
             return web.render(&WaitPage {
                 c: web.ctx(None, "login"),
                 code,
+                app_link: app_link(&id),
             });
         }
         AppLoginStatus::Approved => {}
@@ -435,6 +453,18 @@ pub async fn api_reject(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn request_ids_are_of_the_app_links_form_and_read_back() {
+        for _ in 0..50 {
+            let id = new_request_id();
+            assert!(app_link::is_request_id(&id), "{id}");
+            assert_eq!(
+                app_link::parse(AppLinkDomain::Sandbox, &app_link(&id)),
+                Ok(app_link::AppLink::AppLogin { request_id: id })
+            );
+        }
+    }
 
     #[test]
     fn short_codes_use_only_unambiguous_characters() {

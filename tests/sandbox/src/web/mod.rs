@@ -7,7 +7,9 @@
 //! Web security: a CSRF token bound to the browser on every form; cookies `__Host-`,
 //! `Secure`, `HttpOnly`, `SameSite=Strict`; the session ends after 5 idle minutes (the
 //! API's session store); a Content-Security-Policy without inline script or style;
-//! framing forbidden; no secret in any URL (codes and ids travel in POST bodies).
+//! framing forbidden; no secret in any URL (codes and ids travel in POST bodies; the app
+//! link carries an app-login request's id, which is no secret: the app shows the page's
+//! code before anything is approved, see `avain_protocol::app_link`).
 
 pub mod app_login;
 pub mod context;
@@ -20,6 +22,7 @@ pub mod login;
 pub mod services;
 pub mod texts;
 pub mod unlock;
+pub mod well_known;
 
 pub use app_login::WebState;
 
@@ -79,6 +82,11 @@ pub fn router() -> Router<Shared> {
         .route("/documents", get(services::documents))
         .route("/documents/{id}/download", get(services::download))
         .route("/blocking", get(home::blocking).post(home::block))
+        .route("/.well-known/assetlinks.json", get(well_known::assetlinks))
+        .route(
+            "/.well-known/apple-app-site-association",
+            get(well_known::apple_app_site_association),
+        )
         .route("/static/app.css", get(style))
         .route("/static/app.js", get(script))
         .layer(middleware::from_fn(security_headers))

@@ -492,6 +492,18 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "If the codes differ or you did not start this login, reject the request in the app.",
     ),
     (
+        "app_login_same_phone",
+        "Käytätkö verkkopankkia samalla puhelimella, jossa tunnuslukusovellus on?",
+        "Använder du nätbanken på samma telefon som kodappen finns på?",
+        "Using the online bank on the phone that has the code app?",
+    ),
+    (
+        "app_login_open_app",
+        "Avaa tunnuslukusovellus tällä laitteella",
+        "Öppna kodappen på den här enheten",
+        "Open the code app on this device",
+    ),
+    (
         "app_login_continue_hint",
         "Vahvistitko jo? Jatka tästä, jos sivu ei siirry itse.",
         "Har du redan bekräftat? Fortsätt här om sidan inte går vidare av sig själv.",

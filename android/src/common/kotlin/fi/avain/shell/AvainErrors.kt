@@ -18,6 +18,7 @@ val AvainException.code: AvainErrorCode
         is AvainException.LoggedOut -> code
         is AvainException.ProfileRemoved -> code
         is AvainException.DeviceNotSupported -> code
+        is AvainException.ScreenLockRequired -> code
         is AvainException.BiometricsUnavailable -> code
         is AvainException.Refused -> code
         is AvainException.TryLater -> code
@@ -41,6 +42,7 @@ val AvainException.userMessage: String
         is AvainException.LoggedOut -> userMessage
         is AvainException.ProfileRemoved -> userMessage
         is AvainException.DeviceNotSupported -> userMessage
+        is AvainException.ScreenLockRequired -> userMessage
         is AvainException.BiometricsUnavailable -> userMessage
         is AvainException.Refused -> userMessage
         is AvainException.TryLater -> userMessage
@@ -49,6 +51,14 @@ val AvainException.userMessage: String
         is AvainException.Cancelled -> userMessage
         is AvainException.Internal -> userMessage
     }
+
+/**
+ * Whether the app should offer to open the phone's security settings (Android
+ * `Settings.ACTION_SECURITY_SETTINGS`): the phone has no secure screen lock, and the core
+ * signs nothing until it has one.
+ */
+val AvainException.needsScreenLock: Boolean
+    get() = this is AvainException.ScreenLockRequired
 
 /** Whether the app should offer the PIN instead (biometrics cannot be used now). */
 val AvainException.shouldUsePin: Boolean

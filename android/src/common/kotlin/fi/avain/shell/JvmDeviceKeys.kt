@@ -17,12 +17,17 @@ import java.security.spec.PKCS8EncodedKeySpec
 
 /**
  * Device keys made by java.security: the private key as PKCS#8 and the public key
- * (uncompressed SEC1) in [store], under names derived from the profile id.
+ * (uncompressed SEC1) in [store], under names derived from the profile id. A JVM has no
+ * screen lock to ask: [secureLockScreen] answers for it (a test passes `{ false }` for a
+ * phone whose lock is off).
  */
 class JvmDeviceKeys(
     private val store: SecretStore,
     private val random: SecureRandom = SecureRandom(),
+    private val secureLockScreen: () -> Boolean = { true },
 ) : DeviceKeys {
+    override fun hasSecureLockScreen(): Boolean = secureLockScreen()
+
     override fun create(profileId: String): ByteArray = platformCall {
         val generator = KeyPairGenerator.getInstance("EC")
         generator.initialize(ECGenParameterSpec("secp256r1"), random)

@@ -3,6 +3,7 @@
 // key never leaves the hardware.
 package fi.avain.android
 
+import android.app.KeyguardManager
 import android.content.Context
 import android.content.pm.PackageManager
 import android.os.Build
@@ -28,6 +29,13 @@ class AndroidKeystoreDeviceKeys(context: Context) : DeviceKeys {
     private val hasStrongBox: Boolean = Build.VERSION.SDK_INT >= Build.VERSION_CODES.P &&
         context.packageManager.hasSystemFeature(PackageManager.FEATURE_STRONGBOX_KEYSTORE)
     private val keyStore: KeyStore = KeyStore.getInstance(ANDROID_KEYSTORE).apply { load(null) }
+    private val keyguard: KeyguardManager = context.getSystemService(KeyguardManager::class.java)
+
+    /**
+     * A PIN, pattern or password locks the screen (API 23+; a swipe does not count). Asked
+     * each time: the customer may turn it off in the settings while the app runs.
+     */
+    override fun hasSecureLockScreen(): Boolean = keyguard.isDeviceSecure
 
     override fun create(profileId: String): ByteArray = platformCall {
         val alias = alias(profileId)

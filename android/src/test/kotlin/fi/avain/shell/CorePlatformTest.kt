@@ -35,8 +35,17 @@ class CorePlatformTest {
         // with java.security and verifies its signature with ring.
         val check = checkPlatform(store, keys, NoBiometrics(), Language.FI, null)
         assertFalse(check.biometricsAvailable)
+        assertTrue(check.secureLockScreen)
         assertTrue(store.calls.toString(), store.calls.containsAll(listOf("put", "get", "delete")))
         assertEquals("nothing left behind", emptyList<String>(), store.inner.names())
+    }
+
+    @Test
+    fun theCheckTellsOfAPhoneWithoutAScreenLock() = runBlocking {
+        val keys = JvmDeviceKeys(MemorySecretStore(), secureLockScreen = { false })
+        val check = checkPlatform(MemorySecretStore(), keys, NoBiometrics(), Language.FI, null)
+        // The keystore works; registration would still be refused until the lock is on.
+        assertFalse(check.secureLockScreen)
     }
 
     @Test

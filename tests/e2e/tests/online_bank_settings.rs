@@ -1,9 +1,9 @@
 //! What the customer fixes or protects in the browser online bank, seen from the phone:
 //! a missing mobile number or SMS service stops registration until the customer saves
 //! them on the page "Ota käyttöön lisäpalvelut"; a profile locked on the device page (a
-//! lost phone) approves nothing (a payment in a live session, a PIN change, a third
-//! party's identification, a login), the phone says why, and opening it with a key-card
-//! code makes it work again without a new registration.
+//! lost phone) ends its session and approves nothing (a payment waiting in that session,
+//! a PIN change, a third party's identification, a login), the phone says why, and
+//! opening it with a key-card code makes it work again without a new registration.
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
@@ -158,34 +158,49 @@ async fn a_profile_locked_in_the_online_bank_approves_nothing_until_it_is_opened
     let locked = h.browser.lock_profile(anna, &phone).await.unwrap();
     assert_eq!(locked.state, LOCKED_BY_CUSTOMER);
 
-    // The payment approval is refused with the lock's code, and the phone shows why.
+    // The open session ends with the lock: whoever holds the phone sees nothing more, and
+    // the waiting payment is not approved.
     let refused = h
         .avain
         .payments()
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
+    assert!(matches!(refused, AvainError::LoggedOut { .. }), "{refused:?}");
+    assert!(h.avain.payments().accounts().await.is_err());
+    assert_eq!(h.avain.logged_in_profile(), None);
+    // A PIN change needs a session, so it is refused too, and nothing changes.
+    let pin_change = h
+        .avain
+        .change_pin(PIN.into(), "8362".into(), "8362".into())
+        .await
+        .unwrap_err();
+    assert_eq!(pin_change.code(), AvainErrorCode::NotLoggedIn);
+    // A login is refused with the lock's code, and the phone shows why.
+    let login = h
+        .avain
+        .login_with_pin(id.clone(), PIN.into())
+        .await
+        .unwrap_err();
     assert!(
         matches!(
-            refused,
+            login,
             AvainError::Locked {
                 code: AvainErrorCode::ProfileLockedByCustomer,
                 self_service: false,
                 ..
             }
         ),
-        "{refused:?}"
+        "{login:?}"
     );
     let info = h.avain.profile(&id).await.unwrap();
     assert_eq!(info.state, LOCKED_BY_CUSTOMER);
-    // A PIN change in the same session is refused too, and nothing changes.
-    let pin_change = h
-        .avain
-        .change_pin(PIN.into(), "8362".into(), "8362".into())
-        .await
-        .unwrap_err();
-    assert_eq!(pin_change.code(), AvainErrorCode::ProfileLockedByCustomer);
-    // And a third party's identification request.
+    assert!(
+        info.status.contains("Tunnuslukusovellus ja laitteet"),
+        "{}",
+        info.status
+    );
+    // And a third party's identification request, which needs no session.
     let request_id = h.third_party_asks("Verohallinto", ANNA).await.unwrap();
     let identification = match h
         .avain
@@ -205,18 +220,6 @@ async fn a_profile_locked_in_the_online_bank_approves_nothing_until_it_is_opened
         identification.code(),
         AvainErrorCode::ProfileLockedByCustomer
     );
-    assert!(
-        info.status.contains("Tunnuslukusovellus ja laitteet"),
-        "{}",
-        info.status
-    );
-    // So is a login.
-    let login = h
-        .avain
-        .login_with_pin(id.clone(), PIN.into())
-        .await
-        .unwrap_err();
-    assert_eq!(login.code(), AvainErrorCode::ProfileLockedByCustomer);
     // The customer's other device keeps working.
     tablet
         .login_with_pin(tablet_id.clone(), "3917".into())

@@ -1,9 +1,9 @@
 //! Locking one profile in the online bank (a lost phone the customer hopes to find) and
 //! opening it again. Locking needs no code, it only makes things safer; opening is
 //! confirmed with a key-card code ([`confirmations`]). A profile the customer locked is
-//! `Locked { reason: ByCustomer }`: it approves nothing and the bank refuses it with
-//! `profile_locked_by_customer` ([`records::Profile::require_active`]); the phone shows
-//! where to open it. Opened, it works again without a new registration.
+//! `Locked { reason: ByCustomer }`: its app sessions end, it approves nothing and the bank
+//! refuses it with `profile_locked_by_customer` ([`records::Profile::require_active`]);
+//! the phone shows where to open it. Opened, it works again without a new registration.
 
 use avain_protocol::api::{CodeRequest, ErrorCode, KeyCardChallenge, TrustedDevice};
 use avain_protocol::lifecycle::{LockReason, ProfileEvent, ProfileState, UnlockChannel};
@@ -25,8 +25,10 @@ pub const BY_CUSTOMER: ProfileState = ProfileState::Locked {
     reason: LockReason::ByCustomer,
 };
 
-/// `POST /v1/online-bank/devices/{id}/lock`: locks one usable (or PIN-locked) profile.
-/// The bank tells the customer by SMS, and the device by push so it can show the lock.
+/// `POST /v1/online-bank/devices/{id}/lock`: locks one usable (or PIN-locked) profile and
+/// ends its app sessions: whoever holds the lost phone must lose what an open app shows
+/// (balances, transactions, messages), not only the approvals. The bank tells the
+/// customer by SMS, and the device by push so it can show the lock.
 pub async fn lock(
     State(state): State<Shared>,
     session: BankSession,
@@ -51,6 +53,7 @@ pub async fn lock(
             Ok((profile, records::customer(conn, customer_id)?))
         })
         .await?;
+    state.sessions.end_all(customer_id, Some(&profile.id));
     notify::sms(
         &state,
         &customer,

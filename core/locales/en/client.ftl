@@ -3,6 +3,7 @@ client-error-cancelled = Cancelled.
 client-error-logged-out = You have been logged out. Please log in again.
 client-error-locked-wrong-pins = Your user code is locked because of wrong PINs. You can unlock it yourself in the app or the online bank with your personal identity code, user ID, an SMS code and a code from your key code card.
 client-error-locked-by-bank = Your online banking codes are blocked. Please contact the bank.
+client-error-locked-by-customer = You locked this profile in the online bank. Unlock it with a key code on the online bank's page Code app and devices; you don't need to register again.
 client-error-locked-at-bank = Your user code is locked because of wrong key code card codes. It can only be unlocked at the bank: please contact the bank.
 client-error-untrusted-server = The connection could not be verified as the bank's. Nothing was sent. Please try again later on another network.
 client-error-policy-rolled-back = The app's saved requirements for phones are older than ones it has already used, or missing. Connect to the internet and try again, so that the app can fetch the current ones from the bank.

@@ -3,6 +3,7 @@
 lifecycle-status-pending-unlock = The profile stays locked until you unlock it in the online bank.
 lifecycle-status-active = The profile is in use.
 lifecycle-status-locked-wrong-pins = The profile is locked because the PIN was entered incorrectly too many times. You can unlock it in the app.
+lifecycle-status-locked-by-customer = You locked this profile in the online bank. You can unlock it with a key code on the online bank's page Code app and devices, or at the bank.
 lifecycle-status-locked-by-bank = The profile was locked in the online bank. You can unlock it in the online bank or at the bank.
 lifecycle-status-locked-wrong-key-card-codes = The profile is locked because a code from the key-code card was entered incorrectly too many times. Only your own bank can unlock it.
 lifecycle-status-locked-other = The profile is locked. Contact your bank to unlock it.
@@ -12,6 +13,7 @@ lifecycle-status-unknown = The profile can't be used in this version of the app.
 
 lifecycle-error-illegal-transition = This can't be done right now. { $status }
 lifecycle-error-unlock-wrong-pins = You can unlock the profile in the app, in the online bank or at the bank.
+lifecycle-error-unlock-by-customer = A profile you locked yourself can't be unlocked in the app. Unlock it on the online bank's page Code app and devices.
 lifecycle-error-unlock-by-bank = A profile locked in the online bank can't be unlocked in the app. Unlock it in the online bank or contact your bank.
 lifecycle-error-unlock-key-card = The lock was caused by incorrect key-code card codes, so only your own bank can open it.
 lifecycle-error-unlock-other = Only your own bank can open this lock.

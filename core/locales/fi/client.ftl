@@ -3,6 +3,7 @@ client-error-cancelled = Peruttu.
 client-error-logged-out = Sinut on kirjauduttu ulos. Kirjaudu uudelleen.
 client-error-locked-wrong-pins = Käyttäjätunnuksesi on lukittu väärien PIN-koodien vuoksi. Voit avata lukituksen itse sovelluksessa tai verkkopankissa henkilötunnuksella, käyttäjätunnuksella, tekstiviestikoodilla ja tunnuslukukortin tunnusluvulla.
 client-error-locked-by-bank = Verkkopankkitunnuksesi on suljettu. Ota yhteyttä pankkiin.
+client-error-locked-by-customer = Lukitsit tämän profiilin verkkopankissa. Avaa se avainluvulla verkkopankin sivulla Tunnuslukusovellus ja laitteet; uutta rekisteröintiä ei tarvita.
 client-error-locked-at-bank = Käyttäjätunnuksesi on lukittu väärien tunnuslukujen vuoksi. Lukituksen voi avata vain pankissa: ota yhteyttä pankkiin.
 client-error-untrusted-server = Yhteyttä ei voitu varmistaa pankin yhteydeksi. Mitään ei lähetetty. Yritä myöhemmin uudelleen toisessa verkossa.
 client-error-policy-rolled-back = Sovellukseen tallennetut puhelimia koskevat vaatimukset ovat vanhemmat kuin jo käytetyt, tai ne puuttuvat. Yhdistä internetiin ja yritä uudelleen, jotta sovellus voi hakea voimassa olevat vaatimukset pankista.

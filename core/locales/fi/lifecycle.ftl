@@ -3,6 +3,7 @@
 lifecycle-status-pending-unlock = Profiili on lukittu, kunnes avaat sen verkkopankissa.
 lifecycle-status-active = Profiili on käytössä.
 lifecycle-status-locked-wrong-pins = Profiili on lukittu, koska PIN-koodi annettiin liian monta kertaa väärin. Voit avata lukituksen sovelluksessa.
+lifecycle-status-locked-by-customer = Lukitsit tämän profiilin verkkopankissa. Voit avata sen verkkopankin sivulla Tunnuslukusovellus ja laitteet avainluvulla tai pankissa.
 lifecycle-status-locked-by-bank = Profiili on lukittu verkkopankissa. Voit avata lukituksen verkkopankissa tai pankissa.
 lifecycle-status-locked-wrong-key-card-codes = Profiili on lukittu, koska tunnuslukulistan tunnusluku annettiin liian monta kertaa väärin. Lukituksen voi avata vain omassa pankissasi.
 lifecycle-status-locked-other = Profiili on lukittu. Ota yhteyttä pankkiisi lukituksen avaamiseksi.
@@ -12,6 +13,7 @@ lifecycle-status-unknown = Profiilia ei voi käyttää tällä sovelluksen versi
 
 lifecycle-error-illegal-transition = Toimintoa ei voi tehdä nyt. { $status }
 lifecycle-error-unlock-wrong-pins = Voit avata lukituksen sovelluksessa, verkkopankissa tai pankissa.
+lifecycle-error-unlock-by-customer = Itse lukitsemaasi profiilia ei voi avata sovelluksessa. Avaa se verkkopankin sivulla Tunnuslukusovellus ja laitteet.
 lifecycle-error-unlock-by-bank = Verkkopankissa lukittua profiilia ei voi avata sovelluksessa. Avaa lukitus verkkopankissa tai ota yhteyttä pankkiisi.
 lifecycle-error-unlock-key-card = Lukitus johtuu väärin annetuista tunnusluvuista, joten sen voi avata vain omassa pankissasi.
 lifecycle-error-unlock-other = Tämän lukituksen voi avata vain omassa pankissasi.

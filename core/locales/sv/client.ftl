@@ -3,6 +3,7 @@ client-error-cancelled = Avbrutet.
 client-error-logged-out = Du har loggats ut. Logga in igen.
 client-error-locked-wrong-pins = Din användarkod är låst på grund av felaktiga PIN-koder. Du kan själv låsa upp den i appen eller nätbanken med din personbeteckning, användarkod, en sms-kod och en kod från ditt kodkort.
 client-error-locked-by-bank = Dina nätbankskoder är spärrade. Kontakta banken.
+client-error-locked-by-customer = Du låste den här profilen i nätbanken. Lås upp den med ett nyckeltal på nätbankens sida Kodappen och enheter; du behöver inte registrera på nytt.
 client-error-locked-at-bank = Din användarkod är låst på grund av felaktiga koder från kodkortet. Den kan låsas upp endast på banken: kontakta banken.
 client-error-untrusted-server = Förbindelsen kunde inte verifieras som bankens. Ingenting skickades. Försök igen senare i ett annat nätverk.
 client-error-policy-rolled-back = De krav på telefoner som sparats i appen är äldre än de som redan använts, eller saknas. Anslut till internet och försök igen så att appen kan hämta de gällande kraven från banken.

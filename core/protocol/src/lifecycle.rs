@@ -28,7 +28,12 @@ pub enum LockReason {
     /// The bank counted too many wrong PINs in a row (PSD2 allows at most five).
     /// The customer can open it in the app with self-service unlock.
     WrongPins,
-    /// Locked in the online bank, by the customer or by the bank (blocking service).
+    /// The customer locked this one profile in the online bank's device page (a lost
+    /// phone they hope to find). Opened on the same page, with a key-code card code, or at
+    /// the bank; never in the app. It sorts between the PIN lock and the bank's lock: the
+    /// customer may harden a PIN lock, the blocking service hardens the customer's.
+    ByCustomer,
+    /// Locked by the bank (the blocking service locks every profile of the customer).
     /// Opened in the online bank or at the bank.
     ByBank,
     /// Too many wrong key-code card codes. Only the bank can open it.
@@ -41,16 +46,18 @@ pub enum LockReason {
 
 impl LockReason {
     /// Every reason, from the easiest to open to the hardest.
-    pub const ALL: [LockReason; 3] = [
+    pub const ALL: [LockReason; 4] = [
         LockReason::WrongPins,
+        LockReason::ByCustomer,
         LockReason::ByBank,
         LockReason::WrongKeyCardCodes,
     ];
 
-    /// The stable code: `wrong_pins`, `by_bank` or `wrong_key_card_codes`.
+    /// The stable code: `wrong_pins`, `by_customer`, `by_bank` or `wrong_key_card_codes`.
     pub fn code(self) -> &'static str {
         match self {
             LockReason::WrongPins => "wrong_pins",
+            LockReason::ByCustomer => "by_customer",
             LockReason::ByBank => "by_bank",
             LockReason::WrongKeyCardCodes => "wrong_key_card_codes",
             LockReason::Unknown => "unknown",
@@ -66,7 +73,7 @@ impl LockReason {
     pub fn can_unlock_via(self, channel: UnlockChannel) -> bool {
         match self {
             LockReason::WrongPins => true,
-            LockReason::ByBank => channel != UnlockChannel::SelfService,
+            LockReason::ByCustomer | LockReason::ByBank => channel != UnlockChannel::SelfService,
             LockReason::WrongKeyCardCodes | LockReason::Unknown => channel == UnlockChannel::AtBank,
         }
     }
@@ -215,6 +222,9 @@ impl ProfileState {
             ProfileState::Locked {
                 reason: LockReason::WrongPins,
             } => "lifecycle-status-locked-wrong-pins",
+            ProfileState::Locked {
+                reason: LockReason::ByCustomer,
+            } => "lifecycle-status-locked-by-customer",
             ProfileState::Locked {
                 reason: LockReason::ByBank,
             } => "lifecycle-status-locked-by-bank",
@@ -474,6 +484,7 @@ impl LifecycleError {
                 lang,
                 match reason {
                     LockReason::WrongPins => "lifecycle-error-unlock-wrong-pins",
+                    LockReason::ByCustomer => "lifecycle-error-unlock-by-customer",
                     LockReason::ByBank => "lifecycle-error-unlock-by-bank",
                     LockReason::WrongKeyCardCodes => "lifecycle-error-unlock-key-card",
                     LockReason::Unknown => "lifecycle-error-unlock-other",
@@ -553,6 +564,7 @@ mod tests {
         use UnlockChannel::*;
         let table = [
             (LockReason::WrongPins, [true, true, true]),
+            (LockReason::ByCustomer, [false, true, true]),
             (LockReason::ByBank, [false, true, true]),
             (LockReason::WrongKeyCardCodes, [false, false, true]),
         ];
@@ -581,6 +593,44 @@ mod tests {
             .apply(ProfileEvent::Lock(LockReason::WrongPins))
             .unwrap();
         assert_eq!(same, harder);
+    }
+
+    #[test]
+    fn the_customers_lock_sits_between_the_pin_lock_and_the_banks() {
+        let customer = ProfileState::Locked {
+            reason: LockReason::ByCustomer,
+        };
+        // Locking a profile locked by wrong PINs makes it the customer's lock ...
+        assert_eq!(
+            LOCKED_PINS.apply(ProfileEvent::Lock(LockReason::ByCustomer)),
+            Ok(customer)
+        );
+        // ... wrong PINs later do not soften it, the blocking service hardens it.
+        assert_eq!(
+            customer.apply(ProfileEvent::Lock(LockReason::WrongPins)),
+            Ok(customer)
+        );
+        assert_eq!(
+            customer
+                .apply(ProfileEvent::Lock(LockReason::ByBank))
+                .map(ProfileState::lock_reason),
+            Ok(Some(LockReason::ByBank))
+        );
+        // A new profile waits for its unlock: the customer has nothing to lock yet.
+        assert!(
+            ProfileState::PendingUnlock
+                .apply(ProfileEvent::Lock(LockReason::ByCustomer))
+                .is_err()
+        );
+        // An app that predates the reason reads it as the strictest.
+        assert_eq!(
+            serde_json::from_str::<LockReason>(r#""by_a_newer_bank""#).unwrap(),
+            LockReason::Unknown
+        );
+        assert_eq!(
+            serde_json::to_string(&customer).unwrap(),
+            r#"{"state":"locked","reason":"by_customer"}"#
+        );
     }
 
     #[test]

@@ -86,6 +86,7 @@ impl Inner {
                 reason: match code {
                     AvainErrorCode::UserCodeLockedAtBank => LockReason::WrongKeyCardCodes,
                     AvainErrorCode::CodesBlocked => LockReason::ByBank,
+                    AvainErrorCode::ProfileLockedByCustomer => LockReason::ByCustomer,
                     _ => LockReason::WrongPins,
                 },
             }),

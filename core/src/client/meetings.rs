@@ -22,7 +22,6 @@ use crate::i18n::{self, Arg, Language};
 use crate::net::NetError;
 use avain_protocol::rules::meetings::{self as meeting_rules, MeetingProblem};
 
-pub use avain_protocol::rules::meeting_guests::normalize_phone;
 pub use avain_protocol::rules::meetings::{JOIN_OPENS_BEFORE, JoinWindow, join_window};
 
 /// A participant as the meeting card lists them.
@@ -181,6 +180,12 @@ pub fn normalize_booking_code(text: &str) -> Option<String> {
         .collect();
     let alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     (code.chars().count() == 8 && code.chars().all(|c| alphabet.contains(c))).then_some(code)
+}
+
+/// A phone number in any common form ("040 123 4567", "+358 40 1234567",
+/// "00358401234567") as E.164, or `None`: the rule the bank applies too.
+pub fn normalize_phone(text: &str) -> Option<String> {
+    avain_protocol::rules::phone::normalize(text)
 }
 
 /// The expert's identifier: digits, typed with or without spaces.

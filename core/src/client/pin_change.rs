@@ -129,7 +129,12 @@ impl Inner {
             // challenge to settle.
             let spent = match &e {
                 NetError::Bank { code, .. } => {
-                    matches!(code, ErrorCode::SignatureInvalid | ErrorCode::ProfileLocked)
+                    matches!(
+                        code,
+                        ErrorCode::SignatureInvalid
+                            | ErrorCode::ProfileLocked
+                            | ErrorCode::ProfileLockedByCustomer
+                    )
                 }
                 _ => false,
             };

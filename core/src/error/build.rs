@@ -127,6 +127,11 @@ impl AvainError {
     pub(crate) fn locked(lang: Language, reason: LockReason) -> AvainError {
         let (code, self_service, id) = match reason {
             LockReason::WrongPins => (AvainErrorCode::ProfileLocked, true, "locked-wrong-pins"),
+            LockReason::ByCustomer => (
+                AvainErrorCode::ProfileLockedByCustomer,
+                false,
+                "locked-by-customer",
+            ),
             LockReason::ByBank => (AvainErrorCode::CodesBlocked, false, "locked-by-bank"),
             // A reason this version does not know is treated as the strictest.
             LockReason::WrongKeyCardCodes | LockReason::Unknown => (

@@ -44,6 +44,8 @@ error_codes! {
     UnsupportedMediaType = "unsupported_media_type",
     /// The bank: a value in the request was not acceptable.
     InvalidValue = "invalid_value",
+    /// The bank: the mobile number is neither a Finnish mobile number nor E.164.
+    PhoneNumberInvalid = "phone_number_invalid",
     /// The bank: no such resource.
     NotFound = "not_found",
     /// The bank: the endpoint does not take this method.
@@ -104,6 +106,8 @@ error_codes! {
     ShownTextMismatch = "shown_text_mismatch",
     /// The profile is locked after wrong PINs (self-service unlock).
     ProfileLocked = "profile_locked",
+    /// The customer locked the profile in the online bank; it is opened there.
+    ProfileLockedByCustomer = "profile_locked_by_customer",
     /// The profile waits for its unlock in the online bank.
     ProfilePendingUnlock = "profile_pending_unlock",
     /// The profile was removed.
@@ -578,6 +582,7 @@ impl From<ErrorCode> for AvainErrorCode {
             ErrorCode::BodyTooLarge => AvainErrorCode::BodyTooLarge,
             ErrorCode::UnsupportedMediaType => AvainErrorCode::UnsupportedMediaType,
             ErrorCode::InvalidValue => AvainErrorCode::InvalidValue,
+            ErrorCode::PhoneNumberInvalid => AvainErrorCode::PhoneNumberInvalid,
             ErrorCode::NotFound => AvainErrorCode::NotFound,
             ErrorCode::MethodNotAllowed => AvainErrorCode::MethodNotAllowed,
             ErrorCode::RateLimited => AvainErrorCode::RateLimited,
@@ -608,6 +613,7 @@ impl From<ErrorCode> for AvainErrorCode {
             ErrorCode::SignatureInvalid => AvainErrorCode::SignatureInvalid,
             ErrorCode::ShownTextMismatch => AvainErrorCode::ShownTextMismatch,
             ErrorCode::ProfileLocked => AvainErrorCode::ProfileLocked,
+            ErrorCode::ProfileLockedByCustomer => AvainErrorCode::ProfileLockedByCustomer,
             ErrorCode::ProfilePendingUnlock => AvainErrorCode::ProfilePendingUnlock,
             ErrorCode::ProfileRevoked => AvainErrorCode::ProfileRevoked,
             ErrorCode::ProfileNotActive => AvainErrorCode::ProfileNotActive,

@@ -176,6 +176,7 @@ impl AvainError {
                 AvainError::locked(lang, LockReason::WrongKeyCardCodes)
             }
             ErrorCode::CodesBlocked => AvainError::locked(lang, LockReason::ByBank),
+            ErrorCode::ProfileLockedByCustomer => AvainError::locked(lang, LockReason::ByCustomer),
             ErrorCode::ProfilePendingUnlock => AvainError::PendingUnlock {
                 code: ours,
                 user_message: bank_message,

@@ -61,11 +61,13 @@ pub enum AvainError {
         user_message: String,
     },
     /// The profile or the user code is locked. `self_service` tells whether the customer
-    /// can open it themselves (HETU, user id, SMS and key-card code: offer the user-code
-    /// unlock) or must contact the bank; the message says which.
+    /// can open it themselves in the app (HETU, user id, SMS and key-card code: offer the
+    /// user-code unlock) or must go elsewhere (the online bank's device page for a profile
+    /// they locked there, else the bank); the message says which.
     #[error("{user_message}")]
     Locked {
-        /// `ProfileLocked`, `UserCodeLockedAtBank` or `CodesBlocked`.
+        /// `ProfileLocked`, `ProfileLockedByCustomer`, `UserCodeLockedAtBank` or
+        /// `CodesBlocked`.
         code: AvainErrorCode,
         /// Whether a self-service unlock opens it.
         self_service: bool,

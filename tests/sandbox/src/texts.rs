@@ -38,6 +38,12 @@ pub enum Notice<'a> {
     Blocked,
     /// The customer reported an approval as "this was not me".
     ApprovalReported,
+    /// The SMS code confirming a new mobile number, sent to that number.
+    PhoneChangeCode(&'a str),
+    /// The mobile number was changed (sent to the old number).
+    PhoneChanged,
+    /// The customer locked a profile in the online bank.
+    ProfileLockedByCustomer,
 }
 
 /// The text of `notice` in `lang`.
@@ -75,6 +81,15 @@ pub fn text(notice: Notice<'_>, lang: Language) -> String {
         (N::Blocked, Fi) => "Avain: pyytämäsi sulku on tehty. Sulkupalvelu palvelee ympäri vuorokauden: 020 333, ulkomailta +358 20 333.".to_owned(),
         (N::Blocked, Sv) => "Avain: spärren du begärde har gjorts. Spärrtjänsten betjänar dygnet runt: 020 333, från utlandet +358 20 333.".to_owned(),
         (N::Blocked, En) => "Avain: the block you asked for is in place. The blocking service is open 24/7: 020 333, from abroad +358 20 333.".to_owned(),
+        (N::PhoneChangeCode(code), Fi) => format!("Avain: matkapuhelinnumeron vahvistuskoodi on {code}. Kirjoita se verkkopankkiin. Älä kerro koodia kenellekään."),
+        (N::PhoneChangeCode(code), Sv) => format!("Avain: bekräftelsekoden för mobilnumret är {code}. Skriv den i nätbanken. Ge inte koden till någon."),
+        (N::PhoneChangeCode(code), En) => format!("Avain: the confirmation code for your mobile number is {code}. Type it in the online bank. Do not tell it to anyone."),
+        (N::PhoneChanged, Fi) => "Avain: matkapuhelinnumerosi vaihdettiin verkkopankissa. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
+        (N::PhoneChanged, Sv) => "Avain: ditt mobilnummer ändrades i nätbanken. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
+        (N::PhoneChanged, En) => "Avain: your mobile number was changed in the online bank. If this was not you, call the blocking service on 020 333.".to_owned(),
+        (N::ProfileLockedByCustomer, Fi) => "Avain: lukitsit tunnuslukusovelluksen profiilin verkkopankissa. Voit avata sen verkkopankissa avainluvulla. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
+        (N::ProfileLockedByCustomer, Sv) => "Avain: du låste en profil i kodappen i nätbanken. Du kan låsa upp den i nätbanken med ett nyckeltal. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
+        (N::ProfileLockedByCustomer, En) => "Avain: you locked a code app profile in the online bank. You can unlock it there with a key code. If this was not you, call the blocking service on 020 333.".to_owned(),
         (N::ApprovalReported, Fi) => "Avain: olemme vastaanottaneet ilmoituksesi tunnistamattomasta hyväksynnästä ja otamme sinuun yhteyttä. Jos tunnuksesi ovat voineet joutua vääriin käsiin, sulje ne heti: 020 333, ulkomailta +358 20 333.".to_owned(),
         (N::ApprovalReported, Sv) => "Avain: vi har tagit emot din anmälan om ett godkännande du inte känner igen och kontaktar dig. Om dina koder kan ha hamnat i fel händer, spärra dem genast: 020 333, från utlandet +358 20 333.".to_owned(),
         (N::ApprovalReported, En) => "Avain: we have received your report of an approval you do not recognise and will contact you. If your codes may be in the wrong hands, block them now: 020 333, from abroad +358 20 333.".to_owned(),
@@ -102,6 +117,9 @@ mod tests {
             Notice::UserCodeUnlocked,
             Notice::DocumentCompleted("Asuntolaina"),
             Notice::Blocked,
+            Notice::PhoneChangeCode("123456"),
+            Notice::PhoneChanged,
+            Notice::ProfileLockedByCustomer,
         ];
         for lang in Language::ALL {
             for notice in notices {

@@ -52,6 +52,13 @@ pub const APP_LOGINS_PER_USER: Limit = Limit {
     max: 5,
     window: Duration::minutes(10),
 };
+/// Mobile-number changes started per customer in the online bank: each sends an SMS code
+/// to a number the customer typed, so this bounds the SMS to strangers' numbers and, with
+/// 3 SMS-code tries per change, the SMS-code guesses.
+pub const PHONE_CHANGES_PER_CUSTOMER: Limit = Limit {
+    max: 5,
+    window: Duration::HOUR,
+};
 /// Login challenges per profile id that were not answered with a valid login (a phone
 /// needs one per login; tests that race 50 answers fetch 50 first).
 pub const CHALLENGES_PER_PROFILE: Limit = Limit {
@@ -133,6 +140,8 @@ pub enum Counter {
     GuestBookingsPerEmail,
     /// Meeting bookings without login per client address.
     GuestBookingsPerAddress,
+    /// Mobile-number changes started per customer (each sends an SMS to a new number).
+    PhoneChangesPerCustomer,
 }
 
 /// A refusal: the limit is reached; the count starts again in `seconds`.

@@ -29,17 +29,6 @@ fn new_payment(iban: &str, cents: i64) -> NewPayment {
     }
 }
 
-async fn balance(client: &avain_sandbox::client::BankClient, token: &str, account: &str) -> i64 {
-    let accounts: AccountList = client.get("/v1/accounts", Some(token)).await.unwrap();
-    accounts
-        .accounts
-        .iter()
-        .find(|a| a.account_id == account)
-        .unwrap()
-        .balance
-        .cents
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accounts_show_the_seeded_balances() {
     let (_bank, client) = bank().await;

@@ -8,11 +8,11 @@ mod common;
 
 use avain_protocol::Language;
 use avain_protocol::api::{
-    AccountList, ErrorCode, NewTransfer, PayeeList, Payment, PaymentApproval, PaymentConfirm,
-    PaymentKind, PaymentStatus, Purpose,
+    ErrorCode, NewTransfer, PayeeList, Payment, PaymentApproval, PaymentConfirm, PaymentKind,
+    PaymentStatus, Purpose,
 };
 use avain_protocol::signed_bytes::Approval;
-use avain_sandbox::client::{BankClient, payment_approval, payment_text};
+use avain_sandbox::client::{payment_approval, payment_text};
 use avain_sandbox::seed::{ANNA, PUUTYO, own_iban};
 use common::*;
 
@@ -24,17 +24,6 @@ fn transfer(from: &str, to: &str, cents: i64) -> NewTransfer {
         message: Some("Lomarahat".into()),
         due_date: None,
     }
-}
-
-async fn balance(client: &BankClient, token: &str, account: &str) -> i64 {
-    let accounts: AccountList = client.get("/v1/accounts", Some(token)).await.unwrap();
-    accounts
-        .accounts
-        .iter()
-        .find(|a| a.account_id == account)
-        .unwrap()
-        .balance
-        .cents
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -23,6 +23,8 @@ pub enum ErrorCode {
     UnsupportedMediaType,
     /// A field is well-formed JSON but its value is not acceptable (an IBAN, a date, ...).
     InvalidValue,
+    /// A mobile number that is neither a Finnish mobile number nor an E.164 number.
+    PhoneNumberInvalid,
     /// No such endpoint or resource (or not one of this customer's).
     NotFound,
     /// The endpoint exists but not with this HTTP method.
@@ -91,6 +93,8 @@ pub enum ErrorCode {
     ShownTextMismatch,
     /// The profile is locked after 5 failed approvals.
     ProfileLocked,
+    /// The customer locked this profile in the online bank; it is opened there.
+    ProfileLockedByCustomer,
     /// The profile waits to be unlocked in the online bank.
     ProfilePendingUnlock,
     /// The profile was removed (remotely or by the bank) and can never be used again.
@@ -133,11 +137,12 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code the bank sends, for documentation and tests ([`ErrorCode::Unknown`] is
     /// the phone's name for any other).
-    pub const ALL: [ErrorCode; 49] = [
+    pub const ALL: [ErrorCode; 51] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnsupportedMediaType,
         ErrorCode::InvalidValue,
+        ErrorCode::PhoneNumberInvalid,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
         ErrorCode::RateLimited,
@@ -168,6 +173,7 @@ impl ErrorCode {
         ErrorCode::SignatureInvalid,
         ErrorCode::ShownTextMismatch,
         ErrorCode::ProfileLocked,
+        ErrorCode::ProfileLockedByCustomer,
         ErrorCode::ProfilePendingUnlock,
         ErrorCode::ProfileRevoked,
         ErrorCode::ProfileNotActive,
@@ -192,6 +198,7 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => "body_too_large",
             ErrorCode::UnsupportedMediaType => "unsupported_media_type",
             ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::PhoneNumberInvalid => "phone_number_invalid",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
             ErrorCode::RateLimited => "rate_limited",
@@ -222,6 +229,7 @@ impl ErrorCode {
             ErrorCode::SignatureInvalid => "signature_invalid",
             ErrorCode::ShownTextMismatch => "shown_text_mismatch",
             ErrorCode::ProfileLocked => "profile_locked",
+            ErrorCode::ProfileLockedByCustomer => "profile_locked_by_customer",
             ErrorCode::ProfilePendingUnlock => "profile_pending_unlock",
             ErrorCode::ProfileRevoked => "profile_revoked",
             ErrorCode::ProfileNotActive => "profile_not_active",
@@ -278,6 +286,7 @@ impl ErrorCode {
             ErrorCode::BodyTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::InvalidValue
+            | ErrorCode::PhoneNumberInvalid
             | ErrorCode::PasswordRejected
             | ErrorCode::PasswordSameAsCurrent
             | ErrorCode::PasswordRepeatedCharacter
@@ -286,7 +295,8 @@ impl ErrorCode {
             ErrorCode::ShownTextMismatch => 422,
             ErrorCode::UserCodeLocked
             | ErrorCode::UserCodeLockedAtBank
-            | ErrorCode::ProfileLocked => 423,
+            | ErrorCode::ProfileLocked
+            | ErrorCode::ProfileLockedByCustomer => 423,
             ErrorCode::RateLimited => 429,
             ErrorCode::Internal | ErrorCode::Unknown => 500,
         }

@@ -34,24 +34,10 @@ pub enum GuestProblem {
     Email,
 }
 
-/// A mobile number in any common form ("040 123 4567", "+358 40 1234567",
-/// "00358401234567") as E.164, or `None`. A leading 0 is Finland's trunk prefix.
+/// A phone number in any common form ("040 123 4567", "+358 40 1234567",
+/// "00358401234567") as E.164, or `None`: the one phone rule ([`super::phone::normalize`]).
 pub fn normalize_phone(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '-' | '(' | ')'))
-        .collect();
-    let digits = if let Some(rest) = compact.strip_prefix('+') {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix("00") {
-        rest.to_owned()
-    } else if let Some(rest) = compact.strip_prefix('0') {
-        format!("358{rest}")
-    } else {
-        return None;
-    };
-    ((7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("+{digits}"))
+    super::phone::normalize(text)
 }
 
 /// Whether `phone` is already in the E.164 form [`normalize_phone`] gives.

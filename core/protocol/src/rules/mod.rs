@@ -6,6 +6,7 @@ pub mod ids;
 pub mod meeting_guests;
 pub mod meetings;
 pub mod payments;
+pub mod phone;
 pub mod sessions;
 pub mod signing;
 pub mod text;

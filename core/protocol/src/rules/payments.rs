@@ -1,4 +1,4 @@
-//! Payments: the largest amount, and how far ahead a due date may be.
+//! Payments: the amounts allowed, and how far ahead a due date may be.
 
 use time::{Date, Duration};
 
@@ -6,6 +6,11 @@ use time::{Date, Duration};
 /// transfer allows. The payment form refuses more, the signed bytes cannot carry more and
 /// the bank refuses more.
 pub const MAX_AMOUNT_CENTS: u64 = 99_999_999_999;
+
+/// Whether `cents` is a payment's amount: at least one cent, at most [`MAX_AMOUNT_CENTS`].
+pub fn valid_amount_cents(cents: i64) -> bool {
+    u64::try_from(cents).is_ok_and(|cents| (1..=MAX_AMOUNT_CENTS).contains(&cents))
+}
 
 /// A due date may be at most this many days after today.
 pub const DUE_DATE_MAX_DAYS_AHEAD: i64 = 365;
@@ -26,6 +31,21 @@ mod tests {
     use time::macros::date;
 
     use super::*;
+
+    #[test]
+    fn an_amount_is_one_cent_to_the_sepa_maximum() {
+        for (cents, valid) in [
+            (i64::MIN, false),
+            (-1, false),
+            (0, false),
+            (1, true),
+            (99_999_999_999, true),
+            (100_000_000_000, false),
+            (i64::MAX, false),
+        ] {
+            assert_eq!(valid_amount_cents(cents), valid, "{cents}");
+        }
+    }
 
     #[test]
     fn due_dates_run_from_today_to_a_year_ahead() {

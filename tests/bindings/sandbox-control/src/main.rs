@@ -20,6 +20,10 @@
 //! | `GET /outbox/{address}/{kind}` | `channel sms\|email` and `text ...` of the newest message of that kind to a phone number or e-mail address (meetings booked without login and invitations are filed under the address) |
 //! | `GET /pushes/{user_id}` | one `push KIND` line per push notification the bank sent to the customer's phones, oldest first |
 //! | `POST /unlock/{user_id}` | how many pending profiles the online bank unlocked |
+//! | `POST /lock/{user_id}` | how many usable profiles the customer locked in the online bank (`online_bank_settings.rs`) |
+//! | `POST /open/{user_id}` | how many of those the customer opened again with a key-card code |
+//! | `POST /phone/{user_id}/{number}` | `saved`: the mobile number, confirmed with the key-card and SMS codes |
+//! | `POST /sms-service/{user_id}` | `on`: the SMS additional service switched on |
 //! | `POST /broker/{user_id}/{service}` | `request_id`, `status`: a service asks to identify the customer |
 //! | `GET /broker/{request_id}` | `request_id`, `status`, `name` (once approved): what the broker learns |
 //! | `POST /browser-login/{user_id}` | `request_id`, `short_code`, `app_link` (the page's "open the code app on this device" link): a browser waits for the code app |
@@ -49,6 +53,7 @@ use base64::engine::general_purpose::STANDARD;
 use tokio::io::AsyncReadExt;
 
 mod clock;
+mod online_bank_settings;
 mod relay;
 mod services;
 
@@ -90,6 +95,16 @@ fn router(control: Arc<Control>) -> Router {
         .route("/pushes/{user_id}", get(pushes))
         .route("/outbox/{address}/{kind}", get(services::outbox_to))
         .route("/unlock/{user_id}", post(unlock))
+        .route("/lock/{user_id}", post(online_bank_settings::lock))
+        .route("/open/{user_id}", post(online_bank_settings::open))
+        .route(
+            "/phone/{user_id}/{number}",
+            post(online_bank_settings::phone),
+        )
+        .route(
+            "/sms-service/{user_id}",
+            post(online_bank_settings::sms_service),
+        )
         // One parameter name per position: the router refuses `{user_id}` beside `{request_id}`.
         .route("/broker/{id}/{service}", post(services::broker_asks))
         .route("/broker/{id}", get(services::broker_result))

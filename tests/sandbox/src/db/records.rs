@@ -1,6 +1,7 @@
 //! Typed rows of the tables most flows touch: customers and profiles.
 
 use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, ProfileState};
+use avain_protocol::lifecycle::LockReason;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
@@ -217,6 +218,11 @@ impl Profile {
         match self.state {
             ProfileState::Active => Ok(()),
             ProfileState::PendingUnlock => Err(ErrorCode::ProfilePendingUnlock.into()),
+            // The customer's own lock says where to open it; the others keep the code the
+            // phone already knows.
+            ProfileState::Locked {
+                reason: LockReason::ByCustomer,
+            } => Err(ErrorCode::ProfileLockedByCustomer.into()),
             ProfileState::Locked { .. } => Err(ErrorCode::ProfileLocked.into()),
             ProfileState::Revoked | ProfileState::Deleted => Err(ErrorCode::ProfileRevoked.into()),
             // The bank stores only the states it knows; a row it cannot read approves nothing.

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -17,7 +17,19 @@ pub fn current_version() -> i64 {
 }
 
 /// Upgrades the database to the current version, one transaction per step.
+///
+/// Foreign keys are off while it runs (SQLite's procedure for rebuilding a table, which
+/// may only switch them outside a transaction) and each step ends with a foreign-key check
+/// before it commits, so a step can never leave a dangling reference.
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let result = migrate_steps(conn);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    result
+}
+
+fn migrate_steps(conn: &mut Connection) -> rusqlite::Result<()> {
     loop {
         let version: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
         let Some(step) = usize::try_from(version)
@@ -28,6 +40,19 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
         };
         let tx = conn.transaction()?;
         tx.execute_batch(step)?;
+        let dangling: i64 =
+            tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })?;
+        if dangling > 0 {
+            return Err(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+                Some(format!(
+                    "migration {} leaves {dangling} dangling references",
+                    version + 1
+                )),
+            ));
+        }
         tx.pragma_update(None, "user_version", version + 1)?;
         tx.commit()?;
     }
@@ -330,9 +355,63 @@ ALTER TABLE payments ADD COLUMN kind TEXT NOT NULL DEFAULT 'payment'
     CHECK (kind IN ('payment', 'own_transfer'));
 "#;
 
-/// Version 7: meetings of three kinds, booked without login, with invited guests who identify
-/// through the broker. Tokens and broker states are kept as HMAC hashes only.
+/// Version 7: what a logged-in online-bank customer confirms with a key-card code (and, for
+/// a new mobile number, an SMS code sent to that number): a mobile-number change or the
+/// opening of a profile the customer locked; and the customer's own profile lock
+/// (`by_customer`) among the lock reasons. SQLite cannot change a CHECK constraint in
+/// place, so `profiles` is copied into a new table: the old one is renamed first in legacy
+/// mode, which leaves the other tables' references naming `profiles`.
 const V7: &str = r#"
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE profiles RENAME TO profiles_v6;
+CREATE TABLE profiles (
+    id            TEXT PRIMARY KEY,
+    device_id     TEXT NOT NULL UNIQUE,
+    customer_id   INTEGER NOT NULL REFERENCES customers(id),
+    name          TEXT NOT NULL,
+    state         TEXT NOT NULL CHECK (state IN ('pending_unlock', 'active', 'locked', 'revoked')),
+    lock_reason   TEXT CHECK (lock_reason IN ('wrong_pins', 'by_customer', 'by_bank',
+                                              'wrong_key_card_codes')),
+    platform      TEXT NOT NULL,
+    model         TEXT NOT NULL,
+    os_version    TEXT NOT NULL,
+    app_version   TEXT NOT NULL,
+    has_push      INTEGER NOT NULL,
+    device_key    BLOB NOT NULL,
+    pin_key       BLOB NOT NULL,
+    bio_key       BLOB,
+    bio_kind      TEXT CHECK (bio_kind IN ('fingerprint', 'face')),
+    keys_version  INTEGER NOT NULL DEFAULT 1,
+    counter       INTEGER NOT NULL DEFAULT 0, -- the last accepted challenge counter
+    failures      INTEGER NOT NULL DEFAULT 0,
+    registered_at INTEGER NOT NULL,
+    last_used_at  INTEGER,
+    ended_at      INTEGER,
+    pin_key_id    TEXT
+) STRICT;
+INSERT INTO profiles SELECT * FROM profiles_v6;
+DROP TABLE profiles_v6;
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX profiles_by_customer ON profiles(customer_id);
+
+CREATE TABLE online_bank_confirmations (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    purpose         TEXT NOT NULL CHECK (purpose IN ('phone_change', 'profile_open')),
+    key_card_index  INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    new_phone       TEXT,
+    profile_id      TEXT REFERENCES profiles(id),
+    used            INTEGER NOT NULL DEFAULT 0,
+    expires_at      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX online_bank_confirmations_by_customer ON online_bank_confirmations(customer_id);
+"#;
+
+/// Version 8: meetings of three kinds, booked without login, with invited guests who identify
+/// through the broker. Tokens and broker states are kept as HMAC hashes only.
+const V8: &str = r#"
 ALTER TABLE meetings ADD COLUMN kind TEXT NOT NULL DEFAULT 'video'
     CHECK (kind IN ('phone', 'video', 'branch'));
 
@@ -413,6 +492,18 @@ mod tests {
         )
         .unwrap();
         migrate(&mut conn).unwrap();
+        // The other tables still reference `profiles`, not the copy's old name.
+        assert!(
+            schema_of(&conn)
+                .iter()
+                .all(|(_, sql)| !sql.contains("profiles_v6")),
+        );
+        // The profile survived the copy, and takes the customer's lock.
+        conn.execute(
+            "UPDATE profiles SET state = 'locked', lock_reason = 'by_customer' WHERE id = 'p'",
+            [],
+        )
+        .unwrap();
         let (count, challenge): (i64, Option<String>) = conn
             .query_row(
                 "SELECT COUNT(*), MAX(challenge_id) FROM approval_events",

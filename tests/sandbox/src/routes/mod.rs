@@ -3,7 +3,10 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod confirmations;
+pub mod device_locks;
 pub mod devices;
+pub mod extra_services;
 pub mod identification;
 pub mod inbox;
 pub mod meeting_guests;
@@ -22,7 +25,7 @@ use axum::http::HeaderValue;
 use axum::http::header::CACHE_CONTROL;
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{delete, get, patch, post};
+use axum::routing::{delete, get, patch, post, put};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
@@ -176,6 +179,28 @@ pub fn router(state: Shared, control: bool) -> Router {
         .route(
             "/v1/online-bank/devices/{id}/unlock",
             post(online_bank::unlock_device),
+        )
+        .route(
+            "/v1/online-bank/devices/{id}/lock",
+            post(device_locks::lock),
+        )
+        .route(
+            "/v1/online-bank/devices/{id}/open",
+            post(device_locks::open_start),
+        )
+        .route(
+            "/v1/online-bank/device-opens/{id}",
+            post(device_locks::open_finish),
+        )
+        .route("/v1/online-bank/extra-services", get(extra_services::get))
+        .route(
+            "/v1/online-bank/sms-service",
+            put(extra_services::set_sms_service),
+        )
+        .route("/v1/online-bank/phone-changes", post(extra_services::start))
+        .route(
+            "/v1/online-bank/phone-changes/{id}",
+            post(extra_services::finish),
         )
         .route("/v1/online-bank/blocking", post(online_bank::block))
         .route(

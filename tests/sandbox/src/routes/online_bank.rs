@@ -321,6 +321,11 @@ pub async fn unlock_device(
                 .ok_or(ApiError::new(ErrorCode::NotFound))?;
             let event = match profile.state {
                 ProfileState::PendingUnlock => ProfileEvent::UnlockedInOnlineBank,
+                // The customer's own lock opens only with a key-card code
+                // (`device_locks::open_start`).
+                ProfileState::Locked {
+                    reason: LockReason::ByCustomer,
+                } => return Err(ErrorCode::Conflict.into()),
                 _ => ProfileEvent::Unlock(UnlockChannel::OnlineBank),
             };
             let next = profile

@@ -11,7 +11,7 @@ use avain_protocol::api::{
     PayeeList, Payment, PaymentApproval, PaymentConfirm, PaymentKind, PaymentList, PaymentStatus,
     Personal,
 };
-use avain_protocol::rules::payments::{MAX_AMOUNT_CENTS, valid_due_date};
+use avain_protocol::rules::payments::{valid_amount_cents, valid_due_date};
 use avain_protocol::rules::text::{PAYEE_NAME_MAX, PAYMENT_MESSAGE_MAX, is_single_line};
 use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
@@ -421,13 +421,8 @@ pub async fn create(
     let today = state.now().date();
     let due = body.due_date.unwrap_or(today);
     let valid = is_single_line(&body.payee_name, PAYEE_NAME_MAX)
-        && u64::try_from(body.amount_cents)
-            .is_ok_and(|cents| (1..=MAX_AMOUNT_CENTS).contains(&cents))
         && !(reference.is_some() && message.is_some())
-        && message
-            .as_deref()
-            .is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
-        && valid_due_date(due, today)
+        && amount_message_and_due_valid(body.amount_cents, message.as_deref(), due, today)
         && iban.is_sepa();
     if !valid {
         return Err(ErrorCode::InvalidValue.into());
@@ -496,14 +491,9 @@ pub async fn create_transfer(
 ) -> ApiResult<(StatusCode, axum::Json<PaymentApproval>)> {
     let today = state.now().date();
     let due = body.due_date.unwrap_or(today);
-    let valid = u64::try_from(body.amount_cents)
-        .is_ok_and(|cents| (1..=MAX_AMOUNT_CENTS).contains(&cents))
-        && body
-            .message
-            .as_deref()
-            .is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
-        && valid_due_date(due, today)
-        && body.from_account_id != body.to_account_id;
+    let valid =
+        amount_message_and_due_valid(body.amount_cents, body.message.as_deref(), due, today)
+            && body.from_account_id != body.to_account_id;
     if !valid {
         return Err(ErrorCode::InvalidValue.into());
     }
@@ -775,4 +765,17 @@ pub async fn cancel(
         })
         .await
         .map(axum::Json)
+}
+
+/// The fields a payment and an own-account transfer share: the amount, the message (one
+/// line, at most [`PAYMENT_MESSAGE_MAX`]) and the due date, by the protocol's rules.
+fn amount_message_and_due_valid(
+    amount_cents: i64,
+    message: Option<&str>,
+    due: time::Date,
+    today: time::Date,
+) -> bool {
+    valid_amount_cents(amount_cents)
+        && message.is_none_or(|m| is_single_line(m, PAYMENT_MESSAGE_MAX))
+        && valid_due_date(due, today)
 }

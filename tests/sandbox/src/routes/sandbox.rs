@@ -116,6 +116,7 @@ const TABLES: &[&str] = &[
     "pending_changes",
     "registrations",
     "key_card_attempts",
+    "online_bank_confirmations",
     "transactions",
     "payees",
     "payments",

@@ -264,6 +264,7 @@ impl Ctx {
         match self.nav {
             "home" => "/home",
             "devices" => "/devices",
+            "extra_services" => "/extra-services",
             "messages" => "/messages",
             "meetings" => "/meetings",
             "documents" => "/documents",

@@ -1,8 +1,9 @@
 //! My authenticator profiles and devices: name, model, OS, last use; unlock a profile
-//! waiting for the online bank (or locked by wrong PINs); remove a device.
+//! waiting for the online bank (or locked by wrong PINs); lock one profile (a lost phone)
+//! and open it again with a key-card code; remove a device.
 
 use askama::Template;
-use avain_protocol::api::TrustedDevice;
+use avain_protocol::api::{CodeRequest, ErrorCode, Secret, TrustedDevice};
 use avain_protocol::lifecycle::{LockReason, ProfileState};
 use axum::Form;
 use axum::extract::State;
@@ -12,8 +13,8 @@ use serde::Deserialize;
 
 use super::context::{Ctx, LoggedIn};
 use super::format;
-use crate::extract::PathId;
-use crate::routes::online_bank;
+use crate::extract::{Json, PathId};
+use crate::routes::{device_locks, online_bank};
 use crate::state::Shared;
 use avain_protocol::rules::ids::is_id;
 
@@ -29,6 +30,10 @@ pub struct DeviceRow {
     pub state_key: &'static str,
     /// Whether the page offers "unlock".
     pub can_unlock: bool,
+    /// Whether the page offers "lock this profile" (usable, or locked by wrong PINs).
+    pub can_lock: bool,
+    /// Whether the page offers "open the lock" with a key-card code (the customer's lock).
+    pub can_open: bool,
     /// Registered, formatted.
     pub registered: String,
     /// Last used, formatted (or empty).
@@ -74,6 +79,9 @@ fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
             reason: LockReason::WrongPins,
         } => ("state_locked_wrong_pins", true),
         ProfileState::Locked {
+            reason: LockReason::ByCustomer,
+        } => ("state_locked_by_customer", false),
+        ProfileState::Locked {
             reason: LockReason::ByBank,
         } => ("state_locked_by_bank", false),
         // The bank stores only reasons it knows; an unknown one reads as the strictest.
@@ -84,7 +92,20 @@ fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
             ("state_removed", false)
         }
     };
+    let can_lock = matches!(
+        d.state,
+        ProfileState::Active
+            | ProfileState::Locked {
+                reason: LockReason::WrongPins
+            }
+    );
+    let can_open = d.state
+        == (ProfileState::Locked {
+            reason: LockReason::ByCustomer,
+        });
     DeviceRow {
+        can_lock,
+        can_open,
         profile_id: d.profile_id,
         name: d.profile_name,
         model: format!(
@@ -150,6 +171,154 @@ pub async fn unlock(
     .await
     {
         Ok(_) => me.web.redirect("/devices", Some("flash_device_unlocked")),
+        Err(e) => failed(&state, me, e).await,
+    }
+}
+
+/// `POST /devices/lock`: locks the profile at once (no code: it only makes things
+/// safer); the customer gets an SMS.
+pub async fn lock(
+    State(state): State<Shared>,
+    mut me: LoggedIn,
+    Form(form): Form<DeviceForm>,
+) -> Response {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
+        return refused;
+    }
+    if !is_id(&form.profile_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    match device_locks::lock(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.profile_id),
+    )
+    .await
+    {
+        Ok(_) => me.web.redirect("/devices", Some("flash_device_locked")),
+        Err(e) => failed(&state, me, e).await,
+    }
+}
+
+/// The key-card code that opens a profile the customer locked.
+#[derive(Template)]
+#[template(path = "device_open.html")]
+pub struct OpenPage {
+    /// Context.
+    pub c: Ctx,
+    /// The device.
+    pub device: DeviceRow,
+    /// The confirmation's id.
+    pub attempt_id: String,
+    /// Which key code to type.
+    pub index: u32,
+    /// What went wrong.
+    pub error: Option<String>,
+}
+
+/// `POST /devices/open`: asks the key-card code.
+pub async fn open(
+    State(state): State<Shared>,
+    me: LoggedIn,
+    Form(form): Form<DeviceForm>,
+) -> Response {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
+        return refused;
+    }
+    if !is_id(&form.profile_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    let c = me.ctx("devices");
+    let Some(device) = rows(&state, &me, &c)
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .find(|d| d.profile_id == form.profile_id)
+    else {
+        return me
+            .web
+            .error_page(StatusCode::NOT_FOUND, "error_bad_request");
+    };
+    match device_locks::open_start(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.profile_id),
+    )
+    .await
+    {
+        Ok((_, challenge)) => me.web.render(&OpenPage {
+            c,
+            device,
+            attempt_id: challenge.0.attempt_id,
+            index: challenge.0.key_card_index,
+            error: None,
+        }),
+        Err(e) => failed(&state, me, e).await,
+    }
+}
+
+/// The key-card code form.
+#[derive(Deserialize)]
+pub struct OpenForm {
+    csrf: String,
+    profile_id: String,
+    attempt_id: String,
+    index: u32,
+    code: String,
+}
+
+/// `POST /devices/open/confirm`: the key-card code; a wrong one shows the page again with
+/// the attempts left (three wrong ones lock the codes, as at login).
+pub async fn open_confirm(
+    State(state): State<Shared>,
+    mut me: LoggedIn,
+    Form(form): Form<OpenForm>,
+) -> Response {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
+        return refused;
+    }
+    if !is_id(&form.profile_id) || !is_id(&form.attempt_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    let body = CodeRequest {
+        code: Secret::new(form.code),
+    };
+    match device_locks::open_finish(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.attempt_id.clone()),
+        Json(body),
+    )
+    .await
+    {
+        Ok(_) => me.web.redirect("/devices", Some("flash_device_opened")),
+        Err(e) if e.code == ErrorCode::KeyCardCodeWrong => {
+            let c = me.ctx("devices");
+            let Some(device) = rows(&state, &me, &c)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .find(|d| d.profile_id == form.profile_id)
+            else {
+                return me
+                    .web
+                    .error_page(StatusCode::NOT_FOUND, "error_bad_request");
+            };
+            let page = OpenPage {
+                c,
+                device,
+                attempt_id: form.attempt_id,
+                index: form.index,
+                error: Some(me.web.api_error(e)),
+            };
+            me.web.render_refusal(StatusCode::FORBIDDEN, e, &page)
+        }
         Err(e) => failed(&state, me, e).await,
     }
 }

@@ -15,6 +15,7 @@ pub mod app_login;
 pub mod context;
 pub mod cookies;
 pub mod devices;
+pub mod extra_services;
 pub mod format;
 pub mod home;
 pub mod login;
@@ -61,8 +62,18 @@ pub fn router() -> Router<Shared> {
         .route("/home", get(home::home))
         .route("/devices", get(devices::page))
         .route("/devices/unlock", post(devices::unlock))
+        .route("/devices/lock", post(devices::lock))
+        .route("/devices/open", post(devices::open))
+        .route("/devices/open/confirm", post(devices::open_confirm))
         .route("/devices/remove", post(devices::remove))
         .route("/devices/remove/confirm", post(devices::remove_confirm))
+        .route("/extra-services", get(extra_services::page))
+        .route("/extra-services/phone", post(extra_services::phone_start))
+        .route(
+            "/extra-services/phone/confirm",
+            post(extra_services::phone_confirm),
+        )
+        .route("/extra-services/sms", post(extra_services::sms_service))
         .route("/messages", get(services::messages))
         .route("/messages/{id}", get(services::message))
         .route("/meetings", get(services::meetings_page))

@@ -36,3 +36,16 @@ pub async fn logged_in(client: &BankClient, user_id: &str) -> (SoftwareDevice, S
     let session = client.login(&device, Some(PIN)).await.expect("login");
     (device, session.token.expose().to_owned())
 }
+
+/// The balance of `account` in cents, as the logged-in customer's account list shows it.
+pub async fn balance(client: &BankClient, token: &str, account: &str) -> i64 {
+    let accounts: avain_protocol::api::AccountList =
+        client.get("/v1/accounts", Some(token)).await.unwrap();
+    accounts
+        .accounts
+        .iter()
+        .find(|a| a.account_id == account)
+        .unwrap()
+        .balance
+        .cents
+}

@@ -166,7 +166,10 @@ async fn a_profile_locked_in_the_online_bank_approves_nothing_until_it_is_opened
         .confirm_payment(pending.payment_id.clone(), pin(), None)
         .await
         .unwrap_err();
-    assert!(matches!(refused, AvainError::LoggedOut { .. }), "{refused:?}");
+    assert!(
+        matches!(refused, AvainError::LoggedOut { .. }),
+        "{refused:?}"
+    );
     assert!(h.avain.payments().accounts().await.is_err());
     assert_eq!(h.avain.logged_in_profile(), None);
     // A PIN change needs a session, so it is refused too, and nothing changes.

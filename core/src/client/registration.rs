@@ -371,11 +371,13 @@ impl Registration {
             let lang = inner.lang();
             let kdf = PinKdfParams::generate(inner.rng.as_ref(), inner.pin_kdf_iterations)
                 .map_err(|e| AvainError::from_keys(lang, e))?;
-            create_device_secret(inner.parts.secrets.as_ref(), inner.rng.as_ref(), &local_id)
-                .map_err(|e| AvainError::from_keys(lang, e))?;
+            // The keystore (the device secret) and PBKDF2 both block: on the blocking pool,
+            // so a caller that leaves meanwhile stops the flow before it records anything.
             let (store, id_for_key) = (Arc::clone(&inner), local_id.clone());
             let key = super::blocking(lang, move || {
-                PinKey::derive_from_store(store.parts.secrets.as_ref(), &pin, &kdf, &id_for_key)
+                let secrets = store.parts.secrets.as_ref();
+                create_device_secret(secrets, store.rng.as_ref(), &id_for_key)?;
+                PinKey::derive_from_store(secrets, &pin, &kdf, &id_for_key)
             })
             .await?
             .map_err(|e| AvainError::from_keys(lang, e))?;

@@ -2,6 +2,10 @@
 //! OUT_DIR, so each module (of this crate and of avain-core) keeps its own message file and
 //! `i18n.rs` needs no list of them. The catalog is one for both crates: the bank's error
 //! messages (`api.ftl`) and the app's texts live side by side in `core/locales`.
+//!
+//! Two resources per language: `<lang>.ftl`, what the phone library needs, and
+//! `<lang>-all.ftl`, which adds the texts only the command line and the message checks use
+//! (`demo*.ftl`, `scam.ftl`); the feature `extra-texts` picks the second (`i18n.rs`).
 
 use std::{env, fs, path::Path};
 
@@ -16,13 +20,25 @@ fn main() {
             .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
             .collect();
         files.sort();
-        let mut all = String::new();
+        let (mut app, mut extra) = (String::new(), String::new());
         for file in files {
             println!("cargo:rerun-if-changed={}", file.display());
-            all.push_str(&fs::read_to_string(&file).expect("reading a .ftl file"));
-            all.push('\n');
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let into = if name.starts_with("demo") || name == "scam.ftl" {
+                &mut extra
+            } else {
+                &mut app
+            };
+            into.push_str(&fs::read_to_string(&file).expect("reading a .ftl file"));
+            into.push('\n');
         }
-        fs::write(Path::new(&out_dir).join(format!("{lang}.ftl")), all)
-            .expect("writing the combined .ftl file");
+        let write = |name: String, text: &str| {
+            fs::write(Path::new(&out_dir).join(name), text).expect("writing a combined .ftl file")
+        };
+        write(format!("{lang}.ftl"), &app);
+        write(format!("{lang}-all.ftl"), &(app.clone() + &extra));
     }
 }

@@ -84,6 +84,19 @@ impl From<u32> for Arg {
     }
 }
 
+/// Every message of `lang` (build.rs joins the files of `core/locales/<lang>`).
+#[cfg(feature = "extra-texts")]
+fn source(lang: Language) -> &'static str {
+    match lang {
+        Language::Fi => include_str!(concat!(env!("OUT_DIR"), "/fi-all.ftl")),
+        Language::Sv => include_str!(concat!(env!("OUT_DIR"), "/sv-all.ftl")),
+        Language::En => include_str!(concat!(env!("OUT_DIR"), "/en-all.ftl")),
+    }
+}
+
+/// The messages of `lang` without the command line's demo and the message checks' texts,
+/// which the phone library does not carry (about 28 KiB for the three languages).
+#[cfg(not(feature = "extra-texts"))]
 fn source(lang: Language) -> &'static str {
     match lang {
         Language::Fi => include_str!(concat!(env!("OUT_DIR"), "/fi.ftl")),

@@ -100,7 +100,7 @@ async fn demo(output: Output, args: &DemoArgs) -> io::Result<bool> {
     record("meeting", meeting(&harness, lang, &id).await);
     record(
         "meeting_guest",
-        crate::cmd_demo_guest::meeting_guest(&harness, lang, &id).await,
+        crate::cmd_demo_guest::meeting_guest(&harness, lang, &id, PIN).await,
     );
     record("signing", signing(&harness, lang).await);
     record("inbox", inbox(&harness, lang).await);

@@ -12,7 +12,7 @@ use avain_core::client::InviteeForm;
 use avain_core::i18n::{self, Arg};
 use avain_e2e::{Harness, fail};
 
-use crate::cmd_demo::{PIN, StepResult};
+type StepResult = Result<Vec<String>, String>;
 
 const GUEST_NAME: &str = "Kaisa Korhonen";
 const GUEST_PHONE: &str = "050 666 0042";
@@ -20,7 +20,7 @@ const GUEST_PHONE_E164: &str = "%2B358506660042";
 const GUEST_BANK: &str = "Nordea";
 
 /// The step: runs it, then puts the clocks back and logs Anna in again.
-pub async fn meeting_guest(h: &Harness, lang: Language, id: &str) -> StepResult {
+pub async fn meeting_guest(h: &Harness, lang: Language, id: &str, pin: &str) -> StepResult {
     let guest_dir = h.data_dir().with_file_name(format!(
         "{}-guest-phone",
         h.data_dir()
@@ -28,14 +28,14 @@ pub async fn meeting_guest(h: &Harness, lang: Language, id: &str) -> StepResult 
             .and_then(|n| n.to_str())
             .unwrap_or("app")
     ));
-    let result = steps(h, lang, id, &guest_dir).await;
+    let result = steps(h, lang, id, pin, &guest_dir).await;
     let restored = h.restore_clocks().await;
     // The guest's phone was only for this step.
     let _ = std::fs::remove_dir_all(&guest_dir);
     let lines = result?;
     restored?;
     h.avain
-        .login_with_pin(id.to_owned(), PIN.to_owned())
+        .login_with_pin(id.to_owned(), pin.to_owned())
         .await
         .map_err(fail("login"))?;
     Ok(lines)
@@ -52,9 +52,15 @@ fn invitation_code(text: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-async fn steps(h: &Harness, lang: Language, id: &str, guest_dir: &std::path::Path) -> StepResult {
+async fn steps(
+    h: &Harness,
+    lang: Language,
+    id: &str,
+    pin: &str,
+    guest_dir: &std::path::Path,
+) -> StepResult {
     h.avain
-        .login_with_pin(id.to_owned(), PIN.to_owned())
+        .login_with_pin(id.to_owned(), pin.to_owned())
         .await
         .map_err(fail("login"))?;
     let meetings = h.avain.meetings();

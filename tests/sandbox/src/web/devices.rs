@@ -148,6 +148,23 @@ pub struct DeviceForm {
     profile_id: String,
 }
 
+impl DeviceForm {
+    /// The profile id, once the CSRF token and the id's form are checked; else the page
+    /// that refuses the form.
+    fn checked(self, me: &LoggedIn) -> Result<String, Box<Response>> {
+        if let Some(refused) = me.web.csrf_refusal(&self.csrf) {
+            return Err(Box::new(refused));
+        }
+        if !is_id(&self.profile_id) {
+            return Err(Box::new(
+                me.web
+                    .error_page(StatusCode::BAD_REQUEST, "error_bad_request"),
+            ));
+        }
+        Ok(self.profile_id)
+    }
+}
+
 /// `POST /devices/unlock`: unlocks the profile; the bank sends the "profile unlocked"
 /// SMS and push.
 pub async fn unlock(
@@ -155,20 +172,12 @@ pub async fn unlock(
     mut me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
-        return refused;
-    }
-    if !is_id(&form.profile_id) {
-        return me
-            .web
-            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
-    }
-    match online_bank::unlock_device(
-        State(state.clone()),
-        me.bank_session(),
-        PathId(form.profile_id),
-    )
-    .await
+    let profile_id = match form.checked(&me) {
+        Ok(id) => id,
+        Err(refused) => return *refused,
+    };
+    match online_bank::unlock_device(State(state.clone()), me.bank_session(), PathId(profile_id))
+        .await
     {
         Ok(_) => me.web.redirect("/devices", Some("flash_device_unlocked")),
         Err(e) => failed(&state, me, e).await,
@@ -182,21 +191,11 @@ pub async fn lock(
     mut me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
-        return refused;
-    }
-    if !is_id(&form.profile_id) {
-        return me
-            .web
-            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
-    }
-    match device_locks::lock(
-        State(state.clone()),
-        me.bank_session(),
-        PathId(form.profile_id),
-    )
-    .await
-    {
+    let profile_id = match form.checked(&me) {
+        Ok(id) => id,
+        Err(refused) => return *refused,
+    };
+    match device_locks::lock(State(state.clone()), me.bank_session(), PathId(profile_id)).await {
         Ok(_) => me.web.redirect("/devices", Some("flash_device_locked")),
         Err(e) => failed(&state, me, e).await,
     }
@@ -224,31 +223,23 @@ pub async fn open(
     me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
-        return refused;
-    }
-    if !is_id(&form.profile_id) {
-        return me
-            .web
-            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
-    }
+    let profile_id = match form.checked(&me) {
+        Ok(id) => id,
+        Err(refused) => return *refused,
+    };
     let c = me.ctx("devices");
     let Some(device) = rows(&state, &me, &c)
         .await
         .unwrap_or_default()
         .into_iter()
-        .find(|d| d.profile_id == form.profile_id)
+        .find(|d| d.profile_id == profile_id)
     else {
         return me
             .web
             .error_page(StatusCode::NOT_FOUND, "error_bad_request");
     };
-    match device_locks::open_start(
-        State(state.clone()),
-        me.bank_session(),
-        PathId(form.profile_id),
-    )
-    .await
+    match device_locks::open_start(State(state.clone()), me.bank_session(), PathId(profile_id))
+        .await
     {
         Ok((_, challenge)) => me.web.render(&OpenPage {
             c,
@@ -367,20 +358,12 @@ pub async fn remove_confirm(
     mut me: LoggedIn,
     Form(form): Form<DeviceForm>,
 ) -> Response {
-    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
-        return refused;
-    }
-    if !is_id(&form.profile_id) {
-        return me
-            .web
-            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
-    }
-    match online_bank::remove_device(
-        State(state.clone()),
-        me.bank_session(),
-        PathId(form.profile_id),
-    )
-    .await
+    let profile_id = match form.checked(&me) {
+        Ok(id) => id,
+        Err(refused) => return *refused,
+    };
+    match online_bank::remove_device(State(state.clone()), me.bank_session(), PathId(profile_id))
+        .await
     {
         Ok(_) => me.web.redirect("/devices", Some("flash_device_removed")),
         Err(e) => failed(&state, me, e).await,

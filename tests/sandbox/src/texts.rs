@@ -42,6 +42,8 @@ pub enum Notice<'a> {
     PhoneChangeCode(&'a str),
     /// The mobile number was changed (sent to the old number).
     PhoneChanged,
+    /// The SMS additional service was switched off in the online bank.
+    SmsServiceOff,
     /// The customer locked a profile in the online bank.
     ProfileLockedByCustomer,
 }
@@ -87,6 +89,9 @@ pub fn text(notice: Notice<'_>, lang: Language) -> String {
         (N::PhoneChanged, Fi) => "Avain: matkapuhelinnumerosi vaihdettiin verkkopankissa. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
         (N::PhoneChanged, Sv) => "Avain: ditt mobilnummer ändrades i nätbanken. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
         (N::PhoneChanged, En) => "Avain: your mobile number was changed in the online bank. If this was not you, call the blocking service on 020 333.".to_owned(),
+        (N::SmsServiceOff, Fi) => "Avain: tekstiviestilisäpalvelu otettiin pois käytöstä verkkopankissa, joten uusille saajille tehtäviä maksuja ei enää vahvisteta tekstiviestillä. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
+        (N::SmsServiceOff, Sv) => "Avain: sms-tilläggstjänsten stängdes av i nätbanken, så betalningar till nya mottagare bekräftas inte längre med sms. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
+        (N::SmsServiceOff, En) => "Avain: the SMS additional service was switched off in the online bank, so payments to new payees are no longer confirmed by SMS. If this was not you, call the blocking service on 020 333.".to_owned(),
         (N::ProfileLockedByCustomer, Fi) => "Avain: lukitsit tunnuslukusovelluksen profiilin verkkopankissa. Voit avata sen verkkopankissa avainluvulla. Jos et tehnyt tätä itse, soita sulkupalveluun 020 333.".to_owned(),
         (N::ProfileLockedByCustomer, Sv) => "Avain: du låste en profil i kodappen i nätbanken. Du kan låsa upp den i nätbanken med ett nyckeltal. Om du inte gjorde det själv, ring spärrtjänsten 020 333.".to_owned(),
         (N::ProfileLockedByCustomer, En) => "Avain: you locked a code app profile in the online bank. You can unlock it there with a key code. If this was not you, call the blocking service on 020 333.".to_owned(),
@@ -119,6 +124,7 @@ mod tests {
             Notice::Blocked,
             Notice::PhoneChangeCode("123456"),
             Notice::PhoneChanged,
+            Notice::SmsServiceOff,
             Notice::ProfileLockedByCustomer,
         ];
         for lang in Language::ALL {

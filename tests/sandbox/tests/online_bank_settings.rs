@@ -1,7 +1,8 @@
 //! The online bank's settings, the bank's side: a new mobile number's confirmation (the SMS
 //! code bound to the change and the new number, 3 tries, the key-card code counted as
-//! everywhere, starts throttled) and the customer's profile lock (who may lock what, and
-//! that only a key-card code opens it).
+//! everywhere, starts throttled), the SMS service switched off (the customer is told)
+//! and the customer's profile lock (who may lock what, and that only a key-card code
+//! opens it).
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
@@ -232,4 +233,38 @@ async fn only_the_customer_locks_a_profile_and_only_a_key_card_code_opens_it() {
     assert_eq!(wrong_code.code(), Some(ErrorCode::KeyCardCodeWrong));
     assert_eq!(open(right).await.unwrap().state, ProfileState::Active);
     client.login(&device, Some(PIN)).await.unwrap();
+}
+
+/// The SMS kinds sent to `user_id`, oldest first.
+async fn sms_kinds(client: &BankClient, user_id: &str) -> Vec<String> {
+    let outbox: avain_protocol::api::sandbox::Outbox = client
+        .get(&format!("/v1/sandbox/outbox?user_id={user_id}"), None)
+        .await
+        .unwrap();
+    outbox
+        .messages
+        .into_iter()
+        .filter(|m| m.channel == avain_protocol::api::sandbox::Channel::Sms)
+        .map(|m| m.kind)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_the_sms_service_off_is_told_to_the_customer_by_sms() {
+    let (_bank, client) = bank().await;
+    let anna = customer(ANNA);
+    let off = client.set_sms_service(anna, false).await.unwrap();
+    assert!(!off.sms_service);
+    let notices = |kinds: Vec<String>| kinds.iter().filter(|k| *k == "sms_service_off").count();
+    assert_eq!(notices(sms_kinds(&client, ANNA).await), 1);
+    // Off again, or on: nothing more is said.
+    client.set_sms_service(anna, false).await.unwrap();
+    assert!(
+        client
+            .set_sms_service(anna, true)
+            .await
+            .unwrap()
+            .sms_service
+    );
+    assert_eq!(notices(sms_kinds(&client, ANNA).await), 1);
 }

@@ -151,6 +151,8 @@ pub async fn finish(
 }
 
 /// `PUT /v1/online-bank/sms-service`: on needs a saved mobile number (`no_phone_number`).
+/// Switching it off takes away the new-payee SMS confirmation, so the customer is told by
+/// SMS (the last one the service sends), as after a number change.
 pub async fn set_sms_service(
     State(state): State<Shared>,
     session: BankSession,
@@ -158,21 +160,24 @@ pub async fn set_sms_service(
 ) -> ApiResult<axum::Json<ExtraServices>> {
     session.require_password_ok()?;
     let customer_id = session.session.customer_id;
-    let customer = state
+    let (before, customer) = state
         .db
         .write(move |conn| {
-            let customer = records::customer(conn, customer_id)?;
-            customer.require_usable()?;
-            if body.enabled && customer.phone.is_none() {
+            let before = records::customer(conn, customer_id)?;
+            before.require_usable()?;
+            if body.enabled && before.phone.is_none() {
                 return Err(ErrorCode::NoPhoneNumber.into());
             }
             conn.execute(
                 "UPDATE customers SET sms_service = ?2 WHERE id = ?1",
                 params![customer_id, body.enabled],
             )?;
-            records::customer(conn, customer_id)
+            Ok((before, records::customer(conn, customer_id)?))
         })
         .await?;
+    if before.sms_service && !customer.sms_service {
+        notify::sms(&state, &before, "sms_service_off", Notice::SmsServiceOff);
+    }
     Ok(axum::Json(ExtraServices {
         phone_hint: customer.phone.as_deref().map(notify::phone_hint),
         sms_service: customer.sms_service,

@@ -1,7 +1,7 @@
 //! Typed rows of the tables most flows touch: customers and profiles.
 
 use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, ProfileState};
-use avain_protocol::lifecycle::LockReason;
+use avain_protocol::lifecycle::{LockReason, ProfileEvent};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
@@ -311,6 +311,32 @@ pub fn set_profile_state(
         ],
     )?;
     Ok(())
+}
+
+/// Applies `event` to one profile, the lifecycle's rules deciding (`conflict` where it does
+/// not apply), stores the new state and returns the profile as stored. An opening event
+/// also sets the wrong-PIN count back to zero.
+pub fn apply_to_profile(
+    conn: &Connection,
+    profile: &Profile,
+    event: ProfileEvent,
+    now: OffsetDateTime,
+) -> ApiResult<Profile> {
+    let next = profile
+        .state
+        .apply(event)
+        .map_err(|_| ApiError::new(ErrorCode::Conflict))?;
+    set_profile_state(conn, &profile.id, next, now)?;
+    if matches!(
+        event,
+        ProfileEvent::Unlock(_) | ProfileEvent::UnlockedInOnlineBank
+    ) {
+        conn.execute(
+            "UPDATE profiles SET failures = 0 WHERE id = ?1",
+            [&profile.id],
+        )?;
+    }
+    self::profile(conn, &profile.id)?.ok_or(ApiError::new(ErrorCode::NotFound))
 }
 
 /// Applies a lifecycle event to every profile of a customer where it is allowed, and

@@ -43,13 +43,12 @@ pub async fn lock(
             let profile = records::profile(conn, &profile_id)?
                 .filter(|p| p.customer_id == customer_id && !p.state.is_final())
                 .ok_or(ApiError::new(ErrorCode::NotFound))?;
-            let next = profile
-                .state
-                .apply(ProfileEvent::Lock(LockReason::ByCustomer))
-                .map_err(|_| ApiError::new(ErrorCode::Conflict))?;
-            records::set_profile_state(conn, &profile.id, next, now)?;
-            let profile =
-                records::profile(conn, &profile.id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let profile = records::apply_to_profile(
+                conn,
+                &profile,
+                ProfileEvent::Lock(LockReason::ByCustomer),
+                now,
+            )?;
             Ok((profile, records::customer(conn, customer_id)?))
         })
         .await?;
@@ -136,17 +135,12 @@ pub async fn open_finish(
             let profile = records::profile(conn, &profile_id)?
                 .filter(|p| p.customer_id == customer_id && p.state == BY_CUSTOMER)
                 .ok_or(ApiError::new(ErrorCode::Conflict))?;
-            let next = profile
-                .state
-                .apply(ProfileEvent::Unlock(UnlockChannel::OnlineBank))
-                .map_err(|_| ApiError::new(ErrorCode::Conflict))?;
-            records::set_profile_state(conn, &profile.id, next, now)?;
-            conn.execute(
-                "UPDATE profiles SET failures = 0 WHERE id = ?1",
-                [&profile.id],
+            let profile = records::apply_to_profile(
+                conn,
+                &profile,
+                ProfileEvent::Unlock(UnlockChannel::OnlineBank),
+                now,
             )?;
-            let profile =
-                records::profile(conn, &profile.id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
             Ok(Ok((profile, confirmation.customer)))
         })
         .await??;

@@ -328,17 +328,7 @@ pub async fn unlock_device(
                 } => return Err(ErrorCode::Conflict.into()),
                 _ => ProfileEvent::Unlock(UnlockChannel::OnlineBank),
             };
-            let next = profile
-                .state
-                .apply(event)
-                .map_err(|_| ApiError::new(ErrorCode::Conflict))?;
-            records::set_profile_state(conn, &profile.id, next, now)?;
-            conn.execute(
-                "UPDATE profiles SET failures = 0 WHERE id = ?1",
-                [&profile.id],
-            )?;
-            let profile =
-                records::profile(conn, &profile.id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let profile = records::apply_to_profile(conn, &profile, event, now)?;
             Ok((profile, records::customer(conn, customer_id)?))
         })
         .await?;

@@ -246,18 +246,11 @@ impl Meetings<'_> {
                 let lang = inner.lang();
                 let code = inner.code(&booking_code)?;
                 let body = invitation(lang, &invitee)?;
-                let (token, _) = inner.session()?;
-                let meeting: Meeting = inner
-                    .http
-                    .post(
-                        &format!("v1/meetings/{code}/invitations"),
-                        &body,
-                        Some(token.expose()),
-                    )
-                    .await
-                    .map_err(|e| inner.meeting_error(e))?;
+                let meeting = inner
+                    .post_in_session(&format!("v1/meetings/{code}/invitations"), &body)
+                    .await?;
                 tracing::info!(target: "avain::client", "meeting invitation sent");
-                Ok(info(lang, meeting, inner.now()))
+                Ok(meeting)
             })
             .await
     }

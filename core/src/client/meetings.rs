@@ -272,6 +272,22 @@ impl Inner {
             .ok_or_else(|| AvainError::input(self.lang(), AvainErrorCode::BookingCodeInvalid))
     }
 
+    /// Sends a request in the logged-in session and shows the meeting the bank answers
+    /// with.
+    pub(super) async fn post_in_session<B: Serialize>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<MeetingInfo, AvainError> {
+        let (token, _) = self.session()?;
+        let meeting: Meeting = self
+            .http
+            .post(path, body, Some(token.expose()))
+            .await
+            .map_err(|e| self.meeting_error(e))?;
+        Ok(info(self.lang(), meeting, self.now()))
+    }
+
     /// Sends a request made with booking code and phone number (no session) and shows the
     /// meeting the bank answers with.
     pub(super) async fn post_by_code<B: Serialize>(
@@ -349,10 +365,8 @@ impl Meetings<'_> {
                 else {
                     return Err(AvainError::input(lang, AvainErrorCode::MeetingEditEmpty));
                 };
-                let (token, _) = inner.session()?;
-                let meeting: Meeting = inner
-                    .http
-                    .post(
+                let booked = inner
+                    .post_in_session(
                         "v1/meetings",
                         &NewMeeting {
                             kind,
@@ -361,12 +375,10 @@ impl Meetings<'_> {
                             topic,
                             details: change.details,
                         },
-                        Some(token.expose()),
                     )
-                    .await
-                    .map_err(|e| inner.meeting_error(e))?;
+                    .await?;
                 tracing::info!(target: "avain::client", "meeting booked");
-                Ok(info(lang, meeting, inner.now()))
+                Ok(booked)
             })
             .await
     }

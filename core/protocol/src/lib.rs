@@ -14,6 +14,8 @@
 //! - [`rules`]: the limits and checks both sides apply (text fields, the meeting join
 //!   window and booking rules, the session idle timeout, the download period).
 //! - [`app_link`]: the link that opens the app from the online bank on the same phone.
+//! - [`attestation`]: what key attestation binds to (the Android challenge, the App Attest
+//!   client data hash).
 //! - [`i18n`]: the one message catalog (fi, sv, en) and [`Language`]; the bank's error
 //!   messages and the app's texts come from the same `core/locales`.
 //!
@@ -24,6 +26,7 @@
 
 pub mod api;
 pub mod app_link;
+pub mod attestation;
 pub mod hex_bytes;
 pub mod i18n;
 pub mod lifecycle;

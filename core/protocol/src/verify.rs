@@ -203,6 +203,7 @@ mod tests {
                 device_signature: Base64Bytes(device.as_ref().to_vec()),
                 factor_signature: Base64Bytes(factor_signature),
                 shown_text: None,
+                app_attest_assertion: None,
             }
         }
     }

@@ -245,6 +245,7 @@ mod tests {
                 issued_at: datetime!(2026-01-05 10:00 UTC),
                 expires_at: datetime!(2026-01-05 10:02 UTC),
                 pin_key_id: None,
+                app_attest_assertion_requested: false,
                 bank_signature: Base64Bytes(Vec::new()),
             },
         }

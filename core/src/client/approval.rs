@@ -201,6 +201,7 @@ impl Inner {
                 device_signature: Base64Bytes(device_signature),
                 factor_signature: Base64Bytes(factor_signature),
                 shown_text: approval.shown_text().map(str::to_owned),
+                app_attest_assertion: None,
             },
             factor: factor_kind,
             purpose: approval.purpose(),

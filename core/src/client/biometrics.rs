@@ -51,6 +51,8 @@ impl Avain {
                         &BiometricKeyRequest {
                             kind,
                             public_key: Base64Bytes(public_key.clone()),
+                            attestation_nonce: None,
+                            attestation: None,
                         },
                         Some(token.expose()),
                     )

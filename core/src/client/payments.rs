@@ -738,6 +738,7 @@ mod tests {
                     issued_at: datetime!(2026-11-22 10:00 UTC),
                     expires_at: datetime!(2026-11-22 10:02 UTC),
                     pin_key_id: None,
+                    app_attest_assertion_requested: false,
                     bank_signature: Base64Bytes(vec![1, 2, 3]),
                 },
                 sms_code_sent: true,

@@ -516,6 +516,7 @@ async fn complete(
         pin_public_key: Base64Bytes(pin_public_key),
         device_signature: Base64Bytes(device_signature),
         pin_signature: Base64Bytes(pin_signature.to_vec()),
+        attestation: None,
     };
     let path = format!("v1/registrations/{registration_id}/complete");
     let registered: RegisteredProfile = match inner.http.post(&path, &body, None).await {

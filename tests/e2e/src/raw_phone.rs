@@ -63,6 +63,7 @@ impl RawPhone {
             device_signature: Base64Bytes(device),
             factor_signature: Base64Bytes(factor.to_vec()),
             shown_text: approval.shown_text().map(str::to_owned),
+            app_attest_assertion: None,
         })
     }
 

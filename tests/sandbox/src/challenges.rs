@@ -161,6 +161,7 @@ impl ChallengeStore {
             issued_at: now,
             expires_at: now + TTL,
             pin_key_id: spec.pin_key_id,
+            app_attest_assertion_requested: false,
             bank_signature: Base64Bytes::default(),
         };
         let signature = key

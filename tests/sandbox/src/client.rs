@@ -186,6 +186,7 @@ impl SoftwareDevice {
             device_signature: Base64Bytes(device_signature),
             factor_signature: Base64Bytes(factor_signature),
             shown_text: approval.shown_text().map(str::to_owned),
+            app_attest_assertion: None,
         }
     }
 }
@@ -431,6 +432,7 @@ impl BankClient {
                     pin_public_key: Base64Bytes(pin_key.public_key().as_ref().to_vec()),
                     device_signature: answer.device_signature,
                     pin_signature: answer.factor_signature,
+                    attestation: None,
                 },
             )
             .await?;

@@ -87,6 +87,8 @@ async fn biometrics_register_while_active_and_then_approve() {
             &BiometricKeyRequest {
                 kind: BiometricKind::Fingerprint,
                 public_key: Base64Bytes(public.clone()),
+                attestation_nonce: None,
+                attestation: None,
             },
         )
         .await
@@ -131,6 +133,8 @@ async fn biometrics_register_while_active_and_then_approve() {
             &BiometricKeyRequest {
                 kind: BiometricKind::Face,
                 public_key: Base64Bytes(vec![4; 65]),
+                attestation_nonce: None,
+                attestation: None,
             },
         )
         .await
@@ -148,6 +152,8 @@ async fn biometrics_register_while_active_and_then_approve() {
             &BiometricKeyRequest {
                 kind: BiometricKind::Fingerprint,
                 public_key: Base64Bytes(device.enable_biometric()),
+                attestation_nonce: None,
+                attestation: None,
             },
         )
         .await

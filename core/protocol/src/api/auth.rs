@@ -84,6 +84,11 @@ pub struct Challenge {
     /// lost the answer to a PIN change learns here whether the change was committed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pin_key_id: Option<String>,
+    /// Whether the bank's policy asks this (iOS) device for an App Attest assertion with
+    /// the answer ([`Assertion::app_attest_assertion`]). Not in the bank's signature: the
+    /// bank refuses an answer without one it asked for, whatever the phone read.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub app_attest_assertion_requested: bool,
     /// ECDSA P-256 (ASN.1 DER) signature by the bank's challenge key over
     /// [`Challenge::signing_input`].
     pub bank_signature: Base64Bytes,
@@ -171,6 +176,10 @@ pub struct Assertion {
     /// it with the approval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shown_text: Option<String>,
+    /// iOS: an App Attest assertion (CBOR) by the app instance's attested key over
+    /// `app_attest_client_data_hash(signed bytes)`, when the challenge asked for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_attest_assertion: Option<Base64Bytes>,
 }
 
 /// A body that carries only an assertion (confirming an action that has its challenge).

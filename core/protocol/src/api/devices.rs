@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{Base64Bytes, Challenge};
+use super::{Base64Bytes, Challenge, KeyAttestation, KeyProtection};
 use crate::lifecycle::{BiometricKind, ProfileState};
 
 /// One entry of the trusted-devices list.
@@ -36,6 +36,10 @@ pub struct TrustedDevice {
     pub last_used_at: Option<OffsetDateTime>,
     /// Whether this is the device asking.
     pub this_device: bool,
+    /// What the bank concluded about the device's keys at registration (`None` from a
+    /// bank that does not say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_protection: Option<KeyProtection>,
 }
 
 /// `GET /v1/devices`.
@@ -61,6 +65,14 @@ pub struct BiometricKeyRequest {
     pub kind: BiometricKind,
     /// K_bio: P-256 public key, SEC1 uncompressed point (65 bytes).
     pub public_key: Base64Bytes,
+    /// Android: the nonce of the [`AttestationChallenge`] K_bio was generated with;
+    /// present exactly when `attestation` is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation_nonce: Option<Base64Bytes>,
+    /// Android: K_bio's certificate chain (on iOS, an App Attest assertion on the
+    /// approval's [`super::Assertion`] vouches for it instead).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<KeyAttestation>,
 }
 
 /// A change that waits for its approval (PIN change, biometric key, device removal).

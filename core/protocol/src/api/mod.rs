@@ -23,6 +23,7 @@
 //!   phone number) in [`Personal`]: neither prints itself in `Debug`.
 
 mod accounts;
+mod attestation;
 mod auth;
 mod blocking;
 mod devices;
@@ -45,6 +46,7 @@ pub mod wire_time;
 mod tolerance_tests;
 
 pub use accounts::*;
+pub use attestation::*;
 pub use auth::*;
 pub use blocking::*;
 pub use devices::*;

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
-use super::{Base64Bytes, CustomerKind, Secret};
+use super::{Base64Bytes, CustomerKind, KeyAttestation, KeyProtection, Secret};
 use crate::lifecycle::ProfileState;
 
 /// `POST /v1/registrations`: step 1, the online-bank username and password.
@@ -105,6 +105,11 @@ pub struct RegistrationComplete {
     pub device_signature: Base64Bytes,
     /// K_pin's signature (Ed25519) over the same bytes.
     pub pin_signature: Base64Bytes,
+    /// Evidence that K_dev is in the phone's hardware: Android's chain for K_dev, or the
+    /// app instance's App Attest object over these bytes (docs/attestation.md). `None`
+    /// from a phone that cannot attest; the bank's policy decides whether that is enough.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attestation: Option<KeyAttestation>,
 }
 
 /// The new profile: it stays locked until the customer unlocks it in the online bank.
@@ -116,4 +121,8 @@ pub struct RegisteredProfile {
     pub state: ProfileState,
     /// The name given.
     pub profile_name: String,
+    /// What the bank concluded from the attestation (`None` from a bank that does not
+    /// say).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_protection: Option<KeyProtection>,
 }

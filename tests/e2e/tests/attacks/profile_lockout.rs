@@ -62,6 +62,7 @@ fn forged_answer(challenge: &Challenge, n: usize) -> Assertion {
             device_signature: Base64Bytes(vec![0x30; 71]),
             factor_signature: Base64Bytes(vec![0xa5; 64]),
             shown_text: Some(LOGIN_TEXT.to_owned()),
+            app_attest_assertion: None,
         }
     } else {
         SoftwareDevice::new().answer(challenge, &login_approval(), Some(PIN))

@@ -38,6 +38,7 @@ pub fn trusted_device(profile: &Profile, this_profile: Option<&str>) -> TrustedD
         registered_at: profile.registered_at,
         last_used_at: profile.last_used_at,
         this_device: this_profile == Some(profile.id.as_str()),
+        key_protection: None,
     }
 }
 

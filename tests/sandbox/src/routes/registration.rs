@@ -366,6 +366,7 @@ pub async fn complete(
             profile_id,
             state: ProfileState::PendingUnlock,
             profile_name: body.profile_name,
+            key_protection: None,
         }),
     ))
 }

@@ -51,6 +51,10 @@ pub struct Approved<'a> {
     pub issued: &'a Issued,
     /// The profile as it was checked.
     pub profile: &'a Profile,
+    /// Its customer as read before the signatures were verified (with codes usable
+    /// then), so that an action needing only the customer's name or language does not
+    /// read it again on the writer thread.
+    pub customer: &'a Customer,
     /// The text the customer saw, if the purpose has one.
     pub shown_text: Option<&'a str>,
 }
@@ -211,6 +215,7 @@ where
                 Approved {
                     issued: &issued,
                     profile: &current,
+                    customer: &customer,
                     shown_text: shown_text.as_deref(),
                 },
             )?;

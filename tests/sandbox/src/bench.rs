@@ -66,6 +66,9 @@ pub struct CpuUse {
     /// Logins per second of the bank's processor time alone: what one core would serve
     /// with the clients elsewhere.
     pub server_logins_per_core_s: Option<f64>,
+    /// `server_ms_per_login` divided by the bank's signature work per login
+    /// (`crypto_us.bank_total`): 1.0 would be a bank doing nothing but its signatures.
+    pub server_to_signatures: Option<f64>,
 }
 
 /// Processor time of each cryptographic step of one login, in microseconds.
@@ -155,6 +158,9 @@ pub async fn run(
         .zip(server_pid.and_then(|pid| process_cpu_s(&pid.to_string())))
         .map(|(before, after)| after - before);
     let load_after = load_average();
+    // Measured after the logins, on the same machine state, so that the ratio of the
+    // bank's processor time to its signature work compares like with like.
+    let crypto = crypto_costs();
     let logins = latencies.len() as u64;
     latencies.sort();
     let percentile = |p: f64| -> f64 {
@@ -173,20 +179,30 @@ pub async fn run(
         logins,
         errors,
         load_avg_1m: [load_before, load_after],
-        cpu: client_cpu.map(|client| cpu_use(logins, elapsed, client, server_cpu)),
-        crypto_us: crypto_costs(),
+        cpu: client_cpu.map(|client| cpu_use(logins, elapsed, client, server_cpu, &crypto)),
+        crypto_us: crypto,
     })
 }
 
-fn cpu_use(logins: u64, elapsed: f64, client_s: f64, server_s: Option<f64>) -> CpuUse {
+fn cpu_use(
+    logins: u64,
+    elapsed: f64,
+    client_s: f64,
+    server_s: Option<f64>,
+    crypto: &CryptoCosts,
+) -> CpuUse {
     let logins = logins.max(1) as f64;
     let total_s = client_s + server_s.unwrap_or(0.0);
+    let server_ms = server_s.map(|s| s * 1000.0 / logins);
     CpuUse {
         cores_used: round2(total_s / elapsed),
-        server_ms_per_login: server_s.map(|s| round3(s * 1000.0 / logins)),
+        server_ms_per_login: server_ms.map(round3),
         client_ms_per_login: round3(client_s * 1000.0 / logins),
         logins_per_core_s: round2(logins / total_s.max(1e-9)),
         server_logins_per_core_s: server_s.map(|s| round2(logins / s.max(1e-9))),
+        server_to_signatures: server_ms
+            .filter(|_| crypto.bank_total > 0.0)
+            .map(|ms| round2(ms * 1000.0 / crypto.bank_total)),
     }
 }
 
@@ -348,11 +364,16 @@ mod tests {
 
     #[test]
     fn cpu_use_divides_by_logins() {
-        let used = cpu_use(1000, 2.0, 1.0, Some(0.5));
+        let mut crypto = CryptoCosts::zero();
+        crypto.bank_total = 125.0;
+        let used = cpu_use(1000, 2.0, 1.0, Some(0.5), &crypto);
         assert_eq!(used.cores_used, 0.75);
         assert_eq!(used.client_ms_per_login, 1.0);
         assert_eq!(used.server_ms_per_login, Some(0.5));
         assert_eq!(used.logins_per_core_s, 666.67);
         assert_eq!(used.server_logins_per_core_s, Some(2000.0));
+        assert_eq!(used.server_to_signatures, Some(4.0));
+        let unmeasured = cpu_use(1000, 2.0, 1.0, Some(0.5), &CryptoCosts::zero());
+        assert_eq!(unmeasured.server_to_signatures, None);
     }
 }

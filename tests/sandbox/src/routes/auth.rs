@@ -178,10 +178,7 @@ pub async fn login(
                 shown_text: require_shown_text(shown)?,
             })
         },
-        |conn, approved| {
-            let customer = records::customer(conn, approved.issued.customer_id)?;
-            Ok((approved.profile.clone(), customer))
-        },
+        |_, approved| Ok((approved.profile.clone(), approved.customer.clone())),
     )
     .await?;
     // A challenge answered with a valid login is not what the per-profile limit counts.

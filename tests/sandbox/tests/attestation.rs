@@ -68,7 +68,7 @@ async fn listed_protection(client: &BankClient, device: &SoftwareDevice) -> Opti
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_default_policy_records_what_each_phone_proves_and_refuses_none() {
-    let (_bank, client) = bank().await;
+    let (bank, client) = bank().await;
     let settings: AttestationPolicySettings = client
         .get("/v1/sandbox/attestation/policy", None)
         .await
@@ -111,6 +111,74 @@ async fn the_default_policy_records_what_each_phone_proves_and_refuses_none() {
     assert_eq!(
         listed_protection(&client, &iphone).await,
         Some(KeyProtection::AppAttest)
+    );
+
+    // What the bank keeps: the reason a key is not attested, Android's levels, the App
+    // Attest key with its counter at 0.
+    let db = rusqlite::Connection::open(bank.database_path()).unwrap();
+    let stored = |profile_id: &str| -> (
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        bool,
+        Option<u32>,
+    ) {
+        db.query_row(
+            "SELECT key_protection, attestation_reason, attestation_security_level,
+                    keymint_security_level, app_attest_key IS NOT NULL, app_attest_counter
+             FROM profiles WHERE id = ?1",
+            [profile_id],
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
+        )
+        .unwrap()
+    };
+    let text = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        stored(&plain.profile_id),
+        (
+            "not_attested".to_owned(),
+            text("none"),
+            None,
+            None,
+            false,
+            None
+        )
+    );
+    assert_eq!(
+        stored(&strong.profile_id),
+        (
+            "strong_box".to_owned(),
+            None,
+            text("strong_box"),
+            text("strong_box"),
+            false,
+            None
+        )
+    );
+    assert_eq!(
+        stored(&software.profile_id),
+        (
+            "software".to_owned(),
+            text("security_level_too_low"),
+            text("software"),
+            text("software"),
+            false,
+            None
+        )
+    );
+    assert_eq!(
+        stored(&iphone.profile_id),
+        ("app_attest".to_owned(), None, None, None, true, Some(0))
     );
 }
 

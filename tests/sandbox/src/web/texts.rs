@@ -992,6 +992,18 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Switch off",
     ),
     (
+        "sms_off_title",
+        "Poista tekstiviestilisäpalvelu käytöstä",
+        "Avsluta sms-tilläggstjänsten",
+        "Switch the SMS additional service off",
+    ),
+    (
+        "sms_off_warning",
+        "Sen jälkeen et saa vahvistuskoodia tekstiviestillä, kun maksat uudelle saajalle, etkä voi rekisteröidä tunnuslukusovellusta uuteen laitteeseen. Vahvista muutos tunnuslukukortilla.",
+        "Därefter får du ingen bekräftelsekod per sms när du betalar till en ny mottagare, och du kan inte registrera kodappen på en ny enhet. Bekräfta ändringen med kodkortet.",
+        "After this you get no confirmation code by text message when you pay a new payee, and you cannot register the code app on a new device. Confirm the change with your key-code card.",
+    ),
+    (
         "flash_phone_changed",
         "Matkapuhelinnumero on tallennettu.",
         "Mobilnumret har sparats.",

@@ -8,7 +8,8 @@
 //!   root; `--address-limit`, `--address-window`, `--header-timeout` and
 //!   `--max-connections` tune the limits; `--attestation-android`, `--attestation-apple`
 //!   (required, preferred, off), `--attestation-minimum-level`, `--attestation-assertions`
-//!   and `--attestation-status FILE` set the key attestation policy (docs/sandbox.md).
+//!   `--attestation-status FILE` and `--attestation-google-roots` / `--attestation-apple-roots
+//!   FILE` set the key attestation policy and anchors (docs/sandbox.md).
 //! - `avain-sandbox bench --clients 32 --seconds 10` starts a sandbox in a child process
 //!   (or uses `--url` and `--root-ca`) and prints one JSON line of login throughput.
 //! - `avain-sandbox attest android --chain FILE.pem [--challenge HEX] [--at YYYY-MM-DD]` and
@@ -95,6 +96,12 @@ enum Command {
         /// Google's attestation status list (JSON), refreshed by the operator.
         #[arg(long)]
         attestation_status: Option<PathBuf>,
+        /// Google's hardware attestation roots (PEM) instead of the bundled ones.
+        #[arg(long)]
+        attestation_google_roots: Option<PathBuf>,
+        /// Apple's App Attestation root (PEM) instead of the bundled one.
+        #[arg(long)]
+        attestation_apple_roots: Option<PathBuf>,
     },
     /// Measure complete logins per second over HTTPS on loopback.
     Bench {
@@ -139,6 +146,8 @@ fn main() -> ExitCode {
             attestation_minimum_level,
             attestation_assertions,
             attestation_status,
+            attestation_google_roots,
+            attestation_apple_roots,
         } => {
             let options = SandboxOptions {
                 data_dir: Some(data_dir),
@@ -162,6 +171,8 @@ fn main() -> ExitCode {
                         apple_assertions: attestation_assertions,
                     },
                     status_list: attestation_status,
+                    google_roots: attestation_google_roots,
+                    apple_roots: attestation_apple_roots,
                 },
             };
             serve(options, json)

@@ -354,3 +354,70 @@ async fn an_iphone_answers_with_an_app_attest_assertion_when_the_bank_asks() {
             .app_attest_assertion_requested
     );
 }
+
+#[test]
+fn the_vendors_roots_are_replaced_from_a_file_and_only_then_trusted() {
+    use avain_attest::testing::{AndroidKeySpec, TestAuthority};
+    use avain_protocol::api::{Base64Bytes, KeyAttestation};
+    use avain_protocol::app_link::APP_IDS;
+    use avain_protocol::attestation::{AttestedKeyRole, key_attestation_challenge};
+    use avain_sandbox::AttestationConfig;
+    use avain_sandbox::attestation::{
+        Attestation, RegistrationEvidence, app_signer_digests, check_registration,
+    };
+
+    // A root the operator installs (here a test authority's, standing in for a new
+    // Google root), and a chain under it for the bank app's key.
+    let authority = TestAuthority::new().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("google-roots.pem");
+    std::fs::write(&file, authority.root_pem()).unwrap();
+    let key = SoftwareDevice::new().device_public_key();
+    let nonce = [7u8; 32];
+    let challenge = key_attestation_challenge(AttestedKeyRole::Device, &nonce, "prf_1", "dev_1");
+    let mut spec = AndroidKeySpec::device_key(&challenge, APP_IDS.android_package);
+    spec.signer_digest = app_signer_digests()[0];
+    let evidence = KeyAttestation::AndroidKeyAttestation {
+        certificate_chain: authority
+            .android_chain(&key, &spec)
+            .unwrap()
+            .into_iter()
+            .map(Base64Bytes)
+            .collect(),
+    };
+    let registration = RegistrationEvidence {
+        platform: "android",
+        evidence: Some(&evidence),
+        nonce: &nonce,
+        profile_id: "prf_1",
+        device_id: "dev_1",
+        device_public_key: &key,
+        signed_bytes: &[],
+    };
+    let now = time::OffsetDateTime::now_utc();
+    let bundled = AttestationConfig {
+        policy: policy(REQUIRED, REQUIRED),
+        ..AttestationConfig::default()
+    };
+    let refused = check_registration(
+        &Attestation::new(&bundled, false).unwrap(),
+        &registration,
+        now,
+    );
+    assert_eq!(refused.unwrap_err().code, ErrorCode::AttestationFailed);
+    let replaced = AttestationConfig {
+        google_roots: Some(file.clone()),
+        ..bundled.clone()
+    };
+    let verdict = check_registration(
+        &Attestation::new(&replaced, false).unwrap(),
+        &registration,
+        now,
+    )
+    .unwrap();
+    assert_eq!(verdict.key_protection, KeyProtection::TrustedEnvironment);
+
+    // A file that is not PEM roots: the bank does not start with it.
+    std::fs::write(&file, "not a certificate").unwrap();
+    assert!(Attestation::new(&replaced, false).is_err());
+}

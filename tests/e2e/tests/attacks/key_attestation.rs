@@ -207,7 +207,7 @@ async fn the_test_roots_evidence_counts_only_in_test_mode() {
     };
     let config = AttestationConfig {
         policy: required(AttestationLevel::TrustedEnvironment, false),
-        status_list: None,
+        ..AttestationConfig::default()
     };
     let now = bank.clock().now();
     // A bank as `serve` runs it, without its control routes: the vendors' roots only.

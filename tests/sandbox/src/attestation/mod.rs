@@ -3,7 +3,7 @@
 //! attestation services the test phones use (`simulated`).
 //!
 //! The anchors are the vendors' roots (`avain_attest::TrustAnchors::google()` and
-//! `apple()`); only a sandbox with its control routes (tests, `serve --control`) also
+//! `apple()`, or PEM files the operator replaces them with); only a sandbox with its control routes (tests, `serve --control`) also
 //! trusts its own test root, whose evidence the simulated services make. The bank app's
 //! ids are the app link's (`avain_protocol::app_link::APP_IDS`), so a chain for another
 //! package or signer, or an App Attest object for another app id, is refused.
@@ -16,7 +16,7 @@ pub use check::{
     check_biometric_key, check_registration,
 };
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use avain_attest::android::StatusList;
@@ -37,6 +37,11 @@ pub struct AttestationConfig {
     /// https://android.googleapis.com/attestation/status), a file the bank refreshes;
     /// `None`: nothing is revoked.
     pub status_list: Option<PathBuf>,
+    /// Google's hardware attestation roots as a PEM file, when Google publishes a new one
+    /// before this build bundles it; `None`: the bundled roots.
+    pub google_roots: Option<PathBuf>,
+    /// Apple's App Attestation root as a PEM file; `None`: the bundled root.
+    pub apple_roots: Option<PathBuf>,
 }
 
 impl Default for AttestationConfig {
@@ -52,6 +57,8 @@ impl Default for AttestationConfig {
                 apple_assertions: false,
             },
             status_list: None,
+            google_roots: None,
+            apple_roots: None,
         }
     }
 }
@@ -106,8 +113,8 @@ impl Attestation {
         };
         Ok(Attestation {
             policy: RwLock::new(config.policy),
-            google: with_test_root(TrustAnchors::google())?,
-            apple: with_test_root(TrustAnchors::apple())?,
+            google: with_test_root(roots(config.google_roots.as_deref(), TrustAnchors::google)?)?,
+            apple: with_test_root(roots(config.apple_roots.as_deref(), TrustAnchors::apple)?)?,
             status,
             test,
         })
@@ -161,6 +168,17 @@ impl Attestation {
             development: false,
         }
     }
+}
+
+/// The roots in `file` (PEM), or the bundled ones.
+fn roots(file: Option<&Path>, bundled: fn() -> TrustAnchors) -> Result<TrustAnchors, String> {
+    let Some(path) = file else {
+        return Ok(bundled());
+    };
+    let pem =
+        std::fs::read_to_string(path).map_err(|e| format!("reading {}: {e}", path.display()))?;
+    TrustAnchors::from_pem(&pem)
+        .map_err(|reason| format!("the roots in {} are not readable: {reason}", path.display()))
 }
 
 /// The wire's requirement as `avain_attest`'s.

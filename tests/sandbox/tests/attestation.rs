@@ -215,6 +215,15 @@ async fn a_required_policy_admits_attested_phones_only() {
     assert_eq!(err.code(), Some(ErrorCode::AttestationFailed));
     let text = err.body.unwrap().message;
     assert!(text.contains("laitteiston"), "{text}");
+    // An Android phone sending an App Attest object: evidence of the wrong kind.
+    let mut android = SoftwareDevice::new();
+    let (id, verified) = client.registration_verified(customer(ANNA)).await.unwrap();
+    let apple = client.simulated_app_attest(&[0; 32]).await.unwrap();
+    let err = client
+        .complete_registration(&id, &verified, &mut android, PIN, "Puhelin", Some(apple))
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::AttestationFailed));
 
     // Off: nothing asked, nothing checked, nothing claimed.
     client

@@ -247,7 +247,7 @@ fn android(
     let KeyAttestation::AndroidKeyAttestation { certificate_chain } = evidence else {
         return Err((
             Reason::FormatInvalid,
-            DeviceVerdict::not_attested(Some("format_invalid")),
+            DeviceVerdict::not_attested(Some(Reason::FormatInvalid.code())),
         ));
     };
     let chain: Vec<Vec<u8>> = certificate_chain.iter().map(|c| c.0.clone()).collect();
@@ -316,7 +316,7 @@ fn apple(
     else {
         return Err((
             Reason::FormatInvalid,
-            DeviceVerdict::not_attested(Some("format_invalid")),
+            DeviceVerdict::not_attested(Some(Reason::FormatInvalid.code())),
         ));
     };
     let client_data_hash = app_attest_client_data_hash(signed_bytes);

@@ -18,10 +18,12 @@
 //! the sandbox reuses the core's definitions, it does not restate them.
 
 pub mod approvals;
+pub mod attestation;
 pub mod bank_keys;
 pub mod bench;
 pub mod challenges;
 pub mod client;
+pub mod client_attestation;
 pub mod client_online_bank;
 pub mod clock;
 pub mod credentials;
@@ -48,5 +50,6 @@ pub mod tls;
 pub mod unknown_users;
 pub mod web;
 
+pub use attestation::AttestationConfig;
 pub use server::{ConnectionLimits, Sandbox, SandboxOptions, StartError};
 pub use throttle::ThrottleSettings;

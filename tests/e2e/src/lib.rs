@@ -125,6 +125,7 @@ pub fn reopen_phone(
             secrets,
             Arc::new(SimulatedSensor::new()),
         )),
+        app_attest: None,
         clock,
     };
     Avain::open(
@@ -194,6 +195,7 @@ impl Harness {
             secrets: secrets.clone(),
             device_keys: device_keys.clone(),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets.clone(), sensor.clone())),
+            app_attest: None,
             clock: clock.clone(),
         };
         let avain = Avain::open(
@@ -237,6 +239,7 @@ impl Harness {
             secrets: secrets.clone(),
             device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets, sensor)),
+            app_attest: None,
             clock: Arc::new(ManualClock::default()),
         };
         let mut device = test_device();

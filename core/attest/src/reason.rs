@@ -65,11 +65,14 @@ pub enum Reason {
     CounterNotZero,
     /// Apple: an assertion's counter is not greater than the last one accepted (a replay).
     CounterReplayed,
+    /// The attested key is not the key the phone registers with it (evidence made for
+    /// another key). Found by the bank comparing the attested key with the registered one.
+    KeyMismatch,
 }
 
 impl Reason {
     /// Every reason, in declaration order (for golden lists and docs).
-    pub const ALL: [Reason; 25] = [
+    pub const ALL: [Reason; 26] = [
         Reason::Malformed,
         Reason::ChainTooShort,
         Reason::SignatureInvalid,
@@ -95,6 +98,7 @@ impl Reason {
         Reason::KeyIdMismatch,
         Reason::CounterNotZero,
         Reason::CounterReplayed,
+        Reason::KeyMismatch,
     ];
 
     /// The stable snake_case code.
@@ -125,6 +129,7 @@ impl Reason {
             Reason::KeyIdMismatch => "key_id_mismatch",
             Reason::CounterNotZero => "counter_not_zero",
             Reason::CounterReplayed => "counter_replayed",
+            Reason::KeyMismatch => "key_mismatch",
         }
     }
 

@@ -61,6 +61,18 @@ pub struct TestAppAttestKey {
 }
 
 impl TestAppAttestKey {
+    /// A fresh key, not yet attested, as `generateKey` makes it (`object` empty until
+    /// [`TestAuthority::attest_apple_key`]).
+    pub fn generate() -> Result<TestAppAttestKey, rcgen::Error> {
+        let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
+        let key_id = digest(&SHA256, key.public_key_raw()).as_ref().to_vec();
+        Ok(TestAppAttestKey {
+            key,
+            object: Vec::new(),
+            key_id,
+        })
+    }
+
     /// An assertion over `client_data_hash` with this counter, as `generateAssertion`
     /// makes it: `{"signature", "authenticatorData"}`.
     pub fn assertion(
@@ -166,21 +178,34 @@ impl TestAuthority {
         client_data_hash: &[u8],
         development: bool,
     ) -> Result<TestAppAttestKey, rcgen::Error> {
-        let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
-        let key_id = digest(&SHA256, key.public_key_raw()).as_ref().to_vec();
-        let auth_data = attested_auth_data(app_id, &key_id, key.public_key_raw(), development);
+        let mut key = TestAppAttestKey::generate()?;
+        key.object = self.attest_apple_key(&key, app_id, client_data_hash, development)?;
+        Ok(key)
+    }
+
+    /// The attestation object for an existing key (`attestKey`), for `app_id`, bound to
+    /// `client_data_hash`, from the production or the development environment.
+    pub fn attest_apple_key(
+        &self,
+        key: &TestAppAttestKey,
+        app_id: &str,
+        client_data_hash: &[u8],
+        development: bool,
+    ) -> Result<Vec<u8>, rcgen::Error> {
+        let point = key.key.public_key_raw();
+        let auth_data = attested_auth_data(app_id, &key.key_id, point, development);
         let nonce = digest(&SHA256, &[auth_data.as_slice(), client_data_hash].concat());
         // SEQUENCE { [1] EXPLICIT OCTET STRING nonce }
         let nonce_value = tlv(&[0x30], &tlv(&[0xa1], &tlv(&[0x04], nonce.as_ref())));
-        let mut params = leaf_params(&hex_lower(&key_id))?;
+        let mut params = leaf_params(&hex_lower(&key.key_id))?;
         params
             .custom_extensions
             .push(CustomExtension::from_oid_content(
                 APPLE_NONCE_OID,
                 nonce_value,
             ));
-        let leaf = params.signed_by(&key, &self.apple_ca)?;
-        let object = cbor(&Value::Map(vec![
+        let leaf = params.signed_by(&key.key, &self.apple_ca)?;
+        Ok(cbor(&Value::Map(vec![
             (text("fmt"), text("apple-appattest")),
             (
                 text("attStmt"),
@@ -196,12 +221,7 @@ impl TestAuthority {
                 ]),
             ),
             (text("authData"), Value::Bytes(auth_data)),
-        ]));
-        Ok(TestAppAttestKey {
-            key,
-            object,
-            key_id,
-        })
+        ])))
     }
 }
 

@@ -12,9 +12,11 @@
 //!   assertion on an approval hashes that approval's signed bytes the same way.
 
 use ring::digest;
+use serde::{Deserialize, Serialize};
 
 /// The key an attestation speaks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AttestedKeyRole {
     /// K_dev, the device key (possession), attested at registration.
     Device,

@@ -18,6 +18,7 @@
 //! the sandbox reuses the core's definitions, it does not restate them.
 
 pub mod approvals;
+pub mod attestation;
 pub mod bank_keys;
 pub mod bench;
 pub mod challenges;
@@ -48,5 +49,6 @@ pub mod tls;
 pub mod unknown_users;
 pub mod web;
 
+pub use attestation::AttestationConfig;
 pub use server::{ConnectionLimits, Sandbox, SandboxOptions, StartError};
 pub use throttle::ThrottleSettings;

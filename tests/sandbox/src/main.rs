@@ -4,8 +4,11 @@
 //!   certificate to trust, the bank's public keys and the demo customers' credentials,
 //!   then serves until interrupted. `--json` prints the same as one JSON line (for
 //!   scripts that start it with `--port 0`). `--control` adds the control routes
-//!   `/v1/sandbox/*` (loopback only); `--address-limit`, `--address-window`,
-//!   `--header-timeout` and `--max-connections` tune the limits (docs/sandbox.md).
+//!   `/v1/sandbox/*` (loopback only) and with them trust in the sandbox's attestation test
+//!   root; `--address-limit`, `--address-window`, `--header-timeout` and
+//!   `--max-connections` tune the limits; `--attestation-android`, `--attestation-apple`
+//!   (required, preferred, off), `--attestation-minimum-level`, `--attestation-assertions`
+//!   and `--attestation-status FILE` set the key attestation policy (docs/sandbox.md).
 //! - `avain-sandbox bench --clients 32 --seconds 10` starts a sandbox in a child process
 //!   (or uses `--url` and `--root-ca`) and prints one JSON line of login throughput.
 //! - `avain-sandbox attest android --chain FILE.pem [--challenge HEX] [--at YYYY-MM-DD]` and
@@ -22,8 +25,13 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::process::{ExitCode, Stdio};
 
+use avain_protocol::api::sandbox_attestation::{
+    AttestationLevel, AttestationPolicySettings, AttestationRequirement,
+};
 use avain_sandbox::seed;
-use avain_sandbox::{ConnectionLimits, Sandbox, SandboxOptions, ThrottleSettings};
+use avain_sandbox::{
+    AttestationConfig, ConnectionLimits, Sandbox, SandboxOptions, ThrottleSettings,
+};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use clap::{Parser, Subcommand};
@@ -70,6 +78,23 @@ enum Command {
         /// Connections served at once; more wait until one closes.
         #[arg(long, default_value_t = ConnectionLimits::default().max_connections)]
         max_connections: usize,
+        /// Key attestation for Android registrations and biometric keys: required,
+        /// preferred or off.
+        #[arg(long, default_value = "preferred", value_parser = attestation_requirement)]
+        attestation_android: AttestationRequirement,
+        /// App Attest for iOS registrations: required, preferred or off.
+        #[arg(long, default_value = "preferred", value_parser = attestation_requirement)]
+        attestation_apple: AttestationRequirement,
+        /// The lowest Android key level accepted: software, trusted_environment,
+        /// strong_box.
+        #[arg(long, default_value = "trusted_environment", value_parser = attestation_level)]
+        attestation_minimum_level: AttestationLevel,
+        /// Ask iOS devices with an App Attest key for an assertion with every approval.
+        #[arg(long)]
+        attestation_assertions: bool,
+        /// Google's attestation status list (JSON), refreshed by the operator.
+        #[arg(long)]
+        attestation_status: Option<PathBuf>,
     },
     /// Measure complete logins per second over HTTPS on loopback.
     Bench {
@@ -109,6 +134,11 @@ fn main() -> ExitCode {
             address_window,
             header_timeout,
             max_connections,
+            attestation_android,
+            attestation_apple,
+            attestation_minimum_level,
+            attestation_assertions,
+            attestation_status,
         } => {
             let options = SandboxOptions {
                 data_dir: Some(data_dir),
@@ -123,6 +153,15 @@ fn main() -> ExitCode {
                 connections: ConnectionLimits {
                     header_timeout: std::time::Duration::from_secs(header_timeout),
                     max_connections,
+                },
+                attestation: AttestationConfig {
+                    policy: AttestationPolicySettings {
+                        android: attestation_android,
+                        android_minimum_level: attestation_minimum_level,
+                        apple: attestation_apple,
+                        apple_assertions: attestation_assertions,
+                    },
+                    status_list: attestation_status,
                 },
             };
             serve(options, json)
@@ -142,6 +181,16 @@ fn main() -> ExitCode {
         }
         Command::Attest { platform } => cmd_attest::run(platform),
     }
+}
+
+fn attestation_requirement(text: &str) -> Result<AttestationRequirement, String> {
+    serde_json::from_value(serde_json::Value::from(text))
+        .map_err(|_| "one of: required, preferred, off".to_owned())
+}
+
+fn attestation_level(text: &str) -> Result<AttestationLevel, String> {
+    serde_json::from_value(serde_json::Value::from(text))
+        .map_err(|_| "one of: software, trusted_environment, strong_box".to_owned())
 }
 
 fn runtime(threads: usize) -> Result<tokio::runtime::Runtime, ExitCode> {

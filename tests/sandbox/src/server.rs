@@ -18,6 +18,7 @@ use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
 use tower::ServiceExt;
 
+use crate::attestation::{Attestation, AttestationConfig};
 use crate::bank_keys::BankKeys;
 use crate::challenges::ChallengeStore;
 use crate::clock::{Clock, ClockMode};
@@ -46,6 +47,9 @@ pub struct SandboxOptions {
     pub throttle: ThrottleSettings,
     /// Connection limits.
     pub connections: ConnectionLimits,
+    /// Key attestation's policy and status list. The sandbox's test root is trusted, and
+    /// its simulated attestation services served, only with `control`.
+    pub attestation: AttestationConfig,
 }
 
 impl Default for SandboxOptions {
@@ -57,6 +61,7 @@ impl Default for SandboxOptions {
             control: false,
             throttle: ThrottleSettings::default(),
             connections: ConnectionLimits::default(),
+            attestation: AttestationConfig::default(),
         }
     }
 }
@@ -153,7 +158,9 @@ impl Sandbox {
         };
         let dir = data_dir.clone();
         let throttle = options.throttle;
-        let (state, tls) = tokio::task::spawn_blocking(move || open(&dir, throttle))
+        let attestation =
+            Attestation::new(&options.attestation, options.control).map_err(StartError)?;
+        let (state, tls) = tokio::task::spawn_blocking(move || open(&dir, throttle, attestation))
             .await
             .map_err(|e| StartError(e.to_string()))?
             .map_err(StartError)?;
@@ -258,7 +265,11 @@ pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join("bank.sqlite3")
 }
 
-fn open(dir: &Path, throttle: ThrottleSettings) -> Result<(Shared, tls::TlsIdentity), String> {
+fn open(
+    dir: &Path,
+    throttle: ThrottleSettings,
+    attestation: Attestation,
+) -> Result<(Shared, tls::TlsIdentity), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("creating {}: {e}", dir.display()))?;
     let tls = tls::load_or_create(&dir.join("tls"))?;
     let keys = BankKeys::load_or_create(&dir.join("keys"))?;
@@ -320,6 +331,7 @@ fn open(dir: &Path, throttle: ThrottleSettings) -> Result<(Shared, tls::TlsIdent
         throttle: Throttle::new(throttle),
         decoys: crate::decoys::Decoys::default(),
         unknown_users: crate::unknown_users::UnknownUsers::default(),
+        attestation,
     });
     Ok((state, tls))
 }

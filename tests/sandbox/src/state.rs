@@ -52,6 +52,8 @@ pub struct AppState {
     pub decoys: crate::decoys::Decoys,
     /// Wrong-password counts of user ids the bank does not have (decoy locks).
     pub unknown_users: crate::unknown_users::UnknownUsers,
+    /// Key attestation: the policy, the anchors and, in test mode, the simulated services.
+    pub attestation: crate::attestation::Attestation,
 }
 
 /// The handle handlers receive.

@@ -100,7 +100,7 @@ fn no_plain_scalar_reads_as_a_boolean_in_yaml_1_1() {
 }
 
 /// JSON Schema (2020-12) and OpenAPI 3.1 keywords this file uses in schemas.
-const SCHEMA_KEYWORDS: [&str; 21] = [
+const SCHEMA_KEYWORDS: [&str; 22] = [
     "$ref",
     "type",
     "properties",
@@ -118,6 +118,7 @@ const SCHEMA_KEYWORDS: [&str; 21] = [
     "minItems",
     "maxItems",
     "allOf",
+    "oneOf",
     "description",
     "examples",
     "default",
@@ -143,9 +144,9 @@ fn check_schema(schema: &Value, at: &str) {
             }
             "items" => check_schema(value, &format!("{at}[]")),
             "additionalProperties" if value.is_object() => check_schema(value, at),
-            "allOf" => {
+            "allOf" | "oneOf" => {
                 for (i, part) in value.as_array().unwrap().iter().enumerate() {
-                    check_schema(part, &format!("{at}.allOf[{i}]"));
+                    check_schema(part, &format!("{at}.{key}[{i}]"));
                 }
             }
             _ => assert!(!value.is_null(), "{at}.{key}: null"),

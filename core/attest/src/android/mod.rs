@@ -41,6 +41,9 @@ pub struct AndroidReport {
     /// The leaf's KeyDescription, when present and readable; what it says is vouched for
     /// only when the verdict is valid.
     pub description: Option<KeyDescription>,
+    /// The leaf's public key (P-256, SEC1 uncompressed), when valid: the bank compares it
+    /// with the key being registered (`Reason::KeyMismatch` when it differs).
+    pub public_key: Option<Vec<u8>>,
 }
 
 /// Checks an Android key's attestation, in this order: the chain's form, signatures and
@@ -59,10 +62,17 @@ pub fn verify_android(
         .and_then(|leaf| crate::roots::parse_certificate(leaf).ok())
         .and_then(|leaf| extension(&leaf, KEY_DESCRIPTION_OID).map(KeyDescription::parse))
         .and_then(Result::ok);
-    let verdict = check_all(check, policy, anchors, revoked).into();
+    let verdict: Verdict = check_all(check, policy, anchors, revoked).into();
+    let public_key = check
+        .chain
+        .first()
+        .filter(|_| verdict.is_valid())
+        .and_then(|leaf| crate::roots::parse_certificate(leaf).ok())
+        .and_then(|leaf| p256_point(leaf.public_key()).map(<[u8]>::to_vec));
     AndroidReport {
         verdict,
         description,
+        public_key,
     }
 }
 

@@ -75,6 +75,21 @@ impl KeyProtection {
         }
     }
 
+    /// The protection with this code; a code this version does not know is
+    /// [`KeyProtection::Unknown`].
+    pub fn from_code(code: &str) -> KeyProtection {
+        [
+            KeyProtection::StrongBox,
+            KeyProtection::TrustedEnvironment,
+            KeyProtection::AppAttest,
+            KeyProtection::Software,
+            KeyProtection::NotAttested,
+        ]
+        .into_iter()
+        .find(|p| p.code() == code)
+        .unwrap_or(KeyProtection::Unknown)
+    }
+
     /// Whether the key is known to be in the phone's hardware.
     pub fn is_hardware_backed(self) -> bool {
         matches!(

@@ -74,6 +74,12 @@ pub enum ErrorCode {
     Expired,
     /// A step was done out of order (e.g. the SMS code before the key-card code).
     WrongStep,
+    /// The bank requires evidence that the key is in the phone's secure hardware (key
+    /// attestation) and the phone sent none: this phone or app cannot be used with the bank.
+    AttestationRequired,
+    /// The key's attestation did not pass the bank's checks (not the bank's app, a key
+    /// outside the secure hardware, an unlocked bootloader, evidence for another key).
+    AttestationFailed,
 
     // Challenges and assertions.
     /// The challenge is unknown (never issued, or forgotten after a restart).
@@ -137,7 +143,7 @@ pub enum ErrorCode {
 impl ErrorCode {
     /// Every code the bank sends, for documentation and tests ([`ErrorCode::Unknown`] is
     /// the phone's name for any other).
-    pub const ALL: [ErrorCode; 51] = [
+    pub const ALL: [ErrorCode; 53] = [
         ErrorCode::MalformedRequest,
         ErrorCode::BodyTooLarge,
         ErrorCode::UnsupportedMediaType,
@@ -165,6 +171,8 @@ impl ErrorCode {
         ErrorCode::SmsCodeRequired,
         ErrorCode::Expired,
         ErrorCode::WrongStep,
+        ErrorCode::AttestationRequired,
+        ErrorCode::AttestationFailed,
         ErrorCode::ChallengeUnknown,
         ErrorCode::ChallengeExpired,
         ErrorCode::ChallengeUsed,
@@ -221,6 +229,8 @@ impl ErrorCode {
             ErrorCode::SmsCodeRequired => "sms_code_required",
             ErrorCode::Expired => "expired",
             ErrorCode::WrongStep => "wrong_step",
+            ErrorCode::AttestationRequired => "attestation_required",
+            ErrorCode::AttestationFailed => "attestation_failed",
             ErrorCode::ChallengeUnknown => "challenge_unknown",
             ErrorCode::ChallengeExpired => "challenge_expired",
             ErrorCode::ChallengeUsed => "challenge_used",
@@ -268,7 +278,9 @@ impl ErrorCode {
             | ErrorCode::ProfilePendingUnlock
             | ErrorCode::ProfileRevoked
             | ErrorCode::OsNotSupported
-            | ErrorCode::AppUpdateRequired => 403,
+            | ErrorCode::AppUpdateRequired
+            | ErrorCode::AttestationRequired
+            | ErrorCode::AttestationFailed => 403,
             ErrorCode::NotFound | ErrorCode::ChallengeUnknown => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::ChallengeUsed

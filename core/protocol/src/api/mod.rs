@@ -39,6 +39,7 @@ mod payments;
 mod registration;
 mod reports;
 pub mod sandbox;
+pub mod sandbox_attestation;
 mod signing;
 pub mod wire_time;
 

@@ -1,6 +1,6 @@
 //! Typed rows of the tables most flows touch: customers and profiles.
 
-use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, ProfileState};
+use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, KeyProtection, ProfileState};
 use avain_protocol::lifecycle::{LockReason, ProfileEvent};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
@@ -201,6 +201,12 @@ pub struct Profile {
     pub registered_at: OffsetDateTime,
     /// Last approval.
     pub last_used_at: Option<OffsetDateTime>,
+    /// What the bank concluded from K_dev's attestation at registration.
+    pub key_protection: KeyProtection,
+    /// iOS: the App Attest key's public point, when its attestation was valid.
+    pub app_attest_key: Option<Vec<u8>>,
+    /// iOS: the App Attest key's last accepted assertion counter (0 after attestation).
+    pub app_attest_counter: u32,
 }
 
 impl std::fmt::Debug for Profile {
@@ -233,7 +239,8 @@ impl Profile {
 
 const PROFILE_COLUMNS: &str = "id, device_id, customer_id, name, state, lock_reason, platform,
     model, os_version, app_version, has_push, device_key, pin_key, bio_key, bio_kind,
-    keys_version, counter, failures, registered_at, last_used_at, pin_key_id";
+    keys_version, counter, failures, registered_at, last_used_at, pin_key_id, key_protection,
+    app_attest_key, app_attest_counter";
 
 fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
     let state: String = row.get(4)?;
@@ -268,6 +275,9 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
         registered_at: from_millis(row.get(18)?),
         last_used_at: last_used.map(from_millis),
         pin_key_id: row.get(20)?,
+        key_protection: KeyProtection::from_code(&row.get::<_, String>(21)?),
+        app_attest_key: row.get(22)?,
+        app_attest_counter: row.get::<_, Option<u32>>(23)?.unwrap_or(0),
     })
 }
 

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -437,6 +437,31 @@ CREATE TABLE meeting_guest_joins (
 CREATE TABLE broker_assertions_used (
     assertion_id TEXT PRIMARY KEY,
     used_at      INTEGER NOT NULL
+) STRICT;
+"#;
+
+/// Version 9: key attestation (docs/attestation.md). The verdict on K_dev's evidence with
+/// the device: the protection the device lists show, the reason when it was not attested
+/// (a refused check's code, or `none` when no evidence came), Android's two security
+/// levels, the App Attest key and its assertion counter; K_bio's protection (held with the
+/// pending change until it is approved); and the single-use nonces K_bio is generated with. Devices registered before have no evidence.
+const V9: &str = r#"
+ALTER TABLE profiles ADD COLUMN key_protection TEXT NOT NULL DEFAULT 'not_attested'
+    CHECK (key_protection IN ('strong_box', 'trusted_environment', 'app_attest', 'software',
+        'not_attested'));
+ALTER TABLE profiles ADD COLUMN attestation_reason TEXT;
+ALTER TABLE profiles ADD COLUMN attestation_security_level TEXT;
+ALTER TABLE profiles ADD COLUMN keymint_security_level TEXT;
+ALTER TABLE profiles ADD COLUMN app_attest_key BLOB;
+ALTER TABLE profiles ADD COLUMN app_attest_counter INTEGER;
+ALTER TABLE profiles ADD COLUMN bio_key_protection TEXT;
+ALTER TABLE pending_changes ADD COLUMN key_protection TEXT;
+
+CREATE TABLE attestation_challenges (
+    nonce      BLOB PRIMARY KEY,
+    profile_id TEXT NOT NULL REFERENCES profiles(id),
+    expires_at INTEGER NOT NULL,
+    used       INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 "#;
 

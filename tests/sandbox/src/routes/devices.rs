@@ -2,7 +2,8 @@
 
 use avain_protocol::api::{
     ApprovalRequired, BiometricKeyRequest, BiometricKind, ConfirmRequest, DeviceList, ErrorCode,
-    Factor, LoginChannel, PendingChange, PinChangeRequest, ProfileStatus, Purpose, TrustedDevice,
+    Factor, KeyProtection, LoginChannel, PendingChange, PinChangeRequest, ProfileStatus, Purpose,
+    TrustedDevice,
 };
 use avain_protocol::signed_bytes::Approval;
 use axum::extract::State;
@@ -19,6 +20,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json, PathId};
 use crate::notify;
 use crate::routes::auth::{BANK_REQUESTER, issue};
+use crate::routes::biometric_attestation;
 use crate::routes::online_bank::revoke;
 use crate::state::Shared;
 use crate::texts::Notice;
@@ -38,7 +40,7 @@ pub fn trusted_device(profile: &Profile, this_profile: Option<&str>) -> TrustedD
         registered_at: profile.registered_at,
         last_used_at: profile.last_used_at,
         this_device: this_profile == Some(profile.id.as_str()),
-        key_protection: None,
+        key_protection: Some(profile.key_protection),
     }
 }
 
@@ -159,7 +161,7 @@ async fn start_change(
     session: &AppSession,
     kind: &'static str,
     public_key: Vec<u8>,
-    bio_kind: Option<BiometricKind>,
+    biometric: Option<(BiometricKind, KeyProtection)>,
     purpose: Purpose,
 ) -> ApiResult<(StatusCode, axum::Json<PendingChange>)> {
     let profile = match session_profile(state, session).await {
@@ -184,9 +186,18 @@ async fn start_change(
                 params![pid, kind],
             )?;
             conn.execute(
-                "INSERT INTO pending_changes (id, profile_id, kind, public_key, bio_kind, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![id, pid, kind, public_key, bio_kind.map(|k| k.code()), now],
+                "INSERT INTO pending_changes (id, profile_id, kind, public_key, bio_kind,
+                     key_protection, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    id,
+                    pid,
+                    kind,
+                    public_key,
+                    biometric.map(|(k, _)| k.code()),
+                    biometric.map(|(_, p)| p.code()),
+                    now
+                ],
             )?;
             // The challenge names the K_pin current after this job: a change committed
             // before it, or none that can still commit.
@@ -234,14 +245,14 @@ async fn confirm_change(
         return Err(ErrorCode::InvalidValue.into());
     }
     let (id, pid) = (change_id.clone(), session.profile_id.clone());
-    let (public_key, bio_kind): (Vec<u8>, Option<String>) = state
+    let (public_key, bio_kind, bio_protection): (Vec<u8>, Option<String>, Option<String>) = state
         .db
         .read(move |conn| {
             conn.query_row(
-                "SELECT public_key, bio_kind FROM pending_changes
+                "SELECT public_key, bio_kind, key_protection FROM pending_changes
                  WHERE id = ?1 AND profile_id = ?2 AND kind = ?3",
                 params![id, pid, kind],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?
             .ok_or(ApiError::new(ErrorCode::NotFound))
@@ -288,12 +299,14 @@ async fn confirm_change(
                 )?;
             } else {
                 conn.execute(
-                    "UPDATE profiles SET bio_key = ?2, bio_kind = ?3, keys_version = keys_version + 1
+                    "UPDATE profiles SET bio_key = ?2, bio_kind = ?3, bio_key_protection = ?4,
+                         keys_version = keys_version + 1
                      WHERE id = ?1",
-                    params![profile_id, public_key, bio_kind],
+                    params![profile_id, public_key, bio_kind, bio_protection],
                 )?;
             }
-            let profile = records::profile(conn, &profile_id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let profile =
+                records::profile(conn, &profile_id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
             Ok(ProfileStatus {
                 profile_id: profile.id,
                 state: profile.state,
@@ -355,12 +368,20 @@ pub async fn biometric_key(
     {
         return Err(ErrorCode::InvalidValue.into());
     }
+    let profile = match session_profile(&state, &session).await {
+        Err(e) if e.code != ErrorCode::Unauthorized => {
+            return Err(ErrorCode::ProfileNotActive.into());
+        }
+        other => other?,
+    };
+    // K_bio's evidence (Android) under the attestation policy; stored with the change.
+    let protection = biometric_attestation::check_request(&state, &profile, &body).await?;
     start_change(
         &state,
         &session,
         "biometric",
         body.public_key.0,
-        Some(body.kind),
+        Some((body.kind, protection)),
         Purpose::BiometricRegistration,
     )
     .await
@@ -396,11 +417,13 @@ pub async fn remove_biometric_key(
         .db
         .write(move |conn| {
             conn.execute(
-                "UPDATE profiles SET bio_key = NULL, bio_kind = NULL, keys_version = keys_version + 1
+                "UPDATE profiles SET bio_key = NULL, bio_kind = NULL, bio_key_protection = NULL,
+                     keys_version = keys_version + 1
                  WHERE id = ?1",
                 [&profile_id],
             )?;
-            let profile = records::profile(conn, &profile_id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
+            let profile =
+                records::profile(conn, &profile_id)?.ok_or(ApiError::new(ErrorCode::NotFound))?;
             Ok(ProfileStatus {
                 profile_id: profile.id,
                 state: profile.state,

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod biometric_attestation;
 pub mod confirmations;
 pub mod device_locks;
 pub mod devices;
@@ -27,6 +28,7 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{delete, get, patch, post, put};
 
+use crate::attestation::simulated;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
 use crate::state::Shared;
@@ -71,6 +73,10 @@ pub fn router(state: Shared, control: bool) -> Router {
             post(devices::confirm_pin_change),
         )
         .route("/v1/biometric-keys", post(devices::biometric_key))
+        .route(
+            "/v1/biometric-keys/attestation-challenges",
+            post(biometric_attestation::challenge),
+        )
         .route(
             "/v1/biometric-keys/current",
             delete(devices::remove_biometric_key),
@@ -273,6 +279,23 @@ fn control_routes() -> Router<Shared> {
         .route(
             "/v1/sandbox/broker/other-bank-identifications",
             post(meeting_guests::broker_identify),
+        )
+        .route(
+            "/v1/sandbox/attestation/policy",
+            get(simulated::policy).post(simulated::set_policy),
+        )
+        .route("/v1/sandbox/attestation/android", post(simulated::android))
+        .route(
+            "/v1/sandbox/attestation/apple/keys",
+            post(simulated::apple_key),
+        )
+        .route(
+            "/v1/sandbox/attestation/apple/attest",
+            post(simulated::apple_attest),
+        )
+        .route(
+            "/v1/sandbox/attestation/apple/assert",
+            post(simulated::apple_assert),
         )
 }
 

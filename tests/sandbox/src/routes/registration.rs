@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use rusqlite::{OptionalExtension, params};
 use time::{Date, Duration};
 
+use crate::attestation::{self, RegistrationEvidence};
 use crate::clock::{from_millis, to_millis};
 use crate::credentials;
 use crate::crypto;
@@ -319,6 +320,23 @@ pub async fn complete(
     if proven != Ok(FactorCheck::Verified) {
         return Err(ErrorCode::SignatureInvalid.into());
     }
+    // The keys are proven; now whether K_dev is in the phone's hardware, as the platform
+    // vouches, bound to this registration (docs/attestation.md). A required attestation
+    // that is missing or fails ends here; the registration may be tried again.
+    let verdict = attestation::check_registration(
+        &state.attestation,
+        &RegistrationEvidence {
+            platform: &d.platform,
+            evidence: body.attestation.as_ref(),
+            nonce: &context.nonce,
+            profile_id: &profile_id,
+            device_id: &device_id,
+            device_public_key: body.device_public_key.as_slice(),
+            signed_bytes: bytes.as_bytes(),
+        },
+        now,
+    )?;
+    let key_protection = verdict.key_protection;
 
     let name = body.profile_name.clone();
     let pid = profile_id.clone();
@@ -329,8 +347,11 @@ pub async fn complete(
             require_step(&reg, "device")?;
             conn.execute(
                 "INSERT INTO profiles (id, device_id, customer_id, name, state, platform, model,
-                     os_version, app_version, has_push, device_key, pin_key, registered_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     os_version, app_version, has_push, device_key, pin_key, registered_at,
+                     key_protection, attestation_reason, attestation_security_level,
+                     keymint_security_level, app_attest_key, app_attest_counter)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19)",
                 params![
                     pid,
                     device_id,
@@ -344,7 +365,13 @@ pub async fn complete(
                     body.device.push_token.is_some(),
                     body.device_public_key.0,
                     body.pin_public_key.0,
-                    to_millis(now)
+                    to_millis(now),
+                    verdict.key_protection.code(),
+                    verdict.reason,
+                    verdict.levels.map(|(attestation, _)| attestation.code()),
+                    verdict.levels.map(|(_, keymint)| keymint.code()),
+                    verdict.app_attest_key,
+                    verdict.app_attest_key_counter(),
                 ],
             )?;
             conn.execute(
@@ -366,7 +393,7 @@ pub async fn complete(
             profile_id,
             state: ProfileState::PendingUnlock,
             profile_name: body.profile_name,
-            key_protection: None,
+            key_protection: Some(key_protection),
         }),
     ))
 }

@@ -113,6 +113,7 @@ pub async fn bank_keys(State(state): State<Shared>) -> axum::Json<BankKeys> {
 const TABLES: &[&str] = &[
     "approval_reports",
     "approval_events",
+    "attestation_challenges",
     "pending_changes",
     "registrations",
     "key_card_attempts",

@@ -6,6 +6,7 @@
 //! online bank, reading SMS codes from the sandbox's outbox). The end-to-end tests in
 //! `tests/` and `avain demo` use it.
 
+pub mod attesting;
 pub mod services;
 
 use std::path::{Path, PathBuf};

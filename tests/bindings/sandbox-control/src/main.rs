@@ -33,6 +33,7 @@
 //! | `POST /clock/{unix_ms}` | `now MS`: the bank's clock stands still at that instant (`clock.rs`) |
 //! | `POST /clock/real` | `now MS`: the bank's clock runs on real time again |
 //! | `POST /relay`, `/relay/{id}/...` | a relay that holds the bank's answers, for cancelling calls (`relay.rs`) |
+//! | `POST /attestation/...` | the bank's attestation policy and the simulated Android Keystore attestation and App Attest (`attestation.rs`) |
 
 use std::net::{Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
@@ -52,6 +53,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use tokio::io::AsyncReadExt;
 
+mod attestation;
 mod clock;
 mod online_bank_settings;
 mod relay;
@@ -127,6 +129,23 @@ fn router(control: Arc<Control>) -> Router {
             post(relay::hold_after_approval),
         )
         .route("/relay/{id}/release", post(relay::release))
+        .route(
+            "/attestation/policy/{android}/{apple}",
+            post(attestation::policy),
+        )
+        .route(
+            "/attestation/android/{role}/{level}/{public_key}/{challenge}",
+            post(attestation::android),
+        )
+        .route("/attestation/apple/keys", post(attestation::apple_key))
+        .route(
+            "/attestation/apple/attest/{key_id}/{client_data_hash}",
+            post(attestation::apple_attest),
+        )
+        .route(
+            "/attestation/apple/assert/{key_id}/{client_data_hash}",
+            post(attestation::apple_assert),
+        )
         .with_state(control)
 }
 

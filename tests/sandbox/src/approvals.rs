@@ -21,17 +21,27 @@
 //!    open session; a success needs a counter above the last accepted one, resets the
 //!    count, stores the versions reported with the challenge, and runs the purpose's
 //!    action in the same transaction. The answer goes out only after the commit.
+//! 6. Where the challenge asked for an App Attest assertion (an iOS device with an attested
+//!    App Attest key, under a policy that asks), it is checked once both signatures have
+//!    verified: over SHA-256 of the same signed bytes, by the device's App Attest key, for
+//!    the bank's app id, with a counter above the stored one (stored in the same
+//!    transaction as the approval). A missing or wrong one is `attestation_failed` and is
+//!    not counted as a failed approval (the factors were right; what is missing is the
+//!    platform's word for the app instance). Checking it after the signatures means a
+//!    wrong PIN is counted whatever the assertion, and the assertion's result says
+//!    nothing about the PIN.
 //!
 //! The answer to a counted failure never says which factor failed.
 
 use avain_protocol::api::{Assertion, ErrorCode, Purpose};
 use avain_protocol::lifecycle::{LockReason, ProfileEvent, ProfileState};
-use avain_protocol::signed_bytes::Approval;
+use avain_protocol::signed_bytes::{self, Approval};
 use avain_protocol::verify::{
     AssertionError, FactorCheck, ProfileKeys, counter_advances, verify_assertion,
 };
 use rusqlite::{Connection, params};
 
+use crate::attestation;
 use crate::challenges::{Issued, ReportedVersions};
 use crate::clock::to_millis;
 use crate::credentials;
@@ -118,6 +128,23 @@ where
             return Err(ErrorCode::BiometricNotRegistered.into());
         }
     };
+    // The factors are right; where the challenge asked for it, the App Attest assertion
+    // over the same bytes must be the device's too, with a counter above the stored one.
+    let app_attest_counter = if verified && challenge.app_attest_assertion_requested {
+        let bytes = signed_bytes::encode(&challenge.context(), &fields)
+            .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
+        Some(attestation::check_assertion(
+            assertion
+                .app_attest_assertion
+                .as_ref()
+                .map(|a| a.as_slice()),
+            profile.app_attest_key.as_deref(),
+            profile.app_attest_counter,
+            bytes.as_bytes(),
+        )?)
+    } else {
+        None
+    };
     let profile_id = profile.id.clone();
 
     let outcome = state
@@ -170,6 +197,18 @@ where
             }
             if !counter_advances(challenge.counter, current.counter) {
                 return Err(ErrorCode::CounterNotIncreasing.into());
+            }
+            if let Some(counter) = app_attest_counter {
+                // Against the current row: two answers with the same assertion counter
+                // (a replay racing the original) cannot both pass.
+                let advanced = conn.execute(
+                    "UPDATE profiles SET app_attest_counter = ?2
+                     WHERE id = ?1 AND app_attest_counter < ?2",
+                    params![current.id, counter],
+                )?;
+                if advanced != 1 {
+                    return Err(ErrorCode::AttestationFailed.into());
+                }
             }
             conn.prepare_cached(
                 "UPDATE profiles SET failures = 0, counter = ?2, last_used_at = ?3 WHERE id = ?1",

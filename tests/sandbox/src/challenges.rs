@@ -117,6 +117,9 @@ pub struct ChallengeSpec {
     pub pin_key_id: Option<String>,
     /// The versions the device reported with its request, if it reported any.
     pub reported: Option<ReportedVersions>,
+    /// Whether the answer must carry an App Attest assertion (the policy, for an iOS device
+    /// with an attested App Attest key).
+    pub app_attest_assertion_requested: bool,
 }
 
 impl ChallengeStore {
@@ -161,7 +164,7 @@ impl ChallengeStore {
             issued_at: now,
             expires_at: now + TTL,
             pin_key_id: spec.pin_key_id,
-            app_attest_assertion_requested: false,
+            app_attest_assertion_requested: spec.app_attest_assertion_requested,
             bank_signature: Base64Bytes::default(),
         };
         let signature = key

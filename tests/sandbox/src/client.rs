@@ -12,8 +12,8 @@ use avain_protocol::Language;
 use avain_protocol::api::sandbox::Outbox;
 use avain_protocol::api::{
     Assertion, Base64Bytes, Challenge, ChallengeRequest, CodeRequest, DeviceDescription,
-    DeviceState, ErrorBody, ErrorCode, Factor, KeyCardChallenge, LoginChannel, LoginRequest,
-    OnlineBankLoginStart, OnlineBankSession, RegisteredProfile, RegistrationComplete,
+    DeviceState, ErrorBody, ErrorCode, Factor, KeyAttestation, KeyCardChallenge, LoginChannel,
+    LoginRequest, OnlineBankLoginStart, OnlineBankSession, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, Session,
 };
 use avain_protocol::api::{Payment, PaymentApproval, PaymentConfirm, PaymentKind};
@@ -24,6 +24,7 @@ use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, Ed25519KeyPa
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+pub use crate::client_attestation::DeviceAttestation;
 use crate::crypto;
 use crate::seed::SeedCustomer;
 
@@ -62,6 +63,28 @@ pub fn payment_approval(payment: &Payment, shown_text: String) -> Approval {
     }
 }
 
+/// The registration's context and approval fields for `device`'s keys: what it signs and
+/// what its attestation binds to.
+pub fn registration_fields(
+    verified: &RegistrationVerified,
+    device: &SoftwareDevice,
+    pin: &str,
+    profile_name: &str,
+) -> (ChallengeContext, Approval) {
+    let context = ChallengeContext {
+        nonce: verified.nonce.0.clone(),
+        profile_id: verified.profile_id.clone(),
+        device_id: verified.device_id.clone(),
+        counter: 0,
+    };
+    let approval = Approval::Registration {
+        device_public_key: device.device_public_key(),
+        pin_public_key: device.pin_key(pin).public_key().as_ref().to_vec(),
+        profile_name: profile_name.to_owned(),
+    };
+    (context, approval)
+}
+
 /// A phone with its keys, in software.
 pub struct SoftwareDevice {
     device_key: EcdsaKeyPair,
@@ -74,6 +97,11 @@ pub struct SoftwareDevice {
     pub device_id: String,
     /// What the device reports about itself.
     pub description: DeviceDescription,
+    /// What the simulated platform attests about its keys at registration
+    /// (`crate::client_attestation`).
+    pub attestation: DeviceAttestation,
+    /// iOS: the App Attest key id, once registration made one.
+    pub app_attest_key_id: Option<Vec<u8>>,
 }
 
 impl std::fmt::Debug for SoftwareDevice {
@@ -109,6 +137,8 @@ impl SoftwareDevice {
                 app_version: "1.0.0".to_owned(),
                 push_token: Some(Secret::new("push-token-for-tests")),
             },
+            attestation: DeviceAttestation::None,
+            app_attest_key_id: None,
         }
     }
 
@@ -368,6 +398,7 @@ impl BankClient {
     }
 
     /// Registers `device` for `customer` with `pin`; the profile is pending afterwards.
+    /// The device's platform attests its keys as `device.attestation` says.
     pub async fn register(
         &self,
         customer: &SeedCustomer,
@@ -375,6 +406,21 @@ impl BankClient {
         pin: &str,
         profile_name: &str,
     ) -> Result<RegisteredProfile, CallError> {
+        let (id, verified) = self.registration_verified(customer).await?;
+        let (context, approval) = registration_fields(&verified, device, pin, profile_name);
+        let attestation = self
+            .registration_evidence(device, &context, &approval)
+            .await?;
+        self.complete_registration(&id, &verified, device, pin, profile_name, attestation)
+            .await
+    }
+
+    /// A registration through the password, key-card and SMS steps: its id and what the
+    /// bank gave for the device's keys (nonce, profile and device ids).
+    pub async fn registration_verified(
+        &self,
+        customer: &SeedCustomer,
+    ) -> Result<(String, RegistrationVerified), CallError> {
         let started: RegistrationStarted = self
             .post(
                 "/v1/registrations",
@@ -385,7 +431,7 @@ impl BankClient {
                 },
             )
             .await?;
-        let id = &started.registration_id;
+        let id = started.registration_id;
         let _: serde_json::Value = self
             .post(
                 &format!("/v1/registrations/{id}/key-card"),
@@ -408,18 +454,21 @@ impl BankClient {
                 },
             )
             .await?;
-        let pin_key = device.pin_key(pin);
-        let approval = Approval::Registration {
-            device_public_key: device.device_public_key(),
-            pin_public_key: pin_key.public_key().as_ref().to_vec(),
-            profile_name: profile_name.to_owned(),
-        };
-        let context = ChallengeContext {
-            nonce: verified.nonce.0.clone(),
-            profile_id: verified.profile_id.clone(),
-            device_id: verified.device_id.clone(),
-            counter: 0,
-        };
+        Ok((id, verified))
+    }
+
+    /// The registration's last step: the device's keys, signed, with `attestation` as
+    /// given (tests that tamper with the evidence pass their own).
+    pub async fn complete_registration(
+        &self,
+        id: &str,
+        verified: &RegistrationVerified,
+        device: &mut SoftwareDevice,
+        pin: &str,
+        profile_name: &str,
+        attestation: Option<KeyAttestation>,
+    ) -> Result<RegisteredProfile, CallError> {
+        let (context, approval) = registration_fields(verified, device, pin, profile_name);
         let answer = device.answer_with_context("", &context, &approval, Some(pin));
         let registered: RegisteredProfile = self
             .post(
@@ -429,15 +478,15 @@ impl BankClient {
                     profile_name: profile_name.to_owned(),
                     device: device.description.clone(),
                     device_public_key: Base64Bytes(device.device_public_key()),
-                    pin_public_key: Base64Bytes(pin_key.public_key().as_ref().to_vec()),
+                    pin_public_key: Base64Bytes(device.pin_key(pin).public_key().as_ref().to_vec()),
                     device_signature: answer.device_signature,
                     pin_signature: answer.factor_signature,
-                    attestation: None,
+                    attestation,
                 },
             )
             .await?;
-        device.profile_id = verified.profile_id;
-        device.device_id = verified.device_id;
+        device.profile_id.clone_from(&verified.profile_id);
+        device.device_id.clone_from(&verified.device_id);
         Ok(registered)
     }
 
@@ -518,7 +567,9 @@ impl BankClient {
             channel: LoginChannel::App,
             shown_text: LOGIN_TEXT.to_owned(),
         };
-        let assertion = device.answer(challenge, &approval, pin);
+        let mut assertion = device.answer(challenge, &approval, pin);
+        self.add_app_attest_assertion(device, challenge, &approval, &mut assertion)
+            .await?;
         self.post("/v1/sessions", None, &LoginRequest { assertion })
             .await
     }

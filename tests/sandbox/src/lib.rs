@@ -23,6 +23,7 @@ pub mod bank_keys;
 pub mod bench;
 pub mod challenges;
 pub mod client;
+pub mod client_attestation;
 pub mod client_online_bank;
 pub mod clock;
 pub mod credentials;

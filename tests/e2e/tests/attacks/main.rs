@@ -7,6 +7,7 @@
 //! must do") and docs/sandbox.md.
 
 mod control_routes;
+mod key_attestation;
 mod key_card_index;
 mod new_payee_sms;
 mod password_change;

@@ -5,7 +5,7 @@
 //! the evidence never is.
 
 use avain_attest::android::{AndroidCheck, verify_android};
-use avain_attest::apple::{AppleCheck, verify_app_attest};
+use avain_attest::apple::{AppleCheck, AssertionCheck, verify_app_attest, verify_assertion};
 use avain_attest::{Attested, KeyRole, Reason, Requirement, SecurityLevel, Verdict};
 use avain_protocol::api::{ErrorCode, KeyAttestation, KeyProtection};
 use avain_protocol::app_link::APP_IDS;
@@ -176,6 +176,35 @@ pub fn check_biometric_key(
     }
 }
 
+/// Checks an approval's App Attest assertion (asked for with the challenge) over
+/// `signed_bytes` with the device's App Attest key: the new counter to store, or
+/// `attestation_failed` (missing, not by the key, another app, a counter not above
+/// `previous_counter`: a replay). Never counted as a failed approval: the signatures
+/// were right.
+pub fn check_assertion(
+    assertion: Option<&[u8]>,
+    app_attest_key: Option<&[u8]>,
+    previous_counter: u32,
+    signed_bytes: &[u8],
+) -> ApiResult<u32> {
+    let (Some(assertion), Some(public_key)) = (assertion, app_attest_key) else {
+        eprintln!("avain-sandbox: approval refused (ios): App Attest assertion {NO_EVIDENCE}");
+        return Err(ApiError::new(ErrorCode::AttestationFailed));
+    };
+    let client_data_hash = app_attest_client_data_hash(signed_bytes);
+    verify_assertion(&AssertionCheck {
+        assertion,
+        client_data_hash: &client_data_hash,
+        public_key,
+        app_id: APP_IDS.apple_app_id,
+        previous_counter,
+    })
+    .map_err(|reason| {
+        eprintln!("avain-sandbox: approval refused (ios): App Attest assertion {reason}");
+        ApiError::new(ErrorCode::AttestationFailed)
+    })
+}
+
 /// The verified evidence, or the first failed check with what a preferred policy stores.
 type Outcome = Result<DeviceVerdict, (Reason, DeviceVerdict)>;
 
@@ -254,8 +283,12 @@ fn android(
         Ok(verdict) => Ok(verdict),
         Err(Reason::SecurityLevelTooLow) => {
             // Valid evidence of a key below the minimum: refused under the policy, but a
-            // preferred policy records what it is (the same checks at the lowest level).
+            // preferred policy records what it is: the same checks at the lowest level,
+            // without the root of trust (a software key's attestation has none: the OS
+            // that holds the key also says how it booted).
             policy.minimum_level = SecurityLevel::Software;
+            policy.require_locked_bootloader = false;
+            policy.require_verified_boot = false;
             let stored = verify_android(&check, &policy, &attestation.google, &attestation.status);
             let stored = match verified(&stored) {
                 Ok(mut verdict) => {

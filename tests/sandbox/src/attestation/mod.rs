@@ -12,8 +12,8 @@ mod check;
 pub mod simulated;
 
 pub use check::{
-    BiometricEvidence, DeviceVerdict, NO_EVIDENCE, RegistrationEvidence, check_biometric_key,
-    check_registration,
+    BiometricEvidence, DeviceVerdict, NO_EVIDENCE, RegistrationEvidence, check_assertion,
+    check_biometric_key, check_registration,
 };
 
 use std::path::PathBuf;
@@ -25,6 +25,8 @@ use avain_protocol::api::sandbox_attestation::{
     AttestationLevel, AttestationPolicySettings, AttestationRequirement,
 };
 use avain_protocol::app_link::APP_IDS;
+
+use crate::db::records::Profile;
 
 /// The attestation part of the bank's configuration ([`crate::SandboxOptions`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,6 +127,12 @@ impl Attestation {
             Ok(mut p) => *p = policy,
             Err(poisoned) => *poisoned.into_inner() = policy,
         }
+    }
+
+    /// Whether an approval by `profile` must carry an App Attest assertion: the policy asks
+    /// for them and the device has an attested App Attest key.
+    pub fn asks_for_assertion(&self, profile: &Profile) -> bool {
+        profile.app_attest_key.is_some() && self.policy().apple_assertions
     }
 
     /// The simulated services, in test mode only.

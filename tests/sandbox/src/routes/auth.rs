@@ -96,6 +96,7 @@ pub fn issue_reported(
             channel,
             pin_key_id: profile.pin_key_id.clone(),
             reported,
+            app_attest_assertion_requested: state.attestation.asks_for_assertion(profile),
         },
         state.now(),
         &state.keys.challenge,

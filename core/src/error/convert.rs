@@ -194,12 +194,10 @@ impl AvainError {
             ErrorCode::OsNotSupported
             | ErrorCode::AppUpdateRequired
             | ErrorCode::AttestationRequired
-            | ErrorCode::AttestationFailed => {
-                AvainError::DeviceNotSupported {
-                    code: ours,
-                    user_message: bank_message,
-                }
-            }
+            | ErrorCode::AttestationFailed => AvainError::DeviceNotSupported {
+                code: ours,
+                user_message: bank_message,
+            },
             ErrorCode::KeyCardCodeWrong
             | ErrorCode::SmsCodeWrong
             | ErrorCode::InvalidCredentials => AvainError::InvalidInput {

@@ -187,7 +187,10 @@ impl AppAttest for SimulatedAppAttest {
     fn generate_key(&self) -> Result<String, AppAttestError> {
         let key: SimulatedAppAttestKey = self
             .services
-            .post("/v1/sandbox/attestation/apple/keys", &serde_json::Map::new())
+            .post(
+                "/v1/sandbox/attestation/apple/keys",
+                &serde_json::Map::new(),
+            )
             .map_err(AppAttestError::new)?;
         Ok(STANDARD.encode(key.key_id.0))
     }
@@ -281,44 +284,38 @@ impl Harness {
         let secrets = Arc::new(MemorySecretStore::new());
         let device_keys = Arc::new(SoftwareDeviceKeys::new(secrets.clone()));
         let biometrics = SoftwareBiometrics::new(secrets.clone(), Arc::new(SimulatedSensor::new()));
-        let (device_keys, biometric_keys, app_attest, device): (
-            Arc<dyn DeviceKeyFactory>,
-            Arc<dyn BiometricKeyFactory>,
-            Option<Arc<dyn AppAttest>>,
-            DeviceDetails,
-        ) = match flavour {
-            Flavour::Android(_) => (
-                Arc::new(AttestingDeviceKeys {
+        let parts = match flavour {
+            Flavour::Android(_) => PlatformParts {
+                secrets,
+                device_keys: Arc::new(AttestingDeviceKeys {
                     keys: device_keys,
                     services: Arc::clone(&services),
                 }),
-                Arc::new(AttestingBiometrics {
+                biometric_keys: Arc::new(AttestingBiometrics {
                     keys: biometrics,
                     services: Arc::clone(&services),
                 }),
-                None,
-                test_device(),
-            ),
-            Flavour::Ios => (
+                app_attest: None,
+                clock: Arc::new(ManualClock::default()),
+            },
+            Flavour::Ios => PlatformParts {
+                secrets,
                 device_keys,
-                Arc::new(biometrics),
-                Some(Arc::new(SimulatedAppAttest {
+                biometric_keys: Arc::new(biometrics),
+                app_attest: Some(Arc::new(SimulatedAppAttest {
                     services: Arc::clone(&services),
                 })),
-                DeviceDetails {
-                    platform: Platform::Ios,
-                    model: "iPhone15,2".to_owned(),
-                    os_version: "17.4".to_owned(),
-                    app_version: "1.0.0".to_owned(),
-                },
-            ),
+                clock: Arc::new(ManualClock::default()),
+            },
         };
-        let parts = PlatformParts {
-            secrets,
-            device_keys,
-            biometric_keys,
-            app_attest,
-            clock: Arc::new(ManualClock::default()),
+        let device = match flavour {
+            Flavour::Android(_) => test_device(),
+            Flavour::Ios => DeviceDetails {
+                platform: Platform::Ios,
+                model: "iPhone15,2".to_owned(),
+                os_version: "17.4".to_owned(),
+                app_version: "1.0.0".to_owned(),
+            },
         };
         let avain = Avain::open(
             AvainConfig {

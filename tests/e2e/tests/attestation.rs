@@ -4,6 +4,8 @@
 //! verdict reaches the device list. The evidence comes from the sandbox's simulated
 //! platform services under its test root (`avain_e2e::attesting`).
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use avain_core::api::KeyProtection;
 use avain_core::api::sandbox_attestation::{
     AttestationLevel, AttestationPolicySettings, AttestationRequirement,
@@ -18,7 +20,10 @@ use avain_sandbox::seed::SeedCustomer;
 
 const PIN: &str = "4719";
 
-fn policy(android: AttestationRequirement, apple: AttestationRequirement) -> AttestationPolicySettings {
+fn policy(
+    android: AttestationRequirement,
+    apple: AttestationRequirement,
+) -> AttestationPolicySettings {
     AttestationPolicySettings {
         android,
         android_minimum_level: AttestationLevel::TrustedEnvironment,
@@ -52,7 +57,10 @@ async fn finish_registration(
 }
 
 /// The protection the bank shows for the phone in hand, after logging in.
-async fn own_protection(phone: &Avain, profile_id: &str) -> (Option<KeyProtection>, Option<String>) {
+async fn own_protection(
+    phone: &Avain,
+    profile_id: &str,
+) -> (Option<KeyProtection>, Option<String>) {
     phone
         .login_with_pin(profile_id.to_owned(), PIN.into())
         .await
@@ -95,7 +103,14 @@ async fn an_android_phone_registers_and_switches_biometrics_on_with_its_keys_evi
         .enable_biometrics(BiometricKind::Fingerprint, PIN.into())
         .await
         .unwrap();
-    assert!(phone.avain.profile(&profile.id).await.unwrap().biometrics_enabled);
+    assert!(
+        phone
+            .avain
+            .profile(&profile.id)
+            .await
+            .unwrap()
+            .biometrics_enabled
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -182,4 +197,12 @@ async fn an_ios_phone_attests_its_registration_and_asserts_its_approvals_when_as
     assert_eq!(asked.len(), 2);
     assert_ne!(asked[0], asked[1]);
     assert_ne!(asked[1], app_attest_client_data_hash(b"").to_vec());
+
+    // iOS vouches for K_bio with the assertion on the approval that registers it.
+    phone
+        .avain
+        .enable_biometrics(BiometricKind::Face, PIN.into())
+        .await
+        .unwrap();
+    assert_eq!(phone.services.assertions().len(), 3);
 }

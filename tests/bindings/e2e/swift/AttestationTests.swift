@@ -11,9 +11,10 @@ final class AttestationTests: XCTestCase {
     let user = "50010005"
     let pin = "620184"
 
-    /// `body` under a policy that requires evidence from both platforms.
+    /// `body` under a policy that requires evidence from both platforms, and App Attest
+    /// assertions on an iPhone's approvals.
     func required(_ body: () async throws -> Void) async throws {
-        _ = try SandboxControl.values("POST", "/attestation/policy/required/required")
+        _ = try SandboxControl.values("POST", "/attestation/policy/required/required?assertions=true")
         do {
             try await body()
         } catch {
@@ -33,6 +34,9 @@ final class AttestationTests: XCTestCase {
             let mine = try XCTUnwrap(devices.first { $0.thisDevice })
             XCTAssertEqual(mine.keyProtection, .appAttest)
             XCTAssertEqual(mine.keyProtectionLabel, "Laitteistoon suojattu avain, Applen vahvistama")
+            // The login was an approval the bank asked an assertion for, over its own bytes.
+            XCTAssertEqual(appAttest.assertionsAsked.count, 1)
+            XCTAssertEqual(appAttest.assertionsAsked.first?.count, 32)
         }
     }
 

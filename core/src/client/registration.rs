@@ -401,8 +401,9 @@ impl Registration {
     /// Step 5: the profile's name (1-40 characters). Makes K_dev, proves possession of
     /// both keys to the bank, sends the platform's evidence for them when it has some
     /// (Android's chain for K_dev, iOS App Attest; docs/attestation.md) and stores the
-    /// profile, pending the online-bank unlock. A bank whose policy requires evidence
-    /// refuses a phone without it (`attestation_required`-type codes).
+    /// profile, pending the online-bank unlock. A bank whose attestation policy does not
+    /// admit the phone refuses it: [`AvainError::DeviceNotSupported`] with
+    /// `attestation_required` or `attestation_failed`, the keys made for it deleted.
     /// Changes persisted state.
     pub async fn finish(&self, profile_name: String) -> Result<RegistrationStep, AvainError> {
         let lang = self.lang();

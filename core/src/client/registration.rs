@@ -19,7 +19,8 @@ use crate::attestation::{AttestedKeyRole, key_attestation_challenge};
 use crate::error::AvainErrorCode;
 use crate::i18n::Language;
 use crate::keys::{
-    PinKdfParams, PinKey, create_device_secret, delete_profile_keys, store_app_attest_key_id,
+    PinKdfParams, PinKey, create_device_secret, delete_profile_keys, load_device_secret,
+    store_app_attest_key_id,
 };
 use crate::lifecycle::ProfileState;
 use crate::pin::{Pin, PinContext};
@@ -422,8 +423,9 @@ impl Registration {
             } => (id, verified, local_id, key, kdf),
             other => return Err(self.wrong_step(other)),
         };
-        // Without its key (cancelled, or refused after the key was used) the step goes back
-        // to choosing the PIN; a refusal that leaves the key goes back to naming.
+        // Without its key (cancelled, or refused by the bank, which deletes the attempt's
+        // keys) the step goes back to choosing the PIN; a failure that leaves the key goes
+        // back to naming.
         let step = Step::new(
             &self.state,
             State::Pin {
@@ -440,7 +442,13 @@ impl Registration {
                     Ok(())
                 }
                 Err(e) => {
-                    if let Ok(key) = Arc::try_unwrap(key) {
+                    // A bank that refused the device (an attestation it requires, say)
+                    // had this attempt's keys deleted, with the device secret K_pin was
+                    // derived from: the step goes back to choosing the PIN, which makes a
+                    // new one. A failure that kept the secret asks for the name again.
+                    let secret_kept =
+                        load_device_secret(inner.parts.secrets.as_ref(), &local_id).is_ok();
+                    if let (true, Ok(key)) = (secret_kept, Arc::try_unwrap(key)) {
                         step.end(State::Name {
                             id,
                             verified,

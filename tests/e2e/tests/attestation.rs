@@ -124,7 +124,31 @@ async fn a_phone_without_evidence_is_refused_under_a_required_policy_with_what_t
     .unwrap();
     let anna = Harness::customer(ANNA).unwrap();
     // The harness's own phone: software keys that cannot attest.
-    let refused = finish_registration(&h, &h.avain, anna).await.unwrap_err();
+    let registration = h
+        .avain
+        .start_registration(anna.user_id.to_owned(), anna.password.to_owned())
+        .await
+        .unwrap();
+    let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
+        panic!("expected the key-card step");
+    };
+    registration
+        .submit_key_card_code(anna.key_card_code(key_card_index))
+        .await
+        .unwrap();
+    let code = h
+        .sms_code(anna.user_id, "registration_sms_code")
+        .await
+        .unwrap();
+    registration.submit_sms_code(code).await.unwrap();
+    registration
+        .choose_pin(PIN.into(), PIN.into())
+        .await
+        .unwrap();
+    let refused = registration
+        .finish("Todistamaton".into())
+        .await
+        .unwrap_err();
     assert_eq!(refused.code(), AvainErrorCode::AttestationRequired);
     assert!(
         matches!(refused, AvainError::DeviceNotSupported { .. }),
@@ -144,15 +168,31 @@ async fn a_phone_without_evidence_is_refused_under_a_required_policy_with_what_t
         .filter(|n| n.starts_with("avain/profile/"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+    // The device secret K_pin came from is gone with them: the PIN is chosen again.
+    assert!(
+        matches!(registration.step(), RegistrationStep::ChoosePin { .. }),
+        "{:?}",
+        registration.step()
+    );
 
-    // Under a preferred policy the same phone registers, as not attested.
+    // Under a preferred policy the same registration goes through, as not attested, and
+    // the profile's PIN works.
     h.set_attestation_policy(policy(
         AttestationRequirement::Preferred,
         AttestationRequirement::Preferred,
     ))
     .await
     .unwrap();
-    let id = h.register(anna, PIN).await.unwrap();
+    registration
+        .choose_pin(PIN.into(), PIN.into())
+        .await
+        .unwrap();
+    let RegistrationStep::PendingUnlock { profile, .. } =
+        registration.finish("Todistamaton".into()).await.unwrap()
+    else {
+        panic!("expected pending unlock");
+    };
+    let id = profile.id;
     h.unlock_in_online_bank(anna).await.unwrap();
     let (protection, label) = own_protection(&h.avain, &id).await;
     assert_eq!(protection, Some(KeyProtection::NotAttested));

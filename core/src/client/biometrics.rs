@@ -50,9 +50,8 @@ impl Avain {
             let nonce = if inner.device.platform == Platform::Android {
                 let asked = inner
                     .http
-                    .post::<_, AttestationChallenge>(
+                    .post_empty::<AttestationChallenge>(
                         "v1/biometric-keys/attestation-challenges",
-                        &serde_json::Map::new(),
                         Some(token.expose()),
                     )
                     .await;

@@ -1,11 +1,13 @@
 // Key attestation from Kotlin (docs/attestation.md): under a bank policy that requires it,
 // a phone whose keys come with Keystore's chain (here the sandbox's simulated attestation,
-// through JvmDeviceKeys' attester) registers and sees the bank's verdict in its device
-// list; a phone without evidence is refused with the typed error and what to do.
+// through JvmDeviceKeys' and SimulatedBiometricKeys' attester) registers, sees the bank's
+// verdict in its device list and switches biometrics on; a phone without evidence is
+// refused with the typed error and what to do.
 package fi.avain.e2e
 
 import fi.avain.core.AvainErrorCode
 import fi.avain.core.AvainException
+import fi.avain.protocol.BiometricKind
 import fi.avain.protocol.KeyProtection
 import fi.avain.shell.code
 import fi.avain.shell.userMessage
@@ -32,12 +34,20 @@ class AttestationTest {
 
     @Test
     fun aPhoneWithItsKeysEvidenceRegistersAndSeesTheBanksVerdict() = required {
-        val avain = SandboxControl.phone(SandboxControl.settings(), attester = SandboxControl.androidAttester())
+        val avain = SandboxControl.phone(
+            SandboxControl.settings(),
+            attester = SandboxControl.androidAttester(),
+            biometrics = SimulatedBiometricKeys(SandboxControl.androidAttester("biometric")),
+        )
         val profileId = SandboxControl.registerAndUnlock(avain, user, pin, "Attestoitu puhelin")
         avain.loginWithPin(profileId, pin)
         val mine = avain.devices().list().single { it.thisDevice }
         assertEquals(KeyProtection.TRUSTED_ENVIRONMENT, mine.keyProtection)
         assertEquals("Laitteistoon suojattu avain", mine.keyProtectionLabel)
+        // K_bio is made with the bank's challenge and its chain goes with it: the bank,
+        // which requires evidence, takes it.
+        avain.enableBiometrics(BiometricKind.FINGERPRINT, pin)
+        assertTrue(avain.profile(profileId).biometricsEnabled)
     }
 
     @Test

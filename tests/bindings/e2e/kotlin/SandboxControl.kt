@@ -6,6 +6,7 @@ package fi.avain.e2e
 import fi.avain.Avain
 import fi.avain.AvainSettings
 import fi.avain.BankSettings
+import fi.avain.BiometricKeys
 import fi.avain.PolicyKey
 import fi.avain.Registration
 import fi.avain.WallClock
@@ -89,6 +90,7 @@ internal object SandboxControl {
         clock: WallClock? = null,
         secureLockScreen: () -> Boolean = { true },
         attester: KeyAttester? = null,
+        biometrics: BiometricKeys = NoBiometrics(),
     ): Avain {
         val store = MemorySecretStore()
         return Avain.open(
@@ -102,7 +104,7 @@ internal object SandboxControl {
             ),
             store,
             JvmDeviceKeys(store, secureLockScreen = secureLockScreen, attester = attester),
-            NoBiometrics(),
+            biometrics,
         )
     }
 

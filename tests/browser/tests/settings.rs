@@ -1,8 +1,8 @@
 //! The online bank's settings in headless Chromium: the page "Ota käyttöön lisäpalvelut"
 //! (the mobile number, confirmed with a key code and an SMS code to the new number, and
-//! the SMS additional service), after which the app registers; and a lost phone's profile
-//! locked on the device page and opened again with a key code. Screenshots in Finnish and
-//! Swedish.
+//! the SMS additional service, switched off only with a key code), after which the app
+//! registers; and a lost phone's profile locked on the device page and opened again with a
+//! key code. Screenshots in Finnish and Swedish.
 
 #![allow(clippy::unwrap_used)] // tests
 
@@ -125,6 +125,26 @@ async fn a_number_saved_and_the_sms_service_switched_on_on_the_page_let_the_app_
     b.open("/devices").await.unwrap();
     b.submit("button.unlock").await.unwrap();
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
+
+    // Switching the service off asks the key code the bank names, and says what is lost.
+    b.open("/extra-services").await.unwrap();
+    b.submit("#sms-off").await.unwrap();
+    assert!(
+        b.text("#sms-off-warning")
+            .await
+            .unwrap()
+            .contains("uudelle saajalle")
+    );
+    b.screenshot("fi-sms-service-off").await.unwrap();
+    let index = number(&b, "#key-card-index").await;
+    b.fill("code", &wrong(&liisa.key_card_code(index)))
+        .await
+        .unwrap();
+    b.submit("#sms-off-confirm").await.unwrap();
+    assert!(!b.text("#error").await.unwrap().trim().is_empty());
+    b.fill("code", &liisa.key_card_code(index)).await.unwrap();
+    b.submit("#sms-off-confirm").await.unwrap();
+    assert!(b.text("#sms-state").await.unwrap().contains("ei ole"));
     b.close().await;
     h.bank.stop().await;
 }

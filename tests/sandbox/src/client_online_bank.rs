@@ -86,18 +86,39 @@ impl BankClient {
         .map(|_| ())
     }
 
-    /// Switches `customer`'s SMS additional service on or off.
+    /// Switches `customer`'s SMS additional service on, or off with the key-card code the
+    /// bank asks.
     pub async fn set_sms_service(
         &self,
         customer: &SeedCustomer,
         on: bool,
     ) -> Result<ExtraServices, CallError> {
         let token = self.online_bank_login(customer).await?;
+        if on {
+            return self
+                .call(
+                    Method::PUT,
+                    "/v1/online-bank/sms-service",
+                    Some(&token),
+                    Some(&SmsServiceChange { enabled: true }),
+                )
+                .await;
+        }
+        let asked: KeyCardChallenge = self
+            .call(
+                Method::POST,
+                "/v1/online-bank/sms-service-off",
+                Some(&token),
+                None::<&()>,
+            )
+            .await?;
         self.call(
-            Method::PUT,
-            "/v1/online-bank/sms-service",
+            Method::POST,
+            &format!("/v1/online-bank/sms-service-offs/{}", asked.attempt_id),
             Some(&token),
-            Some(&SmsServiceChange { enabled: on }),
+            Some(&CodeRequest {
+                code: Secret::new(customer.key_card_code(asked.key_card_index)),
+            }),
         )
         .await
     }

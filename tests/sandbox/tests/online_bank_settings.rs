@@ -257,8 +257,9 @@ async fn switching_the_sms_service_off_is_told_to_the_customer_by_sms() {
     assert!(!off.sms_service);
     let notices = |kinds: Vec<String>| kinds.iter().filter(|k| *k == "sms_service_off").count();
     assert_eq!(notices(sms_kinds(&client, ANNA).await), 1);
-    // Off again, or on: nothing more is said.
-    client.set_sms_service(anna, false).await.unwrap();
+    // Off again is a conflict, and on says nothing more.
+    let again = client.set_sms_service(anna, false).await.unwrap_err();
+    assert_eq!(again.code(), Some(ErrorCode::Conflict));
     assert!(
         client
             .set_sms_service(anna, true)
@@ -267,4 +268,79 @@ async fn switching_the_sms_service_off_is_told_to_the_customer_by_sms() {
             .sms_service
     );
     assert_eq!(notices(sms_kinds(&client, ANNA).await), 1);
+}
+
+/// Whoever holds an online-bank session (a browser left open, a stolen session cookie)
+/// cannot take away the new-payee SMS confirmation without the customer's key-code card:
+/// the plain switch refuses "off", and a wrong key-card code counts toward the card's lock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sms_service_is_switched_off_only_with_a_key_card_code() {
+    let (_bank, client) = bank().await;
+    let anna = customer(ANNA);
+    let token = client.online_bank_login(anna).await.unwrap();
+    let plain = client
+        .call::<serde_json::Value>(
+            Method::PUT,
+            "/v1/online-bank/sms-service",
+            Some(&token),
+            Some(&avain_protocol::api::SmsServiceChange { enabled: false }),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(plain.code(), Some(ErrorCode::WrongStep));
+
+    let asked: KeyCardChallenge = client
+        .call(
+            Method::POST,
+            "/v1/online-bank/sms-service-off",
+            Some(&token),
+            None::<&()>,
+        )
+        .await
+        .unwrap();
+    let answer = |code: String| {
+        let client = client.clone();
+        let token = token.clone();
+        let path = format!("/v1/online-bank/sms-service-offs/{}", asked.attempt_id);
+        async move {
+            client
+                .call::<serde_json::Value>(
+                    Method::POST,
+                    &path,
+                    Some(&token),
+                    Some(&CodeRequest {
+                        code: Secret::new(code),
+                    }),
+                )
+                .await
+        }
+    };
+    let right = anna.key_card_code(asked.key_card_index);
+    let refused = answer(wrong(&right)).await.unwrap_err();
+    assert_eq!(refused.code(), Some(ErrorCode::KeyCardCodeWrong));
+    let services: avain_protocol::api::ExtraServices = client
+        .get("/v1/online-bank/extra-services", Some(&token))
+        .await
+        .unwrap();
+    assert!(services.sms_service, "a wrong code switched it off");
+    // Another customer's session cannot answer Anna's confirmation.
+    let mikko = client.online_bank_login(customer(MIKKO)).await.unwrap();
+    let foreign = client
+        .call::<serde_json::Value>(
+            Method::POST,
+            &format!("/v1/online-bank/sms-service-offs/{}", asked.attempt_id),
+            Some(&mikko),
+            Some(&CodeRequest {
+                code: Secret::new(right.clone()),
+            }),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(foreign.code(), Some(ErrorCode::NotFound));
+    answer(right).await.unwrap();
+    let services: avain_protocol::api::ExtraServices = client
+        .get("/v1/online-bank/extra-services", Some(&token))
+        .await
+        .unwrap();
+    assert!(!services.sms_service);
 }

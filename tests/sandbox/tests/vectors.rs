@@ -75,3 +75,55 @@ fn the_bank_accepts_the_vector_signatures_and_nothing_else() {
     assert!(!verify_pin_signature(&pin_key, &changed, &pin_sig));
     assert!(!verify_device_signature(&dev_key, &changed, &dev_sig));
 }
+
+/// tests/vectors/attestation.json: the bank binds evidence to what the vectors say (the
+/// challenge it expects in an Android chain, the client data hash in an App Attest object),
+/// and the registration vector's bytes are the ones the bank rebuilds.
+#[test]
+fn the_bank_binds_attestation_as_the_vectors_say() {
+    use avain_protocol::attestation::{
+        AttestedKeyRole, app_attest_client_data_hash, key_attestation_challenge,
+    };
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../vectors/attestation.json");
+    let all: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for case in all["key_attestation_challenge"].as_array().unwrap() {
+        let role = if case["role"] == "biometric" {
+            AttestedKeyRole::Biometric
+        } else {
+            AttestedKeyRole::Device
+        };
+        let got = key_attestation_challenge(
+            role,
+            &hex::decode(case["nonce_hex"].as_str().unwrap()).unwrap(),
+            case["profile_id"].as_str().unwrap(),
+            case["device_id"].as_str().unwrap(),
+        );
+        assert_eq!(
+            hex::encode(got),
+            case["challenge_hex"].as_str().unwrap(),
+            "{}",
+            case["name"]
+        );
+    }
+    let signed = vectors();
+    for case in all["app_attest_client_data_hash"].as_array().unwrap() {
+        let bytes = match case["signed_bytes_vector"].as_str() {
+            Some(name) => {
+                let vector = signed["valid"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|v| v["name"] == name)
+                    .unwrap();
+                encode(vector).unwrap()
+            }
+            None => hex::decode(case["signed_bytes_hex"].as_str().unwrap()).unwrap(),
+        };
+        assert_eq!(
+            hex::encode(app_attest_client_data_hash(&bytes)),
+            case["client_data_hash_hex"].as_str().unwrap(),
+            "{}",
+            case["name"]
+        );
+    }
+}

@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -440,12 +440,36 @@ CREATE TABLE broker_assertions_used (
 ) STRICT;
 "#;
 
-/// Version 9: key attestation (docs/attestation.md). The verdict on K_dev's evidence with
+/// Version 9: an online-bank confirmation may also switch the SMS additional service off
+/// (a key-card code), so the purpose's CHECK grows; SQLite changes a CHECK only by
+/// rebuilding the table.
+const V9: &str = r#"
+CREATE TABLE online_bank_confirmations_v9 (
+    id              TEXT PRIMARY KEY,
+    customer_id     INTEGER NOT NULL REFERENCES customers(id),
+    purpose         TEXT NOT NULL
+        CHECK (purpose IN ('phone_change', 'profile_open', 'sms_service_off')),
+    key_card_index  INTEGER NOT NULL,
+    sms_code_hash   BLOB,
+    sms_failures    INTEGER NOT NULL DEFAULT 0,
+    new_phone       TEXT,
+    profile_id      TEXT REFERENCES profiles(id),
+    used            INTEGER NOT NULL DEFAULT 0,
+    expires_at      INTEGER NOT NULL
+) STRICT;
+INSERT INTO online_bank_confirmations_v9 SELECT * FROM online_bank_confirmations;
+DROP TABLE online_bank_confirmations;
+ALTER TABLE online_bank_confirmations_v9 RENAME TO online_bank_confirmations;
+CREATE INDEX online_bank_confirmations_by_customer ON online_bank_confirmations(customer_id);
+"#;
+
+/// Version 10: key attestation (docs/attestation.md). The verdict on K_dev's evidence with
 /// the device: the protection the device lists show, the reason when it was not attested
 /// (a refused check's code, or `none` when no evidence came), Android's two security
 /// levels, the App Attest key and its assertion counter; K_bio's protection (held with the
-/// pending change until it is approved); and the single-use nonces K_bio is generated with. Devices registered before have no evidence.
-const V9: &str = r#"
+/// pending change until it is approved); and the single-use nonces K_bio is generated with.
+/// Devices registered before have no evidence.
+const V10: &str = r#"
 ALTER TABLE profiles ADD COLUMN key_protection TEXT NOT NULL DEFAULT 'not_attested'
     CHECK (key_protection IN ('strong_box', 'trusted_environment', 'app_attest', 'software',
         'not_attested'));

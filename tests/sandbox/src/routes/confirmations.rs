@@ -27,6 +27,8 @@ pub enum Purpose {
     PhoneChange,
     /// Opening a profile the customer locked.
     ProfileOpen,
+    /// Switching the SMS additional service off.
+    SmsServiceOff,
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
         match self {
             Purpose::PhoneChange => "phone_change",
             Purpose::ProfileOpen => "profile_open",
+            Purpose::SmsServiceOff => "sms_service_off",
         }
     }
 }

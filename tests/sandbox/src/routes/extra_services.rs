@@ -9,8 +9,8 @@
 //! outbox is the only place they go.
 
 use avain_protocol::api::{
-    ErrorCode, ExtraServices, PhoneChangeFinish, PhoneChangeStart, PhoneChangeStarted,
-    SmsServiceChange,
+    CodeRequest, ErrorCode, ExtraServices, KeyCardChallenge, PhoneChangeFinish, PhoneChangeStart,
+    PhoneChangeStarted, SmsServiceChange,
 };
 use avain_protocol::rules::phone;
 use axum::extract::State;
@@ -42,10 +42,7 @@ pub async fn get(
         .db
         .read(move |conn| records::customer(conn, customer_id))
         .await?;
-    Ok(axum::Json(ExtraServices {
-        phone_hint: customer.phone.as_deref().map(notify::phone_hint),
-        sms_service: customer.sms_service,
-    }))
+    Ok(services(&customer))
 }
 
 /// `POST /v1/online-bank/phone-changes`: checks the number's form, sends an SMS code to it
@@ -150,36 +147,123 @@ pub async fn finish(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// `PUT /v1/online-bank/sms-service`: on needs a saved mobile number (`no_phone_number`).
-/// Switching it off takes away the new-payee SMS confirmation, so the customer is told by
-/// SMS (the last one the service sends), as after a number change.
+/// `PUT /v1/online-bank/sms-service`: switches the service on, which needs a saved mobile
+/// number (`no_phone_number`). Off is `wrong_step` here: it takes away the new-payee SMS
+/// confirmation, so whoever holds the session must also show a key-card code
+/// ([`off_start`], [`off_finish`]), as a bank asks for any change that weakens the
+/// customer's protection.
 pub async fn set_sms_service(
     State(state): State<Shared>,
     session: BankSession,
     Json(body): Json<SmsServiceChange>,
 ) -> ApiResult<axum::Json<ExtraServices>> {
     session.require_password_ok()?;
+    if !body.enabled {
+        return Err(ErrorCode::WrongStep.into());
+    }
     let customer_id = session.session.customer_id;
-    let (before, customer) = state
+    let customer = state
         .db
         .write(move |conn| {
-            let before = records::customer(conn, customer_id)?;
-            before.require_usable()?;
-            if body.enabled && before.phone.is_none() {
+            let customer = records::customer(conn, customer_id)?;
+            customer.require_usable()?;
+            if customer.phone.is_none() {
                 return Err(ErrorCode::NoPhoneNumber.into());
             }
             conn.execute(
-                "UPDATE customers SET sms_service = ?2 WHERE id = ?1",
-                params![customer_id, body.enabled],
+                "UPDATE customers SET sms_service = 1 WHERE id = ?1",
+                [customer_id],
             )?;
-            Ok((before, records::customer(conn, customer_id)?))
+            records::customer(conn, customer_id)
         })
         .await?;
-    if before.sms_service && !customer.sms_service {
+    Ok(services(&customer))
+}
+
+/// `POST /v1/online-bank/sms-service-off`: asks a key-card code to switch the service off
+/// (`conflict` when it is off already).
+pub async fn off_start(
+    State(state): State<Shared>,
+    session: BankSession,
+) -> ApiResult<(StatusCode, axum::Json<KeyCardChallenge>)> {
+    session.require_password_ok()?;
+    let customer_id = session.session.customer_id;
+    let now = state.now();
+    let challenge = state
+        .db
+        .write(move |conn| {
+            let customer = records::customer(conn, customer_id)?;
+            customer.require_usable()?;
+            if !customer.sms_service {
+                return Err(ErrorCode::Conflict.into());
+            }
+            confirmations::open(
+                conn,
+                customer_id,
+                Purpose::SmsServiceOff,
+                NewConfirmation {
+                    id: &crypto::new_id("sso"),
+                    sms_code_hash: None,
+                    new_phone: None,
+                    profile_id: None,
+                },
+                now,
+            )
+        })
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(challenge)))
+}
+
+/// `POST /v1/online-bank/sms-service-offs/{id}`: the key-card code; switches the service
+/// off and tells the customer by SMS (the last one the service sends), as after a number
+/// change. A wrong code counts toward the card's lock like every key-card code.
+pub async fn off_finish(
+    State(state): State<Shared>,
+    session: BankSession,
+    PathId(id): PathId,
+    Json(body): Json<CodeRequest>,
+) -> ApiResult<axum::Json<ExtraServices>> {
+    session.require_password_ok()?;
+    let customer_id = session.session.customer_id;
+    let now = state.now();
+    let st = state.clone();
+    let (before, customer) = state
+        .db
+        .write(move |conn| {
+            let confirmation = match confirmations::check(
+                conn,
+                &st,
+                customer_id,
+                Answer {
+                    id: &id,
+                    purpose: Purpose::SmsServiceOff,
+                    sms_code: None,
+                    key_card_code: body.code.expose(),
+                },
+                now,
+            )? {
+                Ok(confirmation) => confirmation,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            conn.execute(
+                "UPDATE customers SET sms_service = 0 WHERE id = ?1",
+                [customer_id],
+            )?;
+            Ok(Ok((
+                confirmation.customer,
+                records::customer(conn, customer_id)?,
+            )))
+        })
+        .await??;
+    if before.sms_service {
         notify::sms(&state, &before, "sms_service_off", Notice::SmsServiceOff);
     }
-    Ok(axum::Json(ExtraServices {
+    Ok(services(&customer))
+}
+
+fn services(customer: &records::Customer) -> axum::Json<ExtraServices> {
+    axum::Json(ExtraServices {
         phone_hint: customer.phone.as_deref().map(notify::phone_hint),
         sms_service: customer.sms_service,
-    }))
+    })
 }

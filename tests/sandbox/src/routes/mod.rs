@@ -203,6 +203,14 @@ pub fn router(state: Shared, control: bool) -> Router {
             "/v1/online-bank/sms-service",
             put(extra_services::set_sms_service),
         )
+        .route(
+            "/v1/online-bank/sms-service-off",
+            post(extra_services::off_start),
+        )
+        .route(
+            "/v1/online-bank/sms-service-offs/{id}",
+            post(extra_services::off_finish),
+        )
         .route("/v1/online-bank/phone-changes", post(extra_services::start))
         .route(
             "/v1/online-bank/phone-changes/{id}",

@@ -1,9 +1,10 @@
-//! My authenticator profiles and devices: name, model, OS, last use; unlock a profile
+//! My authenticator profiles and devices: name, model, OS, last use, how the device's key
+//! is protected (its attestation's verdict); unlock a profile
 //! waiting for the online bank (or locked by wrong PINs); lock one profile (a lost phone)
 //! and open it again with a key-card code; remove a device.
 
 use askama::Template;
-use avain_protocol::api::{CodeRequest, ErrorCode, Secret, TrustedDevice};
+use avain_protocol::api::{CodeRequest, ErrorCode, KeyProtection, Secret, TrustedDevice};
 use avain_protocol::lifecycle::{LockReason, ProfileState};
 use axum::Form;
 use axum::extract::State;
@@ -38,6 +39,8 @@ pub struct DeviceRow {
     pub registered: String,
     /// Last used, formatted (or empty).
     pub last_used: String,
+    /// Text key of what the bank concluded about the device's key.
+    pub key_protection_key: &'static str,
 }
 
 /// The devices page.
@@ -121,6 +124,14 @@ fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
             .last_used_at
             .map(|t| format::date_time(c.lang, t))
             .unwrap_or_default(),
+        key_protection_key: match d.key_protection {
+            Some(KeyProtection::StrongBox) => "key_strong_box",
+            Some(KeyProtection::TrustedEnvironment) => "key_trusted_environment",
+            Some(KeyProtection::AppAttest) => "key_app_attest",
+            Some(KeyProtection::Software) => "key_software",
+            // Nothing the bank could verify, however it came to be.
+            Some(KeyProtection::NotAttested | KeyProtection::Unknown) | None => "key_not_attested",
+        },
     }
 }
 

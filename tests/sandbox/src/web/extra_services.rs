@@ -1,11 +1,11 @@
 //! The page "Ota käyttöön lisäpalvelut" / "Ta i bruk tilläggstjänster" / "Activate
 //! additional services": add or change the mobile number (confirmed with a key-card code
-//! and an SMS code sent to the new number) and switch the SMS additional service on or
-//! off. The rules are the API's (`routes::extra_services`).
+//! and an SMS code sent to the new number) and switch the SMS additional service on, or
+//! off with a key-card code. The rules are the API's (`routes::extra_services`).
 
 use askama::Template;
 use avain_protocol::api::{
-    ErrorCode, ExtraServices, Personal, PhoneChangeFinish, PhoneChangeStart, Secret,
+    CodeRequest, ErrorCode, ExtraServices, Personal, PhoneChangeFinish, PhoneChangeStart, Secret,
     SmsServiceChange,
 };
 use axum::Form;
@@ -198,8 +198,8 @@ pub struct SmsForm {
     enabled: bool,
 }
 
-/// `POST /extra-services/sms`: switches the SMS additional service on (needs a number) or
-/// off.
+/// `POST /extra-services/sms`: switches the SMS additional service on (needs a number), or
+/// asks the key-card code that switches it off.
 pub async fn sms_service(
     State(state): State<Shared>,
     mut me: LoggedIn,
@@ -208,18 +208,87 @@ pub async fn sms_service(
     if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
         return refused;
     }
-    let body = SmsServiceChange {
-        enabled: form.enabled,
-    };
+    if !form.enabled {
+        return match extra_services::off_start(State(state.clone()), me.bank_session()).await {
+            Ok((_, asked)) => me.web.render(&OffPage {
+                c: me.ctx("extra_services"),
+                attempt_id: asked.0.attempt_id,
+                index: asked.0.key_card_index,
+                error: None,
+            }),
+            Err(e) => page_with(&state, &me, StatusCode::CONFLICT, String::new(), Some(e)).await,
+        };
+    }
+    let body = SmsServiceChange { enabled: true };
     match extra_services::set_sms_service(State(state.clone()), me.bank_session(), Json(body)).await
     {
-        Ok(_) => {
-            let flash = if form.enabled {
-                "flash_sms_service_on"
-            } else {
-                "flash_sms_service_off"
+        Ok(_) => me
+            .web
+            .redirect("/extra-services", Some("flash_sms_service_on")),
+        Err(e) => page_with(&state, &me, StatusCode::CONFLICT, String::new(), Some(e)).await,
+    }
+}
+
+/// The key-card code that switches the SMS additional service off.
+#[derive(Template)]
+#[template(path = "extra_services_off.html")]
+pub struct OffPage {
+    /// Context.
+    pub c: Ctx,
+    /// The confirmation's id.
+    pub attempt_id: String,
+    /// Which key code to type.
+    pub index: u32,
+    /// What went wrong.
+    pub error: Option<String>,
+}
+
+/// The key-card code.
+#[derive(Deserialize)]
+pub struct OffForm {
+    csrf: String,
+    attempt_id: String,
+    index: u32,
+    code: String,
+}
+
+/// `POST /extra-services/sms/off`: a wrong code asks it again with the attempts left;
+/// anything else that ends the change goes back to the page.
+pub async fn sms_off_confirm(
+    State(state): State<Shared>,
+    mut me: LoggedIn,
+    Form(form): Form<OffForm>,
+) -> Response {
+    if let Some(refused) = me.web.csrf_refusal(&form.csrf) {
+        return refused;
+    }
+    if !is_id(&form.attempt_id) {
+        return me
+            .web
+            .error_page(StatusCode::BAD_REQUEST, "error_bad_request");
+    }
+    let body = CodeRequest {
+        code: Secret::new(form.code),
+    };
+    match extra_services::off_finish(
+        State(state.clone()),
+        me.bank_session(),
+        PathId(form.attempt_id.clone()),
+        Json(body),
+    )
+    .await
+    {
+        Ok(_) => me
+            .web
+            .redirect("/extra-services", Some("flash_sms_service_off")),
+        Err(e) if e.code == ErrorCode::KeyCardCodeWrong => {
+            let page = OffPage {
+                c: me.ctx("extra_services"),
+                attempt_id: form.attempt_id,
+                index: form.index,
+                error: Some(me.web.api_error(e)),
             };
-            me.web.redirect("/extra-services", Some(flash))
+            me.web.render_refusal(StatusCode::FORBIDDEN, e, &page)
         }
         Err(e) => page_with(&state, &me, StatusCode::CONFLICT, String::new(), Some(e)).await,
     }

@@ -74,6 +74,10 @@ pub fn router() -> Router<Shared> {
             post(extra_services::phone_confirm),
         )
         .route("/extra-services/sms", post(extra_services::sms_service))
+        .route(
+            "/extra-services/sms/off",
+            post(extra_services::sms_off_confirm),
+        )
         .route("/messages", get(services::messages))
         .route("/messages/{id}", get(services::message))
         .route("/meetings", get(services::meetings_page))

@@ -340,6 +340,43 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Last used",
     ),
     ("never_used", "ei vielä", "inte ännu", "not yet"),
+    // What the bank concluded from the key's attestation (docs/attestation.md).
+    (
+        "device_key_protection",
+        "Avaimen suojaus",
+        "Nyckelns skydd",
+        "Key protection",
+    ),
+    (
+        "key_strong_box",
+        "Laitteistoon suojattu avain, StrongBox",
+        "Maskinvaruskyddad nyckel, StrongBox",
+        "Hardware-backed key, StrongBox",
+    ),
+    (
+        "key_trusted_environment",
+        "Laitteistoon suojattu avain, suojattu suoritusympäristö (TEE)",
+        "Maskinvaruskyddad nyckel, säker exekveringsmiljö (TEE)",
+        "Hardware-backed key, trusted execution environment (TEE)",
+    ),
+    (
+        "key_app_attest",
+        "Laitteistoon suojattu avain, Applen App Attest",
+        "Maskinvaruskyddad nyckel, Apples App Attest",
+        "Hardware-backed key, Apple App Attest",
+    ),
+    (
+        "key_software",
+        "Ohjelmistoavain, ei laitteistosuojausta",
+        "Programvarunyckel, inget maskinvaruskydd",
+        "Software key, not hardware-backed",
+    ),
+    (
+        "key_not_attested",
+        "Ei varmennettu",
+        "Inte verifierad",
+        "Not verified",
+    ),
     (
         "unlock_profile",
         "Avaa profiili",
@@ -953,6 +990,18 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Poista käytöstä",
         "Avsluta",
         "Switch off",
+    ),
+    (
+        "sms_off_title",
+        "Poista tekstiviestilisäpalvelu käytöstä",
+        "Avsluta sms-tilläggstjänsten",
+        "Switch the SMS additional service off",
+    ),
+    (
+        "sms_off_warning",
+        "Sen jälkeen et saa vahvistuskoodia tekstiviestillä, kun maksat uudelle saajalle, etkä voi rekisteröidä tunnuslukusovellusta uuteen laitteeseen. Vahvista muutos tunnuslukukortilla.",
+        "Därefter får du ingen bekräftelsekod per sms när du betalar till en ny mottagare, och du kan inte registrera kodappen på en ny enhet. Bekräfta ändringen med kodkortet.",
+        "After this you get no confirmation code by text message when you pay a new payee, and you cannot register the code app on a new device. Confirm the change with your key-code card.",
     ),
     (
         "flash_phone_changed",

@@ -39,4 +39,4 @@ pub use client::{Avain, AvainConfig, AvainError, BankConfig, PlatformParts};
 
 // The contract with the bank lives in avain-protocol; these keep its modules at the paths
 // the core, the bindings and the tests have always used.
-pub use avain_protocol::{api, app_link, i18n, lifecycle, signed_bytes};
+pub use avain_protocol::{api, app_link, attestation, i18n, lifecycle, signed_bytes};

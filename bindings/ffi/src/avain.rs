@@ -23,6 +23,7 @@ use avain_core::lifecycle::BiometricKind;
 use avain_core::net::{HttpOptions, Trust};
 use avain_core::os_policy::BankKey;
 
+use crate::app_attest::{AppAttest, CoreAppAttest};
 use crate::biometric_keys::{BiometricKeys, CoreBiometricKeys};
 use crate::clock::{WallClock, core_clock};
 use crate::device_keys::{CoreDeviceKeys, DeviceKeys};
@@ -90,6 +91,11 @@ pub struct AvainSettings {
     /// Tests pass a [`WallClock`] they move together with the sandbox bank's clock.
     #[uniffi(default)]
     pub clock: Option<Arc<dyn WallClock>>,
+    /// iOS: App Attest (`DCAppAttestService`), which vouches for this app instance at
+    /// registration and on approvals where the bank asks; `None` (the default) on
+    /// Android, whose evidence comes with the keys.
+    #[uniffi(default)]
+    pub app_attest: Option<Arc<dyn AppAttest>>,
 }
 
 impl std::fmt::Debug for AvainSettings {
@@ -105,6 +111,7 @@ impl std::fmt::Debug for AvainSettings {
                 "clock",
                 &self.clock.as_ref().map_or("system", |_| "the shell's"),
             )
+            .field("app_attest", &self.app_attest.is_some())
             .finish()
     }
 }
@@ -188,6 +195,9 @@ impl Avain {
             secrets: Arc::new(CoreSecretStore::new(secret_store)),
             device_keys: Arc::new(CoreDeviceKeys::new(device_keys)),
             biometric_keys: Arc::new(CoreBiometricKeys::new(biometric_keys)),
+            app_attest: settings.app_attest.map(|platform| {
+                Arc::new(CoreAppAttest::new(platform)) as Arc<dyn avain_core::keys::AppAttest>
+            }),
             clock: core_clock(settings.clock),
         };
         // Opened on the runtime's blocking pool: the core runs on the runtime it is

@@ -6,10 +6,12 @@
 
 use std::sync::Arc;
 
-use avain_core::keys::{BiometricKey, BiometricKeyFactory, KeyError, verify_biometric_signature};
+use avain_core::keys::{
+    self as core_keys, BiometricKey, BiometricKeyFactory, KeyError, verify_biometric_signature,
+};
 use avain_core::{Language, i18n};
 
-use crate::device_keys::{check_public_key, deleted, opened};
+use crate::device_keys::{CreatedKey, check_public_key, deleted, opened};
 use crate::error::{PlatformError, key_error};
 
 /// The biometric keys of the profiles on this phone, implemented by the shell.
@@ -27,9 +29,16 @@ pub trait BiometricKeys: Send + Sync {
     fn is_available(&self) -> bool;
 
     /// Makes a new key for `profile_id` bound to the current biometric set, replacing any
-    /// old one, and returns its public key (uncompressed SEC1, 65 bytes). Changes
-    /// persisted state.
-    fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError>;
+    /// old one, and returns its public key (uncompressed SEC1, 65 bytes). With an
+    /// `attestation_challenge` (Android, from the bank's biometric key challenge) the key
+    /// is generated with `setAttestationChallenge(challenge)` and its certificate chain
+    /// returned with it; a platform that cannot attest ignores the challenge and returns
+    /// no chain. Changes persisted state.
+    fn create(
+        &self,
+        profile_id: String,
+        attestation_challenge: Option<Vec<u8>>,
+    ) -> Result<CreatedKey, PlatformError>;
 
     /// The public key of `profile_id`'s key, or `None` if this device has none.
     fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError>;
@@ -96,12 +105,18 @@ impl BiometricKeyFactory for CoreBiometricKeys {
         self.platform.is_available()
     }
 
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn BiometricKey>, KeyError> {
-        let public_key = self
-            .platform
-            .create(profile_id.to_owned())
-            .map_err(|e| key_error(e, false))?;
-        self.handle(profile_id, public_key)
+    fn create(
+        &self,
+        profile_id: &str,
+        attestation_challenge: Option<&[u8]>,
+    ) -> Result<core_keys::CreatedKey<dyn BiometricKey>, KeyError> {
+        self.platform
+            .create(
+                profile_id.to_owned(),
+                attestation_challenge.map(<[u8]>::to_vec),
+            )
+            .map_err(|e| key_error(e, false))?
+            .into_core(|public_key| self.handle(profile_id, public_key))
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn BiometricKey>>, KeyError> {
@@ -161,8 +176,12 @@ mod tests {
         fn is_available(&self) -> bool {
             true
         }
-        fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError> {
-            self.keys.create(profile_id)
+        fn create(
+            &self,
+            profile_id: String,
+            challenge: Option<Vec<u8>>,
+        ) -> Result<CreatedKey, PlatformError> {
+            self.keys.create(profile_id, challenge)
         }
         fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {
             self.keys.public_key(profile_id)
@@ -214,7 +233,7 @@ mod tests {
         });
         let keys = CoreBiometricKeys::new(shell.clone());
         assert!(keys.is_available());
-        let key = keys.create("p1").unwrap();
+        let key = keys.create("p1", None).unwrap().key;
         let signature = key.sign("Hyväksy maksu", b"bytes").unwrap();
         assert!(verify_biometric_signature(
             &key.public_key().unwrap(),

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use avain_core::keys::{
-    DeviceKey, DeviceKeyFactory, KeyError, P256_PUBLIC_KEY_LEN, verify_device_signature,
+    self as core_keys, DeviceKey, DeviceKeyFactory, KeyError, P256_PUBLIC_KEY_LEN,
+    verify_device_signature,
 };
 
 use crate::error::{PlatformError, key_error};
@@ -19,8 +20,16 @@ use crate::error::{PlatformError, key_error};
 #[uniffi::export(with_foreign)]
 pub trait DeviceKeys: Send + Sync {
     /// Makes a new key for `profile_id`, replacing any old one, and returns its public
-    /// key. Changes persisted state.
-    fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError>;
+    /// key. With an `attestation_challenge` (at registration), Android generates the key
+    /// with `setAttestationChallenge(challenge)` and returns `getCertificateChain` with
+    /// it; a platform that cannot attest (iOS, whose App Attest is [`crate::AppAttest`];
+    /// an old Android) ignores the challenge and returns no chain: the bank decides.
+    /// Changes persisted state.
+    fn create(
+        &self,
+        profile_id: String,
+        attestation_challenge: Option<Vec<u8>>,
+    ) -> Result<CreatedKey, PlatformError>;
 
     /// The public key of `profile_id`'s key, or `None` if this device has none.
     fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError>;
@@ -39,6 +48,32 @@ pub trait DeviceKeys: Send + Sync {
     /// (`ScreenLockRequired`). Called often and from the core's threads: answer at once,
     /// show nothing.
     fn has_secure_lock_screen(&self) -> bool;
+}
+
+/// A key the platform just made: its public key and, when the platform could attest it
+/// with the challenge it was given, its certificate chain.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CreatedKey {
+    /// Uncompressed SEC1 P-256 (65 bytes, starting 0x04).
+    pub public_key: Vec<u8>,
+    /// Android: the key's certificate chain, DER, leaf first, as
+    /// `KeyStore.getCertificateChain` returns it. `None` without a challenge or when the
+    /// platform cannot attest (never an error: the bank's policy decides).
+    #[uniffi(default)]
+    pub attestation_chain: Option<Vec<Vec<u8>>>,
+}
+
+impl CreatedKey {
+    /// The core's view: a handle from `handle`, the chain as it came.
+    pub(crate) fn into_core<K: ?Sized>(
+        self,
+        handle: impl FnOnce(Vec<u8>) -> Result<Arc<K>, KeyError>,
+    ) -> Result<core_keys::CreatedKey<K>, KeyError> {
+        Ok(core_keys::CreatedKey {
+            key: handle(self.public_key)?,
+            attestation_chain: self.attestation_chain,
+        })
+    }
 }
 
 /// The shell's [`DeviceKeys`] as the core's [`DeviceKeyFactory`].
@@ -99,12 +134,18 @@ pub(crate) fn check_public_key(public_key: &[u8]) -> Result<(), KeyError> {
 }
 
 impl DeviceKeyFactory for CoreDeviceKeys {
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn DeviceKey>, KeyError> {
-        let public_key = self
-            .platform
-            .create(profile_id.to_owned())
-            .map_err(|e| key_error(e, false))?;
-        self.handle(profile_id, public_key)
+    fn create(
+        &self,
+        profile_id: &str,
+        attestation_challenge: Option<&[u8]>,
+    ) -> Result<core_keys::CreatedKey<dyn DeviceKey>, KeyError> {
+        self.platform
+            .create(
+                profile_id.to_owned(),
+                attestation_challenge.map(<[u8]>::to_vec),
+            )
+            .map_err(|e| key_error(e, false))?
+            .into_core(|public_key| self.handle(profile_id, public_key))
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn DeviceKey>>, KeyError> {
@@ -167,7 +208,7 @@ mod tests {
     fn the_core_signs_with_platform_keys_and_the_signature_verifies() {
         let keys = CoreDeviceKeys::new(software());
         assert!(keys.open("p1").unwrap().is_none());
-        let key = keys.create("p1").unwrap();
+        let key = keys.create("p1", None).unwrap().key;
         let public_key = key.public_key().unwrap();
         let signature = key.sign(b"approval bytes").unwrap();
         assert!(verify_device_signature(
@@ -190,15 +231,19 @@ mod tests {
     }
 
     impl DeviceKeys for Swapped {
-        fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError> {
-            self.real.create(profile_id)
+        fn create(
+            &self,
+            profile_id: String,
+            challenge: Option<Vec<u8>>,
+        ) -> Result<CreatedKey, PlatformError> {
+            self.real.create(profile_id, challenge)
         }
         fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {
             self.real.public_key(profile_id)
         }
         fn sign(&self, profile_id: String, message: Vec<u8>) -> Result<Vec<u8>, PlatformError> {
             if *self.other.lock().unwrap() {
-                self.real.create("other".into())?;
+                self.real.create("other".into(), None)?;
                 return self.real.sign("other".into(), message);
             }
             self.real.sign(profile_id, message)
@@ -218,17 +263,83 @@ mod tests {
             other: Mutex::new(false),
         });
         let keys = CoreDeviceKeys::new(shell.clone());
-        let key = keys.create("p1").unwrap();
+        let key = keys.create("p1", None).unwrap().key;
         assert!(key.sign(b"x").is_ok());
         *shell.other.lock().unwrap() = true;
         assert_eq!(key.sign(b"x").unwrap_err(), KeyError::SigningFailed);
     }
 
+    /// A shell that attests: it records the challenge and returns a (fake) chain.
+    struct Attesting {
+        real: Arc<dyn DeviceKeys>,
+        challenges: Mutex<Vec<Option<Vec<u8>>>>,
+    }
+
+    impl DeviceKeys for Attesting {
+        fn create(
+            &self,
+            profile_id: String,
+            challenge: Option<Vec<u8>>,
+        ) -> Result<CreatedKey, PlatformError> {
+            let chain = challenge.as_ref().map(|c| vec![c.clone(), vec![0x30]]);
+            self.challenges.lock().unwrap().push(challenge);
+            let created = self.real.create(profile_id, None)?;
+            Ok(CreatedKey {
+                attestation_chain: chain,
+                ..created
+            })
+        }
+        fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {
+            self.real.public_key(profile_id)
+        }
+        fn sign(&self, profile_id: String, message: Vec<u8>) -> Result<Vec<u8>, PlatformError> {
+            self.real.sign(profile_id, message)
+        }
+        fn delete(&self, profile_id: String) -> Result<(), PlatformError> {
+            self.real.delete(profile_id)
+        }
+        fn has_secure_lock_screen(&self) -> bool {
+            true
+        }
+    }
+
+    #[test]
+    fn the_challenge_reaches_the_shell_and_its_chain_the_core() {
+        let shell = Arc::new(Attesting {
+            real: software(),
+            challenges: Mutex::new(Vec::new()),
+        });
+        let keys = CoreDeviceKeys::new(shell.clone());
+        let created = keys.create("p1", Some(&[9; 32])).unwrap();
+        assert_eq!(
+            created.attestation_chain,
+            Some(vec![vec![9; 32], vec![0x30]])
+        );
+        assert!(created.key.sign(b"x").is_ok());
+        assert!(keys.create("p2", None).unwrap().attestation_chain.is_none());
+        assert_eq!(
+            *shell.challenges.lock().unwrap(),
+            vec![Some(vec![9; 32]), None]
+        );
+        // The software keys the tests use never invent evidence.
+        let plain = CoreDeviceKeys::new(software());
+        assert!(
+            plain
+                .create("p1", Some(&[9; 32]))
+                .unwrap()
+                .attestation_chain
+                .is_none()
+        );
+    }
+
     struct Malformed;
 
     impl DeviceKeys for Malformed {
-        fn create(&self, _: String) -> Result<Vec<u8>, PlatformError> {
-            Ok(vec![0x02; 33])
+        fn create(&self, _: String, _: Option<Vec<u8>>) -> Result<CreatedKey, PlatformError> {
+            Ok(CreatedKey {
+                public_key: vec![0x02; 33],
+                attestation_chain: None,
+            })
         }
         fn public_key(&self, _: String) -> Result<Option<Vec<u8>>, PlatformError> {
             Err(PlatformError::Unavailable)
@@ -254,7 +365,7 @@ mod tests {
     #[test]
     fn malformed_keys_and_platform_errors_become_key_errors() {
         let keys = CoreDeviceKeys::new(Arc::new(Malformed));
-        assert_eq!(keys.create("p").err(), Some(KeyError::Corrupted));
+        assert_eq!(keys.create("p", None).err(), Some(KeyError::Corrupted));
         assert!(matches!(
             keys.open("p").err(),
             Some(KeyError::Secrets(

@@ -31,9 +31,10 @@
 //! | `os_gate.rs` | OS-version gating ([`check_os_gate`]) |
 //! | `payments.rs` | IBAN, references, the virtual barcode, money |
 //! | `secret_store.rs` | [`SecretStore`]: the platform's keystore-backed storage, as the core's |
-//! | `device_keys.rs` | [`DeviceKeys`]: K_dev in the platform keystore, as the core's |
+//! | `device_keys.rs` | [`DeviceKeys`]: K_dev in the platform keystore, as the core's; [`CreatedKey`], a new key with its attestation chain |
 //! | `software_keys.rs` | `software_device_keys`: K_dev in software, for tests (feature `software-keys`) |
 //! | `biometric_keys.rs` | [`BiometricKeys`]: K_bio behind the biometric prompt, as the core's |
+//! | `app_attest.rs` | [`AppAttest`]: iOS App Attest, as the core's (key attestation, docs/attestation.md) |
 //! | `platform_check.rs` | [`check_platform`]: do the shell's store and keys work on this phone? |
 //! | `clock.rs` | [`WallClock`]: a clock the shell passes in the settings (tests), as the core's |
 //! | `cancellation.rs` | [`Cancellation`]: cancelling long-running calls (Swift) |
@@ -47,7 +48,8 @@
 //! is started per call. When the app cancels a call, what stops and what finishes for
 //! safety is decided per operation: docs/concurrency.md.
 //!
-//! The foreign traits ([`SecretStore`], [`DeviceKeys`], [`BiometricKeys`], [`LogSink`])
+//! The foreign traits ([`SecretStore`], [`DeviceKeys`], [`BiometricKeys`], [`AppAttest`],
+//! [`LogSink`])
 //! are what the platform owns. Each has an adapter that implements the core's own trait
 //! by calling the shell, so the core never knows whether a key lives in a Secure Enclave,
 //! an Android Keystore or (in tests) a Kotlin or Swift object.
@@ -62,6 +64,7 @@ uniffi::setup_scaffolding!("avain");
 uniffi::use_remote_type!(avain_protocol::time::OffsetDateTime);
 uniffi::use_remote_type!(avain_protocol::time::Date);
 
+mod app_attest;
 mod avain;
 mod banking;
 mod biometric_keys;
@@ -93,6 +96,7 @@ mod secret_store;
 #[cfg(any(test, feature = "software-keys"))]
 mod software_keys;
 
+pub use app_attest::AppAttest;
 pub use avain::{Avain, AvainSettings, BankSettings, PolicyKey};
 pub use avain_protocol::uniffi_types::CalendarDate;
 pub use banking::Payments;
@@ -100,7 +104,7 @@ pub use biometric_keys::{BiometricKeys, BiometricPromptTexts, biometric_prompt_t
 pub use blocking_service::BlockingService;
 pub use cancellation::Cancellation;
 pub use clock::WallClock;
-pub use device_keys::DeviceKeys;
+pub use device_keys::{CreatedKey, DeviceKeys};
 pub use devices::Devices;
 pub use documents::{Documents, document_downloadable};
 pub use error::{AvainError, AvainErrorCode, PlatformError};

@@ -165,7 +165,8 @@ fn steps(
 
     checkpoint()?;
     let started = Instant::now();
-    let key = keys.create(key_profile)?;
+    // No attestation challenge: the check key never goes to the bank.
+    let key = keys.create(key_profile, None)?.key;
     checkpoint()?;
     // The adapter verifies the signature against the key's public key.
     key.sign(b"avain platform check")?;
@@ -209,7 +210,11 @@ mod tests {
         fn is_available(&self) -> bool {
             false
         }
-        fn create(&self, _: String) -> Result<Vec<u8>, PlatformError> {
+        fn create(
+            &self,
+            _: String,
+            _: Option<Vec<u8>>,
+        ) -> Result<crate::device_keys::CreatedKey, PlatformError> {
             Err(PlatformError::BiometricsNotAvailable)
         }
         fn public_key(&self, _: String) -> Result<Option<Vec<u8>>, PlatformError> {

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use avain_core::keys::{DeviceKeyFactory, SoftwareDeviceKeys};
 
-use crate::device_keys::DeviceKeys;
+use crate::device_keys::{CreatedKey, DeviceKeys};
 use crate::error::{PlatformError, platform_error};
 use crate::secret_store::{CoreSecretStore, SecretStore};
 
@@ -26,9 +26,19 @@ pub fn software_device_keys(store: Arc<dyn SecretStore>) -> Arc<dyn DeviceKeys> 
 struct SoftwareKeys(SoftwareDeviceKeys);
 
 impl DeviceKeys for SoftwareKeys {
-    fn create(&self, profile_id: String) -> Result<Vec<u8>, PlatformError> {
-        let key = self.0.create(&profile_id).map_err(platform_error)?;
-        key.public_key().map_err(platform_error)
+    /// Software keys cannot be attested: the challenge is ignored and no chain returned
+    /// (a test that wants evidence wraps these keys: Kotlin `JvmDeviceKeys`, Swift
+    /// `SwiftDeviceKeys`, which ask the sandbox's simulated attestation service).
+    fn create(
+        &self,
+        profile_id: String,
+        _attestation_challenge: Option<Vec<u8>>,
+    ) -> Result<CreatedKey, PlatformError> {
+        let created = self.0.create(&profile_id, None).map_err(platform_error)?;
+        Ok(CreatedKey {
+            public_key: created.key.public_key().map_err(platform_error)?,
+            attestation_chain: None,
+        })
     }
 
     fn public_key(&self, profile_id: String) -> Result<Option<Vec<u8>>, PlatformError> {

@@ -190,6 +190,14 @@ impl Inner {
                 .map_err(|e| AvainError::from_keys(lang, e))
         })
         .await??;
+        // iOS: the app instance's App Attest assertion over the same bytes, where the
+        // bank's policy asks for one (none when this phone cannot: the bank decides).
+        let app_attest_assertion = if challenge.app_attest_assertion_requested {
+            self.app_attest_assertion(profile, bytes.as_bytes().to_vec())
+                .await?
+        } else {
+            None
+        };
         self.note_answered(&profile.id, challenge.counter);
         Ok(Signed {
             assertion: api::Assertion {
@@ -201,7 +209,7 @@ impl Inner {
                 device_signature: Base64Bytes(device_signature),
                 factor_signature: Base64Bytes(factor_signature),
                 shown_text: approval.shown_text().map(str::to_owned),
-                app_attest_assertion: None,
+                app_attest_assertion,
             },
             factor: factor_kind,
             purpose: approval.purpose(),

@@ -4,17 +4,26 @@
 
 use std::sync::Arc;
 
+use super::attestation::android_evidence;
 use super::screen_lock::{self, Guarded};
 use super::{ApprovalFactor, Avain, AvainError};
-use crate::api::{Base64Bytes, BiometricKeyRequest, ConfirmRequest, PendingChange, ProfileStatus};
+use crate::api::{
+    AttestationChallenge, Base64Bytes, BiometricKeyRequest, ConfirmRequest, ErrorCode,
+    PendingChange, ProfileStatus,
+};
+use crate::attestation::{AttestedKeyRole, key_attestation_challenge};
 use crate::error::IntoAvainError;
 use crate::lifecycle::{BiometricEvent, BiometricKind, ProfileState};
+use crate::net::NetError;
+use crate::os_policy::Platform;
 use crate::signed_bytes::Approval;
 
 impl Avain {
     /// Enables biometrics for the logged-in profile, confirmed with the PIN. Refused
-    /// unless the profile is active and the phone has enrolled biometrics. Changes
-    /// persisted state.
+    /// unless the profile is active and the phone has enrolled biometrics. On Android
+    /// K_bio is made with the bank's attestation challenge and its certificate chain goes
+    /// with it (docs/attestation.md); the bank's policy decides whether a K_bio without
+    /// evidence will do. Changes persisted state.
     pub async fn enable_biometrics(
         &self,
         kind: BiometricKind,
@@ -35,14 +44,52 @@ impl Avain {
                     crate::keys::KeyError::BiometricUnavailable,
                 ));
             }
+            // Android: K_bio is made with the bank's fresh attestation challenge, so its
+            // chain speaks for this key, profile and device (iOS vouches for K_bio with
+            // the approval's App Attest assertion instead, when the bank asks).
+            let nonce = if inner.device.platform == Platform::Android {
+                let asked = inner
+                    .http
+                    .post_empty::<AttestationChallenge>(
+                        "v1/biometric-keys/attestation-challenges",
+                        Some(token.expose()),
+                    )
+                    .await;
+                match asked {
+                    Ok(challenge) => Some(challenge.nonce),
+                    // A bank without the route (an older one) asks for no evidence.
+                    Err(NetError::Bank {
+                        code: ErrorCode::NotFound,
+                        ..
+                    }) => {
+                        tracing::info!(target: "avain::client", "no attestation challenge from the bank");
+                        None
+                    }
+                    Err(e) => return Err(inner.bank_error(e)),
+                }
+            } else {
+                None
+            };
+            let attestation_challenge = nonce.as_ref().map(|nonce| {
+                key_attestation_challenge(
+                    AttestedKeyRole::Biometric,
+                    nonce.as_slice(),
+                    &profile.server_profile_id,
+                    &profile.server_device_id,
+                )
+            });
             // From here K_bio exists and is deleted again unless the bank takes it, so a
             // cancelled call runs on to that point. Made in the platform's keystore: a
             // foreign call that blocks, on the blocking pool.
             crate::net::must_finish();
             let (factory, id) = (Arc::clone(&inner.parts.biometric_keys), profile.id.clone());
-            let public_key = super::blocking(lang, move || factory.create(&id)?.public_key())
-                .await?
-                .map_err(|e| AvainError::from_keys(lang, e))?;
+            let (public_key, chain) = super::blocking(lang, move || {
+                let created = factory.create(&id, attestation_challenge.as_ref().map(|c| &c[..]))?;
+                Ok((created.key.public_key()?, created.attestation_chain))
+            })
+            .await?
+            .map_err(|e| AvainError::from_keys(lang, e))?;
+            let attestation = android_evidence(chain);
             let result = async {
                 let pending: PendingChange = inner
                     .http
@@ -51,8 +98,9 @@ impl Avain {
                         &BiometricKeyRequest {
                             kind,
                             public_key: Base64Bytes(public_key.clone()),
-                            attestation_nonce: None,
-                            attestation: None,
+                            // The nonce goes exactly with the evidence made with it.
+                            attestation_nonce: attestation.as_ref().and(nonce),
+                            attestation,
                         },
                         Some(token.expose()),
                     )

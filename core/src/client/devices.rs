@@ -7,9 +7,10 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::{ApprovalFactor, Avain, AvainError, Devices, Inner};
-use crate::api::{self, ApprovalRequired, ConfirmRequest, DeviceList};
+use crate::api::{self, ApprovalRequired, ConfirmRequest, DeviceList, KeyProtection};
 use crate::confirmation;
 use crate::error::AvainErrorCode;
+use crate::i18n::Language;
 use crate::keys::delete_profile_keys;
 use crate::lifecycle::ProfileState;
 use crate::os_policy::Platform;
@@ -37,10 +38,30 @@ pub struct TrustedDevice {
     pub last_used_at: Option<OffsetDateTime>,
     /// Whether it is the device in the customer's hand.
     pub this_device: bool,
+    /// What the bank concluded about the device's keys at registration (key
+    /// attestation, docs/attestation.md); `None` from a bank that does not say.
+    pub key_protection: Option<KeyProtection>,
+    /// [`TrustedDevice::key_protection`] in the customer's language, to show as is
+    /// ("Laitteistoon suojattu avain, StrongBox"); `None` with it.
+    pub key_protection_label: Option<String>,
 }
 
-impl From<api::TrustedDevice> for TrustedDevice {
-    fn from(d: api::TrustedDevice) -> Self {
+/// The label of a [`KeyProtection`] in `lang`.
+pub fn key_protection_label(lang: Language, protection: KeyProtection) -> String {
+    let id = match protection {
+        KeyProtection::StrongBox => "client-key-protection-strong-box",
+        KeyProtection::TrustedEnvironment => "client-key-protection-trusted-environment",
+        KeyProtection::AppAttest => "client-key-protection-app-attest",
+        KeyProtection::Software => "client-key-protection-software",
+        KeyProtection::NotAttested => "client-key-protection-not-attested",
+        KeyProtection::Unknown => "client-key-protection-unknown",
+    };
+    crate::i18n::text(lang, id)
+}
+
+impl TrustedDevice {
+    /// The bank's entry, with the texts in `lang`.
+    fn from_wire(lang: Language, d: api::TrustedDevice) -> Self {
         TrustedDevice {
             device_id: d.device_id,
             name: d.profile_name,
@@ -51,6 +72,8 @@ impl From<api::TrustedDevice> for TrustedDevice {
             registered_at: d.registered_at,
             last_used_at: d.last_used_at,
             this_device: d.this_device,
+            key_protection: d.key_protection,
+            key_protection_label: d.key_protection.map(|p| key_protection_label(lang, p)),
         }
     }
 }
@@ -63,7 +86,12 @@ impl Inner {
             .get("v1/devices", Some(token.expose()))
             .await
             .map_err(|e| self.bank_error(e))?;
-        Ok(list.devices.into_iter().map(TrustedDevice::from).collect())
+        let lang = self.lang();
+        Ok(list
+            .devices
+            .into_iter()
+            .map(|d| TrustedDevice::from_wire(lang, d))
+            .collect())
     }
 
     /// A bank error in a session: a session the bank ended ends here too.
@@ -170,5 +198,76 @@ impl Devices<'_> {
                 Ok(())
             })
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_protection_has_a_label_in_every_language() {
+        assert_eq!(
+            key_protection_label(Language::Fi, KeyProtection::StrongBox),
+            "Laitteistoon suojattu avain, StrongBox"
+        );
+        assert_eq!(
+            key_protection_label(Language::Sv, KeyProtection::StrongBox),
+            "Maskinvaruskyddad nyckel, StrongBox"
+        );
+        assert_eq!(
+            key_protection_label(Language::En, KeyProtection::NotAttested),
+            "Key protection not verified"
+        );
+        for lang in [Language::Fi, Language::Sv, Language::En] {
+            let labels: Vec<String> = [
+                KeyProtection::StrongBox,
+                KeyProtection::TrustedEnvironment,
+                KeyProtection::AppAttest,
+                KeyProtection::Software,
+                KeyProtection::NotAttested,
+                KeyProtection::Unknown,
+            ]
+            .into_iter()
+            .map(|p| key_protection_label(lang, p))
+            .collect();
+            // A missing message would show its id; each label is its own.
+            assert!(
+                labels.iter().all(|l| !l.starts_with("client-")),
+                "{labels:?}"
+            );
+            let mut unique = labels.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(unique.len(), labels.len());
+        }
+    }
+
+    #[test]
+    fn the_banks_verdict_reaches_the_list_with_its_label() {
+        let wire = api::TrustedDevice {
+            profile_id: "p1".into(),
+            device_id: "d1".into(),
+            profile_name: "Anna".into(),
+            model: "Pixel 9".into(),
+            platform: "android".into(),
+            os_version: "15".into(),
+            app_version: "1.0".into(),
+            state: ProfileState::Active,
+            biometric: None,
+            registered_at: OffsetDateTime::UNIX_EPOCH,
+            last_used_at: None,
+            this_device: true,
+            key_protection: Some(KeyProtection::TrustedEnvironment),
+        };
+        let device = TrustedDevice::from_wire(Language::En, wire);
+        assert_eq!(
+            device.key_protection,
+            Some(KeyProtection::TrustedEnvironment)
+        );
+        assert_eq!(
+            device.key_protection_label.as_deref(),
+            Some("Hardware-backed key")
+        );
     }
 }

@@ -9,6 +9,7 @@
 //! | (`crate::error`) | [`AvainError`], the one public error, and its codes: re-exported here |
 //! | `session.rs` | the logged-in session and its 5-minute inactivity timeout |
 //! | `approval.rs` | answering a bank challenge: checks, OS gate, two signatures, receipt |
+//! | `attestation.rs` | the platform's key evidence on the wire, App Attest at registration and on approvals |
 //! | `registration.rs` | the registration state machine |
 //! | `login.rs` | login with PIN or biometrics, logout, self-service unlock |
 //! | `devices.rs` | trusted devices, remote removal, deleting a profile locally |
@@ -62,6 +63,7 @@ mod app_link;
 mod app_login;
 mod approval;
 mod areas;
+mod attestation;
 mod biometrics;
 mod blocking;
 mod devices;
@@ -99,7 +101,7 @@ pub use areas::{
     BlockingService, Devices, Documents, Identification, Inbox, Meetings, Payments, Receipts,
 };
 pub use blocking::{BlockOutcome, BlockingNumbers, PHONE_FROM_ABROAD, PHONE_IN_FINLAND};
-pub use devices::TrustedDevice;
+pub use devices::{TrustedDevice, key_protection_label};
 pub use identification::IdentificationPrompt;
 pub use inbox::{InboxView, MessageInfo, MessageView};
 pub use login::{LoginResult, UserCodeUnlockStarted, UserCodeUnlocked};
@@ -126,7 +128,7 @@ pub use versions::{CORE_VERSION, Versions};
 use crate::api::CustomerKind;
 use crate::app_link::AppLinkDomain;
 use crate::i18n::Language;
-use crate::keys::{BiometricKeyFactory, DeviceKeyFactory};
+use crate::keys::{AppAttest, BiometricKeyFactory, DeviceKeyFactory};
 use crate::lifecycle::{BiometricState, ProfileState};
 use crate::net::{BankHttp, HttpOptions, Trust};
 use crate::os_policy::{BankKey, Platform};
@@ -202,6 +204,9 @@ pub struct PlatformParts {
     pub device_keys: Arc<dyn DeviceKeyFactory>,
     /// K_bio per profile (a phone without a sensor reports `is_available() == false`).
     pub biometric_keys: Arc<dyn BiometricKeyFactory>,
+    /// iOS: App Attest, which vouches for the app instance at registration and on
+    /// approvals where the bank asks (docs/attestation.md); `None` elsewhere.
+    pub app_attest: Option<Arc<dyn AppAttest>>,
     /// "Now".
     pub clock: Arc<dyn Clock>,
 }

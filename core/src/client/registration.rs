@@ -8,15 +8,20 @@
 
 use std::sync::{Arc, Mutex};
 
+use super::attestation::android_evidence;
 use super::screen_lock::Guarded;
 use super::{AvainError, Inner, ProfileInfo, run_on};
 use crate::api::{
     Base64Bytes, CodeRequest, DeviceDescription, RegisteredProfile, RegistrationComplete,
     RegistrationStart, RegistrationStarted, RegistrationVerified, Secret, SmsCodeSent,
 };
+use crate::attestation::{AttestedKeyRole, key_attestation_challenge};
 use crate::error::AvainErrorCode;
 use crate::i18n::Language;
-use crate::keys::{PinKdfParams, PinKey, create_device_secret, delete_profile_keys};
+use crate::keys::{
+    PinKdfParams, PinKey, create_device_secret, delete_profile_keys, load_device_secret,
+    store_app_attest_key_id,
+};
 use crate::lifecycle::ProfileState;
 use crate::pin::{Pin, PinContext};
 use crate::random::random_id;
@@ -395,7 +400,11 @@ impl Registration {
     }
 
     /// Step 5: the profile's name (1-40 characters). Makes K_dev, proves possession of
-    /// both keys to the bank and stores the profile, pending the online-bank unlock.
+    /// both keys to the bank, sends the platform's evidence for them when it has some
+    /// (Android's chain for K_dev, iOS App Attest; docs/attestation.md) and stores the
+    /// profile, pending the online-bank unlock. A bank whose attestation policy does not
+    /// admit the phone refuses it: [`AvainError::DeviceNotSupported`] with
+    /// `attestation_required` or `attestation_failed`, the keys made for it deleted.
     /// Changes persisted state.
     pub async fn finish(&self, profile_name: String) -> Result<RegistrationStep, AvainError> {
         let lang = self.lang();
@@ -414,8 +423,9 @@ impl Registration {
             } => (id, verified, local_id, key, kdf),
             other => return Err(self.wrong_step(other)),
         };
-        // Without its key (cancelled, or refused after the key was used) the step goes back
-        // to choosing the PIN; a refusal that leaves the key goes back to naming.
+        // Without its key (cancelled, or refused by the bank, which deletes the attempt's
+        // keys) the step goes back to choosing the PIN; a failure that leaves the key goes
+        // back to naming.
         let step = Step::new(
             &self.state,
             State::Pin {
@@ -432,7 +442,13 @@ impl Registration {
                     Ok(())
                 }
                 Err(e) => {
-                    if let Ok(key) = Arc::try_unwrap(key) {
+                    // A bank that refused the device (an attestation it requires, say)
+                    // had this attempt's keys deleted, with the device secret K_pin was
+                    // derived from: the step goes back to choosing the PIN, which makes a
+                    // new one. A failure that kept the secret asks for the name again.
+                    let secret_kept =
+                        load_device_secret(inner.parts.secrets.as_ref(), &local_id).is_ok();
+                    if let (true, Ok(key)) = (secret_kept, Arc::try_unwrap(key)) {
                         step.end(State::Name {
                             id,
                             verified,
@@ -475,11 +491,20 @@ async fn complete(
     // From here the keys are deleted again if the bank does not take them, so a cancelled
     // call runs on to that point instead of stopping with a key made.
     crate::net::must_finish();
+    // Android: K_dev is made with the attestation challenge bound to the bank's nonce,
+    // this profile and device (avain_protocol::attestation), so its chain speaks for this
+    // registration only.
+    let challenge = key_attestation_challenge(
+        AttestedKeyRole::Device,
+        verified.nonce.as_slice(),
+        &verified.profile_id,
+        &verified.device_id,
+    );
     let (factory, id) = (Arc::clone(&inner.parts.device_keys), local_id.to_owned());
-    let (device_key, device_public_key) = super::blocking(lang, move || {
-        let key = factory.create(&id)?;
-        let public_key = key.public_key()?;
-        Ok((key, public_key))
+    let (device_key, device_public_key, chain) = super::blocking(lang, move || {
+        let created = factory.create(&id, Some(&challenge))?;
+        let public_key = created.key.public_key()?;
+        Ok((created.key, public_key, created.attestation_chain))
     })
     .await?
     .map_err(|e| AvainError::from_keys(lang, e))?;
@@ -503,6 +528,18 @@ async fn complete(
     let pin_signature = pin_key
         .sign(bytes.as_bytes())
         .map_err(|e| AvainError::from_keys(lang, e))?;
+    // The evidence: Android's chain for K_dev, or else (iOS) App Attest over these bytes,
+    // which hold K_dev and K_pin. None is fine here: the bank's policy decides.
+    let (attestation, app_attest_key_id) = match android_evidence(chain) {
+        Some(evidence) => (Some(evidence), None),
+        None => match inner
+            .app_attest_registration(bytes.as_bytes().to_vec())
+            .await?
+        {
+            Some(attested) => (Some(attested.evidence), Some(attested.key_id)),
+            None => (None, None),
+        },
+    };
     let body = RegistrationComplete {
         profile_name: name.clone(),
         device: DeviceDescription {
@@ -516,7 +553,7 @@ async fn complete(
         pin_public_key: Base64Bytes(pin_public_key),
         device_signature: Base64Bytes(device_signature),
         pin_signature: Base64Bytes(pin_signature.to_vec()),
-        attestation: None,
+        attestation,
     };
     let path = format!("v1/registrations/{registration_id}/complete");
     let registered: RegisteredProfile = match inner.http.post(&path, &body, None).await {
@@ -532,6 +569,13 @@ async fn complete(
             return Err(AvainError::from_net(lang, e));
         }
     };
+    if let Some(key_id) = app_attest_key_id {
+        // Without it this phone sends no App Attest assertions; the bank decides whether
+        // that matters, so the registration stands.
+        if let Err(e) = store_app_attest_key_id(inner.parts.secrets.as_ref(), local_id, &key_id) {
+            tracing::warn!(target: "avain::client", reason = e.code(), "App Attest key id not kept");
+        }
+    }
     inner
         .store
         .create_profile(

@@ -90,6 +90,13 @@ error_codes! {
     Expired = "expired",
     /// A step out of order.
     WrongStep = "wrong_step",
+    /// The bank's policy requires key attestation and this phone sent none: it cannot be
+    /// registered (another phone, or the online bank in the browser).
+    AttestationRequired = "attestation_required",
+    /// The key's attestation did not pass the bank's checks (not the bank's app, a key
+    /// outside the secure hardware, an unlocked bootloader): the app from the official
+    /// store on an unmodified phone, or the online bank in the browser.
+    AttestationFailed = "attestation_failed",
     /// The bank does not know the challenge.
     ChallengeUnknown = "challenge_unknown",
     /// The challenge expired.
@@ -605,6 +612,8 @@ impl From<ErrorCode> for AvainErrorCode {
             ErrorCode::SmsCodeRequired => AvainErrorCode::SmsCodeRequired,
             ErrorCode::Expired => AvainErrorCode::Expired,
             ErrorCode::WrongStep => AvainErrorCode::WrongStep,
+            ErrorCode::AttestationRequired => AvainErrorCode::AttestationRequired,
+            ErrorCode::AttestationFailed => AvainErrorCode::AttestationFailed,
             ErrorCode::ChallengeUnknown => AvainErrorCode::ChallengeUnknown,
             ErrorCode::ChallengeExpired => AvainErrorCode::ChallengeExpired,
             ErrorCode::ChallengeUsed => AvainErrorCode::ChallengeUsed,

@@ -189,12 +189,15 @@ impl AvainError {
                 code: ours,
                 user_message: bank_message,
             },
-            ErrorCode::OsNotSupported | ErrorCode::AppUpdateRequired => {
-                AvainError::DeviceNotSupported {
-                    code: ours,
-                    user_message: bank_message,
-                }
-            }
+            // A phone the bank's attestation policy does not admit cannot be used with
+            // it, like an unsupported OS: the text names what the customer can do.
+            ErrorCode::OsNotSupported
+            | ErrorCode::AppUpdateRequired
+            | ErrorCode::AttestationRequired
+            | ErrorCode::AttestationFailed => AvainError::DeviceNotSupported {
+                code: ours,
+                user_message: bank_message,
+            },
             ErrorCode::KeyCardCodeWrong
             | ErrorCode::SmsCodeWrong
             | ErrorCode::InvalidCredentials => AvainError::InvalidInput {

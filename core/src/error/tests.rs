@@ -106,6 +106,35 @@ fn bank_codes_become_actions() {
 }
 
 #[test]
+fn an_attestation_refusal_says_the_phone_cannot_be_used_and_what_to_do() {
+    for (code, ours) in [
+        (
+            ErrorCode::AttestationRequired,
+            AvainErrorCode::AttestationRequired,
+        ),
+        (
+            ErrorCode::AttestationFailed,
+            AvainErrorCode::AttestationFailed,
+        ),
+    ] {
+        for lang in Language::ALL {
+            let error = AvainError::from_net(lang, bank(403, code, None));
+            assert_eq!(error.code(), ours);
+            assert!(
+                matches!(error, AvainError::DeviceNotSupported { .. }),
+                "{error:?}"
+            );
+            assert_eq!(error.user_message(), code.message(lang, None));
+        }
+    }
+    let fi = AvainError::from_net(
+        Language::Fi,
+        bank(403, ErrorCode::AttestationRequired, None),
+    );
+    assert!(fi.user_message().contains("verkkopankkia"), "{fi}");
+}
+
+#[test]
 fn every_core_text_exists_in_every_language() {
     for lang in Language::ALL {
         for id in [

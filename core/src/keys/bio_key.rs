@@ -10,7 +10,7 @@ use ring::rand::SystemRandom;
 use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 use zeroize::Zeroizing;
 
-use super::{KeyError, P256_PUBLIC_KEY_LEN};
+use super::{CreatedKey, KeyError, P256_PUBLIC_KEY_LEN};
 use crate::secrets::{SecretStore, profile_secret_name};
 
 /// A biometric key handle. The shells implement it over BiometricPrompt + Android Keystore
@@ -35,8 +35,14 @@ pub trait BiometricKeyFactory: Send + Sync {
     fn is_available(&self) -> bool;
 
     /// Makes a new key for `profile_id` bound to the current biometric set, replacing any
-    /// old one. Changes persisted state.
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn BiometricKey>, KeyError>;
+    /// old one. With an `attestation_challenge` (Android: the bank's biometric key
+    /// challenge) a platform that can attest returns the key's certificate chain with it;
+    /// one that cannot ignores the challenge. Changes persisted state.
+    fn create(
+        &self,
+        profile_id: &str,
+        attestation_challenge: Option<&[u8]>,
+    ) -> Result<CreatedKey<dyn BiometricKey>, KeyError>;
 
     /// The key of `profile_id`, if this device has one.
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn BiometricKey>>, KeyError>;
@@ -162,7 +168,12 @@ impl BiometricKeyFactory for SoftwareBiometrics {
         self.sensor.enrolled.load(Ordering::SeqCst)
     }
 
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn BiometricKey>, KeyError> {
+    /// Software keys cannot be attested: the challenge is ignored.
+    fn create(
+        &self,
+        profile_id: &str,
+        _attestation_challenge: Option<&[u8]>,
+    ) -> Result<CreatedKey<dyn BiometricKey>, KeyError> {
         if !self.is_available() {
             return Err(KeyError::BiometricUnavailable);
         }
@@ -175,12 +186,12 @@ impl BiometricKeyFactory for SoftwareBiometrics {
         let name = secret_name(profile_id);
         self.secrets.put(&name, &stored)?;
         tracing::debug!(profile = %profile_id, "K_bio created");
-        Ok(Arc::new(SoftwareBiometricKey {
+        Ok(CreatedKey::unattested(Arc::new(SoftwareBiometricKey {
             secrets: Arc::clone(&self.secrets),
             sensor: Arc::clone(&self.sensor),
             name,
             public_key,
-        }))
+        })))
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn BiometricKey>>, KeyError> {
@@ -275,7 +286,7 @@ mod tests {
     #[test]
     fn an_approved_prompt_signs() {
         let (sensor, bio) = setup();
-        let key = bio.create("p1").unwrap();
+        let key = bio.create("p1", None).unwrap().key;
         let signature = key.sign("Hyväksy maksu", b"bytes").unwrap();
         assert!(verify_biometric_signature(
             &key.public_key().unwrap(),
@@ -288,7 +299,7 @@ mod tests {
     #[test]
     fn a_refused_prompt_does_not_sign_and_the_key_still_works_afterwards() {
         let (sensor, bio) = setup();
-        let key = bio.create("p1").unwrap();
+        let key = bio.create("p1", None).unwrap().key;
         sensor.respond_next(PromptResponse::Refuse);
         assert_eq!(key.sign("x", b"m").unwrap_err(), KeyError::BiometricRefused);
         assert!(key.sign("x", b"m").is_ok());
@@ -297,7 +308,7 @@ mod tests {
     #[test]
     fn a_reported_set_change_invalidates_the_key_for_good() {
         let (sensor, bio) = setup();
-        let key = bio.create("p1").unwrap();
+        let key = bio.create("p1", None).unwrap().key;
         sensor.respond_next(PromptResponse::SetChanged);
         assert_eq!(
             key.sign("x", b"m").unwrap_err(),
@@ -313,7 +324,7 @@ mod tests {
     #[test]
     fn enrolling_a_new_finger_invalidates_existing_keys_without_a_prompt() {
         let (sensor, bio) = setup();
-        let key = bio.create("p1").unwrap();
+        let key = bio.create("p1", None).unwrap().key;
         sensor.change_biometric_set();
         assert_eq!(
             key.sign("x", b"m").unwrap_err(),
@@ -321,7 +332,7 @@ mod tests {
         );
         assert!(sensor.prompts_shown().is_empty());
         // A key made after the change works with the new set.
-        let fresh = bio.create("p1").unwrap();
+        let fresh = bio.create("p1", None).unwrap().key;
         assert!(fresh.sign("x", b"m").is_ok());
     }
 
@@ -330,13 +341,16 @@ mod tests {
         let (sensor, bio) = setup();
         sensor.set_enrolled(false);
         assert!(!bio.is_available());
-        assert_eq!(bio.create("p1").err(), Some(KeyError::BiometricUnavailable));
+        assert_eq!(
+            bio.create("p1", None).err(),
+            Some(KeyError::BiometricUnavailable)
+        );
     }
 
     #[test]
     fn keys_reopen_and_delete() {
         let (_, bio) = setup();
-        let key = bio.create("p1").unwrap();
+        let key = bio.create("p1", None).unwrap().key;
         let reopened = bio.open("p1").unwrap().unwrap();
         assert_eq!(reopened.public_key().unwrap(), key.public_key().unwrap());
         bio.delete("p1").unwrap();

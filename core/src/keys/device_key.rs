@@ -7,7 +7,7 @@ use ring::rand::SystemRandom;
 use ring::signature::{ECDSA_P256_SHA256_ASN1_SIGNING, EcdsaKeyPair, KeyPair};
 use zeroize::Zeroizing;
 
-use super::{KeyError, P256_PUBLIC_KEY_LEN};
+use super::{CreatedKey, KeyError, P256_PUBLIC_KEY_LEN};
 use crate::secrets::{SecretStore, profile_secret_name};
 
 /// A device key handle. Phones implement it over the Secure Enclave / Android Keystore,
@@ -22,8 +22,15 @@ pub trait DeviceKey: Send + Sync {
 
 /// Makes, finds and deletes the device key of each profile.
 pub trait DeviceKeyFactory: Send + Sync {
-    /// Makes a new key for `profile_id`, replacing any old one. Changes persisted state.
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn DeviceKey>, KeyError>;
+    /// Makes a new key for `profile_id`, replacing any old one. With an
+    /// `attestation_challenge` (Android: `setAttestationChallenge`) a platform that can
+    /// attest returns the key's certificate chain with it; one that cannot ignores the
+    /// challenge. Changes persisted state.
+    fn create(
+        &self,
+        profile_id: &str,
+        attestation_challenge: Option<&[u8]>,
+    ) -> Result<CreatedKey<dyn DeviceKey>, KeyError>;
 
     /// The key of `profile_id`, if this device has one.
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn DeviceKey>>, KeyError>;
@@ -70,7 +77,12 @@ fn secret_name(profile_id: &str) -> String {
 }
 
 impl DeviceKeyFactory for SoftwareDeviceKeys {
-    fn create(&self, profile_id: &str) -> Result<Arc<dyn DeviceKey>, KeyError> {
+    /// Software keys cannot be attested: the challenge is ignored.
+    fn create(
+        &self,
+        profile_id: &str,
+        _attestation_challenge: Option<&[u8]>,
+    ) -> Result<CreatedKey<dyn DeviceKey>, KeyError> {
         let rng = SystemRandom::new();
         let document = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng)
             .map_err(|_| KeyError::Randomness)?;
@@ -82,7 +94,7 @@ impl DeviceKeyFactory for SoftwareDeviceKeys {
         )?;
         self.secrets.put(&key.name, &pkcs8)?;
         tracing::debug!(profile = %profile_id, "K_dev created");
-        Ok(Arc::new(key))
+        Ok(CreatedKey::unattested(Arc::new(key)))
     }
 
     fn open(&self, profile_id: &str) -> Result<Option<Arc<dyn DeviceKey>>, KeyError> {
@@ -177,7 +189,7 @@ mod tests {
     #[test]
     fn a_new_key_signs_and_its_signature_verifies() {
         let (_, keys) = factory();
-        let key = keys.create("p1").unwrap();
+        let key = keys.create("p1", None).unwrap().key;
         let public = key.public_key().unwrap();
         assert_eq!(public.len(), 65);
         assert_eq!(public[0], 0x04);
@@ -189,7 +201,7 @@ mod tests {
     #[test]
     fn a_key_survives_reopening_and_is_gone_after_delete() {
         let (secrets, keys) = factory();
-        let created = keys.create("p1").unwrap();
+        let created = keys.create("p1", None).unwrap().key;
         assert_eq!(secrets.names(), vec!["avain/profile/p1/device-key"]);
         let reopened = keys.open("p1").unwrap().expect("stored");
         assert_eq!(
@@ -211,10 +223,10 @@ mod tests {
     #[test]
     fn profiles_have_separate_keys_and_an_old_handle_cannot_sign_for_a_new_key() {
         let (_, keys) = factory();
-        let a = keys.create("p1").unwrap();
-        let b = keys.create("p2").unwrap();
+        let a = keys.create("p1", None).unwrap().key;
+        let b = keys.create("p2", None).unwrap().key;
         assert_ne!(a.public_key().unwrap(), b.public_key().unwrap());
-        let replacement = keys.create("p1").unwrap();
+        let replacement = keys.create("p1", None).unwrap().key;
         assert_ne!(replacement.public_key().unwrap(), a.public_key().unwrap());
         assert_eq!(a.sign(b"x").unwrap_err(), KeyError::NotFound);
     }

@@ -14,14 +14,22 @@
 //! no method holds key material beyond one synchronous call, so an async caller never
 //! carries a key across an `.await`.
 //!
+//! New keys come with the platform's evidence when it can attest them ([`CreatedKey`],
+//! [`AppAttest`]); the core carries it to the bank and never judges it.
+//!
 //! [`SignedBytes`]: crate::signed_bytes::SignedBytes
 
+mod attestation;
 mod bio_key;
 mod device_key;
 mod error;
 mod pin_key;
 mod wipe;
 
+pub use attestation::{
+    AppAttest, AppAttestError, CreatedKey, delete_app_attest_key_id, load_app_attest_key_id,
+    store_app_attest_key_id,
+};
 /// The second factor next to possession: the wire's [`Factor`](avain_protocol::api::Factor),
 /// one type on both sides.
 pub use avain_protocol::api::Factor as SecondFactor;

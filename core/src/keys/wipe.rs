@@ -1,9 +1,11 @@
 //! Deleting a profile from this device: every key and secret it had in the keystore.
 
-use super::{BiometricKeyFactory, DeviceKeyFactory, KeyError, delete_device_secret};
+use super::{
+    BiometricKeyFactory, DeviceKeyFactory, KeyError, delete_app_attest_key_id, delete_device_secret,
+};
 use crate::secrets::SecretStore;
 
-/// Deletes K_dev, K_bio and the device secret of `profile_id`, so no PIN derives its K_pin
+/// Deletes K_dev, K_bio, the device secret and the App Attest key id of `profile_id`, so no PIN derives its K_pin
 /// again. Tries every deletion even if one fails, and reports the first failure. Pair it
 /// with `Store::delete_profile`. Changes persisted state.
 pub fn delete_profile_keys(
@@ -16,6 +18,7 @@ pub fn delete_profile_keys(
         device_keys.delete(profile_id),
         biometric_keys.delete(profile_id),
         delete_device_secret(secrets, profile_id),
+        delete_app_attest_key_id(secrets, profile_id),
     ];
     tracing::debug!(profile = %profile_id, "profile keys deleted");
     results.into_iter().collect()
@@ -28,6 +31,7 @@ mod tests {
     use super::*;
     use crate::keys::{
         SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys, create_device_secret,
+        store_app_attest_key_id,
     };
     use crate::random::SystemRandomness;
     use crate::secrets::MemorySecretStore;
@@ -38,11 +42,12 @@ mod tests {
         let devices = SoftwareDeviceKeys::new(secrets.clone());
         let bio = SoftwareBiometrics::new(secrets.clone(), Arc::new(SimulatedSensor::new()));
         for id in ["p1", "p2"] {
-            devices.create(id).unwrap();
-            bio.create(id).unwrap();
+            devices.create(id, None).unwrap();
+            bio.create(id, None).unwrap();
             create_device_secret(&*secrets, &SystemRandomness::new(), id).unwrap();
+            store_app_attest_key_id(&*secrets, id, "a2V5").unwrap();
         }
-        assert_eq!(secrets.names().len(), 6);
+        assert_eq!(secrets.names().len(), 8);
         delete_profile_keys(&*secrets, &devices, &bio, "p1").unwrap();
         assert!(
             secrets
@@ -50,7 +55,7 @@ mod tests {
                 .iter()
                 .all(|n| n.starts_with("avain/profile/p2/"))
         );
-        assert_eq!(secrets.names().len(), 3);
+        assert_eq!(secrets.names().len(), 4);
         delete_profile_keys(&*secrets, &devices, &bio, "p1").unwrap();
     }
 }

@@ -41,7 +41,9 @@ final class CorePlatformTests: XCTestCase {
     func testTheCoresSoftwareKeysLiveInTheSwiftStore() throws {
         let store = MemorySecretStore()
         let keys = softwareDeviceKeys(store: store)
-        let publicKey = try keys.create(profileId: "0123abcd")
+        let created = try keys.create(profileId: "0123abcd", attestationChallenge: Data(repeating: 7, count: 32))
+        XCTAssertNil(created.attestationChain, "software keys cannot be attested")
+        let publicKey = created.publicKey
         XCTAssertEqual(publicKey.count, 65)
         XCTAssertEqual(publicKey.first, 0x04)
         XCTAssertEqual(store.names, ["avain/profile/0123abcd/device-key"])

@@ -51,10 +51,11 @@ final class SwiftDeviceKeys: DeviceKeys, @unchecked Sendable {
         return aliases[profileId]
     }
 
-    func create(profileId: String) throws -> Data {
+    /// Software keys cannot be attested: no chain (an iPhone's evidence is App Attest's).
+    func create(profileId: String, attestationChallenge: Data?) throws -> CreatedKey {
         record("create")
         _ = alias(profileId, create: true)
-        return try platformCall { try math.create(profileId: profileId) }
+        return try platformCall { try math.create(profileId: profileId, attestationChallenge: nil) }
     }
 
     func publicKey(profileId: String) throws -> Data? {
@@ -81,7 +82,9 @@ final class SwiftDeviceKeys: DeviceKeys, @unchecked Sendable {
 /// No biometric hardware (Linux); availability is all the platform check asks.
 final class NoBiometrics: BiometricKeys, @unchecked Sendable {
     func isAvailable() -> Bool { false }
-    func create(profileId: String) throws -> Data { throw PlatformError.BiometricsNotAvailable }
+    func create(profileId: String, attestationChallenge: Data?) throws -> CreatedKey {
+        throw PlatformError.BiometricsNotAvailable
+    }
     func publicKey(profileId: String) throws -> Data? { nil }
     func sign(profileId: String, prompt: String, message: Data) throws -> Data {
         throw PlatformError.BiometricsNotAvailable

@@ -10,6 +10,7 @@ import fi.avain.Avain
 import fi.avain.AvainSettings
 import fi.avain.BankSettings
 import fi.avain.BiometricKeys
+import fi.avain.CreatedKey
 import fi.avain.core.DeviceDetails
 import fi.avain.protocol.Language
 import fi.avain.core.Platform
@@ -49,7 +50,8 @@ private fun bankSettings(): BankSettings {
 
 private class NoBiometrics : BiometricKeys {
     override fun isAvailable() = false
-    override fun create(profileId: String): ByteArray = throw PlatformException.BiometricsNotAvailable()
+    override fun create(profileId: String, attestationChallenge: ByteArray?): CreatedKey =
+        throw PlatformException.BiometricsNotAvailable()
     override fun publicKey(profileId: String): ByteArray? = null
     override fun sign(profileId: String, prompt: String, message: ByteArray): ByteArray =
         throw PlatformException.BiometricsNotAvailable()

@@ -6,6 +6,7 @@
 //! online bank, reading SMS codes from the sandbox's outbox). The end-to-end tests in
 //! `tests/` and `avain demo` use it.
 
+pub mod attesting;
 pub mod services;
 
 use std::path::{Path, PathBuf};
@@ -125,6 +126,7 @@ pub fn reopen_phone(
             secrets,
             Arc::new(SimulatedSensor::new()),
         )),
+        app_attest: None,
         clock,
     };
     Avain::open(
@@ -194,6 +196,7 @@ impl Harness {
             secrets: secrets.clone(),
             device_keys: device_keys.clone(),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets.clone(), sensor.clone())),
+            app_attest: None,
             clock: clock.clone(),
         };
         let avain = Avain::open(
@@ -237,6 +240,7 @@ impl Harness {
             secrets: secrets.clone(),
             device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets, sensor)),
+            app_attest: None,
             clock: Arc::new(ManualClock::default()),
         };
         let mut device = test_device();

@@ -157,6 +157,7 @@ impl Harness {
                 self.secrets.clone(),
                 self.sensor.clone(),
             )),
+            app_attest: None,
             clock: self.clock.clone(),
         };
         Avain::open(

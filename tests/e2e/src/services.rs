@@ -152,6 +152,7 @@ impl Harness {
             secrets: secrets.clone(),
             device_keys: Arc::new(SoftwareDeviceKeys::new(secrets.clone())),
             biometric_keys: Arc::new(SoftwareBiometrics::new(secrets, sensor)),
+            app_attest: None,
             clock: clock.clone(),
         };
         let avain = Avain::open(

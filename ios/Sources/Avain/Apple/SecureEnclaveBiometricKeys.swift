@@ -52,7 +52,9 @@ public final class SecureEnclaveBiometricKeys: BiometricKeys, @unchecked Sendabl
         LAContext().canEvaluatePolicy(.deviceOwnerAuthenticationWithBiometrics, error: nil)
     }
 
-    public func create(profileId: String) throws -> Data {
+    /// No chain: the Secure Enclave does not certify K_bio; on iOS the approval that
+    /// registers it carries an App Attest assertion where the bank asks.
+    public func create(profileId: String, attestationChallenge: Data?) throws -> CreatedKey {
         try delete(profileId: profileId)
         let context = LAContext()
         var laError: NSError?
@@ -78,7 +80,7 @@ public final class SecureEnclaveBiometricKeys: BiometricKeys, @unchecked Sendabl
             throw securityError(error)
         }
         try store.put(name: Self.stateName(profileId), value: state)
-        return try publicKeyData(of: key)
+        return CreatedKey(publicKey: try publicKeyData(of: key), attestationChain: nil)
     }
 
     public func publicKey(profileId: String) throws -> Data? {

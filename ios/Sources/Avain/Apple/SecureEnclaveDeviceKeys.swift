@@ -41,7 +41,10 @@ public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
 
     static func tag(_ profileId: String) -> Data { Data("fi.avain.kdev.\(profileId)".utf8) }
 
-    public func create(profileId: String) throws -> Data {
+    /// The attestation challenge is Android's: the Secure Enclave does not certify its
+    /// keys, and App Attest vouches for the registration instead (`AppleAppAttest`), so
+    /// no chain comes back.
+    public func create(profileId: String, attestationChallenge: Data?) throws -> CreatedKey {
         try delete(profileId: profileId)
         var error: Unmanaged<CFError>?
         // `.privateKeyUsage` exists only for Secure Enclave keys.
@@ -64,7 +67,7 @@ public final class SecureEnclaveDeviceKeys: DeviceKeys, @unchecked Sendable {
         guard let key = SecKeyCreateRandomKey(attributes as CFDictionary, &error) else {
             throw securityError(error)
         }
-        return try publicKeyData(of: key)
+        return CreatedKey(publicKey: try publicKeyData(of: key), attestationChain: nil)
     }
 
     public func publicKey(profileId: String) throws -> Data? {

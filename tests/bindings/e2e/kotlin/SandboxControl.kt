@@ -6,13 +6,16 @@ package fi.avain.e2e
 import fi.avain.Avain
 import fi.avain.AvainSettings
 import fi.avain.BankSettings
+import fi.avain.BiometricKeys
 import fi.avain.PolicyKey
+import fi.avain.Registration
 import fi.avain.WallClock
 import fi.avain.protocol.AppLinkDomain
 import fi.avain.core.DeviceDetails
 import fi.avain.core.Platform
 import fi.avain.core.RegistrationStep
 import fi.avain.shell.JvmDeviceKeys
+import fi.avain.shell.KeyAttester
 import fi.avain.shell.MemorySecretStore
 import fi.avain.shell.NoBiometrics
 import java.net.HttpURLConnection
@@ -78,11 +81,16 @@ internal object SandboxControl {
         return avain to registerAndUnlock(avain, user, pin, "Puutyön puhelin")
     }
 
-    /** A phone on a fresh data directory with no profile (before registration). */
+    /**
+     * A phone on a fresh data directory with no profile (before registration); with an
+     * [attester] its keys come with the sandbox's simulated Keystore attestation.
+     */
     suspend fun phone(
         bank: BankSettings,
         clock: WallClock? = null,
         secureLockScreen: () -> Boolean = { true },
+        attester: KeyAttester? = null,
+        biometrics: BiometricKeys = NoBiometrics(),
     ): Avain {
         val store = MemorySecretStore()
         return Avain.open(
@@ -95,18 +103,43 @@ internal object SandboxControl {
                 clock = clock,
             ),
             store,
-            JvmDeviceKeys(store, secureLockScreen = secureLockScreen),
-            NoBiometrics(),
+            JvmDeviceKeys(store, secureLockScreen = secureLockScreen, attester = attester),
+            biometrics,
         )
     }
 
-    /** Registers [user] on [avain] with [pin] and has the online bank unlock the profile; its id. */
-    suspend fun registerAndUnlock(avain: Avain, user: String, pin: String, name: String): String {
+    /** [user]'s registration on [avain] with [pin], up to naming the profile. */
+    suspend fun registrationUpToName(avain: Avain, user: String, pin: String): Registration {
         val registration = avain.startRegistration(user, value("/customer/$user", "password"))
         val keyCard = registration.step() as RegistrationStep.KeyCardCode
         registration.submitKeyCardCode(call("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
         registration.submitSmsCode(call("GET", "/sms/$user/registration_sms_code"))
         registration.choosePin(pin, pin)
+        return registration
+    }
+
+    /**
+     * The bank's attestation policy per platform (`required`, `preferred`, `off`); the
+     * sandbox starts with `preferred` for both, which a test puts back when done.
+     */
+    fun attestationPolicy(android: String, apple: String) {
+        val now = lines("/attestation/policy/$android/$apple", "POST")
+        check(now.contains("android" to android) && now.contains("apple" to apple)) { "policy: $now" }
+    }
+
+    /** The sandbox playing Android Keystore's attestation for a [role] key (`device`, `biometric`). */
+    fun androidAttester(role: String = "device", level: String = "trusted_environment") =
+        KeyAttester { publicKey, challenge ->
+            lines("/attestation/android/$role/$level/${hex(publicKey)}/${hex(challenge)}", "POST")
+                .filter { it.first == "certificate" }
+                .map { Base64.getDecoder().decode(it.second) }
+        }
+
+    fun hex(bytes: ByteArray): String = bytes.joinToString("") { "%02x".format(it) }
+
+    /** Registers [user] on [avain] with [pin] and has the online bank unlock the profile; its id. */
+    suspend fun registerAndUnlock(avain: Avain, user: String, pin: String, name: String): String {
+        val registration = registrationUpToName(avain, user, pin)
         val pending = registration.finish(name) as RegistrationStep.PendingUnlock
         check(call("POST", "/unlock/$user") == "1") { "the online-bank unlock" }
         return pending.profile.id

@@ -4,7 +4,9 @@
 package fi.avain.e2e
 
 import fi.avain.BiometricKeys
+import fi.avain.CreatedKey
 import fi.avain.PlatformException
+import fi.avain.shell.KeyAttester
 import fi.avain.shell.P256
 import java.security.KeyPair
 import java.security.KeyPairGenerator
@@ -19,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap
  * [enrolNewFinger] every older key refuses to sign with [PlatformException.BiometricSetChanged],
  * as a Keystore key made with `setInvalidatedByBiometricEnrollment(true)` throws
  * `KeyPermanentlyInvalidatedException`. [customerCancels] makes the next prompt end with
- * the customer pressing "Use PIN". Every prompt's text is kept in [prompts].
+ * the customer pressing "Use PIN". Every prompt's text is kept in [prompts]. With an
+ * [attester], a key made with an attestation challenge comes with its chain.
  */
-class SimulatedBiometricKeys : BiometricKeys {
+class SimulatedBiometricKeys(private val attester: KeyAttester? = null) : BiometricKeys {
     private class Bound(val pair: KeyPair, val enrolment: Int)
 
     private val keys = ConcurrentHashMap<String, Bound>()
@@ -41,12 +44,15 @@ class SimulatedBiometricKeys : BiometricKeys {
 
     override fun isAvailable() = true
 
-    override fun create(profileId: String): ByteArray {
+    /** The chain comes from [attester] when the core asks with a challenge (Android's K_bio). */
+    override fun create(profileId: String, attestationChallenge: ByteArray?): CreatedKey {
         val generator = KeyPairGenerator.getInstance("EC")
         generator.initialize(ECGenParameterSpec("secp256r1"))
         val pair = generator.generateKeyPair()
         keys[profileId] = Bound(pair, enrolment)
-        return P256.uncompressedPoint(pair.public as ECPublicKey)
+        val publicKey = P256.uncompressedPoint(pair.public as ECPublicKey)
+        val chain = attestationChallenge?.let { attester?.chain(publicKey, it) }
+        return CreatedKey(publicKey, chain)
     }
 
     override fun publicKey(profileId: String): ByteArray? =

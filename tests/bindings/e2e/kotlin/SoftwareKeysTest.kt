@@ -21,7 +21,10 @@ class SoftwareKeysTest {
     fun theCoresSoftwareKeysLiveInTheKotlinStoreAndJavaVerifiesThem() {
         val store = MemorySecretStore()
         val keys = softwareDeviceKeys(store)
-        val publicKey = keys.create("0123abcd")
+        val created = keys.create("0123abcd", ByteArray(32) { 7 })
+        // Software keys cannot be attested: a challenge gets no chain.
+        assertEquals(null, created.attestationChain)
+        val publicKey = created.publicKey
         assertEquals(listOf("avain/profile/0123abcd/device-key"), store.names())
         assertArrayEquals(publicKey, keys.publicKey("0123abcd"))
         val message = "Hyväksy maksu 14 505,94 €".toByteArray()

@@ -12,8 +12,9 @@ extension SandboxControl {
         return (avain, try await registerAndUnlock(avain, user: user, pin: pin, name: "Puutyön iPhone"))
     }
 
-    /// A phone on a fresh data directory with no profile (before registration).
-    static func phone(bank: BankSettings, clock: WallClock? = nil) async throws -> Avain {
+    /// A phone on a fresh data directory with no profile (before registration); with
+    /// `appAttest`, App Attest vouches for its registration and approvals.
+    static func phone(bank: BankSettings, clock: WallClock? = nil, appAttest: AppAttest? = nil) async throws -> Avain {
         let store = MemorySecretStore()
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("avain-swift-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
@@ -21,7 +22,7 @@ extension SandboxControl {
             settings: AvainSettings(
                 dataDir: dataDir.path, bank: bank, preferredLanguages: ["fi-FI"],
                 device: DeviceDetails(platform: .ios, model: "iPhone15,2", osVersion: "17.5.1", appVersion: "1.0.0"),
-                pinKdfIterations: 1_000, clock: clock),
+                pinKdfIterations: 1_000, clock: clock, appAttest: appAttest),
             secretStore: store, deviceKeys: SwiftDeviceKeys(store: store), biometricKeys: NoBiometrics())
     }
 

@@ -35,10 +35,12 @@ final class SimulatedBiometricKeys: BiometricKeys, @unchecked Sendable {
 
     func isAvailable() -> Bool { true }
 
-    func create(profileId: String) throws -> Data {
-        let publicKey = try math.create(profileId: profileId)
+    /// No chain: an iPhone's K_bio is vouched for by the App Attest assertion on the
+    /// approval that registers it, where the bank asks.
+    func create(profileId: String, attestationChallenge: Data?) throws -> CreatedKey {
+        let created = try math.create(profileId: profileId, attestationChallenge: nil)
         locked { boundTo[profileId] = enrolment }
-        return publicKey
+        return created
     }
 
     func publicKey(profileId: String) throws -> Data? {

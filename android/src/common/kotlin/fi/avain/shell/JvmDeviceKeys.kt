@@ -3,6 +3,7 @@
 // AndroidKeystoreDeviceKeys (android/src/main), whose keys never leave the hardware.
 package fi.avain.shell
 
+import fi.avain.CreatedKey
 import fi.avain.DeviceKeys
 import fi.avain.PlatformException
 import fi.avain.SecretStore
@@ -19,16 +20,22 @@ import java.security.spec.PKCS8EncodedKeySpec
  * Device keys made by java.security: the private key as PKCS#8 and the public key
  * (uncompressed SEC1) in [store], under names derived from the profile id. A JVM has no
  * screen lock to ask: [secureLockScreen] answers for it (a test passes `{ false }` for a
- * phone whose lock is off).
+ * phone whose lock is off), nor a Keystore to attest its keys: a test that wants evidence
+ * passes an [attester] (the sandbox's simulated attestation service).
  */
 class JvmDeviceKeys(
     private val store: SecretStore,
     private val random: SecureRandom = SecureRandom(),
     private val secureLockScreen: () -> Boolean = { true },
+    private val attester: KeyAttester? = null,
 ) : DeviceKeys {
     override fun hasSecureLockScreen(): Boolean = secureLockScreen()
 
-    override fun create(profileId: String): ByteArray = platformCall {
+    /**
+     * A key made with an [attestationChallenge] comes with the chain [attester] gives for
+     * it; without an attester (a JVM has no Keystore to vouch for its keys) with none.
+     */
+    override fun create(profileId: String, attestationChallenge: ByteArray?): CreatedKey = platformCall {
         val generator = KeyPairGenerator.getInstance("EC")
         generator.initialize(ECGenParameterSpec("secp256r1"), random)
         val pair = generator.generateKeyPair()
@@ -40,7 +47,7 @@ class JvmDeviceKeys(
         } finally {
             pkcs8.fill(0)
         }
-        publicKey
+        CreatedKey(publicKey, attestationChallenge?.let { attester?.chain(publicKey, it) })
     }
 
     override fun publicKey(profileId: String): ByteArray? = platformCall {

@@ -16,6 +16,7 @@ import androidx.biometric.BiometricPrompt
 import androidx.core.content.ContextCompat
 import androidx.fragment.app.FragmentActivity
 import fi.avain.BiometricKeys
+import fi.avain.CreatedKey
 import fi.avain.protocol.Language
 import fi.avain.PlatformException
 import fi.avain.biometricPromptTexts
@@ -51,9 +52,24 @@ class AndroidBiometricKeys(
     override fun isAvailable(): Boolean =
         BiometricManager.from(appContext).canAuthenticate(BIOMETRIC_STRONG) == BiometricManager.BIOMETRIC_SUCCESS
 
-    override fun create(profileId: String): ByteArray = platformCall {
+    /**
+     * With [attestationChallenge] (the bank's biometric key challenge) the key is
+     * generated with `setAttestationChallenge` and its certificate chain returned: it
+     * shows the bank that the key needs a strong biometric for every use.
+     */
+    override fun create(profileId: String, attestationChallenge: ByteArray?): CreatedKey = platformCall {
         val alias = alias(profileId)
         keyStore.deleteEntry(alias)
+        val challenge = KeyAttestation.generateWith(attestationChallenge) { withChallenge ->
+            generate(alias, withChallenge)
+        }
+        CreatedKey(
+            publicKey = P256.uncompressedPoint(keyStore.getCertificate(alias).publicKey as ECPublicKey),
+            attestationChain = KeyAttestation.chain(keyStore, alias, challenge),
+        )
+    }
+
+    private fun generate(alias: String, challenge: ByteArray?) {
         val spec = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_SIGN)
             .setAlgorithmParameterSpec(ECGenParameterSpec("secp256r1"))
             .setDigests(KeyProperties.DIGEST_SHA256)
@@ -69,11 +85,11 @@ class AndroidBiometricKeys(
             // The default, said out loud: a new finger or face invalidates the key.
             spec.setInvalidatedByBiometricEnrollment(true)
         }
-        val pair = KeyPairGenerator.getInstance(KeyProperties.KEY_ALGORITHM_EC, ANDROID_KEYSTORE).run {
+        KeyAttestation.setChallenge(spec, challenge)
+        KeyPairGenerator.getInstance(KeyProperties.KEY_ALGORITHM_EC, ANDROID_KEYSTORE).run {
             initialize(spec.build())
             generateKeyPair()
         }
-        P256.uncompressedPoint(pair.public as ECPublicKey)
     }
 
     override fun publicKey(profileId: String): ByteArray? = platformCall {

@@ -1,6 +1,7 @@
 // K_dev on Android: an EC P-256 signing key per profile in the Android Keystore, in
 // StrongBox (a separate secure chip) when the phone has one, else in the TEE. The private
-// key never leaves the hardware.
+// key never leaves the hardware. Made with the bank's attestation challenge at
+// registration, so Keystore's certificate chain tells the bank where the key lives.
 package fi.avain.android
 
 import android.app.KeyguardManager
@@ -10,6 +11,7 @@ import android.os.Build
 import android.security.keystore.KeyGenParameterSpec
 import android.security.keystore.KeyProperties
 import android.security.keystore.StrongBoxUnavailableException
+import fi.avain.CreatedKey
 import fi.avain.DeviceKeys
 import fi.avain.PlatformException
 import fi.avain.shell.P256
@@ -37,16 +39,27 @@ class AndroidKeystoreDeviceKeys(context: Context) : DeviceKeys {
      */
     override fun hasSecureLockScreen(): Boolean = keyguard.isDeviceSecure
 
-    override fun create(profileId: String): ByteArray = platformCall {
+    /**
+     * With [attestationChallenge] (at registration) the key is generated with
+     * `setAttestationChallenge` and its certificate chain returned for the bank to verify
+     * ([KeyAttestation]); a phone that cannot attest gives the key without it.
+     */
+    override fun create(profileId: String, attestationChallenge: ByteArray?): CreatedKey = platformCall {
         val alias = alias(profileId)
         keyStore.deleteEntry(alias)
-        val pair = try {
-            generate(alias, strongBox = hasStrongBox)
-        } catch (e: StrongBoxUnavailableException) {
-            // Advertised but busy or refusing P-256: the TEE is the next best place.
-            generate(alias, strongBox = false)
+        val challenge = KeyAttestation.generateWith(attestationChallenge) { withChallenge ->
+            try {
+                generate(alias, strongBox = hasStrongBox, challenge = withChallenge)
+            } catch (e: StrongBoxUnavailableException) {
+                // Advertised but busy or refusing P-256: the TEE is the next best place.
+                generate(alias, strongBox = false, challenge = withChallenge)
+            }
         }
-        P256.uncompressedPoint(pair.public as ECPublicKey)
+        val certificate = keyStore.getCertificate(alias)
+        CreatedKey(
+            publicKey = P256.uncompressedPoint(certificate.publicKey as ECPublicKey),
+            attestationChain = KeyAttestation.chain(keyStore, alias, challenge),
+        )
     }
 
     override fun publicKey(profileId: String): ByteArray? = platformCall {
@@ -66,15 +79,17 @@ class AndroidKeystoreDeviceKeys(context: Context) : DeviceKeys {
 
     override fun delete(profileId: String) = platformCall { keyStore.deleteEntry(alias(profileId)) }
 
-    private fun generate(alias: String, strongBox: Boolean) =
+    private fun generate(alias: String, strongBox: Boolean, challenge: ByteArray?) {
         KeyPairGenerator.getInstance(KeyProperties.KEY_ALGORITHM_EC, ANDROID_KEYSTORE).run {
             val spec = KeyGenParameterSpec.Builder(alias, KeyProperties.PURPOSE_SIGN)
                 .setAlgorithmParameterSpec(ECGenParameterSpec("secp256r1"))
                 .setDigests(KeyProperties.DIGEST_SHA256)
             if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) spec.setIsStrongBoxBacked(strongBox)
+            KeyAttestation.setChallenge(spec, challenge)
             initialize(spec.build())
             generateKeyPair()
         }
+    }
 
     private fun alias(profileId: String) = "fi.avain.kdev.$profileId"
 

@@ -1,6 +1,7 @@
 package fi.avain.shell
 
 import fi.avain.BiometricKeys
+import fi.avain.CreatedKey
 import fi.avain.protocol.Language
 import fi.avain.SecretStore
 import fi.avain.checkPlatform
@@ -20,7 +21,7 @@ import org.junit.Test
 class CancellationTest {
     private class NoBiometrics : BiometricKeys {
         override fun isAvailable() = false
-        override fun create(profileId: String): ByteArray = ByteArray(0)
+        override fun create(profileId: String, attestationChallenge: ByteArray?) = CreatedKey(ByteArray(0))
         override fun publicKey(profileId: String): ByteArray? = null
         override fun sign(profileId: String, prompt: String, message: ByteArray) = ByteArray(0)
         override fun delete(profileId: String) = Unit

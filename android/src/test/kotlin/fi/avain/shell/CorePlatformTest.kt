@@ -101,7 +101,7 @@ class CorePlatformTest {
         val honest = JvmDeviceKeys(store)
         val swapping = object : fi.avain.DeviceKeys by honest {
             override fun sign(profileId: String, message: ByteArray): ByteArray {
-                honest.create("other")
+                honest.create("other", null)
                 return honest.sign("other", message)
             }
         }

@@ -152,6 +152,26 @@ impl Store {
         Ok(value)
     }
 
+    /// [`Store::write`] without waiting for the disk, for bookkeeping the bank can give
+    /// back (the payee cache, a payment that no longer waits): in WAL mode with
+    /// `synchronous = NORMAL` the commit survives the app being killed but not a power
+    /// cut; the next synced commit or checkpoint takes it to the disk. Never for receipts,
+    /// profiles or keys' parameters.
+    fn write_unsynced<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>, &RowCipher) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = lock(&self.writer);
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => f(&tx, &self.cipher).and_then(|value| Ok(tx.commit().map(|()| value)?)),
+            Err(e) => Err(e.into()),
+        };
+        // Every other write stays synced, whatever happened above.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        result
+    }
+
     /// Runs `f` on a connection that sees the last committed state. Uses the writer's
     /// connection when it is idle (no second connection for a single-threaded app), and a
     /// reader connection otherwise, so reads never wait for a write in progress.

@@ -1,17 +1,18 @@
-//! `avain bench login --n 200`: full PIN logins, and payment approvals in a session, by
-//! the core against an embedded sandbox bank over HTTPS on loopback, with the shipping
-//! PBKDF2 cost. Prints one JSON line: for each of the two (`login`, `approval`), round
-//! trips (target 2 for a login on a warm connection, 1 for an approval: the signed
-//! answer), p50 and p99 latency, the PIN key derivation alone (`kdf_ms`, timed right after
-//! each sample so both see the same load), `over_kdf_p50_ms` = the median of each
-//! sample's time minus its KDF (target <= 3 ms), and `ratio` = p50 / kdf; a breakdown of a
-//! login's parts, and the 1-minute load average before and after.
+//! `avain bench login --n 200 [--iterations N]`: full PIN logins, and payment approvals
+//! in a session, by the core against an embedded sandbox bank over HTTPS on loopback, with
+//! the shipping PBKDF2 cost unless `--iterations` says otherwise. Prints one JSON line: for
+//! each of the two (`login`, `approval`), round trips (target 2 for a login on a warm
+//! connection, 1 for an approval: the signed answer), p50 and p99 latency, the PIN key
+//! derivation alone (`kdf_ms`, timed right after each sample so both see the same load),
+//! `over_kdf_p50_ms` = the median of each sample's time minus its KDF (target <= 3 ms),
+//! and `ratio` = p50 / kdf; a breakdown of a login's parts, and the 1-minute load average
+//! before and after.
 
 use std::io;
 use std::time::{Duration, Instant};
 
 use avain_core::client::{ApprovalFactor, PaymentDraft};
-use avain_core::keys::{DEFAULT_PIN_KDF_ITERATIONS, PinKdfParams, PinKey};
+use avain_core::keys::{PinKdfParams, PinKey};
 use avain_core::pin::Pin;
 use avain_core::random::SystemRandomness;
 use avain_core::secrets::SecretBytes;
@@ -22,13 +23,13 @@ const PIN: &str = "4719";
 /// Anna's current account, which the approvals pay from.
 const CURRENT: &str = "acc_anna_current";
 
-/// Runs the benchmark and returns its JSON line.
-pub fn run(n: u32) -> io::Result<serde_json::Value> {
+/// Runs the benchmark with PIN keys of `iterations` and returns its JSON line.
+pub fn run(n: u32, iterations: u32) -> io::Result<serde_json::Value> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()?;
-    runtime.block_on(bench(n))
+    runtime.block_on(bench(n, iterations))
 }
 
 fn ms(d: Duration) -> f64 {
@@ -87,9 +88,9 @@ impl Samples {
     }
 }
 
-async fn bench(n: u32) -> io::Result<serde_json::Value> {
+async fn bench(n: u32, iterations: u32) -> io::Result<serde_json::Value> {
     let load_before = load_average();
-    let harness = Harness::start_with_kdf(None, vec!["fi".into()], DEFAULT_PIN_KDF_ITERATIONS)
+    let harness = Harness::start_with_kdf(None, vec!["fi".into()], iterations)
         .await
         .map_err(io::Error::other)?;
     let anna = Harness::customer(ANNA).map_err(io::Error::other)?;
@@ -98,7 +99,7 @@ async fn bench(n: u32) -> io::Result<serde_json::Value> {
         .active_profile(anna, PIN)
         .await
         .map_err(io::Error::other)?;
-    let kdf_input = KdfInput::new()?;
+    let kdf_input = KdfInput::new(iterations)?;
     let mut login = Samples::default();
     for _ in 0..n {
         let before = harness.avain.round_trips();
@@ -120,7 +121,7 @@ async fn bench(n: u32) -> io::Result<serde_json::Value> {
         "login": login.summary(),
         "approval": approval.summary(),
         "n": n,
-        "pin_kdf_iterations": DEFAULT_PIN_KDF_ITERATIONS,
+        "pin_kdf_iterations": iterations,
         "breakdown_p50_ms": breakdown,
         "load_average": { "before": load_before, "after": load_average() },
     }))
@@ -176,9 +177,9 @@ async fn approvals(harness: &Harness, n: u32, kdf_input: &KdfInput) -> io::Resul
 }
 
 /// Where a login's time goes besides the KDF, each part alone (medians): the challenge
-/// round trip (which the core overlaps with the KDF), the signed answer's round trip
-/// (the bank verifies two signatures and commits the counter before answering), and the
-/// phone's receipt write (one SQLite transaction, synced to disk).
+/// round trip and the phone's receipt write (one SQLite transaction, synced to disk), both
+/// of which the core overlaps with the KDF, and the signed answer's round trip (the bank
+/// verifies two signatures and commits the counter before answering).
 async fn breakdown(harness: &Harness, id: &str, runs: u32) -> io::Result<serde_json::Value> {
     let phone = harness.raw_phone(id, PIN).map_err(io::Error::other)?;
     let (mut challenge, mut answer) = (Vec::new(), Vec::new());
@@ -257,7 +258,7 @@ fn receipt_write(runs: u32) -> io::Result<Duration> {
     Ok(samples[samples.len() / 2])
 }
 
-/// K_pin's derivation alone (PBKDF2 + HKDF + Ed25519 key) at the shipping cost.
+/// K_pin's derivation alone (PBKDF2 + HKDF + Ed25519 key) at the benchmark's cost.
 struct KdfInput {
     params: PinKdfParams,
     secret: SecretBytes,
@@ -265,10 +266,10 @@ struct KdfInput {
 }
 
 impl KdfInput {
-    fn new() -> io::Result<KdfInput> {
+    fn new(iterations: u32) -> io::Result<KdfInput> {
         let rng = SystemRandomness::new();
         Ok(KdfInput {
-            params: PinKdfParams::generate(&rng, DEFAULT_PIN_KDF_ITERATIONS)
+            params: PinKdfParams::generate(&rng, iterations)
                 .map_err(|e| io::Error::other(e.code()))?,
             secret: SecretBytes::new(vec![7; 32]),
             pin: Pin::new(PIN.to_owned()),

@@ -157,6 +157,9 @@ impl Store {
             Ok(())
         })?;
         tracing::debug!(profile = %profile_id, payment = %payment_id, "payment accepted");
+        if payee.is_some() {
+            tracing::debug!(profile = %profile_id, "payee recorded");
+        }
         Ok(())
     }
 }

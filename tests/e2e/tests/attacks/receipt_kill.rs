@@ -6,8 +6,10 @@
 //!
 //! The phone is a process of its own (this test binary started again with
 //! `phone_process_approving` selected), talking to the bank through a relay that holds the
-//! bank's answer once the bank has committed the approval; the test lets the answer
-//! through and kills the process as soon as the relay has passed it on.
+//! bank's answer once the bank has committed the approval; the test freezes the process
+//! (SIGSTOP), lets the answer through into its socket and kills it (SIGKILL), so the app
+//! never reads the answer. With the receipt written after the answer, as before, both
+//! tests fail every time.
 
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -161,11 +163,17 @@ async fn killed_after_the_answer_keeps_the_receipt(what: &str, purpose: &'static
         assert!(Instant::now() < deadline, "the bank never accepted");
         tokio::time::sleep(Duration::from_millis(2)).await;
     }
-    // The bank committed and answered; the answer goes on to the phone, and the phone
-    // dies the moment it has it.
+    // The bank committed and answered. The phone is frozen (SIGSTOP), the answer goes on
+    // into its socket, and it is killed there: it never gets to read the answer, the
+    // worst moment for whatever it meant to write after it.
+    let stopped = std::process::Command::new("kill")
+        .args(["-STOP", &process.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(stopped.success());
     relay.release();
     while !relay.has_passed() {
-        tokio::task::yield_now().await;
+        tokio::time::sleep(Duration::from_millis(1)).await;
     }
     process.kill().unwrap();
     let status = process.wait().unwrap();

@@ -164,6 +164,7 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
 }
 
 /// The PBKDF2 iterations stored with the profile's PIN key (the profile row's).
+#[allow(clippy::unwrap_used)] // a test helper outside #[test] functions
 fn stored_pin_iterations(h: &Harness) -> i64 {
     rusqlite::Connection::open(h.data_dir().join(avain_core::store::DATABASE_FILE))
         .unwrap()

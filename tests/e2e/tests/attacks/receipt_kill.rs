@@ -11,6 +11,8 @@
 //! never reads the answer. With the receipt written after the answer, as before, both
 //! tests fail every time.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
+
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,9 +5,10 @@
 //! SQLite (bundled) in WAL mode, so one writer and any number of readers work at once; a
 //! busy timeout so a second process (an iOS extension, say) waits for the writer instead
 //! of failing; `synchronous = FULL` so a write reported committed survives a crash or a
-//! power cut. Personal data (profile and device names, payee names and IBANs, receipt
-//! texts) is encrypted with AES-256-GCM under a data key kept in the [`SecretStore`],
-//! bound to its table, column and row.
+//! power cut (except bookkeeping the bank can give back: `Store::payment_accepted`).
+//! Personal data (profile and device names, payee names and IBANs, receipt texts) is
+//! encrypted with AES-256-GCM under a data key kept in the [`SecretStore`], bound to its
+//! table, column and row.
 //!
 //! What is never here: a PIN, a PIN hash, a private key, K_pin's public key. Those live in
 //! the keystore or nowhere (see [`crate::keys`]).

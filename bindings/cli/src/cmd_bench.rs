@@ -42,9 +42,12 @@ pub enum BenchCommand {
     /// Full PIN logins against an embedded sandbox bank: round trips, latency, and its
     /// ratio to the PIN key derivation alone.
     Login {
-        /// Timed logins.
+        /// Timed logins (and as many approvals).
         #[arg(long, default_value_t = 200)]
         n: u32,
+        /// PBKDF2 iterations of the PIN key (default: the shipping default).
+        #[arg(long, default_value_t = avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS)]
+        iterations: u32,
     },
     /// Calibrate the PIN key derivation's PBKDF2 iterations to a target time.
     PinKdf {
@@ -63,7 +66,9 @@ pub fn run(command: &BenchCommand) -> io::Result<()> {
             runs,
         } => bench_store(profiles.max(1), payees, runs.max(1))?,
         BenchCommand::PinKdf { target_ms } => bench_pin_kdf(target_ms.max(1))?,
-        BenchCommand::Login { n } => crate::cmd_bench_login::run(n.max(1))?,
+        BenchCommand::Login { n, iterations } => {
+            crate::cmd_bench_login::run(n.max(1), iterations.max(1))?
+        }
     };
     println!("{line}");
     Ok(())

@@ -1,8 +1,17 @@
 //! Answering one of the bank's challenges: check that the bank signed it and that it is
 //! for this profile, device and purpose; apply the OS gate; build the canonical bytes;
-//! sign with K_dev and K_pin (or K_bio); and after the bank accepted, keep a receipt.
+//! sign with K_dev and K_pin (or K_bio); keep the receipt before the answer leaves.
+//!
+//! The receipt is written (one synced transaction) while K_pin is being derived, so it is
+//! on disk before the bank can answer and costs nothing on the way to the answer: an app
+//! killed at any moment after the bank accepted has it. [`Inner::answer`] sends the signed
+//! answer and settles it: kept when the bank accepted, and when the outcome is not known
+//! (no answer in time, an answer cut off, a 5xx: the bank may have accepted); removed when
+//! the bank refused or the request never left (docs/device-security.md, "Receipts").
 
+use std::future::Future;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::screen_lock::Guarded;
 use super::{AvainError, Inner, blocking};
@@ -10,8 +19,9 @@ use crate::api::{self, Base64Bytes, Challenge, Factor};
 use crate::error::AvainErrorCode;
 use crate::keys::{KeyError, PinKdfParams, PinKey, SecondFactor};
 use crate::lifecycle::{BiometricEvent, ProfileState};
+use crate::net::NetError;
 use crate::pin::Pin;
-use crate::signed_bytes::{self, Approval, ChallengeContext, Purpose};
+use crate::signed_bytes::{self, Approval, ChallengeContext};
 use crate::store::{NewReceipt, Profile};
 
 /// How the customer approves: the PIN, or biometrics (the platform shows the prompt).
@@ -36,12 +46,67 @@ impl std::fmt::Debug for ApprovalFactor {
     }
 }
 
-/// What was signed, for the receipt.
+/// A signed answer, with the receipt already stored for it.
 pub(crate) struct Signed {
     pub(crate) assertion: api::Assertion,
-    pub(crate) factor: SecondFactor,
-    pub(crate) purpose: Purpose,
-    pub(crate) receipt_text: String,
+    pub(crate) receipt: StoredReceipt,
+}
+
+/// The receipt of an approval, stored before its answer is sent. Dropped before
+/// [`Inner::answer`] sent it (a check failed, the app stopped waiting before anything
+/// left), it is removed again: nothing was approved.
+pub(crate) struct StoredReceipt {
+    inner: Arc<Inner>,
+    profile_id: String,
+    /// `None` when the local database failed: the approval goes ahead without it.
+    id: Option<String>,
+    /// The answer went (or may have gone) to the bank: the receipt stays on drop.
+    sent: AtomicBool,
+    /// Removed already.
+    removed: AtomicBool,
+}
+
+impl StoredReceipt {
+    /// The receipt's id, unless the local database failed.
+    pub(crate) fn id(&self) -> Option<String> {
+        self.id.clone()
+    }
+
+    /// Removes the receipt: the bank did not accept the approval.
+    fn remove(&self) {
+        if self.removed.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        if let Some(id) = &self.id
+            && let Err(e) = self.inner.store.remove_receipt(&self.profile_id, id)
+        {
+            tracing::warn!(target: "avain::client", code = e.code(), "receipt not removed");
+        }
+    }
+}
+
+impl Drop for StoredReceipt {
+    fn drop(&mut self) {
+        if !self.sent.load(Ordering::SeqCst) {
+            self.remove();
+        }
+    }
+}
+
+/// Whether a failed answer's approval certainly did not take effect at the bank: it
+/// refused it, or the request never left. No answer in time, an answer that does not
+/// parse and a server error may follow a commit: the receipt stays for those.
+fn certainly_not_accepted(error: &NetError) -> bool {
+    match error {
+        NetError::Bank { status, .. } => *status < 500,
+        NetError::Configuration(_)
+        | NetError::BadCertificate
+        | NetError::UntrustedServer
+        | NetError::Connect
+        | NetError::Throttled { .. }
+        | NetError::Cancelled => true,
+        NetError::Timeout | NetError::Protocol => false,
+    }
 }
 
 /// The second factor ready to sign: K_pin already derived (a login derives it while the
@@ -62,17 +127,82 @@ impl Inner {
         approval: Approval,
         factor: ApprovalFactor,
     ) -> Result<Signed, AvainError> {
-        let factor = match factor {
+        let (factor, receipt) = match factor {
             ApprovalFactor::Pin { pin } => {
-                self.pin_factor(profile, challenge, &approval, Pin::new(pin))
-                    .await?
+                // The receipt is written while K_pin is derived (on the blocking pool).
+                let (factor, receipt) = tokio::join!(
+                    self.pin_factor(profile, challenge, &approval, Pin::new(pin)),
+                    async { self.store_receipt(profile, challenge, &approval, SecondFactor::Pin) }
+                );
+                (factor?, receipt)
             }
             ApprovalFactor::Biometric => {
                 self.check_challenge(profile, challenge, &approval)?;
-                ReadyFactor::Biometric
+                let receipt =
+                    self.store_receipt(profile, challenge, &approval, SecondFactor::Biometric);
+                (ReadyFactor::Biometric, receipt)
             }
         };
-        self.sign_ready(profile, challenge, approval, factor).await
+        self.sign_ready(profile, challenge, approval, factor, receipt)
+            .await
+    }
+
+    /// Stores the receipt of answering `challenge` with `approval` (one synced
+    /// transaction, which also marks the profile used), before the answer is sent.
+    pub(crate) fn store_receipt(
+        self: &Arc<Self>,
+        profile: &Profile,
+        challenge: &Challenge,
+        approval: &Approval,
+        factor: SecondFactor,
+    ) -> StoredReceipt {
+        let receipt = NewReceipt {
+            profile_id: profile.id.clone(),
+            purpose: approval.purpose(),
+            factor,
+            shown_text: receipt_text(self.lang(), approval),
+            server_device_id: Some(profile.server_device_id.clone()),
+            approved_at: self.now(),
+            approval_id: Some(challenge.challenge_id.clone()),
+        };
+        let id = match self.store.add_receipt(&receipt) {
+            Ok(stored) => Some(stored.id),
+            Err(e) => {
+                // A missing receipt must not stop the approval.
+                tracing::warn!(target: "avain::client", code = e.code(), "receipt not saved");
+                None
+            }
+        };
+        StoredReceipt {
+            inner: Arc::clone(self),
+            profile_id: profile.id.clone(),
+            id,
+            sent: AtomicBool::new(false),
+            removed: AtomicBool::new(false),
+        }
+    }
+
+    /// Sends the signed answer with `send` and settles its receipt: it stays when the
+    /// bank accepted or may have accepted, and is removed when the bank refused or the
+    /// request never left.
+    pub(crate) async fn answer<T>(
+        &self,
+        signed: &Signed,
+        send: impl Future<Output = Result<T, NetError>>,
+    ) -> Result<T, NetError> {
+        signed.receipt.sent.store(true, Ordering::SeqCst);
+        let result = send.await;
+        match &result {
+            Ok(_) if signed.receipt.id.is_none() => {
+                let _ = self
+                    .store
+                    .mark_profile_used(&signed.receipt.profile_id, self.now());
+            }
+            Ok(_) => {}
+            Err(e) if certainly_not_accepted(e) => signed.receipt.remove(),
+            Err(_) => {}
+        }
+        result
     }
 
     /// K_pin for answering `challenge` (checked first): derived with the parameters of
@@ -151,6 +281,7 @@ impl Inner {
         challenge: &Challenge,
         approval: Approval,
         factor: ReadyFactor,
+        receipt: StoredReceipt,
     ) -> Result<Signed, AvainError> {
         let lang = self.lang();
         self.check_challenge(profile, challenge, &approval)?;
@@ -159,10 +290,6 @@ impl Inner {
         // The OS policy applies before every approval, not only at start-up.
         self.gate_before_approval()?;
         let context = challenge.context();
-        let receipt_text = approval
-            .shown_text()
-            .map(str::to_owned)
-            .unwrap_or_else(|| receipt_description(lang, &approval));
         let bytes = signed_bytes::encode(&context, &approval)
             .map_err(|_| AvainError::input(lang, AvainErrorCode::ApprovalInvalid))?;
         let (factor_kind, factor_signature) = match factor {
@@ -174,7 +301,11 @@ impl Inner {
             }
             ReadyFactor::Biometric => {
                 let signature = self
-                    .sign_biometric(profile, bytes.as_bytes().to_vec(), receipt_text.clone())
+                    .sign_biometric(
+                        profile,
+                        bytes.as_bytes().to_vec(),
+                        receipt_text(lang, &approval),
+                    )
                     .await?;
                 (SecondFactor::Biometric, signature)
             }
@@ -211,9 +342,7 @@ impl Inner {
                 shown_text: approval.shown_text().map(str::to_owned),
                 app_attest_assertion,
             },
-            factor: factor_kind,
-            purpose: approval.purpose(),
-            receipt_text,
+            receipt,
         })
     }
 
@@ -318,32 +447,15 @@ impl Inner {
             .set_biometrics(&profile.id, next)
             .map_err(|e| AvainError::from_store(lang, e))
     }
+}
 
-    /// Records what was approved (after the bank accepted it); the receipt's id, unless
-    /// the local database failed (the approval stands either way).
-    pub(crate) fn keep_receipt(&self, profile: &Profile, signed: &Signed) -> Option<String> {
-        let receipt = NewReceipt {
-            profile_id: profile.id.clone(),
-            purpose: signed.purpose,
-            factor: signed.factor,
-            shown_text: signed.receipt_text.clone(),
-            server_device_id: Some(profile.server_device_id.clone()),
-            approved_at: self.now(),
-            approval_id: Some(signed.assertion.challenge_id.clone()),
-        };
-        let id = match self.store.add_receipt(&receipt) {
-            Ok(stored) => Some(stored.id),
-            Err(e) => {
-                // The approval happened; a missing receipt must not undo it.
-                tracing::warn!(target: "avain::client", code = e.code(), "receipt not saved");
-                None
-            }
-        };
-        if id.is_none() {
-            let _ = self.store.mark_profile_used(&profile.id, self.now());
-        }
-        id
-    }
+/// What a receipt says was approved: the text shown, or for approvals that show none, a
+/// line naming what they did.
+fn receipt_text(lang: crate::i18n::Language, approval: &Approval) -> String {
+    approval
+        .shown_text()
+        .map(str::to_owned)
+        .unwrap_or_else(|| receipt_description(lang, approval))
 }
 
 /// A receipt line for approvals that show no text of their own.

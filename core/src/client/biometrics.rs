@@ -117,14 +117,15 @@ impl Avain {
                     )
                     .await?;
                 let path = format!("v1/biometric-keys/{}/confirm", pending.change_id);
+                let body = ConfirmRequest {
+                    assertion: signed.assertion.clone(),
+                };
                 inner
-                    .http
-                    .post::<_, ProfileStatus>(
-                        &path,
-                        &ConfirmRequest {
-                            assertion: signed.assertion.clone(),
-                        },
-                        Some(token.expose()),
+                    .answer(
+                        &signed,
+                        inner
+                            .http
+                            .post::<_, ProfileStatus>(&path, &body, Some(token.expose())),
                     )
                     .await
                     .map_err(|e| {
@@ -132,7 +133,6 @@ impl Avain {
                         inner.mirror_refusal(&profile, &error);
                         error
                     })?;
-                inner.keep_receipt(&profile, &signed);
                 Ok::<(), AvainError>(())
             }
             .await;

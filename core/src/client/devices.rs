@@ -176,14 +176,15 @@ impl Devices<'_> {
                     .sign(&profile, &required.challenge, approval, factor)
                     .await?;
                 let confirm = format!("{path}/confirm");
+                let body = ConfirmRequest {
+                    assertion: signed.assertion.clone(),
+                };
                 if let Err(e) = inner
-                    .http
-                    .post::<_, ()>(
-                        &confirm,
-                        &ConfirmRequest {
-                            assertion: signed.assertion.clone(),
-                        },
-                        Some(token.expose()),
+                    .answer(
+                        &signed,
+                        inner
+                            .http
+                            .post::<_, ()>(&confirm, &body, Some(token.expose())),
                     )
                     .await
                 {
@@ -191,7 +192,6 @@ impl Devices<'_> {
                     inner.mirror_refusal(&profile, &error);
                     return Err(error);
                 }
-                inner.keep_receipt(&profile, &signed);
                 if target.this_device || target.device_id == profile.server_device_id {
                     inner.delete_locally(&profile.id)?;
                 }

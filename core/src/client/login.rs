@@ -16,6 +16,7 @@ use crate::api::{
 use crate::confirmation;
 use crate::error::{AvainErrorCode, IntoAvainError};
 use crate::hetu::Hetu;
+use crate::keys::SecondFactor;
 use crate::lifecycle::{LockReason, ProfileState};
 use crate::pin::Pin;
 use crate::signed_bytes::{Approval, LoginChannel};
@@ -134,27 +135,33 @@ impl Inner {
             .pending_pin_change(&profile.id)
             .map_err(|e| AvainError::from_store(lang, e))?;
         // Without a pending PIN change K_pin does not depend on the challenge: derive it
-        // (PBKDF2, the bulk of a login's time) while the challenge request is on its way,
-        // so a login costs about the KDF plus one round trip instead of both round trips
-        // on top of it.
-        let (challenge, factor) = match factor {
+        // (PBKDF2, the bulk of a login's time) while the challenge request is on its way
+        // and the receipt is written, so a login costs about the KDF plus one round trip
+        // instead of both round trips and a synced write on top of it.
+        let (for_challenge, for_receipt) = (&profile, &approval);
+        let challenge_and_receipt = move |factor: SecondFactor| async move {
+            let challenge = self.login_challenge(for_challenge).await?;
+            let receipt = self.store_receipt(for_challenge, &challenge, for_receipt, factor);
+            Ok::<_, AvainError>((challenge, receipt))
+        };
+        let ((challenge, receipt), factor) = match factor {
             ApprovalFactor::Pin { pin } if pending_pin_change.is_none() => {
                 let (challenge, key) = tokio::try_join!(
-                    self.login_challenge(&profile),
+                    challenge_and_receipt(SecondFactor::Pin),
                     self.derive_pin_key(&profile, Pin::new(pin), profile.pin_kdf)
                 )?;
                 (challenge, ReadyFactor::Pin(key))
             }
             // Which of the two PIN keys the bank holds is known only from the challenge.
             ApprovalFactor::Pin { pin } => {
-                let challenge = self.login_challenge(&profile).await?;
+                let (challenge, receipt) = challenge_and_receipt(SecondFactor::Pin).await?;
                 let factor = self
                     .pin_factor(&profile, &challenge, &approval, Pin::new(pin))
                     .await?;
-                (challenge, factor)
+                ((challenge, receipt), factor)
             }
             ApprovalFactor::Biometric => (
-                self.login_challenge(&profile).await?,
+                challenge_and_receipt(SecondFactor::Biometric).await?,
                 ReadyFactor::Biometric,
             ),
         };
@@ -165,17 +172,13 @@ impl Inner {
         }
         let profile = self.profile(profile_id)?;
         let signed = self
-            .sign_ready(&profile, &challenge, approval, factor)
+            .sign_ready(&profile, &challenge, approval, factor, receipt)
             .await?;
+        let request = LoginRequest {
+            assertion: signed.assertion.clone(),
+        };
         let session: Session = match self
-            .http
-            .post(
-                "v1/sessions",
-                &LoginRequest {
-                    assertion: signed.assertion.clone(),
-                },
-                None,
-            )
+            .answer(&signed, self.http.post("v1/sessions", &request, None))
             .await
         {
             Ok(session) => session,
@@ -195,7 +198,6 @@ impl Inner {
             idle_timeout: idle,
             last_activity: self.now(),
         });
-        self.keep_receipt(&profile, &signed);
         tracing::info!(target: "avain::client", profile = %profile.id, "logged in");
         Ok(LoginResult {
             profile: self.info(&self.profile(profile_id)?),

@@ -280,7 +280,10 @@ impl Inner {
             shown_language: stored.shown_language.unwrap_or(lang),
         };
         let path = format!("v1/payments/{payment_id}/confirm");
-        let confirmed: Payment = match self.http.post(&path, &body, Some(token.expose())).await {
+        let confirmed: Payment = match self
+            .answer(&signed, self.http.post(&path, &body, Some(token.expose())))
+            .await
+        {
             Ok(payment) => payment,
             Err(e) => {
                 let error = self.bank_error(e);
@@ -289,18 +292,21 @@ impl Inner {
                 return Err(error);
             }
         };
-        let receipt_id = self.keep_receipt(&profile, &signed);
-        if let Err(e) = self.store.remove_pending_payment(&profile.id, &payment_id) {
-            tracing::warn!(target: "avain::client", code = e.code(), "pending payment not removed");
-        }
+        let receipt_id = signed.receipt.id();
         // An own account is no payee: only payments fill the recent payees.
-        if let (PaymentKind::Payment, Ok(iban)) =
-            (confirmed.kind, Iban::parse(confirmed.payee_iban.as_str()))
-            && let Err(e) =
-                self.store
-                    .record_payee(&profile.id, &iban, &confirmed.payee_name, self.now())
-        {
-            tracing::warn!(target: "avain::client", code = e.code(), "payee not recorded");
+        let payee = match confirmed.kind {
+            PaymentKind::Payment => Iban::parse(confirmed.payee_iban.as_str()).ok(),
+            _ => None,
+        };
+        if let Err(e) = self.store.payment_accepted(
+            &profile.id,
+            &payment_id,
+            payee
+                .as_ref()
+                .map(|iban| (iban, confirmed.payee_name.as_str())),
+            self.now(),
+        ) {
+            tracing::warn!(target: "avain::client", code = e.code(), "payment bookkeeping not saved");
         }
         let (booked, scheduled) = match confirmed.kind {
             PaymentKind::OwnTransfer => ("client-transfer-booked", "client-transfer-scheduled"),

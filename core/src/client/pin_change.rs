@@ -15,7 +15,7 @@ use super::{Avain, AvainError, Inner};
 use crate::api::{Base64Bytes, ErrorCode, PendingChange, PinChangeRequest, ProfileStatus};
 use crate::error::{AvainErrorCode, pin_rejections};
 use crate::i18n::Language;
-use crate::keys::{PinKdfParams, PinKey};
+use crate::keys::{PinKdfParams, PinKey, SecondFactor};
 use crate::net::NetError;
 use crate::pin::{Pin, PinContext};
 use crate::signed_bytes::Approval;
@@ -108,19 +108,17 @@ impl Inner {
                 },
             )
             .map_err(|e| AvainError::from_store(lang, e))?;
+        let receipt =
+            self.store_receipt(&profile, &pending.challenge, &approval, SecondFactor::Pin);
         let signed = self
-            .sign_ready(&profile, &pending.challenge, approval, factor)
+            .sign_ready(&profile, &pending.challenge, approval, factor, receipt)
             .await?;
         let path = format!("v1/pin-changes/{}/confirm", pending.change_id);
+        let body = crate::api::ConfirmRequest {
+            assertion: signed.assertion.clone(),
+        };
         let result: Result<ProfileStatus, _> = self
-            .http
-            .post(
-                &path,
-                &crate::api::ConfirmRequest {
-                    assertion: signed.assertion.clone(),
-                },
-                Some(token.expose()),
-            )
+            .answer(&signed, self.http.post(&path, &body, Some(token.expose())))
             .await;
         if let Err(e) = result {
             // A wrong current PIN or a lock: the bank checked this answer and committed
@@ -150,7 +148,6 @@ impl Inner {
         self.store
             .commit_pending_pin_change(&profile.id, &pending.change_id)
             .map_err(|e| AvainError::from_store(lang, e))?;
-        self.keep_receipt(&profile, &signed);
         tracing::info!(target: "avain::client", profile = %profile.id, "PIN changed");
         Ok(())
     }

@@ -48,8 +48,8 @@ impl Inner {
             .map_err(|e| self.refusal(profile, e, reword))
     }
 
-    /// Sends the signed approval of a pushed request to `path`; keeps the receipt once the
-    /// bank accepted it.
+    /// Sends the signed approval of a pushed request to `path` (its receipt is settled by
+    /// the answer).
     pub(crate) async fn send_pushed_approval<T: DeserializeOwned>(
         &self,
         profile: &Profile,
@@ -60,13 +60,9 @@ impl Inner {
         let body = ConfirmRequest {
             assertion: signed.assertion.clone(),
         };
-        let answer = self
-            .http
-            .post(path, &body, None)
+        self.answer(signed, self.http.post(path, &body, None))
             .await
-            .map_err(|e| self.refusal(profile, e, reword))?;
-        self.keep_receipt(profile, signed);
-        Ok(answer)
+            .map_err(|e| self.refusal(profile, e, reword))
     }
 
     /// Refuses a pushed request at `path` (no PIN needed).

@@ -229,20 +229,19 @@ impl Inner {
         let signed = self
             .sign(&profile, &required.challenge, approval, factor)
             .await?;
+        let confirm_path = format!("{path}/confirm");
+        let body = ConfirmRequest {
+            assertion: signed.assertion.clone(),
+        };
         let confirmed: Result<DocumentSummary, _> = self
-            .http
-            .post(
-                &format!("{path}/confirm"),
-                &ConfirmRequest {
-                    assertion: signed.assertion.clone(),
-                },
-                Some(token.expose()),
+            .answer(
+                &signed,
+                self.http.post(&confirm_path, &body, Some(token.expose())),
             )
             .await;
         match confirmed {
             Ok(summary) => {
                 self.pending.forget_document(document_id);
-                self.keep_receipt(&profile, &signed);
                 tracing::info!(target: "avain::client", profile = %profile.id, "document signed");
                 Ok(info(summary, self.now()))
             }

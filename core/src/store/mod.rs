@@ -5,9 +5,10 @@
 //! SQLite (bundled) in WAL mode, so one writer and any number of readers work at once; a
 //! busy timeout so a second process (an iOS extension, say) waits for the writer instead
 //! of failing; `synchronous = FULL` so a write reported committed survives a crash or a
-//! power cut. Personal data (profile and device names, payee names and IBANs, receipt
-//! texts) is encrypted with AES-256-GCM under a data key kept in the [`SecretStore`],
-//! bound to its table, column and row.
+//! power cut (except bookkeeping the bank can give back: `Store::payment_accepted`).
+//! Personal data (profile and device names, payee names and IBANs, receipt texts) is
+//! encrypted with AES-256-GCM under a data key kept in the [`SecretStore`], bound to its
+//! table, column and row.
 //!
 //! What is never here: a PIN, a PIN hash, a private key, K_pin's public key. Those live in
 //! the keystore or nowhere (see [`crate::keys`]).
@@ -150,6 +151,26 @@ impl Store {
         let value = f(&tx, &self.cipher)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// [`Store::write`] without waiting for the disk, for bookkeeping the bank can give
+    /// back (the payee cache, a payment that no longer waits): in WAL mode with
+    /// `synchronous = NORMAL` the commit survives the app being killed but not a power
+    /// cut; the next synced commit or checkpoint takes it to the disk. Never for receipts,
+    /// profiles or keys' parameters.
+    fn write_unsynced<T>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>, &RowCipher) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut conn = lock(&self.writer);
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let result = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+            Ok(tx) => f(&tx, &self.cipher).and_then(|value| Ok(tx.commit().map(|()| value)?)),
+            Err(e) => Err(e.into()),
+        };
+        // Every other write stays synced, whatever happened above.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        result
     }
 
     /// Runs `f` on a connection that sees the last committed state. Uses the writer's

@@ -86,51 +86,9 @@ impl Store {
         name: &str,
         now: OffsetDateTime,
     ) -> Result<Payee, StoreError> {
-        let index = self
-            .cipher
-            .blind_index(IBAN_INDEX_DOMAIN, iban.electronic().as_bytes());
         let fresh_id = random_id(&*self.rng)?;
-        let payee = self.write(|tx, cipher| {
-            let existing: Option<(String, i64, i64)> = tx
-                .query_row(
-                    "SELECT id, first_paid_at, times_paid FROM payees \
-                     WHERE profile_id = ?1 AND iban_index = ?2",
-                    params![profile_id, index],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
-                .optional()?;
-            let (id, first, times) = match existing {
-                Some((id, first, times)) => (id, first, times.saturating_add(1)),
-                None => (fresh_id, unix(now), 1),
-            };
-            let sealed_iban = cipher.seal(cell("iban", &id), iban.electronic().as_bytes())?;
-            let sealed_name = cipher.seal(cell("name", &id), name.as_bytes())?;
-            tx.execute(
-                "INSERT INTO payees (id, profile_id, iban_index, iban, name, first_paid_at, \
-                 last_paid_at, times_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
-                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
-                 last_paid_at = excluded.last_paid_at, times_paid = excluded.times_paid",
-                params![
-                    id,
-                    profile_id,
-                    index,
-                    sealed_iban,
-                    sealed_name,
-                    first,
-                    unix(now),
-                    times
-                ],
-            )?;
-            Ok(Payee {
-                id,
-                profile_id: profile_id.to_owned(),
-                iban: iban.clone(),
-                name: name.to_owned(),
-                first_paid_at: from_unix(first)?,
-                last_paid_at: from_unix(unix(now))?,
-                times_paid: u32::try_from(times).map_err(|_| StoreError::Corrupt)?,
-            })
-        })?;
+        let payee = self
+            .write(|tx, cipher| upsert_payee(tx, cipher, &fresh_id, profile_id, iban, name, now))?;
         tracing::debug!(profile = %profile_id, payee = %payee.id, "payee recorded");
         Ok(payee)
     }
@@ -171,4 +129,57 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Adds the payee `iban` to `profile_id`'s cache (as `fresh_id`), or updates its name,
+/// last payment time and count, inside `tx`.
+pub(super) fn upsert_payee(
+    tx: &Connection,
+    cipher: &RowCipher,
+    fresh_id: &str,
+    profile_id: &str,
+    iban: &Iban,
+    name: &str,
+    now: OffsetDateTime,
+) -> Result<Payee, StoreError> {
+    let index = cipher.blind_index(IBAN_INDEX_DOMAIN, iban.electronic().as_bytes());
+    let existing: Option<(String, i64, i64)> = tx
+        .query_row(
+            "SELECT id, first_paid_at, times_paid FROM payees \
+                 WHERE profile_id = ?1 AND iban_index = ?2",
+            params![profile_id, index],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let (id, first, times) = match existing {
+        Some((id, first, times)) => (id, first, times.saturating_add(1)),
+        None => (fresh_id.to_owned(), unix(now), 1),
+    };
+    let sealed_iban = cipher.seal(cell("iban", &id), iban.electronic().as_bytes())?;
+    let sealed_name = cipher.seal(cell("name", &id), name.as_bytes())?;
+    tx.execute(
+        "INSERT INTO payees (id, profile_id, iban_index, iban, name, first_paid_at, \
+             last_paid_at, times_paid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, \
+             last_paid_at = excluded.last_paid_at, times_paid = excluded.times_paid",
+        params![
+            id,
+            profile_id,
+            index,
+            sealed_iban,
+            sealed_name,
+            first,
+            unix(now),
+            times
+        ],
+    )?;
+    Ok(Payee {
+        id,
+        profile_id: profile_id.to_owned(),
+        iban: iban.clone(),
+        name: name.to_owned(),
+        first_paid_at: from_unix(first)?,
+        last_paid_at: from_unix(unix(now))?,
+        times_paid: u32::try_from(times).map_err(|_| StoreError::Corrupt)?,
+    })
 }

@@ -131,3 +131,35 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The bank accepted `payment_id`: it no longer waits here, and its payee (`None` for
+    /// a transfer between own accounts) goes to the payee cache, in one transaction that
+    /// does not wait for the disk (both are bookkeeping the bank can give back; the
+    /// approval's receipt was stored, synced, before the approval was sent). Changes
+    /// persisted state.
+    pub fn payment_accepted(
+        &self,
+        profile_id: &str,
+        payment_id: &str,
+        payee: Option<(&crate::payments::Iban, &str)>,
+        now: OffsetDateTime,
+    ) -> Result<(), StoreError> {
+        let fresh_id = crate::random::random_id(&*self.rng)?;
+        self.write_unsynced(|tx, cipher| {
+            tx.execute(
+                "DELETE FROM pending_payments WHERE profile_id = ?1 AND id = ?2",
+                params![profile_id, payment_id],
+            )?;
+            if let Some((iban, name)) = payee {
+                super::payees::upsert_payee(tx, cipher, &fresh_id, profile_id, iban, name, now)?;
+            }
+            Ok(())
+        })?;
+        tracing::debug!(profile = %profile_id, payment = %payment_id, "payment accepted");
+        if payee.is_some() {
+            tracing::debug!(profile = %profile_id, "payee recorded");
+        }
+        Ok(())
+    }
+}

@@ -178,6 +178,20 @@ impl Store {
         })
     }
 
+    /// Removes a receipt stored before its approval was sent, when the bank refused the
+    /// approval or it never left (the profile's last use stays). Changes persisted state.
+    pub fn remove_receipt(&self, profile_id: &str, receipt_id: &str) -> Result<(), StoreError> {
+        self.write(|tx, _| {
+            tx.execute(
+                "DELETE FROM receipts WHERE profile_id = ?1 AND id = ?2",
+                params![profile_id, receipt_id],
+            )?;
+            Ok(())
+        })?;
+        tracing::debug!(profile = %profile_id, receipt = %receipt_id, "receipt removed");
+        Ok(())
+    }
+
     /// Records that the customer does not recognise this approval ("this was not me").
     /// The first report's time is kept if reported again. The app then tells the bank and
     /// shows the blocking service's numbers. Changes persisted state.

@@ -670,3 +670,46 @@ fn a_pending_pin_change_survives_a_reopen_and_is_committed_once() {
     assert_eq!(store.pending_pin_change("a1").unwrap(), None);
     assert_eq!(store.profile("a1").unwrap().pin_kdf, new);
 }
+
+#[test]
+fn a_receipt_is_removed_only_from_its_own_profile() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    let kept = f.store.add_receipt(&receipt("a1", "Maksa 1,00 €")).unwrap();
+    let refused = f.store.add_receipt(&receipt("a1", "Maksa 2,00 €")).unwrap();
+    // Another profile's id does not reach it.
+    f.store.remove_receipt("b2", &kept.id).unwrap();
+    f.store.remove_receipt("a1", &refused.id).unwrap();
+    let back = f.reopen().receipts("a1", 10).unwrap();
+    assert_eq!(back, vec![kept]);
+}
+
+#[test]
+fn an_accepted_payment_leaves_the_pending_list_and_fills_the_payees_with_sync_restored() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    let kesko = iban("FI58 1017 1000 0001 22");
+    f.store
+        .save_pending_payment("a1", "pay_1", "{}", NOW)
+        .unwrap();
+    f.store
+        .save_pending_payment("a1", "pay_2", "{}", NOW)
+        .unwrap();
+    f.store
+        .payment_accepted("a1", "pay_1", Some((&kesko, "Kesko Oyj")), NOW)
+        .unwrap();
+    // A transfer between own accounts: no payee.
+    f.store.payment_accepted("a1", "pay_2", None, NOW).unwrap();
+    // The writer's commits are synced again afterwards.
+    let sync: i64 = lock(&f.store.writer)
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 2);
+    let store = f.reopen();
+    assert!(store.pending_payments("a1").unwrap().is_empty());
+    let payees = store.payees("a1").unwrap();
+    assert_eq!(payees.len(), 1);
+    assert_eq!(payees[0].name, "Kesko Oyj");
+    assert!(store.is_known_payee("a1", &kesko).unwrap());
+}

@@ -162,3 +162,44 @@ async fn biometrics_only_when_active_and_off_after_a_set_change() {
     assert!(h.avain.profile(&id).await.unwrap().notice.is_none());
     h.avain.login_with_pin(id, PIN.into()).await.unwrap();
 }
+
+/// The PBKDF2 iterations stored with the profile's PIN key (the profile row's).
+#[allow(clippy::unwrap_used)] // a test helper outside #[test] functions
+fn stored_pin_iterations(h: &Harness) -> i64 {
+    rusqlite::Connection::open(h.data_dir().join(avain_core::store::DATABASE_FILE))
+        .unwrap()
+        .query_row("SELECT pin_iterations FROM profiles", [], |r| r.get(0))
+        .unwrap()
+}
+
+/// The PIN key's cost is stored with the profile: an app whose cost for new PINs changed
+/// (an update) still logs in with a profile made at the old cost, and the profile takes
+/// the new cost at its next PIN change, without registering again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_made_at_another_kdf_cost_logs_in_and_takes_the_new_cost_at_a_pin_change() {
+    let h = Harness::start_with_kdf(None, vec!["fi-FI".to_owned()], 3_000)
+        .await
+        .unwrap();
+    let id = h
+        .active_profile(Harness::customer(ANNA).unwrap(), PIN)
+        .await
+        .unwrap();
+    assert_eq!(stored_pin_iterations(&h), 3_000);
+    // The updated app: new PINs at TEST_PIN_KDF_ITERATIONS.
+    let updated = h.reopen().unwrap();
+    updated
+        .login_with_pin(id.clone(), PIN.into())
+        .await
+        .unwrap();
+    assert_eq!(stored_pin_iterations(&h), 3_000);
+    updated
+        .change_pin(PIN.into(), "5830".into(), "5830".into())
+        .await
+        .unwrap();
+    assert_eq!(
+        stored_pin_iterations(&h),
+        i64::from(avain_e2e::TEST_PIN_KDF_ITERATIONS)
+    );
+    updated.logout().await.unwrap();
+    updated.login_with_pin(id, "5830".into()).await.unwrap();
+}

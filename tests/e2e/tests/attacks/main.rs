@@ -15,6 +15,7 @@ mod password_guessing;
 mod pin_change_crash;
 mod policy_rollback;
 mod profile_lockout;
+mod receipt_kill;
 mod self_service_unlock;
 mod throttling;
 mod tls_pins;

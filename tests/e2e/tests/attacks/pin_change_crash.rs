@@ -33,7 +33,7 @@ const OLD_PIN: &str = "4719";
 const NEW_PIN: &str = "5830";
 
 /// The phone's bank configuration with the URL through `relay`.
-fn through(relay: &Relay, h: &Harness) -> BankConfig {
+pub(crate) fn through(relay: &Relay, h: &Harness) -> BankConfig {
     BankConfig {
         url: relay.url(),
         ..bank_config(&h.bank).unwrap()
@@ -42,7 +42,7 @@ fn through(relay: &Relay, h: &Harness) -> BankConfig {
 
 /// A query on one of the two databases: its single number, or 0 when it cannot run
 /// (a table or column this version of the code does not have).
-fn count(path: &Path, sql: &str) -> i64 {
+pub(crate) fn count(path: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
         .and_then(|conn| conn.query_row(sql, [], |r| r.get(0)))
         .unwrap_or(0)
@@ -85,7 +85,7 @@ fn open_phone(h: &Harness, bank: BankConfig) -> Arc<Avain> {
 }
 
 /// An app on `data_dir` with the keystore `secrets`.
-fn open_app(
+pub(crate) fn open_app(
     data_dir: &Path,
     secrets: Arc<dyn SecretStore>,
     clock: Arc<dyn Clock>,
@@ -96,7 +96,7 @@ fn open_app(
 
 /// A keystore in files (one per secret, named by the secret's name in hex), so that it
 /// survives the phone process being killed, as a platform keystore does.
-struct FileKeystore(PathBuf);
+pub(crate) struct FileKeystore(pub(crate) PathBuf);
 
 impl FileKeystore {
     fn path(&self, name: &str) -> PathBuf {
@@ -137,7 +137,7 @@ fn phone_file(dir: &Path, name: &str) -> PathBuf {
 }
 
 /// The bank as the phone process sees it (through `url`), written for it to read.
-fn write_bank(dir: &Path, h: &Harness, url: &str) {
+pub(crate) fn write_bank(dir: &Path, h: &Harness, url: &str) {
     let keys = h.bank.bank_keys();
     for (name, bytes) in [
         ("url", url.as_bytes()),
@@ -150,7 +150,7 @@ fn write_bank(dir: &Path, h: &Harness, url: &str) {
     }
 }
 
-fn read_bank(dir: &Path) -> BankConfig {
+pub(crate) fn read_bank(dir: &Path) -> BankConfig {
     let read = |name: &str| std::fs::read(phone_file(dir, name)).unwrap();
     let text = |name: &str| String::from_utf8(read(name)).unwrap();
     BankConfig {

@@ -4,6 +4,9 @@
 //! - `avain bench store --profiles 5 --payees 1000`: a cold open of the local store
 //!   (migration check, data key, profiles, payee cache decrypted, cached OS policy
 //!   signature verified) against a bare rusqlite open + SELECT of the same rows.
+//! - `avain bench open --runs 50`: the app's start, `Avain::open` and the profile picker's
+//!   read on an existing data directory with two profiles and on a fresh one
+//!   (`cmd_bench_open.rs`).
 //! - `avain bench pin-kdf --target-ms 50`: the PBKDF2 iteration count that takes the target
 //!   time here, and what a full K_pin derivation then costs.
 
@@ -49,6 +52,13 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = avain_core::keys::DEFAULT_PIN_KDF_ITERATIONS)]
         iterations: u32,
     },
+    /// The app's start: `Avain::open` and the profile picker's read, on an existing data
+    /// directory with two profiles and on a fresh one.
+    Open {
+        /// Timed opens of each kind.
+        #[arg(long, default_value_t = 50)]
+        runs: u32,
+    },
     /// Calibrate the PIN key derivation's PBKDF2 iterations to a target time.
     PinKdf {
         /// The target time of one PBKDF2 run, in milliseconds.
@@ -69,6 +79,7 @@ pub fn run(command: &BenchCommand) -> io::Result<()> {
         BenchCommand::Login { n, iterations } => {
             crate::cmd_bench_login::run(n.max(1), iterations.max(1))?
         }
+        BenchCommand::Open { runs } => crate::cmd_bench_open::run(runs.max(1))?,
     };
     println!("{line}");
     Ok(())
@@ -159,13 +170,16 @@ fn bench_store(profiles: u32, payees: u32, runs: u32) -> io::Result<serde_json::
     }
 
     let path = dir.path().join(DATABASE_FILE);
+    let loadavg_start = crate::bench_machine::loadavg();
     let mut open_times = Vec::new();
     let mut baseline_times = Vec::new();
+    let mut parts: [Vec<Duration>; 4] = Default::default();
     let mut checked = false;
     // Alternate the two, so drift in the machine's load affects both alike.
     for _ in 0..runs {
         let start = Instant::now();
-        let (profiles_seen, payees_seen) = cold_open(dir.path(), &secrets, &rng, &keys)?;
+        let (profiles_seen, payees_seen) =
+            cold_open(dir.path(), &secrets, &rng, &keys, &mut parts)?;
         open_times.push(start.elapsed());
 
         let start = Instant::now();
@@ -179,6 +193,7 @@ fn bench_store(profiles: u32, payees: u32, runs: u32) -> io::Result<serde_json::
             checked = true;
         }
     }
+    let [open_part, profiles_part, payees_part, policy_part] = parts.map(median);
     let open = median(open_times);
     let baseline = median(baseline_times);
     let ratio = open.as_secs_f64() / baseline.as_secs_f64().max(1e-9);
@@ -186,6 +201,16 @@ fn bench_store(profiles: u32, payees: u32, runs: u32) -> io::Result<serde_json::
         "open_median_us": micros(open),
         "baseline_median_us": micros(baseline),
         "ratio": (ratio * 100.0).round() / 100.0,
+        // Where the store's open goes, each step's median.
+        "open_steps_median_us": {
+            "store_open": micros(open_part),
+            "profiles": micros(profiles_part),
+            "payees": micros(payees_part),
+            "verified_policy": micros(policy_part),
+        },
+        "runs": runs,
+        "loadavg_start": loadavg_start,
+        "loadavg_end": crate::bench_machine::loadavg(),
     }))
 }
 
@@ -195,16 +220,34 @@ fn cold_open(
     secrets: &MemorySecretStore,
     rng: &Arc<dyn Randomness>,
     keys: &[BankKey],
+    steps: &mut [Vec<Duration>; 4],
 ) -> io::Result<(usize, usize)> {
+    let start = Instant::now();
     let store = Store::open(dir, secrets, Arc::clone(rng)).map_err(other)?;
+    let opened = Instant::now();
     let profiles = store.profiles().map_err(other)?;
+    let listed = Instant::now();
     let mut payees = 0;
     for profile in &profiles {
-        payees += store.payees(&profile.id).map_err(other)?.len();
+        // Usable: every name and IBAN decrypted and read.
+        for payee in store.payees(&profile.id).map_err(other)? {
+            std::hint::black_box((payee.name.len(), payee.iban.electronic().len()));
+            payees += 1;
+        }
     }
+    let paid = Instant::now();
     let policy = store.verified_policy(keys).map_err(other)?;
     if policy.is_none() {
         return Err(other("the cached policy is missing"));
+    }
+    let verified = Instant::now();
+    for (step, took) in steps.iter_mut().zip([
+        opened - start,
+        listed - opened,
+        paid - listed,
+        verified - paid,
+    ]) {
+        step.push(took);
     }
     Ok((profiles.len(), payees))
 }

@@ -4,10 +4,12 @@
 //! per input; given `-` instead of an input, it reads one input per line from stdin.
 //! Exit status: 0 when every input was processed, 2 on usage errors.
 
+mod bench_machine;
 mod cmd_alert;
 mod cmd_barcode;
 mod cmd_bench;
 mod cmd_bench_login;
+mod cmd_bench_open;
 mod cmd_demo;
 mod cmd_demo_guest;
 mod cmd_gate;

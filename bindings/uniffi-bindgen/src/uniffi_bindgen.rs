@@ -10,8 +10,33 @@
 //! ```
 //!
 //! Using the workspace's own binary guarantees that the generator and the scaffolding
-//! compiled into the library are the same UniFFI version.
+//! compiled into the library are the same UniFFI version. For Kotlin it then drops the
+//! JNA declarations nothing calls (`kotlin_unused.rs`): fewer functions for JNA to
+//! register when the app first calls the library.
+
+mod kotlin_unused;
+
+use std::path::PathBuf;
 
 fn main() {
-    uniffi::uniffi_bindgen_main()
+    uniffi::uniffi_bindgen_main();
+    let args: Vec<String> = std::env::args().collect();
+    // `--flag value` or `--flag=value`, as the generator's own parser takes them.
+    let value = |flags: &[&str]| {
+        args.iter().enumerate().find_map(|(i, arg)| {
+            if flags.contains(&arg.as_str()) {
+                return args.get(i + 1).cloned();
+            }
+            let (flag, value) = arg.split_once('=')?;
+            flags.contains(&flag).then(|| value.to_owned())
+        })
+    };
+    let generated_kotlin = args.get(1).is_some_and(|command| command == "generate")
+        && value(&["--language", "-l"]).is_some_and(|language| language == "kotlin");
+    if let (true, Some(out_dir)) = (generated_kotlin, value(&["--out-dir", "-o"])) {
+        if let Err(e) = kotlin_unused::drop_unused_externals(&PathBuf::from(out_dir)) {
+            eprintln!("uniffi-bindgen: dropping unused JNA declarations: {e}");
+            std::process::exit(1);
+        }
+    }
 }

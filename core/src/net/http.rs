@@ -1,5 +1,6 @@
 //! The HTTP client the flows use: JSON over HTTPS to one bank base URL.
 
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -7,6 +8,7 @@ use reqwest::{Method, StatusCode, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::tls::check_trust;
 use super::{NetError, Trust, client_config};
 use crate::api::ErrorCode;
 
@@ -35,8 +37,15 @@ impl Default for HttpOptions {
 }
 
 /// A connection pool to one bank. Cheap to share: clone the `Arc` around it.
+///
+/// The TLS configuration and the HTTP client are built on the first request, not when
+/// the app opens: the first screen (the profile picker) needs no network, and with the
+/// platform's roots the verifier reaches into the platform's trust store. [`BankHttp::new`]
+/// still checks the configuration (URL, anchors, pins, the roots' encoding), so a wrong
+/// one is reported when the app opens.
 pub struct BankHttp {
-    client: reqwest::Client,
+    client: OnceLock<reqwest::Client>,
+    trust: Trust,
     base: Url,
     options: HttpOptions,
     round_trips: AtomicU64,
@@ -65,21 +74,32 @@ impl BankHttp {
             let path = format!("{}/", base.path());
             base.set_path(&path);
         }
-        let client = reqwest::Client::builder()
-            .tls_backend_preconfigured(client_config(trust)?)
-            .https_only(true)
-            .connect_timeout(options.connect_timeout)
-            .timeout(options.request_timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_idle_timeout(Duration::from_secs(90))
-            .build()
-            .map_err(|_| NetError::Configuration("http_client"))?;
+        check_trust(trust)?;
         Ok(BankHttp {
-            client,
+            client: OnceLock::new(),
+            trust: trust.clone(),
             base,
             options,
             round_trips: AtomicU64::new(0),
         })
+    }
+
+    /// The client, built on the first call (two racing first calls may both build one;
+    /// one is kept).
+    fn client(&self) -> Result<&reqwest::Client, NetError> {
+        if let Some(client) = self.client.get() {
+            return Ok(client);
+        }
+        let built = reqwest::Client::builder()
+            .tls_backend_preconfigured(client_config(&self.trust)?)
+            .https_only(true)
+            .connect_timeout(self.options.connect_timeout)
+            .timeout(self.options.request_timeout)
+            .redirect(reqwest::redirect::Policy::none())
+            .pool_idle_timeout(Duration::from_secs(90))
+            .build()
+            .map_err(|_| NetError::Configuration("http_client"))?;
+        Ok(self.client.get_or_init(|| built))
     }
 
     /// How many requests went to the bank so far (for the login round-trip benchmark).
@@ -190,7 +210,7 @@ impl BankHttp {
             .base
             .join(path.trim_start_matches('/'))
             .map_err(|_| NetError::Configuration("path"))?;
-        let mut request = self.client.request(method, url);
+        let mut request = self.client()?.request(method, url);
         if let Some(token) = bearer {
             request = request.bearer_auth(token);
         }
@@ -298,6 +318,92 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert(RETRY_AFTER, HeaderValue::from_static(value));
         headers
+    }
+
+    fn bank_root() -> Vec<u8> {
+        rcgen::generate_simple_self_signed(vec!["bank.example".to_owned()])
+            .unwrap()
+            .cert
+            .der()
+            .to_vec()
+    }
+
+    #[test]
+    fn a_wrong_configuration_is_refused_at_open_and_a_right_one_builds_nothing_yet() {
+        let root = bank_root();
+        let http = BankHttp::new(
+            "https://bank.example/api",
+            &Trust::only_root(root.clone()),
+            HttpOptions::default(),
+        )
+        .unwrap();
+        assert!(http.client.get().is_none(), "the client was built at open");
+        let pins_without_backup = Trust {
+            system_roots: true,
+            extra_roots_der: Vec::new(),
+            pinned_spki_sha256: vec![[7; 32], [7; 32]],
+        };
+        for (url, trust, refused) in [
+            (
+                "http://bank.example/",
+                Trust::only_root(root),
+                NetError::Configuration("insecure_url"),
+            ),
+            (
+                "https://bank.example/",
+                Trust::default(),
+                NetError::Configuration("no_trust_anchor"),
+            ),
+            (
+                "https://bank.example/",
+                Trust::only_root(b"not a certificate".to_vec()),
+                NetError::BadCertificate,
+            ),
+            (
+                "https://bank.example/",
+                pins_without_backup,
+                NetError::Configuration("backup_pin_missing"),
+            ),
+        ] {
+            assert_eq!(
+                BankHttp::new(url, &trust, HttpOptions::default()).err(),
+                Some(refused),
+                "{url} {trust:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_first_request_builds_the_client_and_later_ones_reuse_it() {
+        // A port nothing listens on: the request fails after the client is built.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let options = HttpOptions {
+            read_retries: 0,
+            connect_timeout: Duration::from_secs(5),
+            ..HttpOptions::default()
+        };
+        let http = BankHttp::new(
+            &format!("https://127.0.0.1:{port}/"),
+            &Trust::only_root(bank_root()),
+            options,
+        )
+        .unwrap();
+        assert!(http.client.get().is_none());
+        let first = http.get::<serde_json::Value>("policy", None).await;
+        assert_eq!(first.unwrap_err(), NetError::Connect);
+        let built = http.client.get().map(std::ptr::from_ref);
+        assert!(
+            built.is_some(),
+            "the first request did not build the client"
+        );
+        let second = http.get::<serde_json::Value>("policy", None).await;
+        assert_eq!(second.unwrap_err(), NetError::Connect);
+        assert_eq!(http.client.get().map(std::ptr::from_ref), built);
+        assert_eq!(http.round_trips(), 2);
     }
 
     #[test]

@@ -17,6 +17,7 @@ use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::ServerCertVerifier;
 use rustls::crypto::CryptoProvider;
 use rustls::pki_types::CertificateDer;
+use webpki::anchor_from_trusted_cert;
 
 use super::NetError;
 use pins::{PinnedPaths, PinningVerifier};
@@ -89,18 +90,39 @@ pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
     Ok(config)
 }
 
+/// What [`client_config`] would refuse in `trust`, found without building anything: the
+/// anchors, the backup pin, and every configured root read as a trust anchor. The app's
+/// open checks this and leaves the building to the first request.
+pub(super) fn check_trust(trust: &Trust) -> Result<(), NetError> {
+    if trust.system_roots
+        && !trust.pinned_spki_sha256.is_empty()
+        && distinct_pins(&trust.pinned_spki_sha256) < 2
+    {
+        // Any public CA may issue for the bank's name, so the pin is what keeps them out;
+        // a single pin would lock every installed app out the day that key changes.
+        return Err(NetError::Configuration("backup_pin_missing"));
+    }
+    if trust.system_roots && !trust.extra_roots_der.is_empty() && !EXTRA_ROOTS_WITH_SYSTEM_ROOTS {
+        return Err(NetError::Configuration("extra_roots_with_system_roots"));
+    }
+    if !trust.system_roots && trust.extra_roots_der.is_empty() {
+        return Err(NetError::Configuration("no_trust_anchor"));
+    }
+    for der in &trust.extra_roots_der {
+        anchor_from_trusted_cert(&CertificateDer::from(der.as_slice()))
+            .map_err(|_| NetError::BadCertificate)?;
+    }
+    Ok(())
+}
+
 /// The chain check for `trust`, with the pin check on top when pins are configured.
 fn server_verifier(
     trust: &Trust,
     provider: Arc<CryptoProvider>,
 ) -> Result<Arc<dyn ServerCertVerifier>, NetError> {
+    check_trust(trust)?;
     if trust.pinned_spki_sha256.is_empty() {
         return chain_verifier(trust, provider);
-    }
-    if trust.system_roots && distinct_pins(&trust.pinned_spki_sha256) < 2 {
-        // Any public CA may issue for the bank's name, so the pin is what keeps them out;
-        // a single pin would lock every installed app out the day that key changes.
-        return Err(NetError::Configuration("backup_pin_missing"));
     }
     let paths = PinnedPaths::new(trust, provider.signature_verification_algorithms.all)?;
     let chain = chain_verifier(trust, provider)?;
@@ -138,6 +160,12 @@ fn chain_verifier(
         .map_err(|_| NetError::Configuration("trust_anchors"))?;
     Ok(verifier)
 }
+
+/// Whether the platform verifier takes extra roots beside the platform's (not Android's).
+const EXTRA_ROOTS_WITH_SYSTEM_ROOTS: bool = cfg!(any(
+    all(unix, not(target_os = "android")),
+    target_os = "windows"
+));
 
 #[cfg(any(all(unix, not(target_os = "android")), target_os = "windows"))]
 fn platform_verifier(

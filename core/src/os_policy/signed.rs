@@ -103,22 +103,34 @@ impl SignedPolicy {
     /// Checks the signature against the configured `keys` and reads the document. Does
     /// not look at the sequence number; see [`SignedPolicy::accept`].
     pub fn verify(&self, keys: &[BankKey]) -> Result<OsPolicy, PolicyError> {
-        let key = keys
-            .iter()
-            .find(|k| k.id == self.key_id)
-            .ok_or(PolicyError::UnknownKey)?;
         let document = URL_SAFE_NO_PAD
             .decode(&self.document)
             .map_err(|_| PolicyError::MalformedEnvelope)?;
         let signature = URL_SAFE_NO_PAD
             .decode(&self.signature)
             .map_err(|_| PolicyError::MalformedEnvelope)?;
+        SignedPolicy::verify_parts(keys, &self.key_id, &document, &signature)
+    }
+
+    /// [`SignedPolicy::verify`] on the envelope's parts already decoded (the local store
+    /// keeps them as bytes, and encoding them only to decode them again cost time at
+    /// every start).
+    pub fn verify_parts(
+        keys: &[BankKey],
+        key_id: &str,
+        document: &[u8],
+        signature: &[u8],
+    ) -> Result<OsPolicy, PolicyError> {
+        let key = keys
+            .iter()
+            .find(|k| k.id == key_id)
+            .ok_or(PolicyError::UnknownKey)?;
         UnparsedPublicKey::new(&signature::ECDSA_P256_SHA256_ASN1, &key.public_key)
-            .verify(&signing_input(&document), &signature)
+            .verify(&signing_input(document), signature)
             .map_err(|_| PolicyError::BadSignature)?;
         // Only now is the document trusted enough to be parsed.
         let policy: OsPolicy =
-            serde_json::from_slice(&document).map_err(|_| PolicyError::MalformedDocument)?;
+            serde_json::from_slice(document).map_err(|_| PolicyError::MalformedDocument)?;
         if policy.format != POLICY_FORMAT {
             return Err(PolicyError::UnsupportedFormat {
                 format: policy.format,

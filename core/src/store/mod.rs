@@ -81,8 +81,15 @@ impl Store {
         std::fs::create_dir_all(data_dir).map_err(|_| StoreError::Io)?;
         let path = data_dir.join(DATABASE_FILE);
         let mut writer = open_connection(&path, false)?;
-        writer.pragma_update(None, "journal_mode", "WAL")?;
-        let migration = schema::migrate(&mut writer)?;
+        // WAL is a property of the file, kept in its header from the first open on, so a
+        // database at the current version needs neither it set again nor a migration:
+        // at every start those were statements with nothing to do.
+        let migration = if schema::user_version(&writer)? == schema::LATEST {
+            schema::Migration::Current
+        } else {
+            writer.pragma_update(None, "journal_mode", "WAL")?;
+            schema::migrate(&mut writer)?
+        };
         tracing::debug!(?migration, version = schema::LATEST, "store opened");
         let cipher = load_cipher(&mut writer, secrets, Arc::clone(&rng))?;
         Ok(Store {
@@ -290,6 +297,13 @@ fn load_cipher(
     }
     tx.commit()?;
     Ok(cipher)
+}
+
+/// A BLOB column of `row`, borrowed from SQLite's row buffer (valid until the next step).
+fn blob<'r>(row: &'r rusqlite::Row<'_>, column: usize) -> Result<&'r [u8], StoreError> {
+    row.get_ref(column)?
+        .as_blob()
+        .map_err(|_| StoreError::Corrupt)
 }
 
 /// Unix seconds for the database.

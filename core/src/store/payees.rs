@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use time::OffsetDateTime;
 
 use super::row_cipher::{Cell, RowCipher};
-use super::{Store, StoreError, from_unix, unix};
+use super::{Store, StoreError, blob, from_unix, unix};
 use crate::payments::Iban;
 use crate::random::random_id;
 
@@ -59,13 +59,13 @@ fn load(conn: &Connection, cipher: &RowCipher, profile_id: &str) -> Result<Vec<P
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
-        let iban: Vec<u8> = row.get(1)?;
-        let name: Vec<u8> = row.get(2)?;
-        let iban = cipher.open_text(cell("iban", &id), &iban)?;
+        // The sealed columns are read in place (no copy out of SQLite's row).
+        let iban = cipher.open_text(cell("iban", &id), blob(row, 1)?)?;
+        let name = cipher.open_text(cell("name", &id), blob(row, 2)?)?;
         let times_paid: i64 = row.get(5)?;
         out.push(Payee {
-            iban: Iban::parse(&iban).map_err(|_| StoreError::Tampered)?,
-            name: cipher.open_text(cell("name", &id), &name)?,
+            iban: Iban::from_sealed(iban).ok_or(StoreError::Tampered)?,
+            name,
             first_paid_at: from_unix(row.get(3)?)?,
             last_paid_at: from_unix(row.get(4)?)?,
             times_paid: u32::try_from(times_paid).map_err(|_| StoreError::Corrupt)?,

@@ -104,16 +104,28 @@ impl Store {
     /// [`StoreError::CachedPolicyInvalid`]: fall back to the built-in policy and fetch a
     /// new one.
     pub fn verified_policy(&self, keys: &[BankKey]) -> Result<Option<(OsPolicy, u64)>, StoreError> {
-        let Some(cached) = self.cached_policy()? else {
-            return Ok(None);
-        };
-        let policy = cached
-            .envelope
-            .verify(keys)
+        self.read(|conn, _| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT key_id, document, signature, sequence FROM os_policy WHERE id = 1",
+            )?;
+            let mut rows = stmt.query([])?;
+            let Some(row) = rows.next()? else {
+                return Ok(None);
+            };
+            // Verified in place, from the row's bytes.
+            let key_id = row.get_ref(0)?.as_str().map_err(|_| StoreError::Corrupt)?;
+            let sequence = u64::try_from(row.get::<_, i64>(3)?).map_err(|_| StoreError::Corrupt)?;
+            let policy = SignedPolicy::verify_parts(
+                keys,
+                key_id,
+                super::blob(row, 1)?,
+                super::blob(row, 2)?,
+            )
             .map_err(|_| StoreError::CachedPolicyInvalid)?;
-        if policy.sequence != cached.sequence {
-            return Err(StoreError::CachedPolicyInvalid);
-        }
-        Ok(Some((policy, cached.sequence)))
+            if policy.sequence != sequence {
+                return Err(StoreError::CachedPolicyInvalid);
+            }
+            Ok(Some((policy, sequence)))
+        })
     }
 }

@@ -125,8 +125,7 @@ fn biometric_state(code: &str, kind: Option<&str>) -> Option<BiometricState> {
 
 fn read_profile(row: &Row<'_>, cipher: &RowCipher) -> Result<Profile, StoreError> {
     let id: String = row.get(0)?;
-    let sealed_name: Vec<u8> = row.get(1)?;
-    let name = cipher.open_text(name_cell(&id), &sealed_name)?;
+    let name = cipher.open_text(name_cell(&id), super::blob(row, 1)?)?;
     let state_code: String = row.get(4)?;
     let lock_reason: Option<String> = row.get(5)?;
     let state =

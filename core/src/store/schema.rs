@@ -438,7 +438,7 @@ fn latest_schema() -> &'static str {
         .unwrap_or(SCHEMA_V5)
 }
 
-fn user_version(conn: &Connection) -> Result<u32, StoreError> {
+pub(crate) fn user_version(conn: &Connection) -> Result<u32, StoreError> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     u32::try_from(version).map_err(|_| StoreError::Corrupt)
 }

@@ -555,6 +555,55 @@ fn a_ciphertext_moved_to_another_row_is_detected() {
     assert!(f.store.profile("a1").is_ok());
 }
 
+/// Payee rows are decrypted in place and their IBANs not validated again (the AES-GCM tag
+/// vouches for them): a bad row still fails with its typed error when it is read, and
+/// only that profile's read fails.
+#[test]
+fn a_bad_payee_row_fails_with_its_typed_error_when_read() {
+    let f = fixture();
+    f.store.create_profile(&new_profile("a1"), NOW).unwrap();
+    f.store.create_profile(&new_profile("b2"), NOW).unwrap();
+    let payee = f
+        .store
+        .record_payee("a1", &iban("FI2112345600000785"), "Kesko", NOW)
+        .unwrap();
+    f.store
+        .record_payee("b2", &iban("FI2112345600000785"), "Kesko", NOW)
+        .unwrap();
+    let set_iban = |value: rusqlite::types::Value| {
+        lock(&f.store.writer)
+            .execute(
+                "UPDATE payees SET iban = ?1 WHERE id = ?2",
+                rusqlite::params![value, payee.id],
+            )
+            .unwrap();
+    };
+    let sealed = |text: &str| {
+        let cell = row_cipher::Cell {
+            table: "payees",
+            column: "iban",
+            row_id: &payee.id,
+        };
+        f.store.cipher.seal(cell, text.as_bytes()).unwrap()
+    };
+
+    // One bit flipped in the ciphertext.
+    let mut flipped = sealed("FI2112345600000785");
+    let last = flipped.len() - 1;
+    flipped[last] ^= 1;
+    set_iban(rusqlite::types::Value::Blob(flipped));
+    assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    // Sealed under the right key, but not an IBAN's shape (only a bug could write it).
+    set_iban(rusqlite::types::Value::Blob(sealed("FI21 1234 <script>")));
+    assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    // The other profile's payees still read.
+    assert_eq!(f.reopen().payees("b2").unwrap().len(), 1);
+    // Put back as it was sealed, it reads again.
+    set_iban(rusqlite::types::Value::Blob(sealed("FI2112345600000785")));
+    let read = f.reopen().payees("a1").unwrap();
+    assert_eq!(read[0].iban, iban("FI2112345600000785"));
+}
+
 #[test]
 fn a_lost_or_different_data_key_is_reported_at_open() {
     let f = fixture();

@@ -2,6 +2,12 @@
 // and (with --calls) the cost of synchronous calls through JNA. Prints one JSON object.
 // Not a test: the figures depend on the machine and are reported, never asserted.
 //
+//   (no argument)      load, then open on a fresh data directory (the first start)
+//   --setup DIR        registers two profiles in DIR (keystore in DIR/secrets.txt); untimed
+//   --existing DIR     load, the first coroutine, then open on DIR and list its profiles
+//                      (every later start)
+//   --calls            load, open fresh, then the per-call costs
+//
 // Needs AVAIN_SANDBOX_CONTROL (tests/bindings/with-sandbox) for real bank settings (URL,
 // root certificate, keys); opening Avain reads them but makes no network call.
 package fi.avain.bench
@@ -16,17 +22,121 @@ import fi.avain.protocol.Language
 import fi.avain.core.Platform
 import fi.avain.PlatformException
 import fi.avain.PolicyKey
+import fi.avain.SecretStore
 import fi.avain.IntegrityCheckingUniffiLib
+import fi.avain.core.RegistrationStep
 import fi.avain.checkNewPin
 import fi.avain.chooseLanguage
 import fi.avain.formatMoney
 import fi.avain.preloadPinRules
 import fi.avain.shell.JvmDeviceKeys
 import fi.avain.shell.MemorySecretStore
+import java.io.File
+import java.net.HttpURLConnection
 import java.net.URI
 import java.nio.file.Files
 import java.util.Base64
+import java.util.concurrent.ConcurrentHashMap
 import kotlinx.coroutines.runBlocking
+
+private val control: String
+    get() = System.getenv("AVAIN_SANDBOX_CONTROL")
+        ?: error("AVAIN_SANDBOX_CONTROL is not set: run through tests/bindings/with-sandbox")
+
+/** A call to the sandbox's control server; its answer's text. */
+private fun controlCall(method: String, path: String): String {
+    val connection = URI("$control$path").toURL().openConnection() as HttpURLConnection
+    connection.requestMethod = method
+    check(connection.responseCode == 200) { "$method $path: HTTP ${connection.responseCode}" }
+    return connection.inputStream.bufferedReader().readText().trim()
+}
+
+/**
+ * The keystore of a phone whose app restarts: secrets kept in a file (`name base64` per
+ * line), read when the store is made, written on every change. A bench stand-in for the
+ * platform's keystore, never for an app.
+ */
+private class FileSecretStore(private val file: File) : SecretStore {
+    private val values = ConcurrentHashMap<String, ByteArray>()
+
+    init {
+        if (file.exists()) {
+            file.readLines().filter { it.isNotBlank() }.forEach {
+                values[it.substringBefore(' ')] = Base64.getDecoder().decode(it.substringAfter(' '))
+            }
+        }
+    }
+
+    @Synchronized
+    private fun save() = file.writeText(
+        values.entries.joinToString("") { "${it.key} ${Base64.getEncoder().encodeToString(it.value)}\n" },
+    )
+
+    override fun get(name: String): ByteArray? = values[name]?.copyOf()
+
+    override fun put(name: String, value: ByteArray) {
+        values[name] = value.copyOf()
+        save()
+    }
+
+    override fun delete(name: String) {
+        values.remove(name)
+        save()
+    }
+}
+
+private fun settings(dataDir: File, bank: BankSettings) = AvainSettings(
+    dataDir = dataDir.path,
+    bank = bank,
+    preferredLanguages = listOf("fi-FI"),
+    device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
+    pinKdfIterations = null,
+)
+
+/** Registers two customers in [dataDir] and has the online bank unlock both. */
+private fun setUp(dataDir: File, bank: BankSettings) = runBlocking {
+    val store = FileSecretStore(File(dataDir, "secrets.txt"))
+    val avain = Avain.open(settings(dataDir, bank), store, JvmDeviceKeys(store), NoBiometrics())
+    for ((user, name) in listOf("50010001" to "Oma", "50010002" to "Työ")) {
+        val password = controlCall("GET", "/customer/$user").lines()
+            .first { it.startsWith("password ") }.substringAfter(' ')
+        val registration = avain.startRegistration(user, password)
+        val keyCard = registration.step() as RegistrationStep.KeyCardCode
+        registration.submitKeyCardCode(controlCall("GET", "/key-card/$user/${keyCard.keyCardIndex}"))
+        registration.submitSmsCode(controlCall("GET", "/sms/$user/registration_sms_code"))
+        registration.choosePin("583920", "583920")
+        registration.finish(name) as RegistrationStep.PendingUnlock
+        check(controlCall("POST", "/unlock/$user") == "1") { "the online-bank unlock" }
+    }
+    avain.close()
+}
+
+/** Load, open on [dataDir] with its two profiles, and the profile picker's list. */
+private fun openExisting(dataDir: File, bank: BankSettings): List<String> {
+    val loadStart = System.nanoTime()
+    formatMoney(0, Language.FI)
+    val loaded = System.nanoTime()
+    // The JVM's first coroutine, timed apart: an app's coroutines run before it opens the
+    // core. The total from the load to the list still includes it.
+    runBlocking { }
+    val coroutines = System.nanoTime()
+    val store = FileSecretStore(File(dataDir, "secrets.txt"))
+    val avain = runBlocking {
+        Avain.open(settings(dataDir, bank), store, JvmDeviceKeys(store), NoBiometrics())
+    }
+    val opened = System.nanoTime()
+    val profiles = runBlocking { avain.profiles() }
+    val listed = System.nanoTime()
+    check(profiles.size == 2 && profiles.all { it.name.isNotEmpty() }) { "the picker's profiles" }
+    avain.close()
+    return listOf(
+        "\"load_ms\": ${"%.1f".format((loaded - loadStart) / 1e6)}",
+        "\"coroutines_first_ms\": ${"%.1f".format((coroutines - loaded) / 1e6)}",
+        "\"open_existing_ms\": ${"%.1f".format((opened - coroutines) / 1e6)}",
+        "\"profiles_ms\": ${"%.1f".format((listed - opened) / 1e6)}",
+        "\"open_and_profiles_ms\": ${"%.1f".format((listed - loaded) / 1e6)}",
+    )
+}
 
 /** The sandbox bank's settings, as the end-to-end tests read them. */
 private fun bankSettings(): BankSettings {
@@ -86,6 +196,15 @@ private fun ns(value: Double) = "%.0f".format(value)
 
 fun main(args: Array<String>) {
     val bank = bankSettings()
+    val dirArg = { flag: String -> args.indexOf(flag).takeIf { it >= 0 }?.let { File(args[it + 1]) } }
+    dirArg("--setup")?.let {
+        setUp(it, bank)
+        return
+    }
+    dirArg("--existing")?.let {
+        println(openExisting(it, bank).joinToString(", ", "{", "}"))
+        return
+    }
     val dataDir = Files.createTempDirectory("avain-bench").toFile()
     try {
         // The first call loads libavain_ffi (JNA's Native.register of every function, the

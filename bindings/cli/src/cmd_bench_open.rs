@@ -101,6 +101,7 @@ async fn bench(runs: u32) -> io::Result<serde_json::Value> {
                 Arc::new(SimulatedSensor::new()),
             )),
             clock: Arc::new(SystemClock),
+            app_attest: None,
         };
         let config = AvainConfig {
             data_dir: fresh_root.path().join(format!("app-{n}")),

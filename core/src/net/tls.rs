@@ -7,6 +7,7 @@
 //! server sent (`tls/pins.rs`).
 
 mod pins;
+mod provider;
 
 use std::fmt;
 use std::sync::Arc;
@@ -72,9 +73,10 @@ pub fn spki_sha256(cert_der: &[u8]) -> Result<[u8; 32], NetError> {
     Ok(pin)
 }
 
-/// The rustls client configuration for `trust`, on the `ring` provider.
+/// The rustls client configuration for `trust`, on `ring` with AES-GCM suites
+/// ([`provider`]).
 pub fn client_config(trust: &Trust) -> Result<rustls::ClientConfig, NetError> {
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let provider = Arc::new(provider::provider());
     let verifier = server_verifier(trust, provider.clone())?;
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()

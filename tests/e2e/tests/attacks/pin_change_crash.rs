@@ -136,6 +136,50 @@ fn phone_file(dir: &Path, name: &str) -> PathBuf {
     dir.join(name)
 }
 
+/// A phone process's files: a data directory and a keystore on disk, with Anna's
+/// profile registered there with `pin` and unlocked in the online bank, and the `Avain`
+/// object that made it dropped, so a child process (or a reopen) takes over.
+pub(crate) struct PhoneOnDisk {
+    /// Holds everything; the child process is told where by an environment variable.
+    pub(crate) dir: tempfile::TempDir,
+    /// The keystore, kept in files so another process reads the same secrets.
+    pub(crate) keystore: Arc<dyn SecretStore>,
+    /// The phone's clock.
+    pub(crate) clock: Arc<dyn Clock>,
+    /// The app's data directory.
+    pub(crate) app_dir: PathBuf,
+    /// The registered profile.
+    pub(crate) id: String,
+}
+
+impl PhoneOnDisk {
+    pub(crate) async fn registered(h: &Harness, pin: &str) -> PhoneOnDisk {
+        let anna = Harness::customer(ANNA).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let keystore_dir = dir.path().join("keystore");
+        std::fs::create_dir(&keystore_dir).unwrap();
+        let keystore: Arc<dyn SecretStore> = Arc::new(FileKeystore(keystore_dir));
+        let clock: Arc<dyn Clock> = Arc::new(ManualClock::default());
+        let app_dir = dir.path().join("app");
+        let phone = open_app(
+            &app_dir,
+            keystore.clone(),
+            clock.clone(),
+            bank_config(&h.bank).unwrap(),
+        );
+        let id = h.register_on(&phone, anna, pin, "Oma").await.unwrap();
+        h.unlock_in_online_bank(anna).await.unwrap();
+        drop(phone);
+        PhoneOnDisk {
+            dir,
+            keystore,
+            clock,
+            app_dir,
+            id,
+        }
+    }
+}
+
 /// The bank as the phone process sees it (through `url`), written for it to read.
 pub(crate) fn write_bank(dir: &Path, h: &Harness, url: &str) {
     let keys = h.bank.bank_keys();
@@ -334,22 +378,13 @@ async fn phone_process_changing_its_pin() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_phone_process_killed_after_the_bank_committed_its_pin_change_logs_in_with_the_new_pin() {
     let h = Harness::start().await.unwrap();
-    let anna = Harness::customer(ANNA).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let keystore_dir = dir.path().join("keystore");
-    std::fs::create_dir(&keystore_dir).unwrap();
-    let keystore: Arc<dyn SecretStore> = Arc::new(FileKeystore(keystore_dir));
-    let clock: Arc<dyn Clock> = Arc::new(ManualClock::default());
-    let app_dir = dir.path().join("app");
-    let phone = open_app(
-        &app_dir,
-        keystore.clone(),
-        clock.clone(),
-        bank_config(&h.bank).unwrap(),
-    );
-    let id = h.register_on(&phone, anna, OLD_PIN, "Oma").await.unwrap();
-    h.unlock_in_online_bank(anna).await.unwrap();
-    drop(phone);
+    let PhoneOnDisk {
+        dir,
+        keystore,
+        clock,
+        app_dir,
+        id,
+    } = PhoneOnDisk::registered(&h, OLD_PIN).await;
     std::fs::write(phone_file(dir.path(), "profile_id"), &id).unwrap();
 
     let relay = Relay::start(

@@ -18,13 +18,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use avain_core::client::{ApprovalFactor, Clock, PaymentDraft};
-use avain_core::secrets::SecretStore;
+use avain_core::client::{ApprovalFactor, PaymentDraft};
 use avain_core::store::DATABASE_FILE;
 use avain_e2e::{ANNA, Harness, ManualClock, bank_config};
 use avain_sandbox::relay::{Faults, Relay};
 
-use crate::pin_change_crash::{FileKeystore, count, open_app, read_bank, through, write_bank};
+use crate::pin_change_crash::{
+    FileKeystore, PhoneOnDisk, count, open_app, read_bank, through, write_bank,
+};
 
 const PIN: &str = "4719";
 /// Where the phone process finds its data directory, keystore, bank and what to approve.
@@ -113,22 +114,13 @@ async fn phone_process_approving() {
 /// has the receipt.
 async fn killed_after_the_answer_keeps_the_receipt(what: &str, purpose: &'static str) {
     let h = Harness::start().await.unwrap();
-    let anna = Harness::customer(ANNA).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let keystore_dir = dir.path().join("keystore");
-    std::fs::create_dir(&keystore_dir).unwrap();
-    let keystore: Arc<dyn SecretStore> = Arc::new(FileKeystore(keystore_dir));
-    let clock: Arc<dyn Clock> = Arc::new(ManualClock::default());
-    let app_dir = dir.path().join("app");
-    let phone = open_app(
-        &app_dir,
-        keystore.clone(),
-        clock.clone(),
-        bank_config(&h.bank).unwrap(),
-    );
-    let id = h.register_on(&phone, anna, PIN, "Oma").await.unwrap();
-    h.unlock_in_online_bank(anna).await.unwrap();
-    drop(phone);
+    let PhoneOnDisk {
+        dir,
+        keystore,
+        clock,
+        app_dir,
+        id,
+    } = PhoneOnDisk::registered(&h, PIN).await;
     std::fs::write(dir.path().join("profile_id"), &id).unwrap();
     std::fs::write(dir.path().join("approve"), what).unwrap();
 

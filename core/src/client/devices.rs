@@ -48,15 +48,7 @@ pub struct TrustedDevice {
 
 /// The label of a [`KeyProtection`] in `lang`.
 pub fn key_protection_label(lang: Language, protection: KeyProtection) -> String {
-    let id = match protection {
-        KeyProtection::StrongBox => "client-key-protection-strong-box",
-        KeyProtection::TrustedEnvironment => "client-key-protection-trusted-environment",
-        KeyProtection::AppAttest => "client-key-protection-app-attest",
-        KeyProtection::Software => "client-key-protection-software",
-        KeyProtection::NotAttested => "client-key-protection-not-attested",
-        KeyProtection::Unknown => "client-key-protection-unknown",
-    };
-    crate::i18n::text(lang, id)
+    protection.label(lang)
 }
 
 impl TrustedDevice {
@@ -267,7 +259,7 @@ mod tests {
         );
         assert_eq!(
             device.key_protection_label.as_deref(),
-            Some("Hardware-backed key")
+            Some("Hardware-backed key, trusted execution environment (TEE)")
         );
     }
 }

@@ -192,11 +192,17 @@ async fn a_profile_registered_in_the_app_is_unlocked_on_the_page_then_the_app_lo
     assert!(device.contains("Pixel 8"), "{device}");
     assert!(device.contains("Odottaa avaamista"), "{device}");
     // The core's registration sent no attestation (a phone that cannot attest).
-    assert!(device.contains("Ei varmennettu"), "{device}");
+    assert!(
+        device.contains("Avaimen suojausta ei ole varmistettu"),
+        "{device}"
+    );
     b.screenshot("fi-devices-pending").await.unwrap();
     switch_language(&b, "sv").await;
     let device = b.text(".device .key-protection").await.unwrap();
-    assert!(device.contains("Inte verifierad"), "{device}");
+    assert!(
+        device.contains("Nyckelns skydd har inte verifierats"),
+        "{device}"
+    );
     b.screenshot("sv-devices-pending").await.unwrap();
     switch_language(&b, "fi").await;
 

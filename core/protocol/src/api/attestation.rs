@@ -90,6 +90,20 @@ impl KeyProtection {
         .unwrap_or(KeyProtection::Unknown)
     }
 
+    /// What the app's and the online bank's device lists show, in `lang`
+    /// ("Laitteistoon suojattu avain, StrongBox"): one text for both.
+    pub fn label(self, lang: crate::Language) -> String {
+        let id = match self {
+            KeyProtection::StrongBox => "client-key-protection-strong-box",
+            KeyProtection::TrustedEnvironment => "client-key-protection-trusted-environment",
+            KeyProtection::AppAttest => "client-key-protection-app-attest",
+            KeyProtection::Software => "client-key-protection-software",
+            KeyProtection::NotAttested => "client-key-protection-not-attested",
+            KeyProtection::Unknown => "client-key-protection-unknown",
+        };
+        crate::i18n::text(lang, id)
+    }
+
     /// Whether the key is known to be in the phone's hardware.
     pub fn is_hardware_backed(self) -> bool {
         matches!(

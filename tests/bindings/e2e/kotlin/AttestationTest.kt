@@ -43,7 +43,7 @@ class AttestationTest {
         avain.loginWithPin(profileId, pin)
         val mine = avain.devices().list().single { it.thisDevice }
         assertEquals(KeyProtection.TRUSTED_ENVIRONMENT, mine.keyProtection)
-        assertEquals("Laitteistoon suojattu avain", mine.keyProtectionLabel)
+        assertEquals("Laitteistoon suojattu avain, suojattu suoritusympäristö (TEE)", mine.keyProtectionLabel)
         // K_bio is made with the bank's challenge and its chain goes with it: the bank,
         // which requires evidence, takes it.
         avain.enableBiometrics(BiometricKind.FINGERPRINT, pin)

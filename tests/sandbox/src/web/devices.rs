@@ -39,8 +39,8 @@ pub struct DeviceRow {
     pub registered: String,
     /// Last used, formatted (or empty).
     pub last_used: String,
-    /// Text key of what the bank concluded about the device's key.
-    pub key_protection_key: &'static str,
+    /// What the bank concluded about the device's key, as the app shows it too.
+    pub key_protection: String,
 }
 
 /// The devices page.
@@ -124,14 +124,11 @@ fn row(c: &Ctx, d: TrustedDevice) -> DeviceRow {
             .last_used_at
             .map(|t| format::date_time(c.lang, t))
             .unwrap_or_default(),
-        key_protection_key: match d.key_protection {
-            Some(KeyProtection::StrongBox) => "key_strong_box",
-            Some(KeyProtection::TrustedEnvironment) => "key_trusted_environment",
-            Some(KeyProtection::AppAttest) => "key_app_attest",
-            Some(KeyProtection::Software) => "key_software",
-            // Nothing the bank could verify, however it came to be.
-            Some(KeyProtection::NotAttested | KeyProtection::Unknown) | None => "key_not_attested",
-        },
+        // Nothing the bank could verify, however it came to be, reads as not verified.
+        key_protection: d
+            .key_protection
+            .unwrap_or(KeyProtection::NotAttested)
+            .label(c.lang),
     }
 }
 

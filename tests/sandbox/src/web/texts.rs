@@ -348,36 +348,6 @@ const TEXTS: &[(&str, &str, &str, &str)] = &[
         "Key protection",
     ),
     (
-        "key_strong_box",
-        "Laitteistoon suojattu avain, StrongBox",
-        "Maskinvaruskyddad nyckel, StrongBox",
-        "Hardware-backed key, StrongBox",
-    ),
-    (
-        "key_trusted_environment",
-        "Laitteistoon suojattu avain, suojattu suoritusympäristö (TEE)",
-        "Maskinvaruskyddad nyckel, säker exekveringsmiljö (TEE)",
-        "Hardware-backed key, trusted execution environment (TEE)",
-    ),
-    (
-        "key_app_attest",
-        "Laitteistoon suojattu avain, Applen App Attest",
-        "Maskinvaruskyddad nyckel, Apples App Attest",
-        "Hardware-backed key, Apple App Attest",
-    ),
-    (
-        "key_software",
-        "Ohjelmistoavain, ei laitteistosuojausta",
-        "Programvarunyckel, inget maskinvaruskydd",
-        "Software key, not hardware-backed",
-    ),
-    (
-        "key_not_attested",
-        "Ei varmennettu",
-        "Inte verifierad",
-        "Not verified",
-    ),
-    (
         "unlock_profile",
         "Avaa profiili",
         "Lås upp profilen",

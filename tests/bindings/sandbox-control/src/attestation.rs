@@ -189,28 +189,9 @@ pub async fn apple_assert(
 
 #[cfg(test)]
 mod tests {
-    use axum::body::Body;
-    use axum::http::Request;
-    use tower::ServiceExt as _;
 
     use super::*;
-
-    async fn post(app: &axum::Router, path: &str) -> (StatusCode, String) {
-        let response = app
-            .clone()
-            .oneshot(
-                Request::post(path)
-                    .body(Body::empty())
-                    .expect("a valid request"),
-            )
-            .await
-            .expect("the router answers");
-        let status = response.status();
-        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
-            .await
-            .expect("a small body");
-        (status, String::from_utf8_lossy(&body).into_owned())
-    }
+    use crate::test_support::post;
 
     fn values<'a>(body: &'a str, key: &str) -> Vec<&'a str> {
         body.lines()

@@ -42,29 +42,10 @@ pub async fn real(State(control): State<Arc<Control>>) -> Answer {
 mod tests {
     use avain_sandbox::client::BankClient;
     use avain_sandbox::{Sandbox, SandboxOptions};
-    use axum::body::Body;
-    use axum::http::Request;
     use reqwest::Method;
-    use tower::ServiceExt as _;
 
     use super::*;
-
-    async fn post(app: &axum::Router, path: &str) -> (StatusCode, String) {
-        let response = app
-            .clone()
-            .oneshot(
-                Request::post(path)
-                    .body(Body::empty())
-                    .expect("a valid request"),
-            )
-            .await
-            .expect("the router answers");
-        let status = response.status();
-        let body = axum::body::to_bytes(response.into_body(), 1 << 16)
-            .await
-            .expect("a small body");
-        (status, String::from_utf8_lossy(&body).into_owned())
-    }
+    use crate::test_support::post;
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn the_control_server_freezes_and_releases_the_banks_clock() {

@@ -58,6 +58,8 @@ mod clock;
 mod online_bank_settings;
 mod relay;
 mod services;
+#[cfg(test)]
+mod test_support;
 
 struct Control {
     bank: Sandbox,

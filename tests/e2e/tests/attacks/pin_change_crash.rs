@@ -136,6 +136,18 @@ fn phone_file(dir: &Path, name: &str) -> PathBuf {
     dir.join(name)
 }
 
+/// Starts this test binary again as the phone: only the ignored test `test`, which finds
+/// its files in `dir` through the environment variable `env`.
+pub(crate) fn phone_process(test: &str, env: &str, dir: &Path) -> std::process::Child {
+    std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--ignored"])
+        .env(env, dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
 /// A phone process's files: a data directory and a keystore on disk, with Anna's
 /// profile registered there with `pin` and unlocked in the online bank, and the `Avain`
 /// object that made it dropped, so a child process (or a reopen) takes over.
@@ -397,16 +409,11 @@ async fn a_phone_process_killed_after_the_bank_committed_its_pin_change_logs_in_
     .await
     .unwrap();
     write_bank(dir.path(), &h, &through(&relay, &h).url);
-    let mut process = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "pin_change_crash::phone_process_changing_its_pin",
-            "--ignored",
-        ])
-        .env(PHONE_DIR, dir.path())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut process = phone_process(
+        "pin_change_crash::phone_process_changing_its_pin",
+        PHONE_DIR,
+        dir.path(),
+    );
     // SIGKILL as soon as the bank has committed: the answer is held in the relay, so the
     // phone process is waiting for it.
     let db = h.bank.database_path();

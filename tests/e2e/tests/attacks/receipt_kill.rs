@@ -24,7 +24,7 @@ use avain_e2e::{ANNA, Harness, ManualClock, bank_config};
 use avain_sandbox::relay::{Faults, Relay};
 
 use crate::pin_change_crash::{
-    FileKeystore, PhoneOnDisk, count, open_app, read_bank, through, write_bank,
+    FileKeystore, PhoneOnDisk, count, open_app, phone_process, read_bank, through, write_bank,
 };
 
 const PIN: &str = "4719";
@@ -137,17 +137,11 @@ async fn killed_after_the_answer_keeps_the_receipt(what: &str, purpose: &'static
     .await
     .unwrap();
     write_bank(dir.path(), &h, &through(&relay, &h).url);
-    let mut process = std::process::Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "receipt_kill::phone_process_approving",
-            "--ignored",
-        ])
-        .env(PHONE_DIR, dir.path())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut process = phone_process(
+        "receipt_kill::phone_process_approving",
+        PHONE_DIR,
+        dir.path(),
+    );
     let deadline = Instant::now() + Duration::from_secs(120);
     while !relay.is_holding() {
         assert!(

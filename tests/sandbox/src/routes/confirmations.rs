@@ -174,6 +174,18 @@ pub struct Answer<'a> {
     pub key_card_code: &'a str,
 }
 
+impl<'a> Answer<'a> {
+    /// An answer with the key-card code only (no SMS code was sent).
+    pub fn key_card(id: &'a str, purpose: Purpose, key_card_code: &'a str) -> Answer<'a> {
+        Answer {
+            id,
+            purpose,
+            sms_code: None,
+            key_card_code,
+        }
+    }
+}
+
 /// Checks a confirmation's codes inside a write job and ends it when they are right. A
 /// refusal comes back as `Ok(Err(..))` so the job still commits what it counted.
 pub fn check(

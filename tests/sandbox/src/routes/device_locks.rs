@@ -120,12 +120,7 @@ pub async fn open_finish(
                 conn,
                 &st,
                 customer_id,
-                Answer {
-                    id: &id,
-                    purpose: Purpose::ProfileOpen,
-                    sms_code: None,
-                    key_card_code: body.code.expose(),
-                },
+                Answer::key_card(&id, Purpose::ProfileOpen, body.code.expose()),
                 now,
             )? {
                 Ok(confirmation) => confirmation,

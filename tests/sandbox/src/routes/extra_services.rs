@@ -234,12 +234,7 @@ pub async fn off_finish(
                 conn,
                 &st,
                 customer_id,
-                Answer {
-                    id: &id,
-                    purpose: Purpose::SmsServiceOff,
-                    sms_code: None,
-                    key_card_code: body.code.expose(),
-                },
+                Answer::key_card(&id, Purpose::SmsServiceOff, body.code.expose()),
                 now,
             )? {
                 Ok(confirmation) => confirmation,

@@ -40,6 +40,7 @@ use avain_protocol::verify::{
     AssertionError, FactorCheck, ProfileKeys, counter_advances, verify_assertion,
 };
 use rusqlite::{Connection, params};
+use time::OffsetDateTime;
 
 use crate::attestation;
 use crate::challenges::{Issued, ReportedVersions};
@@ -61,23 +62,42 @@ pub struct Approved<'a> {
     pub issued: &'a Issued,
     /// The profile as it was checked.
     pub profile: &'a Profile,
-    /// Its customer as read before the signatures were verified (with codes usable
-    /// then), so that an action needing only the customer's name or language does not
-    /// read it again on the writer thread.
+    /// Its customer, with codes usable: as read before the signatures were verified, or
+    /// (for a login, whose challenge kept the rows read to issue it) as the writer's
+    /// transaction read it to check the codes. An action needing only the customer's
+    /// name or language need not read it again.
     pub customer: &'a Customer,
     /// The text the customer saw, if the purpose has one.
     pub shown_text: Option<&'a str>,
 }
 
-enum Outcome<T> {
+enum Outcome<T, A> {
     Approved(T),
-    Failed { attempts_left: u32 },
+    Failed {
+        attempts_left: u32,
+    },
     Locked(Customer),
+    /// The answer was checked against rows read when the challenge was issued, and the
+    /// profile has been re-keyed since: it is checked again against the current rows.
+    Stale {
+        issued: Box<Issued>,
+        action: A,
+    },
 }
 
 /// Verifies `assertion` for `purpose` (and `subject_id`, when the challenge is about an
 /// object) and runs `action` in the same transaction as the bookkeeping. `approval`
 /// rebuilds the purpose's fields from the bank's records and the shown text.
+///
+/// A login challenge carries the profile and customer read to issue it
+/// ([`Issued::read_at_issue`]), and its answer uses them instead of reading them again,
+/// with the same answers as a fresh read: whatever refuses the answer before the writer
+/// (the profile checks, the shown text, K_dev, the second factor's key) is decided again
+/// on a fresh read (a profile locked meanwhile still answers `profile_locked`, not
+/// `signature_invalid`), and the writer's transaction checks the customer's codes and the
+/// profile's state and keys against the current rows before anything is counted or
+/// stored: re-keyed since the challenge, the answer is verified again with the current
+/// keys.
 pub async fn approve<T, B, A>(
     state: &Shared,
     assertion: Assertion,
@@ -92,13 +112,105 @@ where
     A: FnOnce(&Connection, Approved<'_>) -> ApiResult<T> + Send + 'static,
 {
     let now = state.now();
-    let issued = state.challenges.take(&assertion.challenge_id, now)?;
-    let challenge = &issued.challenge;
-    if challenge.purpose != purpose || challenge.subject_id != subject_id {
+    let mut issued = state.challenges.take(&assertion.challenge_id, now)?;
+    if issued.challenge.purpose != purpose || issued.challenge.subject_id != subject_id {
         return Err(ErrorCode::ChallengeMismatch.into());
     }
-    let profile_id = challenge.profile_id.clone();
-    let (profile, customer) = state
+    let profile_id = issued.challenge.profile_id.clone();
+    let (mut profile, mut customer, mut from_issue) = match issued.read_at_issue.take() {
+        Some(read) => (read.profile, read.customer, true),
+        None => {
+            let (profile, customer) = read_current(state, &profile_id).await?;
+            (profile, customer, false)
+        }
+    };
+    if let Err(refused) = check_profile(state, &issued, &profile, &customer) {
+        if !from_issue {
+            return Err(refused);
+        }
+        (profile, customer) = read_current(state, &profile_id).await?;
+        from_issue = false;
+        check_profile(state, &issued, &profile, &customer)?;
+    }
+    let shown_text = assertion.shown_text.clone();
+    let fields = match approval(&issued, shown_text.as_deref()) {
+        Ok(fields) => fields,
+        Err(refused) => {
+            if from_issue {
+                let (current, current_customer) = read_current(state, &profile_id).await?;
+                check_profile(state, &issued, &current, &current_customer)?;
+            }
+            return Err(refused);
+        }
+    };
+    let mut checked = check_factors(&issued, &profile, &fields, &assertion);
+    if from_issue && checked.is_err() {
+        // Refused on the rows read at issue: the current rows decide, as in the order of
+        // checks (the profile first, then the signatures with the current keys).
+        let (current, current_customer) = read_current(state, &profile_id).await?;
+        check_profile(state, &issued, &current, &current_customer)?;
+        if !same_keys(&current, &profile) {
+            checked = check_factors(&issued, &current, &fields, &assertion);
+        }
+        (profile, customer, from_issue) = (current, current_customer, false);
+    }
+    let (mut verified, mut app_attest_counter) = checked?;
+    let mut issued = Box::new(issued);
+    let mut action = action;
+    loop {
+        let decision = Decision {
+            issued,
+            expected: profile,
+            customer,
+            from_issue,
+            verified,
+            app_attest_counter,
+            shown_text: shown_text.clone(),
+            now,
+        };
+        let outcome = state
+            .db
+            .write(move |conn| decision.decide(conn, action))
+            .await?;
+        return match outcome {
+            Outcome::Approved(value) => Ok(value),
+            Outcome::Failed { attempts_left } => Err(ApiError::with_attempts_left(
+                ErrorCode::SignatureInvalid,
+                attempts_left,
+            )),
+            Outcome::Locked(customer) => {
+                // The locked app's open session ends with it; the customer's other devices
+                // and the online bank keep theirs.
+                state.sessions.end_all(customer.id, Some(&profile_id));
+                notify::sms(
+                    state,
+                    &customer,
+                    "profile_locked",
+                    Notice::ProfileLockedWrongPins,
+                );
+                Err(ErrorCode::ProfileLocked.into())
+            }
+            Outcome::Stale {
+                issued: again,
+                action: unused,
+            } => {
+                (profile, customer) = read_current(state, &profile_id).await?;
+                from_issue = false;
+                check_profile(state, &again, &profile, &customer)?;
+                (verified, app_attest_counter) =
+                    check_factors(&again, &profile, &fields, &assertion)?;
+                issued = again;
+                action = unused;
+                continue;
+            }
+        };
+    }
+}
+
+/// The profile and its customer as they are now.
+async fn read_current(state: &Shared, profile_id: &str) -> ApiResult<(Profile, Customer)> {
+    let profile_id = profile_id.to_owned();
+    state
         .db
         .read(move |conn| {
             let profile = records::profile(conn, &profile_id)?
@@ -106,23 +218,51 @@ where
             let customer = records::customer(conn, profile.customer_id)?;
             Ok((profile, customer))
         })
-        .await?;
+        .await
+}
+
+/// Step 2: the customer's codes usable, the profile active, the device's versions allowed
+/// by the OS policy in force (a policy published while the challenge was open applies to
+/// its answer too).
+fn check_profile(
+    state: &Shared,
+    issued: &Issued,
+    profile: &Profile,
+    customer: &Customer,
+) -> ApiResult<()> {
     if customer.codes_blocked {
         return Err(ErrorCode::CodesBlocked.into());
     }
     profile.require_active()?;
-    // A policy published while the challenge was open applies to its answer too.
-    let (os_version, app_version) = ReportedVersions::or_stored(issued.reported.as_ref(), &profile);
-    state.check_device(&profile.platform, os_version, app_version, false)?;
+    let (os_version, app_version) = ReportedVersions::or_stored(issued.reported.as_ref(), profile);
+    state.check_device(&profile.platform, os_version, app_version, false)
+}
 
-    let shown_text = assertion.shown_text.clone();
-    let fields = approval(&issued, shown_text.as_deref())?;
+/// Whether two reads of a profile hold the same keys.
+fn same_keys(a: &Profile, b: &Profile) -> bool {
+    a.keys_version == b.keys_version
+        && a.device_key == b.device_key
+        && a.pin_key == b.pin_key
+        && a.bio_key == b.bio_key
+        && a.app_attest_key == b.app_attest_key
+}
+
+/// Steps 4 to 6: both signatures with `profile`'s keys, and the App Attest assertion
+/// where the challenge asked for one. `Ok((verified, app_attest_counter))`: whether the
+/// second factor verified (K_dev did, or this is an error), and the assertion's counter.
+fn check_factors(
+    issued: &Issued,
+    profile: &Profile,
+    fields: &Approval,
+    assertion: &Assertion,
+) -> ApiResult<(bool, Option<u32>)> {
+    let challenge = &issued.challenge;
     let keys = ProfileKeys {
         device: &profile.device_key,
         pin: &profile.pin_key,
         biometric: profile.bio_key.as_deref(),
     };
-    let verified = match verify_assertion(&keys, &challenge.context(), &fields, &assertion) {
+    let verified = match verify_assertion(&keys, &challenge.context(), fields, assertion) {
         Ok(check) => check == FactorCheck::Verified,
         Err(AssertionError::Encoding(_)) => return Err(ErrorCode::InvalidValue.into()),
         Err(AssertionError::DeviceSignatureInvalid) => {
@@ -135,7 +275,7 @@ where
     // The factors are right; where the challenge asked for it, the App Attest assertion
     // over the same bytes must be the device's too, with a counter above the stored one.
     let app_attest_counter = if verified && challenge.app_attest_assertion_requested {
-        let bytes = signed_bytes::encode(&challenge.context(), &fields)
+        let bytes = signed_bytes::encode(&challenge.context(), fields)
             .map_err(|_| ApiError::new(ErrorCode::InvalidValue))?;
         Some(attestation::check_assertion(
             assertion
@@ -149,136 +289,159 @@ where
     } else {
         None
     };
-    let profile_id = profile.id.clone();
+    Ok((verified, app_attest_counter))
+}
 
-    let outcome = state
-        .db
-        .write(move |conn| {
-            let current = records::profile(conn, &profile.id)?
-                .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
-            // Another request may have locked, revoked or re-keyed the profile meanwhile.
-            current.require_active()?;
-            if current.keys_version != profile.keys_version {
-                return Err(ErrorCode::ChallengeMismatch.into());
+/// What the writer's transaction decides on (step 5).
+struct Decision {
+    issued: Box<Issued>,
+    /// The profile the signatures were checked against.
+    expected: Profile,
+    /// Its customer as read then.
+    customer: Customer,
+    /// Whether `expected` and `customer` were read when the challenge was issued.
+    from_issue: bool,
+    verified: bool,
+    app_attest_counter: Option<u32>,
+    shown_text: Option<String>,
+    now: OffsetDateTime,
+}
+
+impl Decision {
+    fn decide<T, A>(self, conn: &Connection, action: A) -> ApiResult<Outcome<T, A>>
+    where
+        A: FnOnce(&Connection, Approved<'_>) -> ApiResult<T>,
+    {
+        let Decision {
+            issued,
+            expected,
+            customer,
+            from_issue,
+            verified,
+            app_attest_counter,
+            shown_text,
+            now,
+        } = self;
+        let current = records::profile(conn, &expected.id)?
+            .ok_or(ApiError::new(ErrorCode::ChallengeUnknown))?;
+        let customer = if from_issue {
+            // Read when the challenge was issued: the customer's codes may have been
+            // blocked since, which refuses the answer before anything is counted.
+            let customer = records::customer(conn, current.customer_id)?;
+            if customer.codes_blocked {
+                return Err(ErrorCode::CodesBlocked.into());
             }
-            let challenge = &issued.challenge;
-            let purpose_code = challenge.purpose.code();
-            let at = to_millis(now);
-            if !verified {
-                let failures = current.failures + 1;
-                let locked = failures >= MAX_FAILURES;
-                conn.execute(
-                    "UPDATE profiles SET failures = ?2 WHERE id = ?1",
-                    params![current.id, failures],
-                )?;
-                conn.execute(
-                    "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
-                         challenge_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        at,
-                        current.id,
-                        purpose_code,
-                        challenge.subject_id,
-                        if locked { "locked" } else { "failed" },
-                        challenge.challenge_id
-                    ],
-                )?;
-                if !locked {
-                    return Ok(Outcome::Failed {
-                        attempts_left: MAX_FAILURES - failures,
-                    });
-                }
-                let next = current
-                    .state
-                    .apply(ProfileEvent::Lock(LockReason::WrongPins))
-                    .unwrap_or(ProfileState::Locked {
-                        reason: LockReason::WrongPins,
-                    });
-                records::set_profile_state(conn, &current.id, next, now)?;
-                credentials::lock_user_code(conn, current.customer_id, UserCodeLock::WrongPins)?;
-                let customer = records::customer(conn, current.customer_id)?;
-                return Ok(Outcome::Locked(customer));
-            }
-            if !counter_advances(challenge.counter, current.counter) {
-                return Err(ErrorCode::CounterNotIncreasing.into());
-            }
-            if let Some(counter) = app_attest_counter {
-                // Against the current row: two answers with the same assertion counter
-                // (a replay racing the original) cannot both pass.
-                let advanced = conn.execute(
-                    "UPDATE profiles SET app_attest_counter = ?2
-                     WHERE id = ?1 AND app_attest_counter < ?2",
-                    params![current.id, counter],
-                )?;
-                if advanced != 1 {
-                    return Err(ErrorCode::AttestationFailed.into());
-                }
-            }
-            conn.prepare_cached(
-                "UPDATE profiles SET failures = 0, counter = ?2, last_used_at = ?3 WHERE id = ?1",
-            )?
-            .execute(params![
-                current.id,
-                i64::try_from(challenge.counter).unwrap_or(i64::MAX),
-                at
-            ])?;
-            let mut current = current;
-            let changed = issued.reported.as_ref().filter(|r| {
-                r.os_version != current.os_version || r.app_version != current.app_version
-            });
-            if let Some(reported) = changed {
-                conn.prepare_cached(
-                    "UPDATE profiles SET os_version = ?2, app_version = ?3 WHERE id = ?1",
-                )?
-                .execute(params![
-                    current.id,
-                    reported.os_version,
-                    reported.app_version
-                ])?;
-                current.os_version.clone_from(&reported.os_version);
-                current.app_version.clone_from(&reported.app_version);
-            }
-            conn.prepare_cached(
-                "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
-                     challenge_id) VALUES (?1, ?2, ?3, ?4, 'approved', ?5)",
-            )?
-            .execute(params![
-                at,
-                current.id,
-                purpose_code,
-                challenge.subject_id,
-                challenge.challenge_id
-            ])?;
-            let value = action(
-                conn,
-                Approved {
-                    issued: &issued,
-                    profile: &current,
-                    customer: &customer,
-                    shown_text: shown_text.as_deref(),
-                },
-            )?;
-            Ok(Outcome::Approved(value))
-        })
-        .await?;
-    match outcome {
-        Outcome::Approved(value) => Ok(value),
-        Outcome::Failed { attempts_left } => Err(ApiError::with_attempts_left(
-            ErrorCode::SignatureInvalid,
-            attempts_left,
-        )),
-        Outcome::Locked(customer) => {
-            // The locked app's open session ends with it; the customer's other devices
-            // and the online bank keep theirs.
-            state.sessions.end_all(customer.id, Some(&profile_id));
-            notify::sms(
-                state,
-                &customer,
-                "profile_locked",
-                Notice::ProfileLockedWrongPins,
-            );
-            Err(ErrorCode::ProfileLocked.into())
+            customer
+        } else {
+            customer
+        };
+        // Another request may have locked, revoked or re-keyed the profile meanwhile.
+        current.require_active()?;
+        if from_issue && !same_keys(&current, &expected) {
+            return Ok(Outcome::Stale { issued, action });
         }
+        if current.keys_version != expected.keys_version {
+            return Err(ErrorCode::ChallengeMismatch.into());
+        }
+        let challenge = &issued.challenge;
+        let purpose_code = challenge.purpose.code();
+        let at = to_millis(now);
+        if !verified {
+            let failures = current.failures + 1;
+            let locked = failures >= MAX_FAILURES;
+            conn.execute(
+                "UPDATE profiles SET failures = ?2 WHERE id = ?1",
+                params![current.id, failures],
+            )?;
+            conn.execute(
+                "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
+                     challenge_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    at,
+                    current.id,
+                    purpose_code,
+                    challenge.subject_id,
+                    if locked { "locked" } else { "failed" },
+                    challenge.challenge_id
+                ],
+            )?;
+            if !locked {
+                return Ok(Outcome::Failed {
+                    attempts_left: MAX_FAILURES - failures,
+                });
+            }
+            let next = current
+                .state
+                .apply(ProfileEvent::Lock(LockReason::WrongPins))
+                .unwrap_or(ProfileState::Locked {
+                    reason: LockReason::WrongPins,
+                });
+            records::set_profile_state(conn, &current.id, next, now)?;
+            credentials::lock_user_code(conn, current.customer_id, UserCodeLock::WrongPins)?;
+            let customer = records::customer(conn, current.customer_id)?;
+            return Ok(Outcome::Locked(customer));
+        }
+        if !counter_advances(challenge.counter, current.counter) {
+            return Err(ErrorCode::CounterNotIncreasing.into());
+        }
+        if let Some(counter) = app_attest_counter {
+            // Against the current row: two answers with the same assertion counter
+            // (a replay racing the original) cannot both pass.
+            let advanced = conn.execute(
+                "UPDATE profiles SET app_attest_counter = ?2
+                 WHERE id = ?1 AND app_attest_counter < ?2",
+                params![current.id, counter],
+            )?;
+            if advanced != 1 {
+                return Err(ErrorCode::AttestationFailed.into());
+            }
+        }
+        conn.prepare_cached(
+            "UPDATE profiles SET failures = 0, counter = ?2, last_used_at = ?3 WHERE id = ?1",
+        )?
+        .execute(params![
+            current.id,
+            i64::try_from(challenge.counter).unwrap_or(i64::MAX),
+            at
+        ])?;
+        let mut current = current;
+        let changed = issued
+            .reported
+            .as_ref()
+            .filter(|r| r.os_version != current.os_version || r.app_version != current.app_version);
+        if let Some(reported) = changed {
+            conn.prepare_cached(
+                "UPDATE profiles SET os_version = ?2, app_version = ?3 WHERE id = ?1",
+            )?
+            .execute(params![
+                current.id,
+                reported.os_version,
+                reported.app_version
+            ])?;
+            current.os_version.clone_from(&reported.os_version);
+            current.app_version.clone_from(&reported.app_version);
+        }
+        conn.prepare_cached(
+            "INSERT INTO approval_events (at, profile_id, purpose, subject_id, outcome,
+                 challenge_id) VALUES (?1, ?2, ?3, ?4, 'approved', ?5)",
+        )?
+        .execute(params![
+            at,
+            current.id,
+            purpose_code,
+            challenge.subject_id,
+            challenge.challenge_id
+        ])?;
+        let value = action(
+            conn,
+            Approved {
+                issued: &issued,
+                profile: &current,
+                customer: &customer,
+                shown_text: shown_text.as_deref(),
+            },
+        )?;
+        Ok(Outcome::Approved(value))
     }
 }
 

@@ -14,7 +14,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::bank_keys::BankSigningKey;
 use crate::crypto;
-use crate::db::records::Profile;
+use crate::db::records::{Customer, Profile};
 use crate::error::{ApiError, ApiResult};
 use avain_protocol::api::ErrorCode;
 
@@ -61,6 +61,26 @@ pub struct Issued {
     /// The versions reported with the request for this challenge (none for challenges
     /// issued inside a session, which use the stored ones).
     pub reported: Option<ReportedVersions>,
+    /// The profile and customer as read to issue a login challenge, so that its answer
+    /// does not read them again (`approvals::approve` says how the current rows still
+    /// decide).
+    pub read_at_issue: Option<Box<ReadAtIssue>>,
+}
+
+/// The rows a login challenge was issued on.
+#[derive(Clone)]
+pub struct ReadAtIssue {
+    /// The profile.
+    pub profile: Profile,
+    /// Its customer.
+    pub customer: Customer,
+}
+
+/// Keys and personal data stay out of logs: only that the rows are there.
+impl std::fmt::Debug for ReadAtIssue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadAtIssue").finish_non_exhaustive()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -112,9 +132,11 @@ fn next_sequence(last: u64, now: std::time::SystemTime) -> u64 {
 /// logins then writes one or two index pages rather than one per login (profiling showed
 /// the writer spending most of its time writing pages). The random part keeps the id as
 /// hard to guess as before (taking a challenge needs its id).
-fn challenge_id(sequence: u64) -> String {
-    let random: [u8; 10] = crypto::random_bytes();
-    format!("chl_{sequence:016x}{}", crypto::hex(&random))
+///
+/// The random bits are drawn with the challenge's nonce: one call to the OS random source
+/// per challenge instead of two.
+fn challenge_id(sequence: u64, random: &[u8; 10]) -> String {
+    format!("chl_{sequence:016x}{}", crypto::hex(random))
 }
 
 /// What a new challenge is about.
@@ -143,6 +165,8 @@ pub struct ChallengeSpec {
     /// Whether the answer must carry an App Attest assertion (the policy, for an iOS device
     /// with an attested App Attest key).
     pub app_attest_assertion_requested: bool,
+    /// The rows read to issue it, kept for the answer (see [`Issued::read_at_issue`]).
+    pub read_at_issue: Option<Box<ReadAtIssue>>,
 }
 
 impl ChallengeStore {
@@ -160,7 +184,9 @@ impl ChallengeStore {
         now: OffsetDateTime,
         key: &BankSigningKey,
     ) -> ApiResult<Challenge> {
-        let nonce: [u8; 32] = crypto::random_bytes();
+        // The nonce (32 bytes) and the id's random part (10) in one draw.
+        let random: [u8; 42] = crypto::random_bytes();
+        let (nonce, id_random) = random.split_at(32);
         let (challenge_id, counter) = {
             let mut inner = self.lock();
             inner.sweep(now);
@@ -174,7 +200,9 @@ impl ChallengeStore {
                 .max(spec.accepted_counter);
             let counter = last.saturating_add(1);
             inner.last_issued.insert(spec.profile_id.clone(), counter);
-            (challenge_id(sequence), counter)
+            let mut id_bits = [0u8; 10];
+            id_bits.copy_from_slice(id_random);
+            (challenge_id(sequence, &id_bits), counter)
         };
         let mut challenge = Challenge {
             challenge_id: challenge_id.clone(),
@@ -200,6 +228,7 @@ impl ChallengeStore {
             customer_id: spec.customer_id,
             channel: spec.channel,
             reported: spec.reported,
+            read_at_issue: spec.read_at_issue,
         };
         self.lock().open.insert(challenge_id, issued);
         Ok(challenge)
@@ -250,7 +279,7 @@ mod tests {
         );
         let ids: Vec<String> = [first, same_instant, clock_back, later]
             .into_iter()
-            .map(challenge_id)
+            .map(|sequence| challenge_id(sequence, &crypto::random_bytes()))
             .collect();
         let mut sorted = ids.clone();
         sorted.sort();
@@ -261,6 +290,9 @@ mod tests {
             ids.iter()
                 .all(|id| id.len() == 40 && id.starts_with("chl_"))
         );
-        assert_ne!(challenge_id(7)[20..], challenge_id(7)[20..]);
+        assert_ne!(
+            challenge_id(7, &crypto::random_bytes())[20..],
+            challenge_id(7, &crypto::random_bytes())[20..]
+        );
     }
 }

@@ -2,6 +2,8 @@
 
 use avain_protocol::api::{BiometricKind, CustomerKind, ErrorCode, KeyProtection, ProfileState};
 use avain_protocol::lifecycle::{LockReason, ProfileEvent};
+use std::sync::LazyLock;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use time::OffsetDateTime;
 
@@ -138,14 +140,19 @@ fn customer_from_row(row: &Row<'_>) -> rusqlite::Result<Customer> {
     })
 }
 
+/// The statements of the two reads every login makes, built once: formatting them for
+/// each query showed in the bank's profile (docs/sandbox.md, "Bench").
+static CUSTOMER_BY_ID: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"));
+static PROFILE_BY_ID: LazyLock<String> =
+    LazyLock::new(|| format!("SELECT {PROFILE_COLUMNS} FROM profiles WHERE id = ?1"));
+
 /// The customer with row id `id`.
 pub fn customer(conn: &Connection, id: i64) -> ApiResult<Customer> {
-    conn.prepare_cached(&format!(
-        "SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?1"
-    ))?
-    .query_row([id], customer_from_row)
-    .optional()?
-    .ok_or(ApiError::new(ErrorCode::NotFound))
+    conn.prepare_cached(&CUSTOMER_BY_ID)?
+        .query_row([id], customer_from_row)
+        .optional()?
+        .ok_or(ApiError::new(ErrorCode::NotFound))
 }
 
 /// The customer with this user id, if any.
@@ -284,9 +291,7 @@ fn profile_from_row(row: &Row<'_>) -> rusqlite::Result<Profile> {
 /// The profile `id`, if any.
 pub fn profile(conn: &Connection, id: &str) -> ApiResult<Option<Profile>> {
     Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {PROFILE_COLUMNS} FROM profiles WHERE id = ?1"
-        ))?
+        .prepare_cached(&PROFILE_BY_ID)?
         .query_row([id], profile_from_row)
         .optional()?)
 }

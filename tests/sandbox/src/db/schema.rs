@@ -9,7 +9,7 @@
 use rusqlite::Connection;
 
 /// Migrations in order; `MIGRATIONS[n]` upgrades version `n` to `n + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9, V10, V11];
 
 /// The version a fully migrated database has.
 pub fn current_version() -> i64 {
@@ -487,6 +487,14 @@ CREATE TABLE attestation_challenges (
     expires_at INTEGER NOT NULL,
     used       INTEGER NOT NULL DEFAULT 0
 ) STRICT;
+"#;
+
+/// Version 11: no index of `approval_events` by profile. Nothing in the bank looks the
+/// rows up by profile (the fraud reports find theirs by challenge id), and the index cost
+/// every login a write to a random leaf page: of the WAL frames a group commit of ten
+/// logins wrote for `approval_events`, 17 with it and 4 without (docs/sandbox.md, "Bench").
+const V11: &str = r#"
+DROP INDEX approval_events_by_profile;
 "#;
 
 #[cfg(test)]

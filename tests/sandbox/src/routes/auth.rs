@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 
 use crate::approvals::{self, require_shown_text};
-use crate::challenges::{ChallengeSpec, ReportedVersions};
+use crate::challenges::{ChallengeSpec, ReadAtIssue, ReportedVersions};
 use crate::db::records::{self, Customer, Profile};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, Json};
@@ -82,8 +82,45 @@ pub fn issue_reported(
     subject_id: Option<String>,
     channel: LoginChannel,
 ) -> ApiResult<Challenge> {
+    let spec = Purposed {
+        purpose,
+        requester,
+        subject_id,
+        channel,
+    };
+    issue_spec(state, profile, reported, spec, None)
+}
+
+/// What a challenge is for.
+struct Purposed<'a> {
+    purpose: Purpose,
+    requester: &'a str,
+    subject_id: Option<String>,
+    channel: LoginChannel,
+}
+
+/// Issues a challenge, keeping `read_at_issue` (the rows `profile` came from) for the
+/// answer where the answer can use them: when the device reported its versions with this
+/// request (so the OS policy's input travels with the challenge) and no App Attest
+/// assertion is asked (whose key and counter the answer reads when it checks one).
+fn issue_spec(
+    state: &Shared,
+    profile: &Profile,
+    reported: Option<ReportedVersions>,
+    spec: Purposed<'_>,
+    read_at_issue: Option<Box<ReadAtIssue>>,
+) -> ApiResult<Challenge> {
+    let Purposed {
+        purpose,
+        requester,
+        subject_id,
+        channel,
+    } = spec;
     let (os_version, app_version) = ReportedVersions::or_stored(reported.as_ref(), profile);
     state.check_device(&profile.platform, os_version, app_version, false)?;
+    let app_attest_assertion_requested = state.attestation.asks_for_assertion(profile);
+    let read_at_issue =
+        read_at_issue.filter(|_| reported.is_some() && !app_attest_assertion_requested);
     state.challenges.issue(
         ChallengeSpec {
             profile_id: profile.id.clone(),
@@ -96,7 +133,8 @@ pub fn issue_reported(
             channel,
             pin_key_id: profile.pin_key_id.clone(),
             reported,
-            app_attest_assertion_requested: state.attestation.asks_for_assertion(profile),
+            app_attest_assertion_requested,
+            read_at_issue,
         },
         state.now(),
         &state.keys.challenge,
@@ -111,22 +149,26 @@ pub async fn challenge(
     Json(body): Json<ChallengeRequest>,
 ) -> ApiResult<(StatusCode, axum::Json<Challenge>)> {
     count_challenge(&state, &body.profile_id, client)?;
-    let (profile, _, reported) = profile_for_challenge(
+    let (profile, customer, reported) = profile_for_challenge(
         &state,
         &body.profile_id,
         &body.device.os_version,
         &body.device.app_version,
     )
     .await?;
-    let challenge = issue_reported(
-        &state,
-        &profile,
-        Some(reported),
-        Purpose::Login,
-        BANK_REQUESTER,
-        None,
-        body.channel,
-    )?;
+    let spec = Purposed {
+        purpose: Purpose::Login,
+        requester: BANK_REQUESTER,
+        subject_id: None,
+        channel: body.channel,
+    };
+    // The answer checks these rows instead of reading them again (one read per login
+    // instead of two; `approvals::approve` keeps the current rows deciding).
+    let read = Box::new(ReadAtIssue {
+        profile: profile.clone(),
+        customer,
+    });
+    let challenge = issue_spec(&state, &profile, Some(reported), spec, Some(read))?;
     challenge_issued(&state, client);
     Ok((StatusCode::CREATED, axum::Json(challenge)))
 }

@@ -103,7 +103,7 @@ fn rewrite(text: &str) -> Option<(String, Lazied)> {
             at += 1;
         }
     }
-    // Only names used nowhere but `UniffiLib.name(` call sites move.
+    // Only names used nowhere but at calls on UniffiLib (`lib_call`) move.
     let mut uses: HashMap<&str, (usize, usize)> = HashMap::new();
     for entries in groups.values() {
         for (_, name) in entries {

@@ -13,8 +13,10 @@
 //! compiled into the library are the same UniFFI version. For Kotlin it then drops the
 //! JNA declarations nothing calls (`kotlin_unused.rs`): fewer functions for JNA to
 //! register when the app first calls the library. Then it defers the rest of that
-//! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`).
+//! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`), and
+//! makes calls reuse one call status per thread (`kotlin_call_status.rs`).
 
+mod kotlin_call_status;
 mod kotlin_lazy;
 mod kotlin_unused;
 
@@ -40,8 +42,12 @@ fn main() {
             eprintln!("uniffi-bindgen: dropping unused JNA declarations: {e}");
             std::process::exit(1);
         }
-        if let Err(e) = kotlin_lazy::make_lazy(&PathBuf::from(out_dir)) {
+        if let Err(e) = kotlin_lazy::make_lazy(&PathBuf::from(&out_dir)) {
             eprintln!("uniffi-bindgen: registering functions and vtables on first use: {e}");
+            std::process::exit(1);
+        }
+        if let Err(e) = kotlin_call_status::reuse_call_status(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: one call status per thread: {e}");
             std::process::exit(1);
         }
     }

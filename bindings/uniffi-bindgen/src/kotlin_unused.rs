@@ -48,7 +48,7 @@ pub fn drop_unused_externals(dir: &Path) -> io::Result<usize> {
     Ok(removed)
 }
 
-fn collect_kotlin(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+pub(crate) fn collect_kotlin(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();
         if path.is_dir() {
@@ -61,7 +61,7 @@ fn collect_kotlin(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
 }
 
 /// The name declared by `line` when it opens an `external fun`.
-fn external_name(line: &str) -> Option<&str> {
+pub(crate) fn external_name(line: &str) -> Option<&str> {
     let rest = line.trim_start().strip_prefix("external fun ")?;
     let name = &rest[..rest.find('(')?];
     (!name.is_empty() && name.bytes().all(is_ident)).then_some(name)
@@ -71,7 +71,7 @@ fn declared(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter_map(external_name)
 }
 
-fn is_ident(b: u8) -> bool {
+pub(crate) fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 

@@ -12,8 +12,12 @@
 //! Using the workspace's own binary guarantees that the generator and the scaffolding
 //! compiled into the library are the same UniFFI version. For Kotlin it then drops the
 //! JNA declarations nothing calls (`kotlin_unused.rs`): fewer functions for JNA to
-//! register when the app first calls the library.
+//! register when the app first calls the library. Then it defers the rest of that
+//! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`), and
+//! makes calls reuse one call status per thread (`kotlin_call_status.rs`).
 
+mod kotlin_call_status;
+mod kotlin_lazy;
 mod kotlin_unused;
 
 use std::path::PathBuf;
@@ -34,8 +38,16 @@ fn main() {
     let generated_kotlin = args.get(1).is_some_and(|command| command == "generate")
         && value(&["--language", "-l"]).is_some_and(|language| language == "kotlin");
     if let (true, Some(out_dir)) = (generated_kotlin, value(&["--out-dir", "-o"])) {
-        if let Err(e) = kotlin_unused::drop_unused_externals(&PathBuf::from(out_dir)) {
+        if let Err(e) = kotlin_unused::drop_unused_externals(&PathBuf::from(&out_dir)) {
             eprintln!("uniffi-bindgen: dropping unused JNA declarations: {e}");
+            std::process::exit(1);
+        }
+        if let Err(e) = kotlin_lazy::make_lazy(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: registering functions and vtables on first use: {e}");
+            std::process::exit(1);
+        }
+        if let Err(e) = kotlin_call_status::reuse_call_status(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: one call status per thread: {e}");
             std::process::exit(1);
         }
     }

@@ -120,10 +120,13 @@ private fun openExisting(dataDir: File, bank: BankSettings): List<String> {
     // core. The total from the load to the list still includes it.
     runBlocking { }
     val coroutines = System.nanoTime()
+    // The bench's stand-ins for the phone's keystore and keys (the file read, the JCA's
+    // start), timed apart from the open: an app has its own, made as it needs them.
     val store = FileSecretStore(File(dataDir, "secrets.txt"))
-    val avain = runBlocking {
-        Avain.open(settings(dataDir, bank), store, JvmDeviceKeys(store), NoBiometrics())
-    }
+    val keys = JvmDeviceKeys(store)
+    val settings = settings(dataDir, bank)
+    val standIns = System.nanoTime()
+    val avain = runBlocking { Avain.open(settings, store, keys, NoBiometrics()) }
     val opened = System.nanoTime()
     val profiles = runBlocking { avain.profiles() }
     val listed = System.nanoTime()
@@ -132,7 +135,8 @@ private fun openExisting(dataDir: File, bank: BankSettings): List<String> {
     return listOf(
         "\"load_ms\": ${"%.1f".format((loaded - loadStart) / 1e6)}",
         "\"coroutines_first_ms\": ${"%.1f".format((coroutines - loaded) / 1e6)}",
-        "\"open_existing_ms\": ${"%.1f".format((opened - coroutines) / 1e6)}",
+        "\"stand_ins_ms\": ${"%.1f".format((standIns - coroutines) / 1e6)}",
+        "\"open_existing_ms\": ${"%.1f".format((opened - standIns) / 1e6)}",
         "\"profiles_ms\": ${"%.1f".format((listed - opened) / 1e6)}",
         "\"open_and_profiles_ms\": ${"%.1f".format((listed - loaded) / 1e6)}",
     )
@@ -213,28 +217,20 @@ fun main(args: Array<String>) {
         formatMoney(0, Language.FI)
         val loaded = System.nanoTime()
         // What the app does at start-up: open the core on its data directory with the
-        // shell's secret store and device keys (here the JVM ones the tests use).
+        // shell's secret store and device keys (here the JVM ones the tests use, made
+        // first and timed apart: they stand in for the phone's).
         val store = MemorySecretStore()
-        val avain = runBlocking {
-            Avain.open(
-                AvainSettings(
-                    dataDir = dataDir.path,
-                    bank = bank,
-                    preferredLanguages = listOf("fi-FI"),
-                    device = DeviceDetails(Platform.ANDROID, "Pixel 8", "14", "1.0.0"),
-                    pinKdfIterations = null,
-                ),
-                store,
-                JvmDeviceKeys(store),
-                NoBiometrics(),
-            )
-        }
+        val keys = JvmDeviceKeys(store)
+        val settings = settings(dataDir, bank)
+        val standIns = System.nanoTime()
+        val avain = runBlocking { Avain.open(settings, store, keys, NoBiometrics()) }
         val opened = System.nanoTime()
         sink += avain.language().ordinal
         avain.close()
         val fields = mutableListOf(
             "\"load_ms\": ${"%.1f".format((loaded - loadStart) / 1e6)}",
-            "\"open_ms\": ${"%.1f".format((opened - loaded) / 1e6)}",
+            "\"stand_ins_ms\": ${"%.1f".format((standIns - loaded) / 1e6)}",
+            "\"open_ms\": ${"%.1f".format((opened - standIns) / 1e6)}",
             "\"load_and_open_ms\": ${"%.1f".format((opened - loadStart) / 1e6)}",
         )
         if ("--calls" in args) {

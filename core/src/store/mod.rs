@@ -317,4 +317,6 @@ fn from_unix(seconds: i64) -> Result<OffsetDateTime, StoreError> {
 }
 
 #[cfg(test)]
+mod policy_tests;
+#[cfg(test)]
 mod tests;

@@ -15,19 +15,19 @@ use crate::random::SystemRandomness;
 use crate::secrets::MemorySecretStore;
 use crate::signed_bytes::Purpose;
 
-const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
+pub(super) const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    secrets: Arc<MemorySecretStore>,
-    store: Store,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) secrets: Arc<MemorySecretStore>,
+    pub(super) store: Store,
 }
 
-fn rng() -> Arc<dyn Randomness> {
+pub(super) fn rng() -> Arc<dyn Randomness> {
     Arc::new(SystemRandomness::new())
 }
 
-fn fixture() -> Fixture {
+pub(super) fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecretStore::new());
     let store = Store::open(dir.path(), &*secrets, rng()).unwrap();
@@ -39,12 +39,12 @@ fn fixture() -> Fixture {
 }
 
 impl Fixture {
-    fn reopen(&self) -> Store {
+    pub(super) fn reopen(&self) -> Store {
         Store::open(self.dir.path(), &*self.secrets, rng()).unwrap()
     }
 }
 
-fn new_profile(id: &str) -> NewProfile {
+pub(super) fn new_profile(id: &str) -> NewProfile {
     NewProfile {
         id: id.into(),
         name: "Matin oma".into(),
@@ -56,7 +56,7 @@ fn new_profile(id: &str) -> NewProfile {
     }
 }
 
-fn iban(text: &str) -> Iban {
+pub(super) fn iban(text: &str) -> Iban {
     Iban::parse(text).unwrap()
 }
 
@@ -343,7 +343,7 @@ fn the_device_description_round_trips() {
     assert!(!format!("{device:?}").contains("Matin"));
 }
 
-fn bank_key() -> (EcdsaKeyPair, BankKey) {
+pub(super) fn bank_key() -> (EcdsaKeyPair, BankKey) {
     let rng = SystemRandom::new();
     let doc = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
     let pair =
@@ -352,7 +352,7 @@ fn bank_key() -> (EcdsaKeyPair, BankKey) {
     (pair, key)
 }
 
-fn signed_policy(pair: &EcdsaKeyPair, sequence: u64) -> (SignedPolicy, OsPolicy) {
+pub(super) fn signed_policy(pair: &EcdsaKeyPair, sequence: u64) -> (SignedPolicy, OsPolicy) {
     let mut policy = OsPolicy::builtin();
     policy.sequence = sequence;
     let envelope = SignedPolicy::sign(&policy, "bank-1", pair, &SystemRandom::new()).unwrap();

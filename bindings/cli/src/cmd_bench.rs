@@ -261,7 +261,7 @@ type ProfileRow = (
     Option<String>,
     String,
 );
-type PayeeRow = (String, Vec<u8>, Vec<u8>, Vec<u8>, i64, i64, i64);
+type PayeeRow = (String, Vec<u8>, Vec<u8>, i64, i64, i64);
 
 /// The floor: open the file and read the same rows, nothing decrypted or verified.
 fn bare_select(path: &Path) -> io::Result<(usize, usize)> {
@@ -289,7 +289,7 @@ fn bare_select(path: &Path) -> io::Result<(usize, usize)> {
         .map_err(other)?;
     let mut stmt = conn
         .prepare(
-            "SELECT id, iban_index, iban, name, first_paid_at, last_paid_at, times_paid \
+            "SELECT id, iban_index, account, first_paid_at, last_paid_at, times_paid \
              FROM payees WHERE profile_id = ?1 ORDER BY last_paid_at DESC, id",
         )
         .map_err(other)?;
@@ -304,7 +304,6 @@ fn bare_select(path: &Path) -> io::Result<(usize, usize)> {
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
-                    r.get(6)?,
                 ))
             })
             .map_err(other)?;

@@ -12,6 +12,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
+use super::row_cipher::RowCipher;
 
 /// Version 1: profiles, this device, the OS policy, payees, receipts.
 pub(crate) const SCHEMA_V1: &str = "
@@ -401,8 +402,9 @@ ALTER TABLE profiles ADD COLUMN customer_kind TEXT NOT NULL DEFAULT 'unknown';
 
 /// Version 6: the cached OS policy carries the store's mark that its signature was
 /// verified (a MAC under the data key; see `policy.rs`), so a start checks the mark
-/// instead of the signature. Policies cached before it have none and are verified by
-/// signature once, then marked.
+/// instead of the signature; policies cached before it have none and are verified by
+/// signature once, then marked. A payee's IBAN and name are sealed together, one AES-GCM
+/// opening per payee at start instead of two (`payees.rs`).
 pub(crate) const SCHEMA_V6: &str = "
 CREATE TABLE meta (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -445,8 +447,7 @@ CREATE TABLE payees (
     id TEXT PRIMARY KEY NOT NULL,
     profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
     iban_index BLOB NOT NULL,
-    iban BLOB NOT NULL,
-    name BLOB NOT NULL,
+    account BLOB NOT NULL,
     first_paid_at INTEGER NOT NULL,
     last_paid_at INTEGER NOT NULL,
     times_paid INTEGER NOT NULL,
@@ -480,9 +481,21 @@ CREATE TABLE pending_pin_changes (
 ) STRICT;
 ";
 
-/// v5 -> v6: the policy's mark.
+/// v5 -> v6: the policy's mark; the payees' new table, which
+/// `payees::reseal_from_v5` fills from the old one (renamed away here) and finishes.
 const UPGRADE_V5_V6: &str = "
 ALTER TABLE os_policy ADD COLUMN mark BLOB;
+ALTER TABLE payees RENAME TO payees_v5;
+CREATE TABLE payees (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    iban_index BLOB NOT NULL,
+    account BLOB NOT NULL,
+    first_paid_at INTEGER NOT NULL,
+    last_paid_at INTEGER NOT NULL,
+    times_paid INTEGER NOT NULL,
+    UNIQUE (profile_id, iban_index)
+) STRICT;
 ";
 
 /// Every released schema, oldest first: (version, full schema).
@@ -533,7 +546,12 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32, StoreError> {
 
 /// Brings the database to [`LATEST`], inside one immediate transaction so that another
 /// process opening the same file at the same moment waits and then sees the result.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<Migration, StoreError> {
+/// `cipher` is the data key's, for upgrades that re-seal rows; `None` only for a new
+/// database (version 0), which has no rows and no key yet.
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    cipher: Option<&RowCipher>,
+) -> Result<Migration, StoreError> {
     // The common case, with no write lock taken.
     let seen = user_version(conn)?;
     if seen == LATEST {
@@ -559,6 +577,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<Migration, StoreError> {
                 .map(|(_, sql)| *sql)
                 .ok_or(StoreError::Corrupt)?;
             tx.execute_batch(sql)?;
+            if step == 5 {
+                // SQL cannot decrypt: the payees move to their new table here.
+                super::payees::reseal_from_v5(&tx, cipher.ok_or(StoreError::Corrupt)?)?;
+            }
         }
         Migration::Upgraded { from: version }
     };

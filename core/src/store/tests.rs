@@ -573,35 +573,53 @@ fn a_bad_payee_row_fails_with_its_typed_error_when_read() {
     let set_iban = |value: rusqlite::types::Value| {
         lock(&f.store.writer)
             .execute(
-                "UPDATE payees SET iban = ?1 WHERE id = ?2",
+                "UPDATE payees SET account = ?1 WHERE id = ?2",
                 rusqlite::params![value, payee.id],
             )
             .unwrap();
     };
-    let sealed = |text: &str| {
+    let sealed_as = |column: &'static str, plain: &[u8]| {
         let cell = row_cipher::Cell {
             table: "payees",
-            column: "iban",
+            column,
             row_id: &payee.id,
         };
-        f.store.cipher.seal(cell, text.as_bytes()).unwrap()
+        f.store.cipher.seal(cell, plain).unwrap()
     };
+    let sealed = |plain: &[u8]| sealed_as("account", plain);
 
     // One bit flipped in the ciphertext.
-    let mut flipped = sealed("FI2112345600000785");
+    let mut flipped = sealed(b"\x12FI2112345600000785Kesko");
     let last = flipped.len() - 1;
     flipped[last] ^= 1;
     set_iban(rusqlite::types::Value::Blob(flipped));
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
-    // Sealed under the right key, but not an IBAN's shape (only a bug could write it).
-    set_iban(rusqlite::types::Value::Blob(sealed("FI21 1234 <script>")));
+    // Sealed for another column of the row (the v5 layout's IBAN cell).
+    set_iban(rusqlite::types::Value::Blob(sealed_as(
+        "iban",
+        b"\x12FI2112345600000785Kesko",
+    )));
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    // Sealed under the right key, but not an IBAN's shape (only a bug could write it),
+    // an IBAN length past the end, nothing at all, a name that is not UTF-8.
+    for plain in [
+        &b"\x12FI21 1234 <script>Kesko"[..],
+        b"\x40FI2112345600000785Kesko",
+        b"",
+        b"\x12FI2112345600000785\xff\xfe",
+    ] {
+        set_iban(rusqlite::types::Value::Blob(sealed(plain)));
+        assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    }
     // The other profile's payees still read.
     assert_eq!(f.reopen().payees("b2").unwrap().len(), 1);
     // Put back as it was sealed, it reads again.
-    set_iban(rusqlite::types::Value::Blob(sealed("FI2112345600000785")));
+    set_iban(rusqlite::types::Value::Blob(sealed(
+        b"\x12FI2112345600000785Kesko",
+    )));
     let read = f.reopen().payees("a1").unwrap();
     assert_eq!(read[0].iban, iban("FI2112345600000785"));
+    assert_eq!(read[0].name, "Kesko");
 }
 
 #[test]

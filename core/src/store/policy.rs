@@ -23,11 +23,11 @@ use super::row_cipher::RowCipher;
 use super::{Store, StoreError, from_unix, unix};
 use crate::os_policy::{BankKey, OsPolicy, SignedPolicy};
 
-/// The cached policy as stored.
+/// What the client reads of the cached policy without verifying it: its sequence number
+/// and when it was accepted (the envelope itself is read only by
+/// [`Store::verified_policy`], which checks it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CachedPolicy {
-    /// The envelope as the bank sent it.
-    pub envelope: SignedPolicy,
     /// Its sequence number. The rollback floor is not taken from here alone: a database
     /// can be restored from an older copy, so the client keeps the highest sequence
     /// number accepted in the secret store too ([`crate::os_policy::rollback`]).
@@ -78,34 +78,20 @@ impl Store {
         Ok(())
     }
 
-    /// The cached policy as stored, unverified.
+    /// The cached policy's sequence number and acceptance time, unverified.
     pub fn cached_policy(&self) -> Result<Option<CachedPolicy>, StoreError> {
         self.read(|conn, _| {
             let row = conn
                 .query_row(
-                    "SELECT key_id, document, signature, sequence, accepted_at \
-                     FROM os_policy WHERE id = 1",
+                    "SELECT sequence, accepted_at FROM os_policy WHERE id = 1",
                     [],
-                    |r| {
-                        Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, Vec<u8>>(1)?,
-                            r.get::<_, Vec<u8>>(2)?,
-                            r.get::<_, i64>(3)?,
-                            r.get::<_, i64>(4)?,
-                        ))
-                    },
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
                 )
                 .optional()?;
-            let Some((key_id, document, signature, sequence, accepted_at)) = row else {
+            let Some((sequence, accepted_at)) = row else {
                 return Ok(None);
             };
             Ok(Some(CachedPolicy {
-                envelope: SignedPolicy {
-                    key_id,
-                    document: URL_SAFE_NO_PAD.encode(document),
-                    signature: URL_SAFE_NO_PAD.encode(signature),
-                },
                 sequence: u64::try_from(sequence).map_err(|_| StoreError::Corrupt)?,
                 accepted_at: from_unix(accepted_at)?,
             }))

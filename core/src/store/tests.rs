@@ -377,8 +377,29 @@ fn the_cached_policy_is_verified_on_every_read() {
     assert_eq!(sequence, 7);
     assert_eq!(verified, policy);
     let cached = store.cached_policy().unwrap().unwrap();
-    assert_eq!(cached.envelope, envelope);
-    assert_eq!(cached.accepted_at, NOW);
+    assert_eq!((cached.sequence, cached.accepted_at), (7, NOW));
+    // Kept exactly as the bank signed it.
+    let stored: (String, Vec<u8>, Vec<u8>) = lock(&store.writer)
+        .query_row(
+            "SELECT key_id, document, signature FROM os_policy",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let decode = |text: &str| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(text)
+            .unwrap()
+    };
+    assert_eq!(
+        stored,
+        (
+            envelope.key_id.clone(),
+            decode(&envelope.document),
+            decode(&envelope.signature)
+        )
+    );
 
     // A lower sequence number is never stored.
     let (older, older_policy) = signed_policy(&pair, 6);

@@ -3,7 +3,7 @@
 //!
 //! - `avain bench store --profiles 5 --payees 1000`: a cold open of the local store
 //!   (migration check, data key, profiles, payee cache decrypted, cached OS policy
-//!   signature verified) against a bare rusqlite open + SELECT of the same rows.
+//!   checked) against a bare rusqlite open + SELECT of the same rows.
 //! - `avain bench open --runs 50`: the app's start, `Avain::open` and the profile picker's
 //!   read on an existing data directory with two profiles and on a fresh one
 //!   (`cmd_bench_open.rs`).
@@ -215,6 +215,9 @@ fn bench_store(profiles: u32, payees: u32, runs: u32) -> io::Result<serde_json::
 }
 
 /// What an app does at start: open, load the profiles and their payees, verify the policy.
+/// As in the app, the first start after the policy was saved verifies its signature and
+/// marks it; the starts after it (every timed run but the first) check the store's mark
+/// instead (`core/src/store/policy.rs`), so the median is what a start costs from then on.
 fn cold_open(
     dir: &Path,
     secrets: &MemorySecretStore,

@@ -103,59 +103,60 @@ impl Store {
     /// verifies, whose key id is no longer among `keys`, or whose document disagrees with
     /// the stored sequence number, is [`StoreError::CachedPolicyInvalid`]: fall back to
     /// the built-in policy and fetch a new one. Verified by its mark when it has a valid
-    /// one, else by its signature and then marked (a write that the bank can give back:
-    /// a lost mark means one more signature check).
+    /// one, else by its signature and then marked: changes persisted state then, and
+    /// only then (a mark that could not be written means one more signature check).
     pub fn verified_policy(&self, keys: &[BankKey]) -> Result<Option<(OsPolicy, u64)>, StoreError> {
-        let Some((policy, sequence, new_mark)) = self.read(|conn, cipher| {
-            let mut stmt = conn.prepare_cached(
-                "SELECT key_id, document, signature, sequence, mark FROM os_policy WHERE id = 1",
-            )?;
-            let mut rows = stmt.query([])?;
-            let Some(row) = rows.next()? else {
-                return Ok(None);
+        self.read(|conn, cipher| {
+            let (policy, sequence, new_mark) = {
+                let mut stmt = conn.prepare_cached(
+                    "SELECT key_id, document, signature, sequence, mark FROM os_policy \
+                     WHERE id = 1",
+                )?;
+                let mut rows = stmt.query([])?;
+                let Some(row) = rows.next()? else {
+                    return Ok(None);
+                };
+                // Checked in place, from the row's bytes.
+                let key_id = row.get_ref(0)?.as_str().map_err(|_| StoreError::Corrupt)?;
+                let (document, signature) = (super::blob(row, 1)?, super::blob(row, 2)?);
+                let sequence =
+                    u64::try_from(row.get::<_, i64>(3)?).map_err(|_| StoreError::Corrupt)?;
+                // A key the app no longer trusts is refused whatever the mark says.
+                let key = keys
+                    .iter()
+                    .find(|k| k.id() == key_id)
+                    .ok_or(StoreError::CachedPolicyInvalid)?;
+                let mark = policy_mark(cipher, key, document, signature);
+                let marked = match row.get_ref(4)? {
+                    ValueRef::Blob(stored) => bool::from(stored.ct_eq(mark.as_ref())),
+                    _ => false,
+                };
+                let policy = if marked {
+                    SignedPolicy::read_verified(document)
+                } else {
+                    SignedPolicy::verify_parts(keys, key_id, document, signature)
+                }
+                .map_err(|_| StoreError::CachedPolicyInvalid)?;
+                if policy.sequence != sequence {
+                    return Err(StoreError::CachedPolicyInvalid);
+                }
+                (policy, sequence, (!marked).then_some(mark))
             };
-            // Checked in place, from the row's bytes.
-            let key_id = row.get_ref(0)?.as_str().map_err(|_| StoreError::Corrupt)?;
-            let (document, signature) = (super::blob(row, 1)?, super::blob(row, 2)?);
-            let sequence = u64::try_from(row.get::<_, i64>(3)?).map_err(|_| StoreError::Corrupt)?;
-            // A key the app no longer trusts is refused whatever the mark says.
-            let key = keys
-                .iter()
-                .find(|k| k.id() == key_id)
-                .ok_or(StoreError::CachedPolicyInvalid)?;
-            let mark = policy_mark(cipher, key, document, signature);
-            let marked = match row.get_ref(4)? {
-                ValueRef::Blob(stored) => bool::from(stored.ct_eq(mark.as_ref())),
-                _ => false,
-            };
-            let policy = if marked {
-                SignedPolicy::read_verified(document)
-            } else {
-                SignedPolicy::verify_parts(keys, key_id, document, signature)
-            }
-            .map_err(|_| StoreError::CachedPolicyInvalid)?;
-            if policy.sequence != sequence {
-                return Err(StoreError::CachedPolicyInvalid);
-            }
-            Ok(Some((policy, sequence, (!marked).then_some(mark))))
-        })?
-        else {
-            return Ok(None);
-        };
-        if let Some(mark) = new_mark {
-            // Should a save replace the row in between, this mark does not match the new
-            // row's bytes and that policy is verified by signature on its next read.
-            let marked = self.write_unsynced(|tx, _| {
-                Ok(tx.execute(
+            // Marked on this connection, in its own short transaction: the writer's when
+            // it was idle (always, in a single-threaded app); a read-only reader's refuses
+            // the write, and the signature is verified again at the next read. Should a
+            // save replace the row in between, this mark does not match the new row's
+            // bytes, and that policy is verified by its signature when next read.
+            if let Some(mark) = new_mark
+                && let Err(e) = conn.execute(
                     "UPDATE os_policy SET mark = ?1 WHERE id = 1",
                     [mark.as_ref()],
-                )?)
-            });
-            if let Err(e) = marked {
-                tracing::debug!(code = e.code(), "OS policy verified but not marked");
+                )
+            {
+                tracing::debug!(error = %e, "OS policy verified but not marked");
             }
-        }
-        Ok(Some((policy, sequence)))
+            Ok(Some((policy, sequence)))
+        })
     }
 }
 

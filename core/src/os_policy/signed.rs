@@ -129,6 +129,12 @@ impl SignedPolicy {
             .verify(&signing_input(document), signature)
             .map_err(|_| PolicyError::BadSignature)?;
         // Only now is the document trusted enough to be parsed.
+        SignedPolicy::read_verified(document)
+    }
+
+    /// Reads a document whose signature was verified: by [`SignedPolicy::verify_parts`],
+    /// or earlier, by the local store, which marks what it verified (`store/policy.rs`).
+    pub(crate) fn read_verified(document: &[u8]) -> Result<OsPolicy, PolicyError> {
         let policy: OsPolicy =
             serde_json::from_slice(document).map_err(|_| PolicyError::MalformedDocument)?;
         if policy.format != POLICY_FORMAT {

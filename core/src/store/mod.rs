@@ -84,14 +84,24 @@ impl Store {
         // WAL is a property of the file, kept in its header from the first open on, so a
         // database at the current version needs neither it set again nor a migration:
         // at every start those were statements with nothing to do.
-        let migration = if schema::user_version(&writer)? == schema::LATEST {
-            schema::Migration::Current
-        } else {
+        let version = schema::user_version(&writer)?;
+        if version > schema::LATEST {
+            return Err(StoreError::SchemaTooNew);
+        }
+        if version != schema::LATEST {
             writer.pragma_update(None, "journal_mode", "WAL")?;
-            schema::migrate(&mut writer)?
-        };
-        tracing::debug!(?migration, version = schema::LATEST, "store opened");
+        }
+        // A new database gets its tables before its key; an older one has its key (the
+        // `meta` table is in every version) before the upgrade, which re-seals rows.
+        if version == 0 {
+            let migration = schema::migrate(&mut writer, None)?;
+            tracing::debug!(?migration, "store created");
+        }
         let cipher = load_cipher(&mut writer, secrets, Arc::clone(&rng))?;
+        if version != 0 && version != schema::LATEST {
+            let migration = schema::migrate(&mut writer, Some(&cipher))?;
+            tracing::debug!(?migration, "store upgraded");
+        }
         Ok(Store {
             path,
             writer: Mutex::new(writer),
@@ -153,11 +163,13 @@ impl Store {
         &self,
         f: impl FnOnce(&Transaction<'_>, &RowCipher) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut conn = lock(&self.writer);
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let value = f(&tx, &self.cipher)?;
-        tx.commit()?;
-        Ok(value)
+        let (mut f, mut out) = (Some(f), None);
+        self.write_with(true, &mut |tx, cipher| {
+            let f = f.take().ok_or(StoreError::Corrupt)?;
+            out = Some(f(tx, cipher)?);
+            Ok(())
+        })?;
+        out.ok_or(StoreError::Corrupt)
     }
 
     /// [`Store::write`] without waiting for the disk, for bookkeeping the bank can give
@@ -169,14 +181,35 @@ impl Store {
         &self,
         f: impl FnOnce(&Transaction<'_>, &RowCipher) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        let (mut f, mut out) = (Some(f), None);
+        self.write_with(false, &mut |tx, cipher| {
+            let f = f.take().ok_or(StoreError::Corrupt)?;
+            out = Some(f(tx, cipher)?);
+            Ok(())
+        })?;
+        out.ok_or(StoreError::Corrupt)
+    }
+
+    /// The body of [`Store::write`] and [`Store::write_unsynced`], compiled once instead of
+    /// once per caller's closure (a few hundred bytes each, in a phone library whose size
+    /// is budgeted).
+    fn write_with(
+        &self,
+        synced: bool,
+        f: &mut dyn FnMut(&Transaction<'_>, &RowCipher) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let mut conn = lock(&self.writer);
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if !synced {
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
         let result = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
-            Ok(tx) => f(&tx, &self.cipher).and_then(|value| Ok(tx.commit().map(|()| value)?)),
+            Ok(tx) => f(&tx, &self.cipher).and_then(|()| Ok(tx.commit()?)),
             Err(e) => Err(e.into()),
         };
-        // Every other write stays synced, whatever happened above.
-        conn.pragma_update(None, "synchronous", "FULL")?;
+        if !synced {
+            // Every other write stays synced, whatever happened above.
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         result
     }
 
@@ -187,19 +220,31 @@ impl Store {
         &self,
         f: impl FnOnce(&Connection, &RowCipher) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        let (mut f, mut out) = (Some(f), None);
+        self.read_with(&mut |conn, cipher| {
+            if let Some(f) = f.take() {
+                out = Some(f(conn, cipher));
+            }
+        })?;
+        out.unwrap_or(Err(StoreError::Corrupt))
+    }
+
+    /// The body of [`Store::read`], compiled once (see [`Store::write_with`]).
+    fn read_with(&self, f: &mut dyn FnMut(&Connection, &RowCipher)) -> Result<(), StoreError> {
         if let Ok(conn) = self.writer.try_lock() {
-            return f(&conn, &self.cipher);
+            f(&conn, &self.cipher);
+            return Ok(());
         }
         let reader = match lock(&self.readers).pop() {
             Some(reader) => reader,
             None => open_connection(&self.path, true)?,
         };
-        let result = f(&reader, &self.cipher);
+        f(&reader, &self.cipher);
         let mut idle = lock(&self.readers);
         if idle.len() < IDLE_READERS {
             idle.push(reader);
         }
-        result
+        Ok(())
     }
 
     /// Runs SQLite's `PRAGMA integrity_check`; `Ok(true)` when it answers "ok".
@@ -316,5 +361,9 @@ fn from_unix(seconds: i64) -> Result<OffsetDateTime, StoreError> {
     OffsetDateTime::from_unix_timestamp(seconds).map_err(|_| StoreError::Corrupt)
 }
 
+#[cfg(test)]
+mod payee_upgrade_tests;
+#[cfg(test)]
+mod policy_tests;
 #[cfg(test)]
 mod tests;

@@ -169,6 +169,21 @@ impl RowCipher {
         ctx.update(value);
         ctx.sign().as_ref().to_vec()
     }
+
+    /// A keyed hash of `parts` under `domain`: the store's mark that it checked exactly
+    /// these bytes. Each part is length-prefixed, so no two lists of parts hash alike; the
+    /// key is the blind indexes' one, kept apart from them by the domain (no domain holds
+    /// a zero byte, and the zero byte follows it in both).
+    pub(crate) fn mark(&self, domain: &str, parts: &[&[u8]]) -> hmac::Tag {
+        let mut ctx = hmac::Context::with_key(&self.index);
+        ctx.update(domain.as_bytes());
+        ctx.update(&[0]);
+        for part in parts {
+            ctx.update(&(part.len() as u64).to_be_bytes());
+            ctx.update(part);
+        }
+        ctx.sign()
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 use rusqlite::{Connection, TransactionBehavior};
 
 use super::StoreError;
+use super::row_cipher::RowCipher;
 
 /// Version 1: profiles, this device, the OS policy, payees, receipts.
 pub(crate) const SCHEMA_V1: &str = "
@@ -399,6 +400,104 @@ const UPGRADE_V4_V5: &str = "
 ALTER TABLE profiles ADD COLUMN customer_kind TEXT NOT NULL DEFAULT 'unknown';
 ";
 
+/// Version 6: the cached OS policy carries the store's mark that its signature was
+/// verified (a MAC under the data key; see `policy.rs`), so a start checks the mark
+/// instead of the signature; policies cached before it have none and are verified by
+/// signature once, then marked. A payee's IBAN and name are sealed together, one AES-GCM
+/// opening per payee at start instead of two (`payees.rs`).
+pub(crate) const SCHEMA_V6: &str = "
+CREATE TABLE meta (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_check BLOB NOT NULL
+) STRICT;
+CREATE TABLE profiles (
+    id TEXT PRIMARY KEY NOT NULL,
+    name BLOB NOT NULL,
+    server_profile_id TEXT NOT NULL,
+    server_device_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    lock_reason TEXT,
+    biometrics TEXT NOT NULL,
+    biometric_kind TEXT,
+    language TEXT NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_iterations INTEGER NOT NULL CHECK (pin_iterations > 0),
+    created_at INTEGER NOT NULL,
+    last_used_at INTEGER,
+    customer_kind TEXT NOT NULL DEFAULT 'unknown'
+) STRICT;
+CREATE TABLE device (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name BLOB NOT NULL,
+    model TEXT NOT NULL,
+    platform TEXT NOT NULL,
+    os_version TEXT NOT NULL,
+    app_version TEXT NOT NULL
+) STRICT;
+CREATE TABLE os_policy (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    key_id TEXT NOT NULL,
+    document BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    sequence INTEGER NOT NULL,
+    accepted_at INTEGER NOT NULL,
+    mark BLOB
+) STRICT;
+CREATE TABLE payees (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    iban_index BLOB NOT NULL,
+    account BLOB NOT NULL,
+    first_paid_at INTEGER NOT NULL,
+    last_paid_at INTEGER NOT NULL,
+    times_paid INTEGER NOT NULL,
+    UNIQUE (profile_id, iban_index)
+) STRICT;
+CREATE TABLE receipts (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    factor TEXT NOT NULL,
+    approved_at INTEGER NOT NULL,
+    server_device_id TEXT,
+    shown_text BLOB NOT NULL,
+    reported_not_me_at INTEGER,
+    approval_id TEXT
+) STRICT;
+CREATE INDEX receipts_by_profile ON receipts (profile_id, approved_at);
+CREATE INDEX payees_by_recency ON payees (profile_id, last_paid_at DESC, id);
+CREATE TABLE pending_payments (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    body BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX pending_payments_by_profile ON pending_payments (profile_id, created_at);
+CREATE TABLE pending_pin_changes (
+    profile_id TEXT PRIMARY KEY NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    change_id TEXT NOT NULL,
+    pin_salt BLOB NOT NULL,
+    pin_iterations INTEGER NOT NULL CHECK (pin_iterations > 0)
+) STRICT;
+";
+
+/// v5 -> v6: the policy's mark; the payees' new table, which
+/// `payees::reseal_from_v5` fills from the old one (renamed away here) and finishes.
+const UPGRADE_V5_V6: &str = "
+ALTER TABLE os_policy ADD COLUMN mark BLOB;
+ALTER TABLE payees RENAME TO payees_v5;
+CREATE TABLE payees (
+    id TEXT PRIMARY KEY NOT NULL,
+    profile_id TEXT NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    iban_index BLOB NOT NULL,
+    account BLOB NOT NULL,
+    first_paid_at INTEGER NOT NULL,
+    last_paid_at INTEGER NOT NULL,
+    times_paid INTEGER NOT NULL,
+    UNIQUE (profile_id, iban_index)
+) STRICT;
+";
+
 /// Every released schema, oldest first: (version, full schema).
 pub(crate) const RELEASED: &[(u32, &str)] = &[
     (1, SCHEMA_V1),
@@ -406,6 +505,7 @@ pub(crate) const RELEASED: &[(u32, &str)] = &[
     (3, SCHEMA_V3),
     (4, SCHEMA_V4),
     (5, SCHEMA_V5),
+    (6, SCHEMA_V6),
 ];
 
 /// Upgrades: (from version, SQL that makes it version + 1).
@@ -414,10 +514,11 @@ pub(crate) const UPGRADES: &[(u32, &str)] = &[
     (2, UPGRADE_V2_V3),
     (3, UPGRADE_V3_V4),
     (4, UPGRADE_V4_V5),
+    (5, UPGRADE_V5_V6),
 ];
 
 /// The version this code reads and writes.
-pub(crate) const LATEST: u32 = 5;
+pub(crate) const LATEST: u32 = 6;
 
 /// What opening did to the schema.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -435,7 +536,7 @@ fn latest_schema() -> &'static str {
         .iter()
         .find(|(version, _)| *version == LATEST)
         .map(|(_, sql)| *sql)
-        .unwrap_or(SCHEMA_V5)
+        .unwrap_or(SCHEMA_V6)
 }
 
 pub(crate) fn user_version(conn: &Connection) -> Result<u32, StoreError> {
@@ -445,7 +546,12 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32, StoreError> {
 
 /// Brings the database to [`LATEST`], inside one immediate transaction so that another
 /// process opening the same file at the same moment waits and then sees the result.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<Migration, StoreError> {
+/// `cipher` is the data key's, for upgrades that re-seal rows; `None` only for a new
+/// database (version 0), which has no rows and no key yet.
+pub(crate) fn migrate(
+    conn: &mut Connection,
+    cipher: Option<&RowCipher>,
+) -> Result<Migration, StoreError> {
     // The common case, with no write lock taken.
     let seen = user_version(conn)?;
     if seen == LATEST {
@@ -471,6 +577,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<Migration, StoreError> {
                 .map(|(_, sql)| *sql)
                 .ok_or(StoreError::Corrupt)?;
             tx.execute_batch(sql)?;
+            if step == 5 {
+                // SQL cannot decrypt: the payees move to their new table here.
+                super::payees::reseal_from_v5(&tx, cipher.ok_or(StoreError::Corrupt)?)?;
+            }
         }
         Migration::Upgraded { from: version }
     };

@@ -15,19 +15,19 @@ use crate::random::SystemRandomness;
 use crate::secrets::MemorySecretStore;
 use crate::signed_bytes::Purpose;
 
-const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
+pub(super) const NOW: OffsetDateTime = datetime!(2026-03-02 10:00 UTC);
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    secrets: Arc<MemorySecretStore>,
-    store: Store,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) secrets: Arc<MemorySecretStore>,
+    pub(super) store: Store,
 }
 
-fn rng() -> Arc<dyn Randomness> {
+pub(super) fn rng() -> Arc<dyn Randomness> {
     Arc::new(SystemRandomness::new())
 }
 
-fn fixture() -> Fixture {
+pub(super) fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(MemorySecretStore::new());
     let store = Store::open(dir.path(), &*secrets, rng()).unwrap();
@@ -39,12 +39,12 @@ fn fixture() -> Fixture {
 }
 
 impl Fixture {
-    fn reopen(&self) -> Store {
+    pub(super) fn reopen(&self) -> Store {
         Store::open(self.dir.path(), &*self.secrets, rng()).unwrap()
     }
 }
 
-fn new_profile(id: &str) -> NewProfile {
+pub(super) fn new_profile(id: &str) -> NewProfile {
     NewProfile {
         id: id.into(),
         name: "Matin oma".into(),
@@ -56,7 +56,7 @@ fn new_profile(id: &str) -> NewProfile {
     }
 }
 
-fn iban(text: &str) -> Iban {
+pub(super) fn iban(text: &str) -> Iban {
     Iban::parse(text).unwrap()
 }
 
@@ -343,7 +343,7 @@ fn the_device_description_round_trips() {
     assert!(!format!("{device:?}").contains("Matin"));
 }
 
-fn bank_key() -> (EcdsaKeyPair, BankKey) {
+pub(super) fn bank_key() -> (EcdsaKeyPair, BankKey) {
     let rng = SystemRandom::new();
     let doc = EcdsaKeyPair::generate_pkcs8(&ECDSA_P256_SHA256_ASN1_SIGNING, &rng).unwrap();
     let pair =
@@ -352,7 +352,7 @@ fn bank_key() -> (EcdsaKeyPair, BankKey) {
     (pair, key)
 }
 
-fn signed_policy(pair: &EcdsaKeyPair, sequence: u64) -> (SignedPolicy, OsPolicy) {
+pub(super) fn signed_policy(pair: &EcdsaKeyPair, sequence: u64) -> (SignedPolicy, OsPolicy) {
     let mut policy = OsPolicy::builtin();
     policy.sequence = sequence;
     let envelope = SignedPolicy::sign(&policy, "bank-1", pair, &SystemRandom::new()).unwrap();
@@ -377,8 +377,29 @@ fn the_cached_policy_is_verified_on_every_read() {
     assert_eq!(sequence, 7);
     assert_eq!(verified, policy);
     let cached = store.cached_policy().unwrap().unwrap();
-    assert_eq!(cached.envelope, envelope);
-    assert_eq!(cached.accepted_at, NOW);
+    assert_eq!((cached.sequence, cached.accepted_at), (7, NOW));
+    // Kept exactly as the bank signed it.
+    let stored: (String, Vec<u8>, Vec<u8>) = lock(&store.writer)
+        .query_row(
+            "SELECT key_id, document, signature FROM os_policy",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    let decode = |text: &str| {
+        use base64::Engine as _;
+        base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(text)
+            .unwrap()
+    };
+    assert_eq!(
+        stored,
+        (
+            envelope.key_id.clone(),
+            decode(&envelope.document),
+            decode(&envelope.signature)
+        )
+    );
 
     // A lower sequence number is never stored.
     let (older, older_policy) = signed_policy(&pair, 6);
@@ -573,35 +594,53 @@ fn a_bad_payee_row_fails_with_its_typed_error_when_read() {
     let set_iban = |value: rusqlite::types::Value| {
         lock(&f.store.writer)
             .execute(
-                "UPDATE payees SET iban = ?1 WHERE id = ?2",
+                "UPDATE payees SET account = ?1 WHERE id = ?2",
                 rusqlite::params![value, payee.id],
             )
             .unwrap();
     };
-    let sealed = |text: &str| {
+    let sealed_as = |column: &'static str, plain: &[u8]| {
         let cell = row_cipher::Cell {
             table: "payees",
-            column: "iban",
+            column,
             row_id: &payee.id,
         };
-        f.store.cipher.seal(cell, text.as_bytes()).unwrap()
+        f.store.cipher.seal(cell, plain).unwrap()
     };
+    let sealed = |plain: &[u8]| sealed_as("account", plain);
 
     // One bit flipped in the ciphertext.
-    let mut flipped = sealed("FI2112345600000785");
+    let mut flipped = sealed(b"\x12FI2112345600000785Kesko");
     let last = flipped.len() - 1;
     flipped[last] ^= 1;
     set_iban(rusqlite::types::Value::Blob(flipped));
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
-    // Sealed under the right key, but not an IBAN's shape (only a bug could write it).
-    set_iban(rusqlite::types::Value::Blob(sealed("FI21 1234 <script>")));
+    // Sealed for another column of the row (the v5 layout's IBAN cell).
+    set_iban(rusqlite::types::Value::Blob(sealed_as(
+        "iban",
+        b"\x12FI2112345600000785Kesko",
+    )));
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    // Sealed under the right key, but not an IBAN's shape (only a bug could write it),
+    // an IBAN length past the end, nothing at all, a name that is not UTF-8.
+    for plain in [
+        &b"\x12FI21 1234 <script>Kesko"[..],
+        b"\x40FI2112345600000785Kesko",
+        b"",
+        b"\x12FI2112345600000785\xff\xfe",
+    ] {
+        set_iban(rusqlite::types::Value::Blob(sealed(plain)));
+        assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
+    }
     // The other profile's payees still read.
     assert_eq!(f.reopen().payees("b2").unwrap().len(), 1);
     // Put back as it was sealed, it reads again.
-    set_iban(rusqlite::types::Value::Blob(sealed("FI2112345600000785")));
+    set_iban(rusqlite::types::Value::Blob(sealed(
+        b"\x12FI2112345600000785Kesko",
+    )));
     let read = f.reopen().payees("a1").unwrap();
     assert_eq!(read[0].iban, iban("FI2112345600000785"));
+    assert_eq!(read[0].name, "Kesko");
 }
 
 #[test]

@@ -85,12 +85,14 @@ where
 {
     let lang = inner.lang();
     let caller = Caller::new();
-    let flow = Arc::clone(&caller).scope(work(Arc::clone(inner)));
+    let flow = work(Arc::clone(inner));
     // Spawned type-erased: tokio's task machinery (harness, cell, scheduler hooks) is then
     // compiled once instead of once per flow's future type, which was about 0.3 MiB of the
-    // phone library (docs/bindings.md). Two small allocations per flow.
+    // phone library (docs/bindings.md); so is the caller's task-local scope, erased before
+    // it wraps the flow. Three small allocations per flow.
     let erased: ErasedFlow = Box::pin(async move { Box::new(flow.await) as Box<dyn Any + Send> });
-    let task = runtime.spawn(erased);
+    let scoped: ErasedFlow = Box::pin(Arc::clone(&caller).scope(erased));
+    let task = runtime.spawn(scoped);
     let mut guard = LeaveOnDrop {
         caller,
         task: task.abort_handle(),

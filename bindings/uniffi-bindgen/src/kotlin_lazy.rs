@@ -31,7 +31,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{collect_kotlin, external_name, is_ident};
+use crate::kotlin_unused::{collect_kotlin, external_name, is_ident, words};
 
 /// What [`make_lazy`] changed.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -219,21 +219,13 @@ fn capitalized(name: &str) -> Option<String> {
 /// For each name: its whole-word occurrences, and how many of them are calls on
 /// `UniffiLib` ([`lib_call`]).
 fn count_uses(text: &str, uses: &mut HashMap<&str, (usize, usize)>) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_ident(bytes[at]) || (at > 0 && is_ident(bytes[at - 1])) {
-            at += 1;
-            continue;
-        }
-        let end = at + bytes[at..].iter().take_while(|b| is_ident(**b)).count();
+    for (at, end) in words(text) {
         if let Some((all, calls)) = uses.get_mut(&text[at..end]) {
             *all += 1;
             if lib_call(text, at, end).is_some() {
                 *calls += 1;
             }
         }
-        at = end;
     }
 }
 
@@ -250,26 +242,18 @@ fn lib_call(text: &str, at: usize, end: usize) -> Option<usize> {
 
 /// `text` with `UniffiLib.name(` as `UniffiLib<Group>.name(` for every moved name.
 fn redirect_calls(text: &str, target: &HashMap<&str, String>) -> String {
-    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + 4096);
     let mut copied = 0;
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_ident(bytes[at]) || (at > 0 && is_ident(bytes[at - 1])) {
-            at += 1;
-            continue;
+    for (at, end) in words(text) {
+        if let Some(group) = target.get(&text[at..end])
+            && let Some(receiver) = lib_call(text, at, end)
+        {
+            out.push_str(&text[copied..receiver]);
+            out.push_str("UniffiLib");
+            out.push_str(group);
+            out.push('.');
+            copied = at;
         }
-        let end = at + bytes[at..].iter().take_while(|b| is_ident(**b)).count();
-        if let Some(group) = target.get(&text[at..end]) {
-            if let Some(receiver) = lib_call(text, at, end) {
-                out.push_str(&text[copied..receiver]);
-                out.push_str("UniffiLib");
-                out.push_str(group);
-                out.push('.');
-                copied = at;
-            }
-        }
-        at = end;
     }
     out.push_str(&text[copied..]);
     out

@@ -75,21 +75,27 @@ pub(crate) fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The byte ranges of the whole words (identifiers, numbers) in `text`, in order.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() && !is_ident(bytes[at]) {
+            at += 1;
+        }
+        let start = at;
+        at += bytes[at..].iter().take_while(|b| is_ident(**b)).count();
+        (at > start).then_some((start, at))
+    })
+}
+
 /// Adds every whole-word occurrence in `text` of a name in `uses` (declarations count
 /// once each, so a name used nowhere ends at 1).
 fn count_uses(text: &str, uses: &mut HashMap<String, usize>) {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !is_ident(bytes[at]) || (at > 0 && is_ident(bytes[at - 1])) {
-            at += 1;
-            continue;
-        }
-        let end = at + bytes[at..].iter().take_while(|b| is_ident(**b)).count();
+    for (at, end) in words(text) {
         if let Some(count) = uses.get_mut(&text[at..end]) {
             *count += 1;
         }
-        at = end;
     }
 }
 

@@ -17,12 +17,11 @@ use avain_core::api::sandbox_attestation::{
 };
 use avain_core::api::{Base64Bytes, KeyAttestation};
 use avain_core::attestation::AttestedKeyRole;
-use avain_core::client::{Avain, AvainConfig, DeviceDetails, PlatformParts};
+use avain_core::client::{Avain, DeviceDetails, PlatformParts};
 use avain_core::keys::{
     AppAttest, AppAttestError, BiometricKey, BiometricKeyFactory, CreatedKey, DeviceKey,
     DeviceKeyFactory, KeyError, SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys,
 };
-use avain_core::net::HttpOptions;
 use avain_core::os_policy::Platform;
 use avain_core::secrets::MemorySecretStore;
 use avain_sandbox::client::BankClient;
@@ -30,7 +29,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use tokio::runtime::Handle;
 
-use crate::{Failure, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use crate::{Failure, Harness, ManualClock, bank_config, test_config, test_device};
 
 /// The sandbox's simulated attestation services, called from the core's blocking pool.
 pub struct SimulatedServices {
@@ -317,19 +316,8 @@ impl Harness {
                 app_version: "1.0.0".to_owned(),
             },
         };
-        let avain = Avain::open(
-            AvainConfig {
-                data_dir: dir.to_path_buf(),
-                bank: bank_config(&self.bank)?,
-                preferred_languages: vec!["fi".to_owned()],
-                supported_languages: Vec::new(),
-                device,
-                pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-                http: HttpOptions::default(),
-            },
-            parts,
-        )
-        .map_err(|e| format!("open: {}", e.code()))?;
+        let avain = Avain::open(test_config(dir, bank_config(&self.bank)?, device), parts)
+            .map_err(|e| format!("open: {}", e.code()))?;
         Ok(AttestingPhone { avain, services })
     }
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 
 use avain_core::api::sandbox::Outbox;
 use avain_core::client::{
-    Avain, AvainConfig, AvainError, BankConfig, Clock, DeviceDetails, PlatformParts,
+    Avain, AvainConfig, AvainError, BankConfig, Clock, DeviceDetails, PlatformParts, Registration,
     RegistrationStep,
 };
 use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
@@ -111,6 +111,21 @@ pub fn test_device() -> DeviceDetails {
     }
 }
 
+/// The configuration a test phone opens with: `device` on `data_dir` against `bank`,
+/// Finnish first, the tests' PIN KDF cost, default HTTP options. Tests set other fields
+/// with `AvainConfig { ..., ..test_config(...) }`.
+pub fn test_config(data_dir: &Path, bank: BankConfig, device: DeviceDetails) -> AvainConfig {
+    AvainConfig {
+        data_dir: data_dir.to_path_buf(),
+        bank,
+        preferred_languages: vec!["fi".to_owned()],
+        supported_languages: Vec::new(),
+        device,
+        pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
+        http: HttpOptions::default(),
+    }
+}
+
 /// The core reopened on `data_dir` with software keys over the keystore `secrets`, as the
 /// same phone after its app was restarted (or restored), talking to `bank`.
 pub fn reopen_phone(
@@ -129,19 +144,8 @@ pub fn reopen_phone(
         app_attest: None,
         clock,
     };
-    Avain::open(
-        AvainConfig {
-            data_dir: data_dir.to_path_buf(),
-            bank,
-            preferred_languages: vec!["fi".to_owned()],
-            supported_languages: Vec::new(),
-            device: test_device(),
-            pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-            http: HttpOptions::default(),
-        },
-        parts,
-    )
-    .map_err(|e| format!("open: {}", e.code()))
+    Avain::open(test_config(data_dir, bank, test_device()), parts)
+        .map_err(|e| format!("open: {}", e.code()))
 }
 
 impl Harness {
@@ -201,13 +205,9 @@ impl Harness {
         };
         let avain = Avain::open(
             AvainConfig {
-                data_dir: data_dir.clone(),
-                bank: bank_config(&bank)?,
                 preferred_languages: languages,
-                supported_languages: Vec::new(),
-                device: test_device(),
                 pin_kdf_iterations,
-                http: HttpOptions::default(),
+                ..test_config(&data_dir, bank_config(&bank)?, test_device())
             },
             parts,
         )
@@ -246,19 +246,8 @@ impl Harness {
         let mut device = test_device();
         device.model = "Galaxy S21".to_owned();
         device.os_version = "13".to_owned();
-        Avain::open(
-            AvainConfig {
-                data_dir: dir.to_path_buf(),
-                bank,
-                preferred_languages: vec!["fi".to_owned()],
-                supported_languages: Vec::new(),
-                device,
-                pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-                http: HttpOptions::default(),
-            },
-            parts,
-        )
-        .map_err(|e| format!("open: {}", e.code()))
+        Avain::open(test_config(dir, bank, device), parts)
+            .map_err(|e| format!("open: {}", e.code()))
     }
 
     /// Registers `phone` (any core against this bank) for `customer`, up to pending
@@ -270,6 +259,28 @@ impl Harness {
         pin: &str,
         name: &str,
     ) -> Result<String, Failure> {
+        let registration = self
+            .registration_before_finish(phone, customer, pin)
+            .await?;
+        match registration
+            .finish(name.to_owned())
+            .await
+            .map_err(fail("finish"))?
+        {
+            RegistrationStep::PendingUnlock { profile, .. } => Ok(profile.id),
+            other => Err(format!("unexpected step {other:?}")),
+        }
+    }
+
+    /// A registration of `phone` for `customer` taken through every step but the last
+    /// (password, key-card code, SMS code, PIN `pin` twice), for tests of what finishing
+    /// does.
+    pub async fn registration_before_finish(
+        &self,
+        phone: &Avain,
+        customer: &SeedCustomer,
+        pin: &str,
+    ) -> Result<Arc<Registration>, Failure> {
         let registration = phone
             .start_registration(customer.user_id.to_owned(), customer.password.to_owned())
             .await
@@ -292,14 +303,7 @@ impl Harness {
             .choose_pin(pin.to_owned(), pin.to_owned())
             .await
             .map_err(fail("choose_pin"))?;
-        match registration
-            .finish(name.to_owned())
-            .await
-            .map_err(fail("finish"))?
-        {
-            RegistrationStep::PendingUnlock { profile, .. } => Ok(profile.id),
-            other => Err(format!("unexpected step {other:?}")),
-        }
+        Ok(registration)
     }
 
     /// The phone's data directory.

@@ -14,14 +14,13 @@ use avain_core::confirmation;
 use avain_core::keys::{
     DeviceKey, DeviceKeyFactory, PinKey, SoftwareBiometrics, SoftwareDeviceKeys,
 };
-use avain_core::net::HttpOptions;
 use avain_core::pin::Pin;
 use avain_core::random::SystemRandomness;
 use avain_core::signed_bytes::{self, Approval, LoginChannel};
 use avain_core::store::{Profile, Store};
 use avain_sandbox::client::{BankClient, CallError};
 
-use crate::{Failure, Harness, bank_config, test_device};
+use crate::{Failure, Harness, bank_config, test_config, test_device};
 
 /// One profile's keys, signing whatever it is given, and its own session at the bank.
 pub struct RawPhone {
@@ -162,13 +161,8 @@ impl Harness {
         };
         Avain::open(
             AvainConfig {
-                data_dir: self.data_dir().to_path_buf(),
-                bank: bank_config(&self.bank)?,
                 preferred_languages: vec!["fi-FI".to_owned()],
-                supported_languages: Vec::new(),
-                device: test_device(),
-                pin_kdf_iterations: crate::TEST_PIN_KDF_ITERATIONS,
-                http: HttpOptions::default(),
+                ..test_config(self.data_dir(), bank_config(&self.bank)?, test_device())
             },
             parts,
         )

@@ -11,11 +11,10 @@ use avain_core::api::sandbox::{
 use avain_core::api::{Meeting, Secret};
 use avain_core::client::{Avain, AvainConfig, PlatformParts};
 use avain_core::keys::{SimulatedSensor, SoftwareBiometrics, SoftwareDeviceKeys};
-use avain_core::net::HttpOptions;
 use avain_core::secrets::MemorySecretStore;
 use time::OffsetDateTime;
 
-use crate::{Failure, Harness, ManualClock, TEST_PIN_KDF_ITERATIONS, bank_config, test_device};
+use crate::{Failure, Harness, ManualClock, bank_config, test_config, test_device};
 
 pub use avain_sandbox::seed::{ANNA_MEETING, THREE_CUSTOMER_MEETING};
 
@@ -157,13 +156,8 @@ impl Harness {
         };
         let avain = Avain::open(
             AvainConfig {
-                data_dir: dir.to_path_buf(),
-                bank: bank_config(&self.bank)?,
                 preferred_languages: languages,
-                supported_languages: Vec::new(),
-                device: test_device(),
-                pin_kdf_iterations: TEST_PIN_KDF_ITERATIONS,
-                http: HttpOptions::default(),
+                ..test_config(dir, bank_config(&self.bank)?, test_device())
             },
             parts,
         )

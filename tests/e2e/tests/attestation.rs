@@ -38,21 +38,10 @@ async fn finish_registration(
     phone: &Avain,
     customer: &SeedCustomer,
 ) -> Result<RegistrationStep, AvainError> {
-    let registration = phone
-        .start_registration(customer.user_id.to_owned(), customer.password.to_owned())
-        .await?;
-    let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
-        panic!("expected the key-card step");
-    };
-    registration
-        .submit_key_card_code(customer.key_card_code(key_card_index))
-        .await?;
-    let code = h
-        .sms_code(customer.user_id, "registration_sms_code")
+    let registration = h
+        .registration_before_finish(phone, customer, PIN)
         .await
         .unwrap();
-    registration.submit_sms_code(code).await?;
-    registration.choose_pin(PIN.into(), PIN.into()).await?;
     registration.finish("Attestoitu".into()).await
 }
 
@@ -125,24 +114,7 @@ async fn a_phone_without_evidence_is_refused_under_a_required_policy_with_what_t
     let anna = Harness::customer(ANNA).unwrap();
     // The harness's own phone: software keys that cannot attest.
     let registration = h
-        .avain
-        .start_registration(anna.user_id.to_owned(), anna.password.to_owned())
-        .await
-        .unwrap();
-    let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
-        panic!("expected the key-card step");
-    };
-    registration
-        .submit_key_card_code(anna.key_card_code(key_card_index))
-        .await
-        .unwrap();
-    let code = h
-        .sms_code(anna.user_id, "registration_sms_code")
-        .await
-        .unwrap();
-    registration.submit_sms_code(code).await.unwrap();
-    registration
-        .choose_pin(PIN.into(), PIN.into())
+        .registration_before_finish(&h.avain, anna, PIN)
         .await
         .unwrap();
     let refused = registration

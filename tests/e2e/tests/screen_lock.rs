@@ -41,24 +41,7 @@ async fn registration_needs_the_lock_at_its_start_and_when_the_key_is_made() {
     // The lock is turned on, the registration starts, and goes off again before the end.
     h.device_keys.set_secure_lock_screen(true);
     let registration = h
-        .avain
-        .start_registration(anna.user_id.into(), anna.password.into())
-        .await
-        .unwrap();
-    let RegistrationStep::KeyCardCode { key_card_index } = registration.step() else {
-        panic!("expected the key-card step");
-    };
-    registration
-        .submit_key_card_code(anna.key_card_code(key_card_index))
-        .await
-        .unwrap();
-    let code = h
-        .sms_code(anna.user_id, "registration_sms_code")
-        .await
-        .unwrap();
-    registration.submit_sms_code(code).await.unwrap();
-    registration
-        .choose_pin(PIN.into(), PIN.into())
+        .registration_before_finish(&h.avain, anna, PIN)
         .await
         .unwrap();
     h.device_keys.set_secure_lock_screen(false);

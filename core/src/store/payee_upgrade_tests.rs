@@ -1,10 +1,7 @@
 //! The v5 -> v6 upgrade of the payee cache: IBAN and name sealed apart become one cell.
 
-use rusqlite::Connection;
-
-use super::tests::{NOW, iban, new_profile, rng};
+use super::tests::{NOW, iban, new_profile, rng, version_5_store};
 use super::*;
-use crate::secrets::MemorySecretStore;
 
 /// Adds a payee to a version-5 database the way that version's app wrote it.
 fn add_v5_payee(store: &Store, id: &str, account: &str, name: &[u8], times: i64) {
@@ -34,14 +31,8 @@ fn add_v5_payee(store: &Store, id: &str, account: &str, name: &[u8], times: i64)
 
 #[test]
 fn payees_of_a_version_5_database_are_resealed_and_a_broken_one_left_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let secrets = MemorySecretStore::new();
-    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
-    conn.execute_batch(schema::SCHEMA_V5).unwrap();
-    conn.pragma_update(None, "user_version", 5).unwrap();
-    drop(conn);
+    let (dir, secrets, old) = version_5_store();
     {
-        let old = Store::open_at_version_for_test(dir.path(), &secrets, 5).unwrap();
         let profile = NewProfile {
             customer_kind: crate::api::CustomerKind::Unknown,
             ..new_profile("old1")
@@ -61,6 +52,7 @@ fn payees_of_a_version_5_database_are_resealed_and_a_broken_one_left_out() {
             .execute("UPDATE payees SET name = X'00' WHERE id = 'c3'", [])
             .unwrap();
     }
+    drop(old);
 
     let store = Store::open(dir.path(), &secrets, rng()).unwrap();
     let payees = store.payees("old1").unwrap();

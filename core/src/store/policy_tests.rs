@@ -3,10 +3,12 @@
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use rusqlite::{Connection, ToSql};
+use rusqlite::ToSql;
 
 use super::policy::policy_mark;
-use super::tests::{NOW, bank_key, fixture, iban, new_profile, rng, signed_policy};
+use super::tests::{
+    NOW, bank_key, fixture, iban, new_profile, rng, signed_policy, version_5_store,
+};
 use super::*;
 use crate::os_policy::{BankKey, OsPolicy, Platform, SignedPolicy, Version};
 use crate::secrets::MemorySecretStore;
@@ -216,13 +218,7 @@ fn version_5_database(
     envelope: &SignedPolicy,
     document: &[u8],
 ) -> (tempfile::TempDir, MemorySecretStore) {
-    let dir = tempfile::tempdir().unwrap();
-    let secrets = MemorySecretStore::new();
-    let conn = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
-    conn.execute_batch(schema::SCHEMA_V5).unwrap();
-    conn.pragma_update(None, "user_version", 5).unwrap();
-    drop(conn);
-    let old = Store::open_at_version_for_test(dir.path(), &secrets, 5).unwrap();
+    let (dir, secrets, old) = version_5_store();
     lock(&old.writer)
         .execute(
             "INSERT INTO os_policy (id, key_id, document, signature, sequence, accepted_at) \

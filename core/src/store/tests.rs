@@ -44,6 +44,20 @@ impl Fixture {
     }
 }
 
+/// A store left at schema version 5 in a new directory (before the policy's mark and the
+/// one-cell payees), as an installed app's database is before its upgrade; with the
+/// directory and the keystore that go with it.
+pub(super) fn version_5_store() -> (tempfile::TempDir, MemorySecretStore, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = MemorySecretStore::new();
+    let conn = rusqlite::Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    conn.execute_batch(schema::SCHEMA_V5).unwrap();
+    conn.pragma_update(None, "user_version", 5).unwrap();
+    drop(conn);
+    let store = Store::open_at_version_for_test(dir.path(), &secrets, 5).unwrap();
+    (dir, secrets, store)
+}
+
 pub(super) fn new_profile(id: &str) -> NewProfile {
     NewProfile {
         id: id.into(),

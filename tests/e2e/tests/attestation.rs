@@ -16,7 +16,6 @@ use avain_core::error::AvainErrorCode;
 use avain_core::lifecycle::BiometricKind;
 use avain_e2e::attesting::Flavour;
 use avain_e2e::{ANNA, Harness};
-use avain_sandbox::seed::SeedCustomer;
 
 const PIN: &str = "4719";
 
@@ -30,19 +29,6 @@ fn policy(
         apple,
         apple_assertions: apple == AttestationRequirement::Required,
     }
-}
-
-/// Registers `phone` up to its last step and returns what finishing gave.
-async fn finish_registration(
-    h: &Harness,
-    phone: &Avain,
-    customer: &SeedCustomer,
-) -> Result<RegistrationStep, AvainError> {
-    let registration = h
-        .registration_before_finish(phone, customer, PIN)
-        .await
-        .unwrap();
-    registration.finish("Attestoitu".into()).await
 }
 
 /// The protection the bank shows for the phone in hand, after logging in.
@@ -73,12 +59,12 @@ async fn an_android_phone_registers_and_switches_biometrics_on_with_its_keys_evi
     let phone = h
         .attesting_phone(dir.path(), Flavour::Android(AttestationLevel::StrongBox))
         .unwrap();
-    let step = finish_registration(&h, &phone.avain, anna).await.unwrap();
-    let RegistrationStep::PendingUnlock { profile, .. } = step else {
-        panic!("expected pending unlock, got {step:?}");
-    };
+    let profile_id = h
+        .register_on(&phone.avain, anna, PIN, "Attestoitu")
+        .await
+        .unwrap();
     h.unlock_in_online_bank(anna).await.unwrap();
-    let (protection, label) = own_protection(&phone.avain, &profile.id).await;
+    let (protection, label) = own_protection(&phone.avain, &profile_id).await;
     assert_eq!(protection, Some(KeyProtection::StrongBox));
     assert_eq!(
         label.as_deref(),
@@ -95,7 +81,7 @@ async fn an_android_phone_registers_and_switches_biometrics_on_with_its_keys_evi
     assert!(
         phone
             .avain
-            .profile(&profile.id)
+            .profile(&profile_id)
             .await
             .unwrap()
             .biometrics_enabled
@@ -186,14 +172,14 @@ async fn an_ios_phone_attests_its_registration_and_asserts_its_approvals_when_as
     let anna = Harness::customer(ANNA).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let phone = h.attesting_phone(dir.path(), Flavour::Ios).unwrap();
-    let step = finish_registration(&h, &phone.avain, anna).await.unwrap();
-    let RegistrationStep::PendingUnlock { profile, .. } = step else {
-        panic!("expected pending unlock, got {step:?}");
-    };
+    let profile_id = h
+        .register_on(&phone.avain, anna, PIN, "Attestoitu")
+        .await
+        .unwrap();
     assert!(phone.services.assertions().is_empty());
     h.unlock_in_online_bank(anna).await.unwrap();
     // The login is an approval: the bank asks for an assertion and gets one.
-    let (protection, _) = own_protection(&phone.avain, &profile.id).await;
+    let (protection, _) = own_protection(&phone.avain, &profile_id).await;
     assert_eq!(protection, Some(KeyProtection::AppAttest));
     let asked = phone.services.assertions();
     assert_eq!(asked.len(), 1, "one assertion per approval");
@@ -202,7 +188,7 @@ async fn an_ios_phone_attests_its_registration_and_asserts_its_approvals_when_as
     phone.avain.logout().await.unwrap();
     phone
         .avain
-        .login_with_pin(profile.id.clone(), PIN.into())
+        .login_with_pin(profile_id.clone(), PIN.into())
         .await
         .unwrap();
     let asked = phone.services.assertions();

@@ -1,10 +1,8 @@
 //! The language of the customer-facing texts in a response, from `Accept-Language`.
 
+use std::future::Future;
+
 use avain_protocol::Language;
-use axum::extract::Request;
-use axum::http::header::ACCEPT_LANGUAGE;
-use axum::middleware::Next;
-use axum::response::Response;
 
 tokio::task_local! {
     static LANGUAGE: Language;
@@ -30,16 +28,10 @@ pub fn from_header(value: Option<&str>) -> Language {
         .unwrap_or_default()
 }
 
-/// Middleware: serves the request with its language in scope, so errors rendered anywhere
-/// below use it.
-pub async fn scope(request: Request, next: Next) -> Response {
-    let lang = from_header(
-        request
-            .headers()
-            .get(ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
-    LANGUAGE.scope(lang, next.run(request)).await
+/// Runs `serve` (a request's answer) with `lang` in scope, so errors rendered anywhere
+/// below use it ([`crate::requests`] does this for every request).
+pub async fn scope<F: Future>(lang: Language, serve: F) -> F::Output {
+    LANGUAGE.scope(lang, serve).await
 }
 
 #[cfg(test)]

@@ -39,6 +39,7 @@ pub mod meeting_texts;
 pub mod notify;
 pub mod outbox;
 pub mod relay;
+pub mod requests;
 pub mod routes;
 pub mod seed;
 pub mod server;

@@ -10,13 +10,11 @@ use avain_core::os_policy::{BankKey, SignedPolicy};
 use avain_protocol::api::sandbox::BankKeys as PublicBankKeys;
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
 use hyper_util::server::conn::auto;
-use hyper_util::service::TowerToHyperService;
 use rusqlite::OptionalExtension;
 use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
-use tower::ServiceExt;
 
 use crate::attestation::{Attestation, AttestationConfig};
 use crate::bank_keys::BankKeys;
@@ -25,6 +23,7 @@ use crate::clock::{Clock, ClockMode};
 use crate::db::Db;
 use crate::idle::Activity;
 use crate::outbox::Outbox;
+use crate::requests::ConnectionRequests;
 use crate::routes;
 use crate::sessions::SessionStore;
 use crate::state::{AppState, CurrentPolicy, POLICY_KEY_ID, Shared, parse_clock};
@@ -370,12 +369,7 @@ async fn accept_loop(
         let _ = tcp.set_nodelay(true);
         let acceptor = acceptor.clone();
         let client = ClientAddr(peer.ip());
-        let app =
-            app.clone()
-                .map_request(move |mut request: hyper::Request<hyper::body::Incoming>| {
-                    request.extensions_mut().insert(client);
-                    request
-                });
+        let app = app.clone();
         connections.spawn(async move {
             let _slot = slot;
             let handshake = tokio::time::timeout(limits.header_timeout, acceptor.accept(tcp));
@@ -385,16 +379,7 @@ async fn accept_loop(
             // Each request holds the connection's activity while it runs (also when the
             // client abandons it), so an idle HTTP/2 connection is cut off like HTTP/1.1's.
             let activity = Activity::new();
-            let requests = Arc::clone(&activity);
-            let app = app.map_future(move |answer| {
-                let request = requests.start();
-                async move {
-                    let answer = answer.await;
-                    drop(request);
-                    answer
-                }
-            });
-            let service = TowerToHyperService::new(app);
+            let service = ConnectionRequests::new(app, client, Arc::clone(&activity));
             let mut builder = auto::Builder::new(TokioExecutor::new());
             builder
                 .http1()

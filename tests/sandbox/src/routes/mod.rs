@@ -1,5 +1,6 @@
-//! The HTTP API: every route, and the layers around them (language, body limit, errors
-//! for unknown paths and methods, no caching).
+//! The HTTP API: every route, the body limit and the errors for unknown paths and methods.
+//! What every request goes through around them (its language, no caching) is
+//! [`crate::requests`].
 
 pub mod accounts;
 pub mod auth;
@@ -21,11 +22,8 @@ pub mod signing;
 
 use avain_protocol::api::{BlockRequest, BlockResult, BlockingInfo, ErrorCode};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::HeaderValue;
-use axum::http::header::CACHE_CONTROL;
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::middleware;
 use axum::routing::{delete, get, patch, post, put};
 
 use crate::attestation::simulated;
@@ -33,7 +31,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
 use crate::state::Shared;
 
-/// The whole API; the control routes `/v1/sandbox/*` only with `control` (otherwise they
+/// The whole API, served through [`crate::requests::ConnectionRequests`]; the control routes `/v1/sandbox/*` only with `control` (otherwise they
 /// answer 404 like any unknown path).
 pub fn router(state: Shared, control: bool) -> Router {
     let failed_lookups =
@@ -244,8 +242,6 @@ pub fn router(state: Shared, control: bool) -> Router {
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(middleware::from_fn(no_store))
-        .layer(middleware::from_fn(crate::language::scope))
         .with_state(state)
 }
 
@@ -313,15 +309,6 @@ async fn not_found() -> ApiError {
 
 async fn method_not_allowed() -> ApiError {
     ApiError::new(ErrorCode::MethodNotAllowed)
-}
-
-/// Banking answers are never cached, by the client or anything in between.
-async fn no_store(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    response
-        .headers_mut()
-        .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 /// `GET /v1/blocking`: the blocking service's numbers (public).

@@ -31,8 +31,9 @@ use crate::error::{ApiError, ApiResult};
 use crate::extract::{AppSession, BODY_LIMIT, Json};
 use crate::state::Shared;
 
-/// The whole API, served through [`crate::requests::ConnectionRequests`]; the control routes `/v1/sandbox/*` only with `control` (otherwise they
-/// answer 404 like any unknown path).
+/// The whole API, served through [`crate::requests::ConnectionRequests`]; the control
+/// routes `/v1/sandbox/*` only with `control` (otherwise they answer 404 like any unknown
+/// path).
 pub fn router(state: Shared, control: bool) -> Router {
     let failed_lookups =
         middleware::from_fn_with_state(state.clone(), crate::throttle::failed_lookups);

@@ -16,11 +16,13 @@
 //! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`), and
 //! makes calls reuse one call status per thread (`kotlin_call_status.rs`). It also makes
 //! avain-ffi's own contract-version check run, which UniFFI's Kotlin never reaches
-//! (`kotlin_contract_check.rs`).
+//! (`kotlin_contract_check.rs`), and prepares what the first screen's `Avain.open` needs
+//! on a thread started when the library loads (`kotlin_prepare.rs`).
 
 mod kotlin_call_status;
 mod kotlin_contract_check;
 mod kotlin_lazy;
+mod kotlin_prepare;
 mod kotlin_unused;
 
 use std::path::PathBuf;
@@ -55,6 +57,11 @@ fn main() {
         }
         if let Err(e) = kotlin_call_status::reuse_call_status(&PathBuf::from(&out_dir)) {
             eprintln!("uniffi-bindgen: one call status per thread: {e}");
+            std::process::exit(1);
+        }
+        // After kotlin_lazy: it names the call's receiver group.
+        if let Err(e) = kotlin_prepare::prepare_first_call(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: preparing the first screen's call: {e}");
             std::process::exit(1);
         }
     }

@@ -1,0 +1,300 @@
+//! Prepares what the first screen's call needs on a background thread started when the
+//! library loads.
+//!
+//! The app's first screen (the profile picker) opens the core (`Avain.open`) right after
+//! the library loads. From Kotlin, most of that open is not the library's work (0.1 ms)
+//! but the JVM's and JNA's first use of what the call needs: the classes of the settings'
+//! converters, the three foreign traits' vtables (a JNA `Structure` of `Callback`s, one
+//! native closure each), the `Avain` group's registration, the object's class and the
+//! cleaner (docs/bindings.md, "Opening the app"). None of it depends on the call's
+//! arguments, so the library's load starts one daemon thread that initialises those
+//! objects while the app builds its first screen.
+//!
+//! The thread only initialises Kotlin objects (classes), and the JVM initialises a class
+//! once: a thread that needs a class another one is initialising waits for it to finish
+//! (JLS 12.4.2), so an open racing the thread never sees anything half-built and nothing
+//! is done twice. The thread walks the list from its end: an open that follows the load
+//! at once starts from the beginning, and the two meet instead of one waiting for the
+//! other. A failure on the thread is dropped: the call that needs the object meets it
+//! again. Objects it touches are the ones the call's code names (the receiver group, the
+//! converters of the arguments and of the records inside them, the result's converter and
+//! class, the error handler) and the cleaner; a foreign trait's converter is included only
+//! when the call lowers one (an optional one inside the settings, such as a clock, is the
+//! app's choice and registers when it is given).
+//!
+//! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
+//! it is: the open is then only slower.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::kotlin_unused::{collect_kotlin, is_ident, words};
+
+/// The first screen's call, by its FFI function, and the class it constructs.
+const FIRST_CALL: (&str, &str) = ("uniffi_avain_ffi_fn_constructor_avain_open", "Avain");
+
+/// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
+pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
+    let mut files = Vec::new();
+    collect_kotlin(dir, &mut files)?;
+    let mut prepared = 0;
+    for file in files {
+        let text = fs::read_to_string(&file)?;
+        if let Some((rewritten, n)) = rewrite(&text, FIRST_CALL.0, FIRST_CALL.1) {
+            fs::write(&file, rewritten)?;
+            prepared += n;
+        }
+    }
+    Ok(prepared)
+}
+
+const LIB_OPEN: &str = "internal object UniffiLib {";
+
+/// `text` with the preparing object and its start, or `None` when `function` is not
+/// called in it or its `UniffiLib` has no `init` block.
+fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let call_token = format!(".{function}(");
+    let call = lines.iter().position(|l| l.contains(&call_token))?;
+    let end = call + lines[call..].iter().position(|l| l.trim() == ")")?;
+
+    let objects = declared_objects(&lines);
+    // Only objects: declared here or imported from another crate's file (not the
+    // converter interfaces, which share the prefix).
+    let imported: HashSet<&str> = lines
+        .iter()
+        .filter_map(|l| l.trim_end().strip_prefix("import ")?.rsplit('.').next())
+        .collect();
+    let is_object = |name: &str| objects.contains_key(name) || imported.contains(name);
+    // In the order the call uses them: its receiver group and the class first, then the
+    // arguments' converters, the result's, the error handler.
+    let mut order: Vec<String> = vec![format!("{class}.Companion")];
+    let mut seen: HashSet<String> = HashSet::new();
+    let block: String = lines[call..=end].concat();
+    for name in names(&block) {
+        if is_object(name) && seen.insert(name.to_owned()) {
+            order.push(name.to_owned());
+            // The records inside an argument: what lowering it loads.
+            expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+        }
+    }
+    order.push("UniffiLib.CLEANER".to_owned());
+
+    let open = lines.iter().position(|l| l.trim_end() == LIB_OPEN)?;
+    let init = open + lines[open..].iter().position(|l| l.trim_end() == "    init {")?;
+    let init_end = init + lines[init..].iter().position(|l| l.trim_end() == "    }")?;
+
+    let mut out = String::with_capacity(text.len() + 2048);
+    for (i, line) in lines.iter().enumerate() {
+        if i == init_end {
+            out.push_str(
+                "        // What the first screen's call needs, prepared meanwhile\n        \
+                 // (bindings/uniffi-bindgen/src/kotlin_prepare.rs).\n        \
+                 UniffiPrepareFirstCall.start()\n",
+            );
+        }
+        out.push_str(line);
+    }
+    out.push_str(&format!(
+        "\n// Initialises, on a daemon thread started by `UniffiLib`, the objects `{class}`'s first\n\
+         // call needs (bindings/uniffi-bindgen/src/kotlin_prepare.rs). Walked from the end, so\n\
+         // that a call made at once meets it half-way; the JVM initialises each object once.\n\
+         internal object UniffiPrepareFirstCall : Runnable {{\n    \
+         internal fun start() {{\n        \
+         Thread(this, \"uniffi-prepare\").apply {{ isDaemon = true }}.start()\n    \
+         }}\n\n    \
+         override fun run() {{\n        \
+         try {{\n"
+    ));
+    for name in order.iter().rev() {
+        out.push_str(&format!("            System.identityHashCode({name})\n"));
+    }
+    out.push_str(
+        "        } catch (e: Throwable) {\n            \
+         // Dropped: the call that needs the object meets the failure again and reports it.\n        \
+         }\n    \
+         }\n\
+         }\n",
+    );
+    Some((out, order.len()))
+}
+
+/// The objects the call's code names: groups (`UniffiLib<Group>`), converters, error
+/// handlers; in order of appearance.
+fn names(block: &str) -> Vec<&str> {
+    words(block)
+        .map(|(at, end)| &block[at..end])
+        .filter(|w| {
+            (w.starts_with("UniffiLib") && *w != "UniffiLib")
+                || w.starts_with("FfiConverter")
+                || w.ends_with("ErrorHandler")
+        })
+        .collect()
+}
+
+/// Objects declared at the top level of the file (`object Name` opening a line), with the
+/// lines of their bodies.
+fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
+    let mut objects = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let rest = ["public object ", "internal object ", "object "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p));
+        let Some(rest) = rest else { continue };
+        let len = rest.bytes().take_while(|b| is_ident(*b)).count();
+        if len == 0 {
+            continue;
+        }
+        if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
+            objects.insert(&rest[..len], (i, i + close));
+        }
+    }
+    objects
+}
+
+/// Adds the converters `name`'s body uses, depth first, skipping foreign traits'
+/// converters (whose first use registers a vtable the call may not need).
+fn expand(
+    name: &str,
+    lines: &[&str],
+    objects: &HashMap<&str, (usize, usize)>,
+    is_object: &dyn Fn(&str) -> bool,
+    seen: &mut HashSet<String>,
+    order: &mut Vec<String>,
+) {
+    let Some(&(from, to)) = objects.get(name) else {
+        return;
+    };
+    let body: String = lines[from + 1..to].concat();
+    for inner in names(&body) {
+        if !inner.starts_with("FfiConverter") || !is_object(inner) || seen.contains(inner) {
+            continue;
+        }
+        let registers_vtable = objects.get(inner).is_some_and(|&(f, t)| {
+            lines[f..t].iter().any(|l| l.contains("uniffiCallbackInterface"))
+        });
+        if registers_vtable {
+            continue;
+        }
+        seen.insert(inner.to_owned());
+        order.push(inner.to_owned());
+        expand(inner, lines, objects, is_object, seen, order);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "import fi.x.other.FfiConverterString
+internal object UniffiLib {
+    init {
+        Native.register(UniffiLib::class.java, findLibraryName(componentName = \"x\"))
+    }
+}
+
+class Wallet {
+    companion object {
+        suspend fun `open`(`settings`: Settings, `store`: Store) : Wallet {
+            return uniffiRustCallAsync(
+            UniffiLibWallet.uniffi_x_fn_constructor_wallet_open(
+            FfiConverterTypeSettings.lower(`settings`),
+            FfiConverterTypeStore.lower(`store`),),
+            { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },
+            { FfiConverterTypeWallet.lift(it) },
+            WalletExceptionErrorHandler,
+        )
+        }
+    }
+}
+
+public object FfiConverterTypeSettings: FfiConverterRustBuffer<Settings> {
+    override fun write(value: Settings, buf: ByteBuffer) {
+            FfiConverterTypeBank.write(value.`bank`, buf)
+            FfiConverterOptionalTypeClock.write(value.`clock`, buf)
+    }
+}
+
+public object FfiConverterTypeBank: FfiConverterRustBuffer<Bank> {
+    override fun write(value: Bank, buf: ByteBuffer) {
+            FfiConverterString.write(value.`url`, buf)
+    }
+}
+
+public object FfiConverterOptionalTypeClock: FfiConverterRustBuffer<Clock?> {
+    override fun write(value: Clock?, buf: ByteBuffer) {
+            FfiConverterTypeClock.write(value!!, buf)
+    }
+}
+
+public object FfiConverterTypeClock: FfiConverter<Clock, Long> {
+    internal val handleMap = UniffiHandleMap<Clock>()
+    init { uniffiCallbackInterfaceClock.register(UniffiLib) }
+}
+
+public object FfiConverterTypeStore: FfiConverter<Store, Long> {
+    internal val handleMap = UniffiHandleMap<Store>()
+    init { uniffiCallbackInterfaceStore.register(UniffiLib) }
+}
+
+public object FfiConverterTypeWallet: FfiConverter<Wallet, Long> {
+    override fun lift(value: Long): Wallet = Wallet(value)
+}
+
+object WalletExceptionErrorHandler : UniffiRustCallStatusErrorHandler<WalletException> {
+}
+
+internal object UniffiLibWallet {
+}
+";
+
+    fn prepared(out: &str) -> Vec<&str> {
+        let run = out.find("override fun run()").unwrap();
+        out[run..]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("System.identityHashCode("))
+            .map(|l| l.strip_suffix(')').unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_thread_prepares_what_the_call_names_from_the_end() {
+        let (out, n) = rewrite(FILE, "uniffi_x_fn_constructor_wallet_open", "Wallet").unwrap();
+        let mut expected = vec![
+            "Wallet.Companion",
+            "UniffiLibWallet",
+            "FfiConverterTypeSettings",
+            "FfiConverterTypeBank",
+            "FfiConverterString",
+            "FfiConverterOptionalTypeClock",
+            "FfiConverterTypeStore",
+            "FfiConverterTypeWallet",
+            "WalletExceptionErrorHandler",
+            "UniffiLib.CLEANER",
+        ];
+        assert_eq!(n, expected.len());
+        expected.reverse();
+        assert_eq!(prepared(&out), expected);
+        // The lowered store's vtable is prepared; the optional clock's is not.
+        assert!(!prepared(&out).contains(&"FfiConverterTypeClock"));
+        // Started at the end of UniffiLib's initialiser, on a daemon thread, no lambda.
+        let register = out.find("Native.register(UniffiLib::class.java").unwrap();
+        let start = out.find("        UniffiPrepareFirstCall.start()\n").unwrap();
+        let init_end = out[start..].find("\n    }\n").unwrap() + start;
+        assert!(register < start && start < init_end);
+        assert!(out.contains("Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()"));
+        assert!(out.contains("} catch (e: Throwable) {"));
+    }
+
+    #[test]
+    fn a_file_without_the_call_is_left_alone() {
+        assert_eq!(rewrite(FILE, "uniffi_x_fn_constructor_other_new", "Other"), None);
+        let no_lib = FILE.replace("internal object UniffiLib {", "internal object Other {");
+        assert_eq!(
+            rewrite(&no_lib, "uniffi_x_fn_constructor_wallet_open", "Wallet"),
+            None
+        );
+    }
+}

@@ -22,6 +22,13 @@
 //! when the call lowers one (an optional one inside the settings, such as a clock, is the
 //! app's choice and registers when it is given).
 //!
+//! The call's own lambdas (the future's poll, complete, free and lift, and in the vtables
+//! of the traits it lowers each method's call and result writer) are compiled as classes
+//! (`@JvmSerializableLambda`, used for that effect only) instead of through
+//! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
+//! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
+//! Android's D8 compiles every lambda to a class anyway.
+//!
 //! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
 //! it is: the open is then only slower.
 
@@ -86,8 +93,41 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
     let init = open + lines[open..].iter().position(|l| l.trim_end() == "    init {")?;
     let init_end = init + lines[init..].iter().position(|l| l.trim_end() == "    }")?;
 
+    // The lambdas to compile as classes: the call's arguments, and the call and result
+    // writers in the vtables of the traits it lowers.
+    let mut as_class: HashSet<usize> = (call..=end)
+        .filter(|&i| lines[i].trim_start().starts_with("{ "))
+        .collect();
+    for name in names(&block) {
+        let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
+            continue;
+        };
+        if !registers_vtable(name, &lines, &objects) {
+            continue;
+        }
+        let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
+        let Some(&(from, to)) = objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
+        else {
+            continue;
+        };
+        if lines[from].trim_end() != head {
+            continue;
+        }
+        as_class.extend((from..to).filter(|&i| {
+            let line = lines[i].trim_start();
+            line.starts_with("val makeCall = { ") || line.starts_with("val writeReturn = { ")
+        }));
+    }
+
     let mut out = String::with_capacity(text.len() + 2048);
     for (i, line) in lines.iter().enumerate() {
+        if as_class.contains(&i) {
+            let brace = line.find("{ ").expect("selected for its brace");
+            out.push_str(&line[..brace]);
+            out.push_str("@JvmSerializableLambda ");
+            out.push_str(&line[brace..]);
+            continue;
+        }
         if i == init_end {
             out.push_str(
                 "        // What the first screen's call needs, prepared meanwhile\n        \
@@ -172,16 +212,20 @@ fn expand(
         if !inner.starts_with("FfiConverter") || !is_object(inner) || seen.contains(inner) {
             continue;
         }
-        let registers_vtable = objects.get(inner).is_some_and(|&(f, t)| {
-            lines[f..t].iter().any(|l| l.contains("uniffiCallbackInterface"))
-        });
-        if registers_vtable {
+        if registers_vtable(inner, lines, objects) {
             continue;
         }
         seen.insert(inner.to_owned());
         order.push(inner.to_owned());
         expand(inner, lines, objects, is_object, seen, order);
     }
+}
+
+/// Whether `name` is a foreign trait's converter, whose first use registers its vtable.
+fn registers_vtable(name: &str, lines: &[&str], objects: &HashMap<&str, (usize, usize)>) -> bool {
+    objects.get(name).is_some_and(|&(from, to)| {
+        lines[from..to].iter().any(|l| l.contains("uniffiCallbackInterface"))
+    })
 }
 
 #[cfg(test)]
@@ -239,6 +283,28 @@ public object FfiConverterTypeStore: FfiConverter<Store, Long> {
     init { uniffiCallbackInterfaceStore.register(UniffiLib) }
 }
 
+internal object uniffiCallbackInterfaceStore {
+    internal object `get`: UniffiCallbackInterfaceStoreMethod0 {
+        override fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: RustBuffer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val makeCall = { ->
+                uniffiObj.`get`()
+            }
+            val writeReturn = { value: kotlin.ByteArray? -> uniffiOutReturn.setValue(FfiConverterOptionalByteArray.lower(value)) }
+            uniffiTraitInterfaceCallWithError(uniffiCallStatus, makeCall, writeReturn, { e: StoreException -> lowerError(e) })
+        }
+    }
+}
+
+internal object uniffiCallbackInterfaceClock {
+    internal object `now`: UniffiCallbackInterfaceClockMethod0 {
+        override fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: Long,uniffiCallStatus: UniffiRustCallStatus,) {
+            val makeCall = { ->
+                uniffiObj.`now`()
+            }
+        }
+    }
+}
+
 public object FfiConverterTypeWallet: FfiConverter<Wallet, Long> {
     override fun lift(value: Long): Wallet = Wallet(value)
 }
@@ -286,6 +352,22 @@ internal object UniffiLibWallet {
         assert!(register < start && start < init_end);
         assert!(out.contains("Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()"));
         assert!(out.contains("} catch (e: Throwable) {"));
+    }
+
+    #[test]
+    fn the_calls_lambdas_are_compiled_as_classes() {
+        let (out, _) = rewrite(FILE, "uniffi_x_fn_constructor_wallet_open", "Wallet").unwrap();
+        assert!(out.contains(
+            "            @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },\n"
+        ));
+        assert!(out.contains("            @JvmSerializableLambda { FfiConverterTypeWallet.lift(it) },\n"));
+        // The lowered store's call and result writer; not the error's (inlined), not the
+        // clock's (not lowered by the call).
+        assert!(out.contains("            val makeCall = @JvmSerializableLambda { ->\n                uniffiObj.`get`()"));
+        assert!(out.contains("            val writeReturn = @JvmSerializableLambda { value: kotlin.ByteArray? ->"));
+        assert!(out.contains("writeReturn, { e: StoreException -> lowerError(e) })"));
+        assert!(out.contains("            val makeCall = { ->\n                uniffiObj.`now`()"));
+        assert_eq!(out.matches("@JvmSerializableLambda").count(), 4);
     }
 
     #[test]

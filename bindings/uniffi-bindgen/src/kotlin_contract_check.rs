@@ -61,9 +61,13 @@ fn rewrite(text: &str) -> Option<String> {
     for (i, line) in lines.iter().enumerate() {
         if i == at {
             out.push_str(indent);
-            out.push_str("// This crate's own contract check first: UniFFI's Kotlin runs only the\n");
+            out.push_str(
+                "// This crate's own contract check first: UniFFI's Kotlin runs only the\n",
+            );
             out.push_str(indent);
-            out.push_str("// dependencies' (bindings/uniffi-bindgen/src/kotlin_contract_check.rs).\n");
+            out.push_str(
+                "// dependencies' (bindings/uniffi-bindgen/src/kotlin_contract_check.rs).\n",
+            );
             out.push_str(indent);
             out.push_str(ENSURE);
             out.push('\n');
@@ -100,8 +104,12 @@ internal object UniffiLib {
     fn the_own_check_runs_first_when_the_library_is_first_used() {
         let out = rewrite(FILE).unwrap();
         let lib = out.find("internal object UniffiLib {").unwrap();
-        let ensure = out.find("        IntegrityCheckingUniffiLib.ensureInitialized()\n").unwrap();
-        let register = out.find("        Native.register(UniffiLib::class.java").unwrap();
+        let ensure = out
+            .find("        IntegrityCheckingUniffiLib.ensureInitialized()\n")
+            .unwrap();
+        let register = out
+            .find("        Native.register(UniffiLib::class.java")
+            .unwrap();
         assert!(lib < ensure && ensure < register);
         assert_eq!(out.matches(ENSURE).count(), 1);
         // Applied once: a second pass changes nothing.

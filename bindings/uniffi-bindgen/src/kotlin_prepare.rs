@@ -90,7 +90,10 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
     order.push("UniffiLib.CLEANER".to_owned());
 
     let open = lines.iter().position(|l| l.trim_end() == LIB_OPEN)?;
-    let init = open + lines[open..].iter().position(|l| l.trim_end() == "    init {")?;
+    let init = open
+        + lines[open..]
+            .iter()
+            .position(|l| l.trim_end() == "    init {")?;
     let init_end = init + lines[init..].iter().position(|l| l.trim_end() == "    }")?;
 
     // The lambdas to compile as classes: the call's arguments, and the call and result
@@ -106,7 +109,8 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
             continue;
         }
         let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
-        let Some(&(from, to)) = objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
+        let Some(&(from, to)) =
+            objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
         else {
             continue;
         };
@@ -224,7 +228,9 @@ fn expand(
 /// Whether `name` is a foreign trait's converter, whose first use registers its vtable.
 fn registers_vtable(name: &str, lines: &[&str], objects: &HashMap<&str, (usize, usize)>) -> bool {
     objects.get(name).is_some_and(|&(from, to)| {
-        lines[from..to].iter().any(|l| l.contains("uniffiCallbackInterface"))
+        lines[from..to]
+            .iter()
+            .any(|l| l.contains("uniffiCallbackInterface"))
     })
 }
 
@@ -347,7 +353,9 @@ internal object UniffiLibWallet {
         assert!(!prepared(&out).contains(&"FfiConverterTypeClock"));
         // Started at the end of UniffiLib's initialiser, on a daemon thread, no lambda.
         let register = out.find("Native.register(UniffiLib::class.java").unwrap();
-        let start = out.find("        UniffiPrepareFirstCall.start()\n").unwrap();
+        let start = out
+            .find("        UniffiPrepareFirstCall.start()\n")
+            .unwrap();
         let init_end = out[start..].find("\n    }\n").unwrap() + start;
         assert!(register < start && start < init_end);
         assert!(out.contains("Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()"));
@@ -360,11 +368,17 @@ internal object UniffiLibWallet {
         assert!(out.contains(
             "            @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },\n"
         ));
-        assert!(out.contains("            @JvmSerializableLambda { FfiConverterTypeWallet.lift(it) },\n"));
+        assert!(
+            out.contains(
+                "            @JvmSerializableLambda { FfiConverterTypeWallet.lift(it) },\n"
+            )
+        );
         // The lowered store's call and result writer; not the error's (inlined), not the
         // clock's (not lowered by the call).
         assert!(out.contains("            val makeCall = @JvmSerializableLambda { ->\n                uniffiObj.`get`()"));
-        assert!(out.contains("            val writeReturn = @JvmSerializableLambda { value: kotlin.ByteArray? ->"));
+        assert!(out.contains(
+            "            val writeReturn = @JvmSerializableLambda { value: kotlin.ByteArray? ->"
+        ));
         assert!(out.contains("writeReturn, { e: StoreException -> lowerError(e) })"));
         assert!(out.contains("            val makeCall = { ->\n                uniffiObj.`now`()"));
         assert_eq!(out.matches("@JvmSerializableLambda").count(), 4);
@@ -372,7 +386,10 @@ internal object UniffiLibWallet {
 
     #[test]
     fn a_file_without_the_call_is_left_alone() {
-        assert_eq!(rewrite(FILE, "uniffi_x_fn_constructor_other_new", "Other"), None);
+        assert_eq!(
+            rewrite(FILE, "uniffi_x_fn_constructor_other_new", "Other"),
+            None
+        );
         let no_lib = FILE.replace("internal object UniffiLib {", "internal object Other {");
         assert_eq!(
             rewrite(&no_lib, "uniffi_x_fn_constructor_wallet_open", "Wallet"),

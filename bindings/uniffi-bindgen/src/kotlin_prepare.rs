@@ -2,7 +2,7 @@
 //! library loads.
 //!
 //! The app's first screen (the profile picker) opens the core (`Avain.open`) right after
-//! the library loads. From Kotlin, most of that open is not the library's work (0.1 ms)
+//! the library loads, then lists the profiles (`profiles()`). From Kotlin, most of that open is not the library's work (0.1 ms)
 //! but the JVM's and JNA's first use of what the call needs: the classes of the settings'
 //! converters, the three foreign traits' vtables (a JNA `Structure` of `Callback`s, one
 //! native closure each), the `Avain` group's registration, the object's class and the
@@ -16,14 +16,14 @@
 //! is done twice. The thread walks the list from its end: an open that follows the load
 //! at once starts from the beginning, and the two meet instead of one waiting for the
 //! other. A failure on the thread is dropped: the call that needs the object meets it
-//! again. Objects it touches are the ones the call's code names (the receiver group, the
+//! again. Objects it touches are the ones the calls' code names (the receiver group, the
 //! converters of the arguments and of the records inside them, the result's converter and
 //! class, the error handler) and the cleaner; a foreign trait's converter is included only
 //! when the call lowers one (an optional one inside the settings, such as a clock, is the
 //! app's choice and registers when it is given).
 //!
-//! The call's own lambdas (the future's poll, complete, free and lift, and in the vtables
-//! of the traits it lowers each method's call and result writer) are compiled as classes
+//! The calls' own lambdas (the future's poll, complete, free and lift, and in the vtables
+//! of the traits the open lowers each method's call and result writer) are compiled as classes
 //! (`@JvmSerializableLambda`, used for that effect only) instead of through
 //! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
 //! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
@@ -39,8 +39,15 @@ use std::path::Path;
 
 use crate::kotlin_unused::{collect_kotlin, is_ident, words};
 
-/// The first screen's call, by its FFI function, and the class it constructs.
-const FIRST_CALL: (&str, &str) = ("uniffi_avain_ffi_fn_constructor_avain_open", "Avain");
+/// A call by its FFI function, and for a constructor the class it constructs.
+type FirstCall = (&'static str, Option<&'static str>);
+
+/// The first screen's calls, in the order it makes them: the open, then the profile
+/// picker's list.
+const FIRST_CALLS: &[FirstCall] = &[
+    ("uniffi_avain_ffi_fn_constructor_avain_open", Some("Avain")),
+    ("uniffi_avain_ffi_fn_method_avain_profiles", None),
+];
 
 /// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
 pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
@@ -49,7 +56,7 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
     let mut prepared = 0;
     for file in files {
         let text = fs::read_to_string(&file)?;
-        if let Some((rewritten, n)) = rewrite(&text, FIRST_CALL.0, FIRST_CALL.1) {
+        if let Some((rewritten, n)) = rewrite(&text, FIRST_CALLS) {
             fs::write(&file, rewritten)?;
             prepared += n;
         }
@@ -59,14 +66,10 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
 
-/// `text` with the preparing object and its start, or `None` when `function` is not
-/// called in it or its `UniffiLib` has no `init` block.
-fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
+/// `text` with the preparing object and its start, or `None` when none of `calls` is in
+/// it or its `UniffiLib` has no `init` block.
+fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let call_token = format!(".{function}(");
-    let call = lines.iter().position(|l| l.contains(&call_token))?;
-    let end = call + lines[call..].iter().position(|l| l.trim() == ")")?;
-
     let objects = declared_objects(&lines);
     // Only objects: declared here or imported from another crate's file (not the
     // converter interfaces, which share the prefix).
@@ -75,17 +78,60 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
         .filter_map(|l| l.trim_end().strip_prefix("import ")?.rsplit('.').next())
         .collect();
     let is_object = |name: &str| objects.contains_key(name) || imported.contains(name);
-    // In the order the call uses them: its receiver group and the class first, then the
-    // arguments' converters, the result's, the error handler.
-    let mut order: Vec<String> = vec![format!("{class}.Companion")];
+
+    let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
-    let block: String = lines[call..=end].concat();
-    for name in names(&block) {
-        if is_object(name) && seen.insert(name.to_owned()) {
-            order.push(name.to_owned());
-            // The records inside an argument: what lowering it loads.
-            expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+    // The lambdas to compile as classes: the calls' arguments, and the call and result
+    // writers in the vtables of the traits they lower.
+    let mut as_class: HashSet<usize> = HashSet::new();
+    for &(function, class) in calls {
+        let call_token = format!(".{function}(");
+        let Some(call) = lines.iter().position(|l| l.contains(&call_token)) else {
+            continue;
+        };
+        // The end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
+        let Some(end) = lines[call..].iter().position(|l| l.trim_end() == "    )") else {
+            continue;
+        };
+        let end = call + end;
+        // In the order the call uses them: the class (a constructor's) and its receiver
+        // group first, then the arguments' converters, the result's, the error handler.
+        if let Some(class) = class {
+            order.push(format!("{class}.Companion"));
         }
+        let block: String = lines[call..=end].concat();
+        for name in names(&block) {
+            if is_object(name) && seen.insert(name.to_owned()) {
+                order.push(name.to_owned());
+                // The records inside an argument: what lowering it loads.
+                expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+            }
+        }
+        as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
+        for name in names(&block) {
+            let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
+                continue;
+            };
+            if !registers_vtable(name, &lines, &objects) {
+                continue;
+            }
+            let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
+            let Some(&(from, to)) =
+                objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
+            else {
+                continue;
+            };
+            if lines[from].trim_end() != head {
+                continue;
+            }
+            as_class.extend((from..to).filter(|&i| {
+                let line = lines[i].trim_start();
+                line.starts_with("val makeCall = { ") || line.starts_with("val writeReturn = { ")
+            }));
+        }
+    }
+    if order.is_empty() {
+        return None;
     }
     order.push("UniffiLib.CLEANER".to_owned());
 
@@ -95,33 +141,6 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
             .iter()
             .position(|l| l.trim_end() == "    init {")?;
     let init_end = init + lines[init..].iter().position(|l| l.trim_end() == "    }")?;
-
-    // The lambdas to compile as classes: the call's arguments, and the call and result
-    // writers in the vtables of the traits it lowers.
-    let mut as_class: HashSet<usize> = (call..=end)
-        .filter(|&i| lines[i].trim_start().starts_with("{ "))
-        .collect();
-    for name in names(&block) {
-        let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
-            continue;
-        };
-        if !registers_vtable(name, &lines, &objects) {
-            continue;
-        }
-        let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
-        let Some(&(from, to)) =
-            objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
-        else {
-            continue;
-        };
-        if lines[from].trim_end() != head {
-            continue;
-        }
-        as_class.extend((from..to).filter(|&i| {
-            let line = lines[i].trim_start();
-            line.starts_with("val makeCall = { ") || line.starts_with("val writeReturn = { ")
-        }));
-    }
 
     let mut out = String::with_capacity(text.len() + 2048);
     for (i, line) in lines.iter().enumerate() {
@@ -141,17 +160,17 @@ fn rewrite(text: &str, function: &str, class: &str) -> Option<(String, usize)> {
         }
         out.push_str(line);
     }
-    out.push_str(&format!(
-        "\n// Initialises, on a daemon thread started by `UniffiLib`, the objects `{class}`'s first\n\
-         // call needs (bindings/uniffi-bindgen/src/kotlin_prepare.rs). Walked from the end, so\n\
+    out.push_str(
+        "\n// Initialises, on a daemon thread started by `UniffiLib`, the objects the first screen's\n\
+         // calls need (bindings/uniffi-bindgen/src/kotlin_prepare.rs). Walked from the end, so\n\
          // that a call made at once meets it half-way; the JVM initialises each object once.\n\
-         internal object UniffiPrepareFirstCall : Runnable {{\n    \
-         internal fun start() {{\n        \
-         Thread(this, \"uniffi-prepare\").apply {{ isDaemon = true }}.start()\n    \
-         }}\n\n    \
-         override fun run() {{\n        \
-         try {{\n"
-    ));
+         internal object UniffiPrepareFirstCall : Runnable {\n    \
+         internal fun start() {\n        \
+         Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()\n    \
+         }\n\n    \
+         override fun run() {\n        \
+         try {\n",
+    );
     for name in order.iter().rev() {
         out.push_str(&format!("            System.identityHashCode({name})\n"));
     }
@@ -246,6 +265,20 @@ internal object UniffiLib {
 }
 
 class Wallet {
+    override suspend fun `payees`() : List<Payee> {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLibWallet.uniffi_x_fn_method_wallet_payees(
+                uniffiHandle,
+                
+            )
+        },
+        { future -> UniffiLib.ffi_x_rust_future_free_rust_buffer(future) },
+        { FfiConverterSequenceTypePayee.lift(it) },
+        WalletExceptionErrorHandler,
+    )
+    }
+
     companion object {
         suspend fun `open`(`settings`: Settings, `store`: Store) : Wallet {
             return uniffiRustCallAsync(
@@ -255,7 +288,7 @@ class Wallet {
             { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },
             { FfiConverterTypeWallet.lift(it) },
             WalletExceptionErrorHandler,
-        )
+    )
         }
     }
 }
@@ -320,6 +353,13 @@ object WalletExceptionErrorHandler : UniffiRustCallStatusErrorHandler<WalletExce
 
 internal object UniffiLibWallet {
 }
+
+public object FfiConverterSequenceTypePayee: FfiConverterRustBuffer<List<Payee>> {
+    override fun read(buf: ByteBuffer): List<Payee> = List(buf.getInt()) { FfiConverterTypePayee.read(buf) }
+}
+
+public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
+}
 ";
 
     fn prepared(out: &str) -> Vec<&str> {
@@ -333,7 +373,11 @@ internal object UniffiLibWallet {
 
     #[test]
     fn the_thread_prepares_what_the_call_names_from_the_end() {
-        let (out, n) = rewrite(FILE, "uniffi_x_fn_constructor_wallet_open", "Wallet").unwrap();
+        let (out, n) = rewrite(
+            FILE,
+            &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+        )
+        .unwrap();
         let mut expected = vec![
             "Wallet.Companion",
             "UniffiLibWallet",
@@ -364,7 +408,11 @@ internal object UniffiLibWallet {
 
     #[test]
     fn the_calls_lambdas_are_compiled_as_classes() {
-        let (out, _) = rewrite(FILE, "uniffi_x_fn_constructor_wallet_open", "Wallet").unwrap();
+        let (out, _) = rewrite(
+            FILE,
+            &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+        )
+        .unwrap();
         assert!(out.contains(
             "            @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },\n"
         ));
@@ -385,14 +433,51 @@ internal object UniffiLibWallet {
     }
 
     #[test]
+    fn a_method_the_first_screen_calls_next_is_prepared_after_the_open() {
+        let calls = [
+            ("uniffi_x_fn_constructor_wallet_open", Some("Wallet")),
+            ("uniffi_x_fn_method_wallet_payees", None),
+        ];
+        let (out, n) = rewrite(FILE, &calls).unwrap();
+        let prepared = prepared(&out);
+        assert_eq!(n, prepared.len());
+        // Walked from the end: the list's objects first, the open's class last; what both
+        // name (the group, the error handler) once, where the open needs it.
+        assert_eq!(
+            &prepared[..3],
+            [
+                "UniffiLib.CLEANER",
+                "FfiConverterTypePayee",
+                "FfiConverterSequenceTypePayee"
+            ]
+        );
+        assert_eq!(prepared.last(), Some(&"Wallet.Companion"));
+        assert_eq!(
+            prepared.iter().filter(|p| **p == "UniffiLibWallet").count(),
+            1
+        );
+        assert!(out.contains(
+            "        @JvmSerializableLambda { FfiConverterSequenceTypePayee.lift(it) },\n"
+        ));
+        // The inline `callWithHandle` block is left as it is.
+        assert!(out.contains("        callWithHandle { uniffiHandle ->\n"));
+    }
+
+    #[test]
     fn a_file_without_the_call_is_left_alone() {
         assert_eq!(
-            rewrite(FILE, "uniffi_x_fn_constructor_other_new", "Other"),
+            rewrite(
+                FILE,
+                &[("uniffi_x_fn_constructor_other_new", Some("Other"))]
+            ),
             None
         );
         let no_lib = FILE.replace("internal object UniffiLib {", "internal object Other {");
         assert_eq!(
-            rewrite(&no_lib, "uniffi_x_fn_constructor_wallet_open", "Wallet"),
+            rewrite(
+                &no_lib,
+                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))]
+            ),
             None
         );
     }

@@ -14,10 +14,15 @@
 //! JNA declarations nothing calls (`kotlin_unused.rs`): fewer functions for JNA to
 //! register when the app first calls the library. Then it defers the rest of that
 //! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`), and
-//! makes calls reuse one call status per thread (`kotlin_call_status.rs`).
+//! makes calls reuse one call status per thread (`kotlin_call_status.rs`). It also makes
+//! avain-ffi's own contract-version check run, which UniFFI's Kotlin never reaches
+//! (`kotlin_contract_check.rs`), and prepares what the first screen's `Avain.open` needs
+//! on a thread started when the library loads (`kotlin_prepare.rs`).
 
 mod kotlin_call_status;
+mod kotlin_contract_check;
 mod kotlin_lazy;
+mod kotlin_prepare;
 mod kotlin_unused;
 
 use std::path::PathBuf;
@@ -38,6 +43,10 @@ fn main() {
     let generated_kotlin = args.get(1).is_some_and(|command| command == "generate")
         && value(&["--language", "-l"]).is_some_and(|language| language == "kotlin");
     if let (true, Some(out_dir)) = (generated_kotlin, value(&["--out-dir", "-o"])) {
+        if let Err(e) = kotlin_contract_check::check_own_contract(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: running the crate's own contract check: {e}");
+            std::process::exit(1);
+        }
         if let Err(e) = kotlin_unused::drop_unused_externals(&PathBuf::from(&out_dir)) {
             eprintln!("uniffi-bindgen: dropping unused JNA declarations: {e}");
             std::process::exit(1);
@@ -48,6 +57,11 @@ fn main() {
         }
         if let Err(e) = kotlin_call_status::reuse_call_status(&PathBuf::from(&out_dir)) {
             eprintln!("uniffi-bindgen: one call status per thread: {e}");
+            std::process::exit(1);
+        }
+        // After kotlin_lazy: it names the call's receiver group.
+        if let Err(e) = kotlin_prepare::prepare_first_call(&PathBuf::from(&out_dir)) {
+            eprintln!("uniffi-bindgen: preparing the first screen's call: {e}");
             std::process::exit(1);
         }
     }

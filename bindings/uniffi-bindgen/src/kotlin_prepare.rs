@@ -1,0 +1,484 @@
+//! Prepares what the first screen's call needs on a background thread started when the
+//! library loads.
+//!
+//! The app's first screen (the profile picker) opens the core (`Avain.open`) right after
+//! the library loads, then lists the profiles (`profiles()`). From Kotlin, most of that open is not the library's work (0.1 ms)
+//! but the JVM's and JNA's first use of what the call needs: the classes of the settings'
+//! converters, the three foreign traits' vtables (a JNA `Structure` of `Callback`s, one
+//! native closure each), the `Avain` group's registration, the object's class and the
+//! cleaner (docs/bindings.md, "Opening the app"). None of it depends on the call's
+//! arguments, so the library's load starts one daemon thread that initialises those
+//! objects while the app builds its first screen.
+//!
+//! The thread only initialises Kotlin objects (classes), and the JVM initialises a class
+//! once: a thread that needs a class another one is initialising waits for it to finish
+//! (JLS 12.4.2), so an open racing the thread never sees anything half-built and nothing
+//! is done twice. The thread walks the list from its end: an open that follows the load
+//! at once starts from the beginning, and the two meet instead of one waiting for the
+//! other. A failure on the thread is dropped: the call that needs the object meets it
+//! again. Objects it touches are the ones the calls' code names (the receiver group, the
+//! converters of the arguments and of the records inside them, the result's converter and
+//! class, the error handler) and the cleaner; a foreign trait's converter is included only
+//! when the call lowers one (an optional one inside the settings, such as a clock, is the
+//! app's choice and registers when it is given).
+//!
+//! The calls' own lambdas (the future's poll, complete, free and lift, and in the vtables
+//! of the traits the open lowers each method's call and result writer) are compiled as classes
+//! (`@JvmSerializableLambda`, used for that effect only) instead of through
+//! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
+//! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
+//! Android's D8 compiles every lambda to a class anyway.
+//!
+//! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
+//! it is: the open is then only slower.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use crate::kotlin_unused::{collect_kotlin, is_ident, words};
+
+/// A call by its FFI function, and for a constructor the class it constructs.
+type FirstCall = (&'static str, Option<&'static str>);
+
+/// The first screen's calls, in the order it makes them: the open, then the profile
+/// picker's list.
+const FIRST_CALLS: &[FirstCall] = &[
+    ("uniffi_avain_ffi_fn_constructor_avain_open", Some("Avain")),
+    ("uniffi_avain_ffi_fn_method_avain_profiles", None),
+];
+
+/// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
+pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
+    let mut files = Vec::new();
+    collect_kotlin(dir, &mut files)?;
+    let mut prepared = 0;
+    for file in files {
+        let text = fs::read_to_string(&file)?;
+        if let Some((rewritten, n)) = rewrite(&text, FIRST_CALLS) {
+            fs::write(&file, rewritten)?;
+            prepared += n;
+        }
+    }
+    Ok(prepared)
+}
+
+const LIB_OPEN: &str = "internal object UniffiLib {";
+
+/// `text` with the preparing object and its start, or `None` when none of `calls` is in
+/// it or its `UniffiLib` has no `init` block.
+fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let objects = declared_objects(&lines);
+    // Only objects: declared here or imported from another crate's file (not the
+    // converter interfaces, which share the prefix).
+    let imported: HashSet<&str> = lines
+        .iter()
+        .filter_map(|l| l.trim_end().strip_prefix("import ")?.rsplit('.').next())
+        .collect();
+    let is_object = |name: &str| objects.contains_key(name) || imported.contains(name);
+
+    let mut order: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
+    // The lambdas to compile as classes: the calls' arguments, and the call and result
+    // writers in the vtables of the traits they lower.
+    let mut as_class: HashSet<usize> = HashSet::new();
+    for &(function, class) in calls {
+        let call_token = format!(".{function}(");
+        let Some(call) = lines.iter().position(|l| l.contains(&call_token)) else {
+            continue;
+        };
+        // The end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
+        let Some(end) = lines[call..].iter().position(|l| l.trim_end() == "    )") else {
+            continue;
+        };
+        let end = call + end;
+        // In the order the call uses them: the class (a constructor's) and its receiver
+        // group first, then the arguments' converters, the result's, the error handler.
+        if let Some(class) = class {
+            order.push(format!("{class}.Companion"));
+        }
+        let block: String = lines[call..=end].concat();
+        for name in names(&block) {
+            if is_object(name) && seen.insert(name.to_owned()) {
+                order.push(name.to_owned());
+                // The records inside an argument: what lowering it loads.
+                expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+            }
+        }
+        as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
+        for name in names(&block) {
+            let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
+                continue;
+            };
+            if !registers_vtable(name, &lines, &objects) {
+                continue;
+            }
+            let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
+            let Some(&(from, to)) =
+                objects.get(format!("uniffiCallbackInterface{trait_name}").as_str())
+            else {
+                continue;
+            };
+            if lines[from].trim_end() != head {
+                continue;
+            }
+            as_class.extend((from..to).filter(|&i| {
+                let line = lines[i].trim_start();
+                line.starts_with("val makeCall = { ") || line.starts_with("val writeReturn = { ")
+            }));
+        }
+    }
+    if order.is_empty() {
+        return None;
+    }
+    order.push("UniffiLib.CLEANER".to_owned());
+
+    let open = lines.iter().position(|l| l.trim_end() == LIB_OPEN)?;
+    let init = open
+        + lines[open..]
+            .iter()
+            .position(|l| l.trim_end() == "    init {")?;
+    let init_end = init + lines[init..].iter().position(|l| l.trim_end() == "    }")?;
+
+    let mut out = String::with_capacity(text.len() + 2048);
+    for (i, line) in lines.iter().enumerate() {
+        if as_class.contains(&i) {
+            let brace = line.find("{ ").expect("selected for its brace");
+            out.push_str(&line[..brace]);
+            out.push_str("@JvmSerializableLambda ");
+            out.push_str(&line[brace..]);
+            continue;
+        }
+        if i == init_end {
+            out.push_str(
+                "        // What the first screen's call needs, prepared meanwhile\n        \
+                 // (bindings/uniffi-bindgen/src/kotlin_prepare.rs).\n        \
+                 UniffiPrepareFirstCall.start()\n",
+            );
+        }
+        out.push_str(line);
+    }
+    out.push_str(
+        "\n// Initialises, on a daemon thread started by `UniffiLib`, the objects the first screen's\n\
+         // calls need (bindings/uniffi-bindgen/src/kotlin_prepare.rs). Walked from the end, so\n\
+         // that a call made at once meets it half-way; the JVM initialises each object once.\n\
+         internal object UniffiPrepareFirstCall : Runnable {\n    \
+         internal fun start() {\n        \
+         Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()\n    \
+         }\n\n    \
+         override fun run() {\n        \
+         try {\n",
+    );
+    for name in order.iter().rev() {
+        out.push_str(&format!("            System.identityHashCode({name})\n"));
+    }
+    out.push_str(
+        "        } catch (e: Throwable) {\n            \
+         // Dropped: the call that needs the object meets the failure again and reports it.\n        \
+         }\n    \
+         }\n\
+         }\n",
+    );
+    Some((out, order.len()))
+}
+
+/// The objects the call's code names: groups (`UniffiLib<Group>`), converters, error
+/// handlers; in order of appearance.
+fn names(block: &str) -> Vec<&str> {
+    words(block)
+        .map(|(at, end)| &block[at..end])
+        .filter(|w| {
+            (w.starts_with("UniffiLib") && *w != "UniffiLib")
+                || w.starts_with("FfiConverter")
+                || w.ends_with("ErrorHandler")
+        })
+        .collect()
+}
+
+/// Objects declared at the top level of the file (`object Name` opening a line), with the
+/// lines of their bodies.
+fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
+    let mut objects = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        let rest = ["public object ", "internal object ", "object "]
+            .iter()
+            .find_map(|p| line.strip_prefix(p));
+        let Some(rest) = rest else { continue };
+        let len = rest.bytes().take_while(|b| is_ident(*b)).count();
+        if len == 0 {
+            continue;
+        }
+        if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
+            objects.insert(&rest[..len], (i, i + close));
+        }
+    }
+    objects
+}
+
+/// Adds the converters `name`'s body uses, depth first, skipping foreign traits'
+/// converters (whose first use registers a vtable the call may not need).
+fn expand(
+    name: &str,
+    lines: &[&str],
+    objects: &HashMap<&str, (usize, usize)>,
+    is_object: &dyn Fn(&str) -> bool,
+    seen: &mut HashSet<String>,
+    order: &mut Vec<String>,
+) {
+    let Some(&(from, to)) = objects.get(name) else {
+        return;
+    };
+    let body: String = lines[from + 1..to].concat();
+    for inner in names(&body) {
+        if !inner.starts_with("FfiConverter") || !is_object(inner) || seen.contains(inner) {
+            continue;
+        }
+        if registers_vtable(inner, lines, objects) {
+            continue;
+        }
+        seen.insert(inner.to_owned());
+        order.push(inner.to_owned());
+        expand(inner, lines, objects, is_object, seen, order);
+    }
+}
+
+/// Whether `name` is a foreign trait's converter, whose first use registers its vtable.
+fn registers_vtable(name: &str, lines: &[&str], objects: &HashMap<&str, (usize, usize)>) -> bool {
+    objects.get(name).is_some_and(|&(from, to)| {
+        lines[from..to]
+            .iter()
+            .any(|l| l.contains("uniffiCallbackInterface"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "import fi.x.other.FfiConverterString
+internal object UniffiLib {
+    init {
+        Native.register(UniffiLib::class.java, findLibraryName(componentName = \"x\"))
+    }
+}
+
+class Wallet {
+    override suspend fun `payees`() : List<Payee> {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLibWallet.uniffi_x_fn_method_wallet_payees(
+                uniffiHandle,
+                
+            )
+        },
+        { future -> UniffiLib.ffi_x_rust_future_free_rust_buffer(future) },
+        { FfiConverterSequenceTypePayee.lift(it) },
+        WalletExceptionErrorHandler,
+    )
+    }
+
+    companion object {
+        suspend fun `open`(`settings`: Settings, `store`: Store) : Wallet {
+            return uniffiRustCallAsync(
+            UniffiLibWallet.uniffi_x_fn_constructor_wallet_open(
+            FfiConverterTypeSettings.lower(`settings`),
+            FfiConverterTypeStore.lower(`store`),),
+            { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },
+            { FfiConverterTypeWallet.lift(it) },
+            WalletExceptionErrorHandler,
+    )
+        }
+    }
+}
+
+public object FfiConverterTypeSettings: FfiConverterRustBuffer<Settings> {
+    override fun write(value: Settings, buf: ByteBuffer) {
+            FfiConverterTypeBank.write(value.`bank`, buf)
+            FfiConverterOptionalTypeClock.write(value.`clock`, buf)
+    }
+}
+
+public object FfiConverterTypeBank: FfiConverterRustBuffer<Bank> {
+    override fun write(value: Bank, buf: ByteBuffer) {
+            FfiConverterString.write(value.`url`, buf)
+    }
+}
+
+public object FfiConverterOptionalTypeClock: FfiConverterRustBuffer<Clock?> {
+    override fun write(value: Clock?, buf: ByteBuffer) {
+            FfiConverterTypeClock.write(value!!, buf)
+    }
+}
+
+public object FfiConverterTypeClock: FfiConverter<Clock, Long> {
+    internal val handleMap = UniffiHandleMap<Clock>()
+    init { uniffiCallbackInterfaceClock.register(UniffiLib) }
+}
+
+public object FfiConverterTypeStore: FfiConverter<Store, Long> {
+    internal val handleMap = UniffiHandleMap<Store>()
+    init { uniffiCallbackInterfaceStore.register(UniffiLib) }
+}
+
+internal object uniffiCallbackInterfaceStore {
+    internal object `get`: UniffiCallbackInterfaceStoreMethod0 {
+        override fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: RustBuffer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val makeCall = { ->
+                uniffiObj.`get`()
+            }
+            val writeReturn = { value: kotlin.ByteArray? -> uniffiOutReturn.setValue(FfiConverterOptionalByteArray.lower(value)) }
+            uniffiTraitInterfaceCallWithError(uniffiCallStatus, makeCall, writeReturn, { e: StoreException -> lowerError(e) })
+        }
+    }
+}
+
+internal object uniffiCallbackInterfaceClock {
+    internal object `now`: UniffiCallbackInterfaceClockMethod0 {
+        override fun callback(`uniffiHandle`: Long,`uniffiOutReturn`: Long,uniffiCallStatus: UniffiRustCallStatus,) {
+            val makeCall = { ->
+                uniffiObj.`now`()
+            }
+        }
+    }
+}
+
+public object FfiConverterTypeWallet: FfiConverter<Wallet, Long> {
+    override fun lift(value: Long): Wallet = Wallet(value)
+}
+
+object WalletExceptionErrorHandler : UniffiRustCallStatusErrorHandler<WalletException> {
+}
+
+internal object UniffiLibWallet {
+}
+
+public object FfiConverterSequenceTypePayee: FfiConverterRustBuffer<List<Payee>> {
+    override fun read(buf: ByteBuffer): List<Payee> = List(buf.getInt()) { FfiConverterTypePayee.read(buf) }
+}
+
+public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
+}
+";
+
+    fn prepared(out: &str) -> Vec<&str> {
+        let run = out.find("override fun run()").unwrap();
+        out[run..]
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("System.identityHashCode("))
+            .map(|l| l.strip_suffix(')').unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn the_thread_prepares_what_the_call_names_from_the_end() {
+        let (out, n) = rewrite(
+            FILE,
+            &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+        )
+        .unwrap();
+        let mut expected = vec![
+            "Wallet.Companion",
+            "UniffiLibWallet",
+            "FfiConverterTypeSettings",
+            "FfiConverterTypeBank",
+            "FfiConverterString",
+            "FfiConverterOptionalTypeClock",
+            "FfiConverterTypeStore",
+            "FfiConverterTypeWallet",
+            "WalletExceptionErrorHandler",
+            "UniffiLib.CLEANER",
+        ];
+        assert_eq!(n, expected.len());
+        expected.reverse();
+        assert_eq!(prepared(&out), expected);
+        // The lowered store's vtable is prepared; the optional clock's is not.
+        assert!(!prepared(&out).contains(&"FfiConverterTypeClock"));
+        // Started at the end of UniffiLib's initialiser, on a daemon thread, no lambda.
+        let register = out.find("Native.register(UniffiLib::class.java").unwrap();
+        let start = out
+            .find("        UniffiPrepareFirstCall.start()\n")
+            .unwrap();
+        let init_end = out[start..].find("\n    }\n").unwrap() + start;
+        assert!(register < start && start < init_end);
+        assert!(out.contains("Thread(this, \"uniffi-prepare\").apply { isDaemon = true }.start()"));
+        assert!(out.contains("} catch (e: Throwable) {"));
+    }
+
+    #[test]
+    fn the_calls_lambdas_are_compiled_as_classes() {
+        let (out, _) = rewrite(
+            FILE,
+            &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+        )
+        .unwrap();
+        assert!(out.contains(
+            "            @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_u64(future) },\n"
+        ));
+        assert!(
+            out.contains(
+                "            @JvmSerializableLambda { FfiConverterTypeWallet.lift(it) },\n"
+            )
+        );
+        // The lowered store's call and result writer; not the error's (inlined), not the
+        // clock's (not lowered by the call).
+        assert!(out.contains("            val makeCall = @JvmSerializableLambda { ->\n                uniffiObj.`get`()"));
+        assert!(out.contains(
+            "            val writeReturn = @JvmSerializableLambda { value: kotlin.ByteArray? ->"
+        ));
+        assert!(out.contains("writeReturn, { e: StoreException -> lowerError(e) })"));
+        assert!(out.contains("            val makeCall = { ->\n                uniffiObj.`now`()"));
+        assert_eq!(out.matches("@JvmSerializableLambda").count(), 4);
+    }
+
+    #[test]
+    fn a_method_the_first_screen_calls_next_is_prepared_after_the_open() {
+        let calls = [
+            ("uniffi_x_fn_constructor_wallet_open", Some("Wallet")),
+            ("uniffi_x_fn_method_wallet_payees", None),
+        ];
+        let (out, n) = rewrite(FILE, &calls).unwrap();
+        let prepared = prepared(&out);
+        assert_eq!(n, prepared.len());
+        // Walked from the end: the list's objects first, the open's class last; what both
+        // name (the group, the error handler) once, where the open needs it.
+        assert_eq!(
+            &prepared[..3],
+            [
+                "UniffiLib.CLEANER",
+                "FfiConverterTypePayee",
+                "FfiConverterSequenceTypePayee"
+            ]
+        );
+        assert_eq!(prepared.last(), Some(&"Wallet.Companion"));
+        assert_eq!(
+            prepared.iter().filter(|p| **p == "UniffiLibWallet").count(),
+            1
+        );
+        assert!(out.contains(
+            "        @JvmSerializableLambda { FfiConverterSequenceTypePayee.lift(it) },\n"
+        ));
+        // The inline `callWithHandle` block is left as it is.
+        assert!(out.contains("        callWithHandle { uniffiHandle ->\n"));
+    }
+
+    #[test]
+    fn a_file_without_the_call_is_left_alone() {
+        assert_eq!(
+            rewrite(
+                FILE,
+                &[("uniffi_x_fn_constructor_other_new", Some("Other"))]
+            ),
+            None
+        );
+        let no_lib = FILE.replace("internal object UniffiLib {", "internal object Other {");
+        assert_eq!(
+            rewrite(
+                &no_lib,
+                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))]
+            ),
+            None
+        );
+    }
+}

@@ -2,13 +2,13 @@
 //! library loads.
 //!
 //! The app's first screen (the profile picker) opens the core (`Avain.open`) right after
-//! the library loads, then lists the profiles (`profiles()`). From Kotlin, most of that open is not the library's work (0.1 ms)
-//! but the JVM's and JNA's first use of what the call needs: the classes of the settings'
-//! converters, the three foreign traits' vtables (a JNA `Structure` of `Callback`s, one
-//! native closure each), the `Avain` group's registration, the object's class and the
-//! cleaner (docs/bindings.md, "Opening the app"). None of it depends on the call's
-//! arguments, so the library's load starts one daemon thread that initialises those
-//! objects while the app builds its first screen.
+//! the library loads, then lists the profiles (`profiles()`). From Kotlin, most of that
+//! open is not the library's work (0.1 ms) but the JVM's and JNA's first use of what the
+//! call needs: the classes of the settings' converters, the three foreign traits' vtables
+//! (a JNA `Structure` of `Callback`s, one native closure each), the `Avain` group's
+//! registration, the object's class and the cleaner (docs/bindings.md, "Opening the
+//! app"). None of it depends on the call's arguments, so the library's load starts one
+//! daemon thread that initialises those objects while the app builds its first screen.
 //!
 //! The thread only initialises Kotlin objects (classes), and the JVM initialises a class
 //! once: a thread that needs a class another one is initialising waits for it to finish
@@ -23,8 +23,8 @@
 //! app's choice and registers when it is given).
 //!
 //! The calls' own lambdas (the future's poll, complete, free and lift, and in the vtables
-//! of the traits the open lowers each method's call and result writer) are compiled as classes
-//! (`@JvmSerializableLambda`, used for that effect only) instead of through
+//! of the traits the open lowers each method's call and result writer) are compiled as
+//! classes (`@JvmSerializableLambda`, used for that effect only) instead of through
 //! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
 //! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
 //! Android's D8 compiles every lambda to a class anyway.

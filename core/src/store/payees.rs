@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::row_cipher::{Cell, RowCipher};
+use super::row_cipher::{Cell, RowCipher, cell_scope};
 use super::{Store, StoreError, blob, from_unix, unix};
 use crate::payments::Iban;
 use crate::random::random_id;
@@ -49,12 +49,14 @@ impl std::fmt::Debug for Payee {
 
 const IBAN_INDEX_DOMAIN: &str = "payee iban";
 
-fn cell<'a>(column: &'static str, id: &'a str) -> Cell<'a> {
-    Cell {
-        table: "payees",
-        column,
-        row_id: id,
-    }
+/// The cell holding a payee's IBAN and name (schema version 6 on).
+const ACCOUNT: &str = cell_scope!("payees", "account");
+/// The cells of schema version 5, read by the upgrade.
+const IBAN_V5: &str = cell_scope!("payees", "iban");
+const NAME_V5: &str = cell_scope!("payees", "name");
+
+fn cell<'a>(scope: &'static str, id: &'a str) -> Cell<'a> {
+    Cell { scope, row_id: id }
 }
 
 /// Seals a payee's IBAN and name into its `account` cell.
@@ -64,12 +66,12 @@ fn seal(cipher: &RowCipher, id: &str, iban: &[u8], name: &[u8]) -> Result<Vec<u8
     plain.push(len);
     plain.extend_from_slice(iban);
     plain.extend_from_slice(name);
-    cipher.seal(cell("account", id), &plain)
+    cipher.seal(cell(ACCOUNT, id), &plain)
 }
 
 /// Opens a payee's `account` cell. The plaintext buffer becomes the name.
 fn open(cipher: &RowCipher, id: &str, sealed: &[u8]) -> Result<(Iban, String), StoreError> {
-    let mut plain = cipher.open(cell("account", id), sealed)?;
+    let mut plain = cipher.open(cell(ACCOUNT, id), sealed)?;
     let len = usize::from(*plain.first().ok_or(StoreError::Tampered)?);
     let iban = plain
         .get(1..1 + len)
@@ -219,8 +221,8 @@ pub(super) fn reseal_from_v5(tx: &Connection, cipher: &RowCipher) -> Result<(), 
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
         let opened = cipher
-            .open(cell("iban", &id), blob(row, 1)?)
-            .and_then(|iban| Ok((iban, cipher.open(cell("name", &id), blob(row, 2)?)?)));
+            .open(cell(IBAN_V5, &id), blob(row, 1)?)
+            .and_then(|iban| Ok((iban, cipher.open(cell(NAME_V5, &id), blob(row, 2)?)?)));
         let Ok((iban, name)) = opened else {
             tracing::warn!("a payee that no longer decrypts was left out of the upgrade");
             continue;

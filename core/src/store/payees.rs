@@ -17,13 +17,13 @@ use super::{Store, StoreError, blob, from_unix, unix};
 use crate::payments::Iban;
 use crate::random::random_id;
 
-/// A payee of one profile. `Debug` shows neither name nor account.
+/// A payee of one profile (the one asked for: [`Store::payees`] reads one profile's, so
+/// the value does not repeat its id, which was one string copied per payee at every
+/// start). `Debug` shows neither name nor account.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Payee {
     /// The row's id.
     pub id: String,
-    /// The profile that paid.
-    pub profile_id: String,
     /// The payee's account.
     pub iban: Iban,
     /// The payee's name as last paid.
@@ -104,7 +104,6 @@ fn load(conn: &Connection, cipher: &RowCipher, profile_id: &str) -> Result<Vec<P
             first_paid_at: from_unix(row.get(2)?)?,
             last_paid_at: from_unix(row.get(3)?)?,
             times_paid: u32::try_from(times_paid).map_err(|_| StoreError::Corrupt)?,
-            profile_id: profile_id.to_owned(),
             id,
         });
     }
@@ -200,7 +199,6 @@ pub(super) fn upsert_payee(
     )?;
     Ok(Payee {
         id,
-        profile_id: profile_id.to_owned(),
         iban: iban.clone(),
         name: name.to_owned(),
         first_paid_at: from_unix(first)?,

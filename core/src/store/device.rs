@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::row_cipher::Cell;
+use super::row_cipher::{Cell, cell_scope};
 use super::{Store, StoreError};
 use crate::os_policy::Platform;
 
@@ -34,8 +34,7 @@ impl std::fmt::Debug for DeviceDescription {
 }
 
 const NAME: Cell<'static> = Cell {
-    table: "device",
-    column: "name",
+    scope: cell_scope!("device", "name"),
     row_id: "1",
 };
 

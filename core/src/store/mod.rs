@@ -295,8 +295,7 @@ fn load_cipher(
     rng: Arc<dyn Randomness>,
 ) -> Result<RowCipher, StoreError> {
     let cell = Cell {
-        table: "meta",
-        column: "key_check",
+        scope: row_cipher::cell_scope!("meta", "key_check"),
         row_id: "1",
     };
     let check: Option<Vec<u8>> = conn

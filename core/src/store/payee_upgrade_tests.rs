@@ -5,11 +5,7 @@ use super::*;
 
 /// Adds a payee to a version-5 database the way that version's app wrote it.
 fn add_v5_payee(store: &Store, id: &str, account: &str, name: &[u8], times: i64) {
-    let cell = |column| row_cipher::Cell {
-        table: "payees",
-        column,
-        row_id: id,
-    };
+    let cell = |scope| row_cipher::Cell { scope, row_id: id };
     let account = iban(account);
     let electronic = account.electronic().as_bytes();
     lock(&store.writer)
@@ -19,8 +15,14 @@ fn add_v5_payee(store: &Store, id: &str, account: &str, name: &[u8], times: i64)
             rusqlite::params![
                 id,
                 store.cipher.blind_index("payee iban", electronic),
-                store.cipher.seal(cell("iban"), electronic).unwrap(),
-                store.cipher.seal(cell("name"), name).unwrap(),
+                store
+                    .cipher
+                    .seal(cell(row_cipher::cell_scope!("payees", "iban")), electronic)
+                    .unwrap(),
+                store
+                    .cipher
+                    .seal(cell(row_cipher::cell_scope!("payees", "name")), name)
+                    .unwrap(),
                 unix(NOW),
                 unix(NOW) + i64::from(id.as_bytes()[0]),
                 times

@@ -12,18 +12,18 @@ use rusqlite::{Connection, OptionalExtension, params};
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::row_cipher::{Cell, RowCipher};
+use super::row_cipher::{Cell, RowCipher, cell_scope};
 use super::{Store, StoreError, blob, from_unix, unix};
 use crate::payments::Iban;
 use crate::random::random_id;
 
-/// A payee of one profile. `Debug` shows neither name nor account.
+/// A payee of one profile (the one asked for: [`Store::payees`] reads one profile's, so
+/// the value does not repeat its id, which was one string copied per payee at every
+/// start). `Debug` shows neither name nor account.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Payee {
     /// The row's id.
     pub id: String,
-    /// The profile that paid.
-    pub profile_id: String,
     /// The payee's account.
     pub iban: Iban,
     /// The payee's name as last paid.
@@ -49,12 +49,14 @@ impl std::fmt::Debug for Payee {
 
 const IBAN_INDEX_DOMAIN: &str = "payee iban";
 
-fn cell<'a>(column: &'static str, id: &'a str) -> Cell<'a> {
-    Cell {
-        table: "payees",
-        column,
-        row_id: id,
-    }
+/// The cell holding a payee's IBAN and name (schema version 6 on).
+const ACCOUNT: &str = cell_scope!("payees", "account");
+/// The cells of schema version 5, read by the upgrade.
+const IBAN_V5: &str = cell_scope!("payees", "iban");
+const NAME_V5: &str = cell_scope!("payees", "name");
+
+fn cell<'a>(scope: &'static str, id: &'a str) -> Cell<'a> {
+    Cell { scope, row_id: id }
 }
 
 /// Seals a payee's IBAN and name into its `account` cell.
@@ -64,12 +66,12 @@ fn seal(cipher: &RowCipher, id: &str, iban: &[u8], name: &[u8]) -> Result<Vec<u8
     plain.push(len);
     plain.extend_from_slice(iban);
     plain.extend_from_slice(name);
-    cipher.seal(cell("account", id), &plain)
+    cipher.seal(cell(ACCOUNT, id), &plain)
 }
 
 /// Opens a payee's `account` cell. The plaintext buffer becomes the name.
 fn open(cipher: &RowCipher, id: &str, sealed: &[u8]) -> Result<(Iban, String), StoreError> {
-    let mut plain = cipher.open(cell("account", id), sealed)?;
+    let mut plain = cipher.open(cell(ACCOUNT, id), sealed)?;
     let len = usize::from(*plain.first().ok_or(StoreError::Tampered)?);
     let iban = plain
         .get(1..1 + len)
@@ -102,7 +104,6 @@ fn load(conn: &Connection, cipher: &RowCipher, profile_id: &str) -> Result<Vec<P
             first_paid_at: from_unix(row.get(2)?)?,
             last_paid_at: from_unix(row.get(3)?)?,
             times_paid: u32::try_from(times_paid).map_err(|_| StoreError::Corrupt)?,
-            profile_id: profile_id.to_owned(),
             id,
         });
     }
@@ -198,7 +199,6 @@ pub(super) fn upsert_payee(
     )?;
     Ok(Payee {
         id,
-        profile_id: profile_id.to_owned(),
         iban: iban.clone(),
         name: name.to_owned(),
         first_paid_at: from_unix(first)?,
@@ -219,8 +219,8 @@ pub(super) fn reseal_from_v5(tx: &Connection, cipher: &RowCipher) -> Result<(), 
     while let Some(row) = rows.next()? {
         let id: String = row.get(0)?;
         let opened = cipher
-            .open(cell("iban", &id), blob(row, 1)?)
-            .and_then(|iban| Ok((iban, cipher.open(cell("name", &id), blob(row, 2)?)?)));
+            .open(cell(IBAN_V5, &id), blob(row, 1)?)
+            .and_then(|iban| Ok((iban, cipher.open(cell(NAME_V5, &id), blob(row, 2)?)?)));
         let Ok((iban, name)) = opened else {
             tracing::warn!("a payee that no longer decrypts was left out of the upgrade");
             continue;

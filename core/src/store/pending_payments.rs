@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 use time::OffsetDateTime;
 
-use super::row_cipher::Cell;
+use super::row_cipher::{Cell, cell_scope};
 use super::{Store, StoreError, from_unix, unix};
 
 /// A stored pending payment. `Debug` shows only the ids.
@@ -34,8 +34,7 @@ impl std::fmt::Debug for PendingPaymentRecord {
 
 fn body_cell(payment_id: &str) -> Cell<'_> {
     Cell {
-        table: "pending_payments",
-        column: "body",
+        scope: cell_scope!("pending_payments", "body"),
         row_id: payment_id,
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{Connection, Row, params};
 use time::OffsetDateTime;
 
-use super::row_cipher::{Cell, RowCipher};
+use super::row_cipher::{Cell, RowCipher, cell_scope};
 use super::{Store, StoreError, from_unix, unix};
 use crate::api::CustomerKind;
 use crate::i18n::Language;
@@ -91,8 +91,7 @@ const INSERT_COLUMNS: &str = "id, name, server_profile_id, server_device_id, sta
 
 fn name_cell(id: &str) -> Cell<'_> {
     Cell {
-        table: "profiles",
-        column: "name",
+        scope: cell_scope!("profiles", "name"),
         row_id: id,
     }
 }

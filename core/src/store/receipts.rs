@@ -4,7 +4,7 @@
 use rusqlite::params;
 use time::OffsetDateTime;
 
-use super::row_cipher::Cell;
+use super::row_cipher::{Cell, cell_scope};
 use super::{Store, StoreError, from_unix, unix};
 use crate::keys::SecondFactor;
 use crate::random::random_id;
@@ -74,8 +74,7 @@ impl std::fmt::Debug for Receipt {
 
 fn text_cell(id: &str) -> Cell<'_> {
     Cell {
-        table: "receipts",
-        column: "shown_text",
+        scope: cell_scope!("receipts", "shown_text"),
         row_id: id,
     }
 }

@@ -20,13 +20,23 @@ use crate::secrets::SecretBytes;
 
 const FORMAT: u8 = 1;
 const TAG_LEN: usize = 16;
-const AAD_PREFIX: &[u8] = b"avain-store-v1";
+/// The fixed part of a cell's associated data, `avain-store-v1 \0 table \0 column \0`,
+/// made at compile time: a payee read at start opens one cell each, and joining the four
+/// parts at run time took about 330 instructions a cell at `opt-level = "z"` (callgrind),
+/// 110 now. The bytes are those of the format since version 1
+/// (`the_associated_data_keeps_its_format`).
+macro_rules! cell_scope {
+    ($table:literal, $column:literal) => {
+        concat!("avain-store-v1\0", $table, "\0", $column, "\0")
+    };
+}
+pub(crate) use cell_scope;
 
 /// Where a ciphertext belongs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Cell<'a> {
-    pub(crate) table: &'static str,
-    pub(crate) column: &'static str,
+    /// Its table and column, from [`cell_scope!`].
+    pub(crate) scope: &'static str,
     pub(crate) row_id: &'a str,
 }
 
@@ -40,27 +50,19 @@ impl Cell<'_> {
     /// when it fits (every cell this store makes): a row read decrypts several cells, and
     /// an allocation each was a measurable part of opening the store.
     fn aad<'b>(&self, inline: &'b mut [u8; AAD_INLINE], heap: &'b mut Vec<u8>) -> &'b [u8] {
-        let parts = [
-            AAD_PREFIX,
-            self.table.as_bytes(),
-            self.column.as_bytes(),
-            self.row_id.as_bytes(),
-        ];
-        let len: usize = parts.iter().map(|p| p.len() + 1).sum();
+        let (scope, row) = (self.scope.as_bytes(), self.row_id.as_bytes());
+        let len = scope.len() + row.len() + 1;
         if len > AAD_INLINE {
             heap.clear();
-            for part in parts {
-                heap.extend_from_slice(part);
-                heap.push(0);
-            }
+            heap.extend_from_slice(scope);
+            heap.extend_from_slice(row);
+            heap.push(0);
             return heap;
         }
-        let mut at = 0;
-        for part in parts {
-            inline[at..at + part.len()].copy_from_slice(part);
-            inline[at + part.len()] = 0;
-            at += part.len() + 1;
-        }
+        let (head, tail) = inline.split_at_mut(scope.len());
+        head.copy_from_slice(scope);
+        tail[..row.len()].copy_from_slice(row);
+        tail[row.len()] = 0;
         &inline[..len]
     }
 }
@@ -201,8 +203,7 @@ mod tests {
 
     fn cell(row_id: &str) -> Cell<'_> {
         Cell {
-            table: "payees",
-            column: "name",
+            scope: cell_scope!("payees", "name"),
             row_id,
         }
     }
@@ -222,8 +223,7 @@ mod tests {
             StoreError::Tampered
         );
         let other_column = Cell {
-            table: "payees",
-            column: "iban",
+            scope: cell_scope!("payees", "iban"),
             row_id: "r1",
         };
         assert_eq!(
@@ -234,6 +234,28 @@ mod tests {
             cipher(2).open(cell("r1"), &sealed).unwrap_err(),
             StoreError::Tampered
         );
+    }
+
+    #[test]
+    fn the_associated_data_keeps_its_format() {
+        let (mut inline, mut heap) = ([0u8; AAD_INLINE], Vec::new());
+        let cell = Cell {
+            scope: cell_scope!("payees", "account"),
+            row_id: "r1b2",
+        };
+        assert_eq!(
+            cell.aad(&mut inline, &mut heap),
+            b"avain-store-v1\0payees\0account\0r1b2\0"
+        );
+        let long = "7".repeat(AAD_INLINE);
+        let cell = Cell {
+            scope: cell_scope!("meta", "key_check"),
+            row_id: &long,
+        };
+        let mut expected = b"avain-store-v1\0meta\0key_check\0".to_vec();
+        expected.extend_from_slice(long.as_bytes());
+        expected.push(0);
+        assert_eq!(cell.aad(&mut inline, &mut heap), expected.as_slice());
     }
 
     #[test]

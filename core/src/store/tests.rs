@@ -613,15 +613,14 @@ fn a_bad_payee_row_fails_with_its_typed_error_when_read() {
             )
             .unwrap();
     };
-    let sealed_as = |column: &'static str, plain: &[u8]| {
+    let sealed_as = |scope: &'static str, plain: &[u8]| {
         let cell = row_cipher::Cell {
-            table: "payees",
-            column,
+            scope,
             row_id: &payee.id,
         };
         f.store.cipher.seal(cell, plain).unwrap()
     };
-    let sealed = |plain: &[u8]| sealed_as("account", plain);
+    let sealed = |plain: &[u8]| sealed_as(row_cipher::cell_scope!("payees", "account"), plain);
 
     // One bit flipped in the ciphertext.
     let mut flipped = sealed(b"\x12FI2112345600000785Kesko");
@@ -631,7 +630,7 @@ fn a_bad_payee_row_fails_with_its_typed_error_when_read() {
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);
     // Sealed for another column of the row (the v5 layout's IBAN cell).
     set_iban(rusqlite::types::Value::Blob(sealed_as(
-        "iban",
+        row_cipher::cell_scope!("payees", "iban"),
         b"\x12FI2112345600000785Kesko",
     )));
     assert_eq!(f.reopen().payees("a1").unwrap_err(), StoreError::Tampered);

@@ -18,11 +18,10 @@
 //! A file without the expected function is left as it is (the Kotlin still works, only
 //! slower).
 
-use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::collect_kotlin;
+use crate::kotlin_unused::rewrite_each;
 
 /// UniFFI 0.32.2's body, whole.
 const GENERATED: &str = "private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {
@@ -59,17 +58,7 @@ private val uniffiThreadCallStatus: ThreadLocal<UniffiRustCallStatus> = ThreadLo
 
 /// Rewrites the `.kt` files under `dir`; returns how many were changed.
 pub fn reuse_call_status(dir: &Path) -> io::Result<usize> {
-    let mut files = Vec::new();
-    collect_kotlin(dir, &mut files)?;
-    let mut changed = 0;
-    for file in files {
-        let text = fs::read_to_string(&file)?;
-        if let Some(rewritten) = rewrite(&text) {
-            fs::write(&file, rewritten)?;
-            changed += 1;
-        }
-    }
-    Ok(changed)
+    rewrite_each(dir, |text| Some((rewrite(text)?, 1)))
 }
 
 /// `text` with the reusing body, or `None` when UniFFI's is not there exactly once.

@@ -10,11 +10,10 @@
 //! `IntegrityCheckingUniffiLib.ensureInitialized()`, before it registers any function.
 //! A file without both objects in the expected form is left as it is.
 
-use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::collect_kotlin;
+use crate::kotlin_unused::rewrite_each;
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
 const CHECKING_OPEN: &str = "internal object IntegrityCheckingUniffiLib {";
@@ -23,17 +22,7 @@ const ENSURE: &str = "IntegrityCheckingUniffiLib.ensureInitialized()";
 
 /// Rewrites the `.kt` files under `dir`; returns how many were changed.
 pub fn check_own_contract(dir: &Path) -> io::Result<usize> {
-    let mut files = Vec::new();
-    collect_kotlin(dir, &mut files)?;
-    let mut changed = 0;
-    for file in files {
-        let text = fs::read_to_string(&file)?;
-        if let Some(rewritten) = rewrite(&text) {
-            fs::write(&file, rewritten)?;
-            changed += 1;
-        }
-    }
-    Ok(changed)
+    rewrite_each(dir, |text| Some((rewrite(text)?, 1)))
 }
 
 /// `text` with the check called first in `UniffiLib`'s initialiser, or `None` when the

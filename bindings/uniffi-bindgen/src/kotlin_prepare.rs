@@ -33,11 +33,10 @@
 //! it is: the open is then only slower.
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{collect_kotlin, is_ident, words};
+use crate::kotlin_unused::{is_ident, rewrite_each, words};
 
 /// A call by its FFI function, and for a constructor the class it constructs.
 type FirstCall = (&'static str, Option<&'static str>);
@@ -51,17 +50,7 @@ const FIRST_CALLS: &[FirstCall] = &[
 
 /// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
 pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
-    let mut files = Vec::new();
-    collect_kotlin(dir, &mut files)?;
-    let mut prepared = 0;
-    for file in files {
-        let text = fs::read_to_string(&file)?;
-        if let Some((rewritten, n)) = rewrite(&text, FIRST_CALLS) {
-            fs::write(&file, rewritten)?;
-            prepared += n;
-        }
-    }
-    Ok(prepared)
+    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS))
 }
 
 const LIB_OPEN: &str = "internal object UniffiLib {";

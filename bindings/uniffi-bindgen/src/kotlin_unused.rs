@@ -48,6 +48,24 @@ pub fn drop_unused_externals(dir: &Path) -> io::Result<usize> {
     Ok(removed)
 }
 
+/// Rewrites each `.kt` file under `dir` that `rewrite` returns new text for, and sums the
+/// counts it returns with them (what one rewrite changed in that file).
+pub(crate) fn rewrite_each(
+    dir: &Path,
+    mut rewrite: impl FnMut(&str) -> Option<(String, usize)>,
+) -> io::Result<usize> {
+    let mut files = Vec::new();
+    collect_kotlin(dir, &mut files)?;
+    let mut total = 0;
+    for file in files {
+        if let Some((rewritten, n)) = rewrite(&fs::read_to_string(&file)?) {
+            fs::write(&file, rewritten)?;
+            total += n;
+        }
+    }
+    Ok(total)
+}
+
 pub(crate) fn collect_kotlin(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
     for entry in fs::read_dir(dir)? {
         let path = entry?.path();

@@ -130,16 +130,16 @@ impl Inner {
         let (factor, receipt) = match factor {
             ApprovalFactor::Pin { pin } => {
                 // The receipt is written while K_pin is derived (on the blocking pool).
-                let (factor, receipt) = tokio::join!(
+                let (factor, receipt) = tokio::try_join!(
                     self.pin_factor(profile, challenge, &approval, Pin::new(pin)),
                     async { self.store_receipt(profile, challenge, &approval, SecondFactor::Pin) }
-                );
-                (factor?, receipt)
+                )?;
+                (factor, receipt)
             }
             ApprovalFactor::Biometric => {
                 self.check_challenge(profile, challenge, &approval)?;
                 let receipt =
-                    self.store_receipt(profile, challenge, &approval, SecondFactor::Biometric);
+                    self.store_receipt(profile, challenge, &approval, SecondFactor::Biometric)?;
                 (ReadyFactor::Biometric, receipt)
             }
         };
@@ -148,14 +148,17 @@ impl Inner {
     }
 
     /// Stores the receipt of answering `challenge` with `approval` (one synced
-    /// transaction, which also marks the profile used), before the answer is sent.
+    /// transaction, which also marks the profile used), before the answer is sent. When
+    /// the app has stopped waiting the answer will not be sent: nothing is written and the
+    /// flow ends as cancelled ([`crate::net::still_waiting`]).
     pub(crate) fn store_receipt(
         self: &Arc<Self>,
         profile: &Profile,
         challenge: &Challenge,
         approval: &Approval,
         factor: SecondFactor,
-    ) -> StoredReceipt {
+    ) -> Result<StoredReceipt, AvainError> {
+        crate::net::still_waiting().map_err(|e| self.bank_error(e))?;
         let receipt = NewReceipt {
             profile_id: profile.id.clone(),
             purpose: approval.purpose(),
@@ -173,13 +176,13 @@ impl Inner {
                 None
             }
         };
-        StoredReceipt {
+        Ok(StoredReceipt {
             inner: Arc::clone(self),
             profile_id: profile.id.clone(),
             id,
             sent: AtomicBool::new(false),
             removed: AtomicBool::new(false),
-        }
+        })
     }
 
     /// Sends the signed answer with `send` and settles its receipt: it stays when the

@@ -141,7 +141,7 @@ impl Inner {
         let (for_challenge, for_receipt) = (&profile, &approval);
         let challenge_and_receipt = move |factor: SecondFactor| async move {
             let challenge = self.login_challenge(for_challenge).await?;
-            let receipt = self.store_receipt(for_challenge, &challenge, for_receipt, factor);
+            let receipt = self.store_receipt(for_challenge, &challenge, for_receipt, factor)?;
             Ok::<_, AvainError>((challenge, receipt))
         };
         let ((challenge, receipt), factor) = match factor {

@@ -92,6 +92,10 @@ impl Inner {
             .await
             .map_err(|e| self.bank_error(e))?;
         check_new_pin(lang, &new, &current, pending.birth_date)?;
+        // The bank's answer to the start needs nothing stored here; when the app stopped
+        // waiting, the confirmation would not be sent, so nothing is derived, stored or
+        // signed for it.
+        crate::net::still_waiting().map_err(|e| self.bank_error(e))?;
         let approval = Approval::PinChange {
             new_pin_public_key: new_public,
         };
@@ -109,7 +113,7 @@ impl Inner {
             )
             .map_err(|e| AvainError::from_store(lang, e))?;
         let receipt =
-            self.store_receipt(&profile, &pending.challenge, &approval, SecondFactor::Pin);
+            self.store_receipt(&profile, &pending.challenge, &approval, SecondFactor::Pin)?;
         let signed = self
             .sign_ready(&profile, &pending.challenge, approval, factor, receipt)
             .await?;

@@ -73,6 +73,18 @@ pub fn must_finish() {
     let _ = CALLER.try_with(|caller| caller.committed.store(true, Ordering::SeqCst));
 }
 
+/// [`NetError::Cancelled`] once the running flow's caller has left. A flow that goes on
+/// only to handle an answer it already asked for checks this before it prepares another
+/// request (derives a key, writes a receipt, signs): that request would not be sent, and
+/// a receipt written for it would be there until the refusal removed it. Outside any
+/// flow it is always `Ok`.
+pub fn still_waiting() -> Result<(), NetError> {
+    match CALLER.try_with(|caller| caller.gone.load(Ordering::SeqCst)) {
+        Ok(true) => Err(NetError::Cancelled),
+        Ok(false) | Err(_) => Ok(()),
+    }
+}
+
 /// Refuses a request whose flow's caller left ([`NetError::Cancelled`]). Requests
 /// outside any flow (tests driving the HTTP client alone) always go.
 pub(super) fn admit(method: &Method) -> Result<(), NetError> {
@@ -115,8 +127,25 @@ mod tests {
         assert!(!left_early, "a POST went: the flow must handle its answer");
     }
 
+    #[tokio::test]
+    async fn a_flow_that_runs_on_without_its_caller_is_told_before_it_prepares_more() {
+        let caller = Caller::new();
+        let check = Arc::clone(&caller);
+        let outcome = caller
+            .scope(async move {
+                let waiting = still_waiting();
+                assert_eq!(admit(&Method::POST), Ok(()));
+                assert!(!check.leave(), "a POST went: the flow runs on");
+                (waiting, still_waiting())
+            })
+            .await;
+        assert_eq!(outcome.0, Ok(()));
+        assert_eq!(outcome.1, Err(NetError::Cancelled));
+    }
+
     #[test]
     fn requests_outside_a_flow_always_go() {
         assert_eq!(admit(&Method::DELETE), Ok(()));
+        assert_eq!(still_waiting(), Ok(()));
     }
 }

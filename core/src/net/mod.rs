@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use crate::api::ErrorCode;
 
-pub use caller::{Caller, must_finish};
+pub use caller::{Caller, must_finish, still_waiting};
 pub use http::{BankHttp, HttpOptions};
 pub use tls::{Trust, client_config, spki_sha256};
 

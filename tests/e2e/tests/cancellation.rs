@@ -436,6 +436,42 @@ async fn a_pin_change_dropped_before_its_first_request_changes_nothing() {
     s.log_in().await;
 }
 
+/// A PIN change dropped while the bank holds the answer to its start (the challenge)
+/// stops there: the confirmation would not be sent, so nothing is derived, stored or
+/// signed for it. Before, the flow went on to store the pending change and the receipt,
+/// sign, and only then found the request refused: the receipt was there until the
+/// refusal removed it, and the pending change stayed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pin_change_dropped_while_the_bank_holds_its_challenge_changes_nothing() {
+    let s = Setup::new(|h| {
+        let db = h.bank.database_path();
+        Box::new(move || {
+            count(
+                &db,
+                "SELECT count(*) FROM pending_changes WHERE kind = 'pin'",
+            ) > 0
+        })
+    })
+    .await;
+    s.log_in().await;
+    s.drop_while_bank_holds_answer(
+        s.phone
+            .change_pin(PIN.into(), NEW_PIN.into(), NEW_PIN.into()),
+    )
+    .await;
+    passed(&s.relay).await;
+    // Longer than the flow took to derive K_pin and store the receipt after the answer.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(500) {
+        assert_eq!(s.receipts_of(Purpose::PinChange).await, 0, "a receipt");
+        assert_eq!(pending_pin_changes(&s), 0, "a pending PIN change");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(approved(&s.bank_db(), "pin_change"), 0);
+    s.phone.logout().await.unwrap();
+    s.log_in().await;
+}
+
 async fn pin_change_left_after_the_bank_committed(drop_after: bool) {
     let s = Setup::new(|h| after_approvals(h, "pin_change", 1)).await;
     s.log_in().await;

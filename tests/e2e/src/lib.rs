@@ -7,6 +7,7 @@
 //! `tests/` and `avain demo` use it.
 
 pub mod attesting;
+pub mod rows;
 pub mod services;
 
 use std::path::{Path, PathBuf};

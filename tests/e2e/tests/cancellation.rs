@@ -25,6 +25,7 @@ use avain_core::client::{
 };
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_core::signed_bytes::Purpose;
+use avain_e2e::rows::{count, pin_change_started};
 use avain_e2e::{ANNA, Harness, MIKKO, bank_config, reopen_phone};
 use avain_sandbox::relay::{Condition, Faults, Relay};
 
@@ -127,13 +128,6 @@ async fn drop_at<T>(call: impl Future<Output = T>, point: impl Future<Output = (
         () = point => false,
         _ = call => true,
     }
-}
-
-/// One number from a database, or 0 when the query cannot run.
-fn count(path: &Path, sql: &str) -> i64 {
-    rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|conn| conn.query_row(sql, [], |r| r.get(0)))
-        .unwrap_or(0)
 }
 
 /// Approvals of `purpose` the bank accepted.
@@ -443,16 +437,7 @@ async fn a_pin_change_dropped_before_its_first_request_changes_nothing() {
 /// refusal removed it, and the pending change stayed.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pin_change_dropped_while_the_bank_holds_its_challenge_changes_nothing() {
-    let s = Setup::new(|h| {
-        let db = h.bank.database_path();
-        Box::new(move || {
-            count(
-                &db,
-                "SELECT count(*) FROM pending_changes WHERE kind = 'pin'",
-            ) > 0
-        })
-    })
-    .await;
+    let s = Setup::new(pin_change_started).await;
     s.log_in().await;
     s.drop_while_bank_holds_answer(
         s.phone

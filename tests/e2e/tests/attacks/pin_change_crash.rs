@@ -24,6 +24,7 @@ use avain_core::os_policy::BankKey;
 use avain_core::pin::PinReason;
 use avain_core::secrets::{SecretBytes, SecretStore, SecretStoreError};
 use avain_core::signed_bytes::Approval;
+use avain_e2e::rows::{count, pin_change_started};
 use avain_e2e::{ANNA, Harness, ManualClock, bank_config, reopen_phone};
 use avain_sandbox::client::{BankClient, SoftwareDevice};
 use avain_sandbox::relay::{Condition, Faults, Relay};
@@ -40,14 +41,6 @@ pub(crate) fn through(relay: &Relay, h: &Harness) -> BankConfig {
     }
 }
 
-/// A query on one of the two databases: its single number, or 0 when it cannot run
-/// (a table or column this version of the code does not have).
-pub(crate) fn count(path: &Path, sql: &str) -> i64 {
-    rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .and_then(|conn| conn.query_row(sql, [], |r| r.get(0)))
-        .unwrap_or(0)
-}
-
 /// PIN changes the bank committed (approved and applied in the same transaction).
 fn committed_changes(db: &Path) -> i64 {
     count(
@@ -60,17 +53,6 @@ fn committed_changes(db: &Path) -> i64 {
 fn bank_committed(h: &Harness) -> Condition {
     let db = h.bank.database_path();
     Box::new(move || committed_changes(&db) > 0)
-}
-
-/// The bank has stored the start of a PIN change.
-fn bank_started(h: &Harness) -> Condition {
-    let db = h.bank.database_path();
-    Box::new(move || {
-        count(
-            &db,
-            "SELECT count(*) FROM pending_changes WHERE kind = 'pin'",
-        ) > 0
-    })
 }
 
 /// The phone has stored its pending PIN change: what it sends next is the confirmation.
@@ -332,7 +314,7 @@ async fn a_pin_change_confirmation_cut_before_the_bank_logs_in_with_the_old_pin_
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_pin_change_whose_start_answer_is_lost_logs_in_with_the_old_pin() {
     let (h, id, error) = interrupted_change(|h| Faults {
-        cut_answers: Some(bank_started(h)),
+        cut_answers: Some(pin_change_started(h)),
         ..Faults::default()
     })
     .await;

@@ -20,11 +20,12 @@ use std::time::{Duration, Instant};
 
 use avain_core::client::{ApprovalFactor, PaymentDraft};
 use avain_core::store::DATABASE_FILE;
+use avain_e2e::rows::count;
 use avain_e2e::{ANNA, Harness, ManualClock, bank_config};
 use avain_sandbox::relay::{Faults, Relay};
 
 use crate::pin_change_crash::{
-    FileKeystore, PhoneOnDisk, count, open_app, phone_process, read_bank, through, write_bank,
+    FileKeystore, PhoneOnDisk, open_app, phone_process, read_bank, through, write_bank,
 };
 
 const PIN: &str = "4719";

@@ -8,11 +8,11 @@
 
 mod common;
 
-use avain_protocol::api::{ErrorCode, LoginChannel, LoginRequest, Session};
+use avain_protocol::api::{Challenge, ErrorCode, LoginChannel, LoginRequest, Session};
 use avain_protocol::lifecycle::{LockReason, ProfileState};
 use avain_protocol::signed_bytes::Approval;
 use avain_sandbox::Sandbox;
-use avain_sandbox::client::{LOGIN_TEXT, SoftwareDevice};
+use avain_sandbox::client::{BankClient, LOGIN_TEXT, SoftwareDevice};
 use avain_sandbox::seed::ANNA;
 use common::*;
 use ring::signature::KeyPair;
@@ -26,6 +26,24 @@ fn login_approval() -> Approval {
 }
 
 /// A connection of the test's own to the bank's database, to change rows behind its back.
+/// The error code of the bank's answer to `challenge` when K_dev's signature in it comes
+/// from another phone (K_pin's is the device's own); `None` if it was accepted.
+async fn forged_device_answer(
+    client: &BankClient,
+    device: &SoftwareDevice,
+    challenge: &Challenge,
+) -> Option<ErrorCode> {
+    let mut forged = device.answer(challenge, &login_approval(), Some(PIN));
+    forged.device_signature = SoftwareDevice::new()
+        .answer(challenge, &login_approval(), Some(PIN))
+        .device_signature;
+    client
+        .post::<Session>("/v1/sessions", None, &LoginRequest { assertion: forged })
+        .await
+        .err()?
+        .code()
+}
+
 fn database(bank: &Sandbox) -> Connection {
     avain_sandbox::db::connect(&bank.database_path()).unwrap()
 }
@@ -69,15 +87,10 @@ async fn a_profile_locked_after_the_challenge_refuses_the_answer_before_its_sign
 
     // K_dev's signature from another phone: the profile check comes first, so the answer
     // is the lock, not `signature_invalid`.
-    let mut forged = device.answer(&first, &login_approval(), Some(PIN));
-    forged.device_signature = SoftwareDevice::new()
-        .answer(&first, &login_approval(), Some(PIN))
-        .device_signature;
-    let err = client
-        .post::<Session>("/v1/sessions", None, &LoginRequest { assertion: forged })
-        .await
-        .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::ProfileLocked));
+    assert_eq!(
+        forged_device_answer(&client, &device, &first).await,
+        Some(ErrorCode::ProfileLocked)
+    );
     // The right answer is refused too, and nothing was counted or approved.
     let err = client
         .answer_login(&device, &second, Some(PIN))
@@ -110,15 +123,10 @@ async fn codes_blocked_after_the_challenge_refuse_the_answer_without_counting_it
     let wrong_pin = client.answer_login(&device, &challenges[0], Some("9999"));
     let err = wrong_pin.await.unwrap_err();
     assert_eq!(err.code(), Some(ErrorCode::CodesBlocked));
-    let mut forged = device.answer(&challenges[1], &login_approval(), Some(PIN));
-    forged.device_signature = SoftwareDevice::new()
-        .answer(&challenges[1], &login_approval(), Some(PIN))
-        .device_signature;
-    let err = client
-        .post::<Session>("/v1/sessions", None, &LoginRequest { assertion: forged })
-        .await
-        .unwrap_err();
-    assert_eq!(err.code(), Some(ErrorCode::CodesBlocked));
+    assert_eq!(
+        forged_device_answer(&client, &device, &challenges[1]).await,
+        Some(ErrorCode::CodesBlocked)
+    );
     let err = client
         .answer_login(&device, &challenges[2], Some(PIN))
         .await

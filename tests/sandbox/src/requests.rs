@@ -1,7 +1,9 @@
 //! What every request of a connection goes through around the routes, in one service:
 //! the client's address recorded for the throttles, the request counted in the
-//! connection's activity (while it runs, also when the client abandons it), its language
-//! in scope for every text rendered below, and its answer marked never to be cached.
+//! connection's activity and in the server's requests in progress (which the database
+//! writer waits for, `db::gather`) while it runs, also when the client abandons it, its
+//! language in scope for every text rendered below, and its answer marked never to be
+//! cached.
 //!
 //! One hand-written service instead of four stacked ones (two `from_fn` middlewares, a
 //! `map_request` and a `map_future`): each of those cloned and boxed the inner service or
@@ -18,6 +20,7 @@ use axum::http::header::{ACCEPT_LANGUAGE, CACHE_CONTROL};
 use axum::response::Response;
 use tower::Service;
 
+use crate::db::gather::RequestsInFlight;
 use crate::idle::Activity;
 use crate::language;
 use crate::throttle::ClientAddr;
@@ -28,15 +31,23 @@ pub struct ConnectionRequests {
     routes: axum::Router,
     client: ClientAddr,
     activity: Arc<Activity>,
+    requests: RequestsInFlight,
 }
 
 impl ConnectionRequests {
-    /// The requests of a connection from `client`, served by `routes`.
-    pub fn new(routes: axum::Router, client: ClientAddr, activity: Arc<Activity>) -> Self {
+    /// The requests of a connection from `client`, served by `routes`, each counted in
+    /// `activity` and `requests` while it runs.
+    pub fn new(
+        routes: axum::Router,
+        client: ClientAddr,
+        activity: Arc<Activity>,
+        requests: RequestsInFlight,
+    ) -> Self {
         ConnectionRequests {
             routes,
             client,
             activity,
+            requests,
         }
     }
 }
@@ -53,7 +64,7 @@ where
     fn call(&self, request: hyper::Request<B>) -> Self::Future {
         let mut request: Request = request.map(axum::body::Body::new);
         request.extensions_mut().insert(self.client);
-        let in_flight = self.activity.start();
+        let in_flight = (self.activity.start(), self.requests.start());
         let lang = language::from_header(
             request
                 .headers()

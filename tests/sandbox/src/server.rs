@@ -21,6 +21,7 @@ use crate::bank_keys::BankKeys;
 use crate::challenges::ChallengeStore;
 use crate::clock::{Clock, ClockMode};
 use crate::db::Db;
+use crate::db::gather::RequestsInFlight;
 use crate::idle::Activity;
 use crate::outbox::Outbox;
 use crate::requests::ConnectionRequests;
@@ -176,6 +177,7 @@ impl Sandbox {
             listener,
             acceptor,
             app,
+            state.db.requests().clone(),
             options.connections,
             stop,
         ));
@@ -339,6 +341,7 @@ async fn accept_loop(
     listener: TcpListener,
     acceptor: TlsAcceptor,
     app: axum::Router,
+    requests: RequestsInFlight,
     limits: ConnectionLimits,
     mut stop: watch::Receiver<bool>,
 ) {
@@ -370,6 +373,7 @@ async fn accept_loop(
         let acceptor = acceptor.clone();
         let client = ClientAddr(peer.ip());
         let app = app.clone();
+        let requests = requests.clone();
         connections.spawn(async move {
             let _slot = slot;
             let handshake = tokio::time::timeout(limits.header_timeout, acceptor.accept(tcp));
@@ -379,7 +383,7 @@ async fn accept_loop(
             // Each request holds the connection's activity while it runs (also when the
             // client abandons it), so an idle HTTP/2 connection is cut off like HTTP/1.1's.
             let activity = Activity::new();
-            let service = ConnectionRequests::new(app, client, Arc::clone(&activity));
+            let service = ConnectionRequests::new(app, client, Arc::clone(&activity), requests);
             let mut builder = auto::Builder::new(TokioExecutor::new());
             builder
                 .http1()

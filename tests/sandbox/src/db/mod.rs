@@ -2,22 +2,26 @@
 //! commits before anyone is answered, and a few reader connections.
 //!
 //! Writes are jobs sent to the writer thread. It takes every job waiting (up to
-//! [`MAX_BATCH`]), runs each inside its own savepoint, commits the whole batch with one
+//! [`MAX_BATCH`]), waits briefly for more when other requests are in progress
+//! ([`gather`]), runs each inside its own savepoint, commits the whole batch with one
 //! fsync, and only then releases the answers (group commit). A job's error rolls back its
 //! savepoint only. So every answer that reports a change (a recorded failure, a confirmed
 //! payment) is durable before the client sees it, and a busy server pays one fsync for
 //! many requests.
 
+pub mod gather;
 pub mod records;
 pub mod schema;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 use tokio::sync::oneshot;
 
+use self::gather::RequestsInFlight;
 use crate::error::{ApiError, ApiResult};
 
 /// The most jobs committed together.
@@ -39,6 +43,7 @@ struct Inner {
     path: PathBuf,
     writer: Mutex<Option<mpsc::Sender<WriteJob>>>,
     readers: Mutex<Vec<Connection>>,
+    requests: RequestsInFlight,
 }
 
 impl std::fmt::Debug for Db {
@@ -67,8 +72,14 @@ fn open_connection(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 impl Db {
-    /// Opens (creating or migrating) the database at `path` and starts its writer thread.
+    /// Opens (creating or migrating) the database at `path` and starts its writer thread,
+    /// which gathers a batch for [`gather::GATHER_WAIT`] when other requests are in progress.
     pub fn open(path: &Path) -> Result<Db, String> {
+        Db::open_gathering(path, gather::GATHER_WAIT)
+    }
+
+    /// [`Db::open`] with another gathering wait (tests).
+    fn open_gathering(path: &Path, wait: Duration) -> Result<Db, String> {
         let mut writer = open_connection(path).map_err(|e| format!("opening the database: {e}"))?;
         schema::migrate(&mut writer).map_err(|e| format!("migrating the database: {e}"))?;
         let mut readers = Vec::with_capacity(READERS);
@@ -76,15 +87,21 @@ impl Db {
             readers.push(open_connection(path).map_err(|e| format!("opening a reader: {e}"))?);
         }
         let (tx, rx) = mpsc::channel::<WriteJob>();
+        let requests = RequestsInFlight::default();
+        let gathering = Gathering {
+            requests: requests.clone(),
+            wait,
+        };
         std::thread::Builder::new()
             .name("avain-sandbox-db-writer".to_owned())
-            .spawn(move || writer_loop(&writer, &rx))
+            .spawn(move || writer_loop(&writer, &rx, &gathering))
             .map_err(|e| format!("starting the database writer: {e}"))?;
         Ok(Db {
             inner: Arc::new(Inner {
                 path: path.to_owned(),
                 writer: Mutex::new(Some(tx)),
                 readers: Mutex::new(readers),
+                requests,
             }),
         })
     }
@@ -151,6 +168,12 @@ impl Db {
         result
     }
 
+    /// The server's requests in progress, which the writer waits for (the server counts
+    /// each request there while it runs).
+    pub fn requests(&self) -> &RequestsInFlight {
+        &self.inner.requests
+    }
+
     /// Stops the writer thread after the jobs already sent.
     pub fn close(&self) {
         match self.inner.writer.lock() {
@@ -212,14 +235,33 @@ fn run_in_savepoint<T>(
     result
 }
 
-fn writer_loop(conn: &Connection, jobs: &mpsc::Receiver<WriteJob>) {
+/// When the writer waits for more jobs: [`gather::worth_waiting`] given the requests in
+/// progress, for `wait`.
+struct Gathering {
+    requests: RequestsInFlight,
+    wait: Duration,
+}
+
+/// Adds the jobs waiting now to `batch`, up to [`MAX_BATCH`].
+fn take_waiting(jobs: &mpsc::Receiver<WriteJob>, batch: &mut Vec<WriteJob>) {
+    while batch.len() < MAX_BATCH {
+        match jobs.try_recv() {
+            Ok(job) => batch.push(job),
+            Err(_) => break,
+        }
+    }
+}
+
+fn writer_loop(conn: &Connection, jobs: &mpsc::Receiver<WriteJob>, gathering: &Gathering) {
     while let Ok(first) = jobs.recv() {
         let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match jobs.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
+        take_waiting(jobs, &mut batch);
+        // One sleep, not a wait woken by each arriving job: those wake-ups cost more
+        // than the commits they saved.
+        if batch.len() < MAX_BATCH && gather::worth_waiting(gathering.requests.count(), batch.len())
+        {
+            std::thread::sleep(gathering.wait);
+            take_waiting(jobs, &mut batch);
         }
         // Cached statements: parsing BEGIN and COMMIT again for every batch showed in
         // the writer's profile.
@@ -327,6 +369,61 @@ mod tests {
             .await
             .expect("read");
         assert_eq!(rows, 400);
+        db.close();
+    }
+
+    /// A write with no other request in progress is committed at once, however long the
+    /// gathering wait (10 s here: waiting would show).
+    #[tokio::test]
+    async fn a_lone_request_is_not_kept_waiting() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let db = Db::open_gathering(&dir.path().join("bank.sqlite3"), Duration::from_secs(10))
+            .expect("database");
+        let _request = db.requests().start();
+        let start = std::time::Instant::now();
+        db.write(
+            |conn| Ok(conn.execute("INSERT INTO meta (key, value) VALUES ('lone', 'x')", [])?),
+        )
+        .await
+        .expect("write");
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            start.elapsed()
+        );
+        db.close();
+    }
+
+    /// With another request in progress, the writer waits for its job and commits both
+    /// together: the second write, sent 50 ms after the first, is answered with it, not a
+    /// wait later.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn writes_of_concurrent_requests_are_committed_together() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let wait = Duration::from_secs(1);
+        let db = Db::open_gathering(&dir.path().join("bank.sqlite3"), wait).expect("database");
+        let (_first, _second) = (db.requests().start(), db.requests().start());
+        let start = std::time::Instant::now();
+        let write = |key: &'static str| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                db.write(move |conn| {
+                    Ok(conn.execute("INSERT INTO meta (key, value) VALUES (?1, 'x')", [key])?)
+                })
+                .await
+                .expect("write");
+                start.elapsed()
+            })
+        };
+        let first = write("gathered-1");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let second = write("gathered-2");
+        let (first, second) = (first.await.expect("first"), second.await.expect("second"));
+        assert!(first >= wait, "the first waited for company: {first:?}");
+        assert!(
+            second < first + wait / 2,
+            "the second was in the same commit: {first:?}, {second:?}"
+        );
         db.close();
     }
 

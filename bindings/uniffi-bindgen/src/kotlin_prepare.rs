@@ -22,12 +22,21 @@
 //! when the call lowers one (an optional one inside the settings, such as a clock, is the
 //! app's choice and registers when it is given).
 //!
+//! After the objects, when the file has it, the thread calls avain-ffi's
+//! `prepareRuntime()` (bindings/ffi/src/runtime.rs) in a `runBlocking`: it starts the
+//! library's runtime and a thread of its blocking pool, which the open's call would
+//! otherwise start, and goes the way that call goes, so the first run of the async call's
+//! Kotlin (`uniffiRustCallAsync`, the cancellable continuation), JNA's closure for the
+//! future's continuation callback and the pool thread's first callback into the JVM are
+//! behind the open too. It comes last because the objects cost the open more; the runtime
+//! is built once, whoever asks first.
+//!
 //! The calls' own lambdas (the future's poll, complete, free and lift, and in the vtables
-//! of the traits the open lowers each method's call and result writer) are compiled as
-//! classes (`@JvmSerializableLambda`, used for that effect only) instead of through
-//! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
-//! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
-//! Android's D8 compiles every lambda to a class anyway.
+//! of the traits the open lowers each method's call and result writer; `prepareRuntime`'s
+//! four) are compiled as classes (`@JvmSerializableLambda`, used for that effect only)
+//! instead of through `invokedynamic`: on a desktop JVM each such call site spins a class
+//! at its first run, several milliseconds in a cold JVM, on the open's path; a class is
+//! read from the jar. Android's D8 compiles every lambda to a class anyway.
 //!
 //! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
 //! it is: the open is then only slower.
@@ -55,6 +64,13 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
 
+/// avain-ffi's `prepare_runtime` (bindings/ffi/src/runtime.rs): its FFI function and its
+/// Kotlin declaration. The thread calls it first when the file has it.
+const PREPARE_RUNTIME: (&str, &str) = (
+    "uniffi_avain_ffi_fn_func_prepare_runtime",
+    "suspend fun `prepareRuntime`()",
+);
+
 /// `text` with the preparing object and its start, or `None` when none of `calls` is in
 /// it or its `UniffiLib` has no `init` block.
 fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
@@ -74,15 +90,9 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     // writers in the vtables of the traits they lower.
     let mut as_class: HashSet<usize> = HashSet::new();
     for &(function, class) in calls {
-        let call_token = format!(".{function}(");
-        let Some(call) = lines.iter().position(|l| l.contains(&call_token)) else {
+        let Some((call, end)) = call_lines(&lines, function) else {
             continue;
         };
-        // The end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
-        let Some(end) = lines[call..].iter().position(|l| l.trim_end() == "    )") else {
-            continue;
-        };
-        let end = call + end;
         // In the order the call uses them: the class (a constructor's) and its receiver
         // group first, then the arguments' converters, the result's, the error handler.
         if let Some(class) = class {
@@ -121,6 +131,15 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     }
     if order.is_empty() {
         return None;
+    }
+    // The runtime's start, when the file has it, with its lambdas as classes too.
+    let prepare_runtime = call_lines(&lines, PREPARE_RUNTIME.0).filter(|_| {
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with(PREPARE_RUNTIME.1))
+    });
+    if let Some((call, end)) = prepare_runtime {
+        as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
     }
     order.push("UniffiLib.CLEANER".to_owned());
 
@@ -166,11 +185,30 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     out.push_str(
         "        } catch (e: Throwable) {\n            \
          // Dropped: the call that needs the object meets the failure again and reports it.\n        \
-         }\n    \
-         }\n\
          }\n",
     );
+    if prepare_runtime.is_some() {
+        out.push_str(
+            "        try {\n            \
+             // Then the library's runtime, a thread of its blocking pool and the async\n            \
+             // call's path (the open's objects first: they cost it most).\n            \
+             kotlinx.coroutines.runBlocking { prepareRuntime() }\n        \
+             } catch (e: Throwable) {\n            \
+             // Dropped: the open starts the runtime itself and reports a failure.\n        \
+             }\n",
+        );
+    }
+    out.push_str("    }\n}\n");
     Some((out, order.len()))
+}
+
+/// The lines of the call to `function` in a function's body: from the FFI call to the
+/// end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
+fn call_lines(lines: &[&str], function: &str) -> Option<(usize, usize)> {
+    let call_token = format!(".{function}(");
+    let call = lines.iter().position(|l| l.contains(&call_token))?;
+    let end = lines[call..].iter().position(|l| l.trim_end() == "    )")?;
+    Some((call, call + end))
 }
 
 /// The objects the call's code names: groups (`UniffiLib<Group>`), converters, error
@@ -450,6 +488,39 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         ));
         // The inline `callWithHandle` block is left as it is.
         assert!(out.contains("        callWithHandle { uniffiHandle ->\n"));
+    }
+
+    #[test]
+    fn the_thread_then_starts_the_runtime_when_the_file_has_its_call() {
+        let calls = [("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))];
+        let (without, _) = rewrite(FILE, &calls).unwrap();
+        assert!(!without.contains("prepareRuntime"));
+        let with = format!(
+            "{FILE}
+     suspend fun `prepareRuntime`() {{
+        return uniffiRustCallAsync(
+        UniffiLibFunc.uniffi_avain_ffi_fn_func_prepare_runtime(),
+        {{ future -> UniffiLib.ffi_x_rust_future_free_void(future) }},
+        {{ }},
+        UniffiNullRustCallStatusErrorHandler,
+    )
+    }}
+"
+        );
+        let (out, n) = rewrite(&with, &calls).unwrap();
+        assert_eq!(n, prepared(&out).len());
+        // After the objects, in a try of its own, its lambdas compiled as classes.
+        let run = out.find("override fun run()").unwrap();
+        let walk_end = run + out[run..].find("        } catch (e: Throwable) {").unwrap();
+        let start = out
+            .find("            kotlinx.coroutines.runBlocking { prepareRuntime() }\n")
+            .unwrap();
+        assert!(walk_end < start);
+        assert_eq!(out[start..].matches("} catch (e: Throwable) {").count(), 1);
+        assert!(out.contains(
+            "        @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_void(future) },\n"
+        ));
+        assert!(out.contains("        @JvmSerializableLambda { },\n"));
     }
 
     #[test]

@@ -42,10 +42,11 @@
 //! it is: the open is then only slower.
 
 use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{is_ident, rewrite_each, words};
+use crate::kotlin_unused::{collect_kotlin, is_ident, rewrite_each, words};
 
 /// A call by its FFI function, and for a constructor the class it constructs.
 type FirstCall = (&'static str, Option<&'static str>);
@@ -59,7 +60,48 @@ const FIRST_CALLS: &[FirstCall] = &[
 
 /// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
 pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
-    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS))
+    // Every file as generated: a record of one crate can hold another crate's types.
+    let mut files = Vec::new();
+    collect_kotlin(dir, &mut files)?;
+    let texts = files
+        .iter()
+        .map(fs::read_to_string)
+        .collect::<io::Result<Vec<_>>>()?;
+    let others: Vec<&str> = texts.iter().map(String::as_str).collect();
+    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS, &others))
+}
+
+/// A generated file's lines, package, top-level objects and imports.
+struct Source<'a> {
+    lines: Vec<&'a str>,
+    package: &'a str,
+    objects: HashMap<&'a str, (usize, usize)>,
+    /// Imported name to its full path.
+    imports: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let package = lines
+            .iter()
+            .find_map(|l| l.trim_end().strip_prefix("package "))
+            .unwrap_or("");
+        let imports = lines
+            .iter()
+            .filter_map(|l| {
+                let path = l.trim_end().strip_prefix("import ")?;
+                Some((path.rsplit('.').next()?, path))
+            })
+            .collect();
+        let objects = declared_objects(&lines);
+        Source {
+            lines,
+            package,
+            objects,
+            imports,
+        }
+    }
 }
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
@@ -72,17 +114,15 @@ const PREPARE_RUNTIME: (&str, &str) = (
 );
 
 /// `text` with the preparing object and its start, or `None` when none of `calls` is in
-/// it or its `UniffiLib` has no `init` block.
-fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let objects = declared_objects(&lines);
+/// it or its `UniffiLib` has no `init` block. `others` are the generated files (this one
+/// may be among them), whose objects the records of `text` may use.
+fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, usize)> {
+    let file = Source::new(text);
+    let others: Vec<Source> = others.iter().map(|t| Source::new(t)).collect();
+    let (lines, objects) = (&file.lines, &file.objects);
     // Only objects: declared here or imported from another crate's file (not the
     // converter interfaces, which share the prefix).
-    let imported: HashSet<&str> = lines
-        .iter()
-        .filter_map(|l| l.trim_end().strip_prefix("import ")?.rsplit('.').next())
-        .collect();
-    let is_object = |name: &str| objects.contains_key(name) || imported.contains(name);
+    let is_object = |name: &str| objects.contains_key(name) || file.imports.contains_key(name);
 
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -103,7 +143,7 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
             if is_object(name) && seen.insert(name.to_owned()) {
                 order.push(name.to_owned());
                 // The records inside an argument: what lowering it loads.
-                expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+                expand(name, &file, &file, &others, &mut seen, &mut order);
             }
         }
         as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
@@ -111,8 +151,19 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
             let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
                 continue;
             };
-            if !registers_vtable(name, &lines, &objects) {
+            if !registers_vtable(name, &file) {
                 continue;
+            }
+            // The trait's Rust-implemented class, which lowering checks for (`is`): loaded,
+            // not initialised.
+            if let Some(&(from, to)) = objects.get(name) {
+                let body: String = lines[from..to].concat();
+                let implemented = words(&body)
+                    .map(|(at, end)| &body[at..end])
+                    .find(|w| w.strip_prefix(trait_name) == Some("Impl"));
+                if let Some(class) = implemented.filter(|c| seen.insert((*c).to_owned())) {
+                    order.push(format!("{class}::class.java"));
+                }
             }
             let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
             let Some(&(from, to)) =
@@ -212,12 +263,13 @@ fn call_lines(lines: &[&str], function: &str) -> Option<(usize, usize)> {
 }
 
 /// The objects the call's code names: groups (`UniffiLib<Group>`), converters, error
-/// handlers; in order of appearance.
+/// handlers, the `UniffiWithHandle` marker; in order of appearance.
 fn names(block: &str) -> Vec<&str> {
     words(block)
         .map(|(at, end)| &block[at..end])
         .filter(|w| {
             (w.starts_with("UniffiLib") && *w != "UniffiLib")
+                || *w == "UniffiWithHandle"
                 || w.starts_with("FfiConverter")
                 || w.ends_with("ErrorHandler")
         })
@@ -245,36 +297,72 @@ fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
 }
 
 /// Adds the converters `name`'s body uses, depth first, skipping foreign traits'
-/// converters (whose first use registers a vtable the call may not need).
+/// converters (whose first use registers a vtable the call may not need); and the
+/// `UniffiWithHandle` marker, when a lift names it. `name` is declared or imported in
+/// `owner`; a name from another generated file is followed into it and written with its
+/// package, since the same converter names recur in every crate's file.
 fn expand(
     name: &str,
-    lines: &[&str],
-    objects: &HashMap<&str, (usize, usize)>,
-    is_object: &dyn Fn(&str) -> bool,
+    owner: &Source,
+    file: &Source,
+    others: &[Source],
     seen: &mut HashSet<String>,
     order: &mut Vec<String>,
 ) {
-    let Some(&(from, to)) = objects.get(name) else {
-        return;
+    let (owner, name) = match owner.objects.get(name) {
+        Some(_) => (owner, name),
+        None => {
+            let Some(path) = owner.imports.get(name) else {
+                return;
+            };
+            let declaring = others.iter().find(|o| {
+                o.objects.contains_key(name)
+                    && path.strip_suffix(name) == Some(&format!("{}.", o.package))
+            });
+            match declaring {
+                Some(declaring) => (declaring, name),
+                None => return,
+            }
+        }
     };
-    let body: String = lines[from + 1..to].concat();
+    let (from, to) = owner.objects[name];
+    let body: String = owner.lines[from + 1..to].concat();
     for inner in names(&body) {
-        if !inner.starts_with("FfiConverter") || !is_object(inner) || seen.contains(inner) {
+        let converter = inner.starts_with("FfiConverter");
+        if !converter && inner != "UniffiWithHandle" {
             continue;
         }
-        if registers_vtable(inner, lines, objects) {
+        // As this file (`file`) names it.
+        let key = if owner.objects.contains_key(inner) {
+            if owner.package == file.package {
+                inner.to_owned()
+            } else {
+                format!("{}.{inner}", owner.package)
+            }
+        } else if let Some(path) = owner.imports.get(inner) {
+            if owner.package == file.package {
+                inner.to_owned()
+            } else {
+                (*path).to_owned()
+            }
+        } else {
+            continue;
+        };
+        if seen.contains(&key) || (converter && registers_vtable(inner, owner)) {
             continue;
         }
-        seen.insert(inner.to_owned());
-        order.push(inner.to_owned());
-        expand(inner, lines, objects, is_object, seen, order);
+        seen.insert(key.clone());
+        order.push(key);
+        if converter {
+            expand(inner, owner, file, others, seen, order);
+        }
     }
 }
 
 /// Whether `name` is a foreign trait's converter, whose first use registers its vtable.
-fn registers_vtable(name: &str, lines: &[&str], objects: &HashMap<&str, (usize, usize)>) -> bool {
-    objects.get(name).is_some_and(|&(from, to)| {
-        lines[from..to]
+fn registers_vtable(name: &str, file: &Source) -> bool {
+    file.objects.get(name).is_some_and(|&(from, to)| {
+        file.lines[from..to]
             .iter()
             .any(|l| l.contains("uniffiCallbackInterface"))
     })
@@ -403,6 +491,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         let (out, n) = rewrite(
             FILE,
             &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+            &[],
         )
         .unwrap();
         let mut expected = vec![
@@ -438,6 +527,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         let (out, _) = rewrite(
             FILE,
             &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+            &[],
         )
         .unwrap();
         assert!(out.contains(
@@ -465,7 +555,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
             ("uniffi_x_fn_constructor_wallet_open", Some("Wallet")),
             ("uniffi_x_fn_method_wallet_payees", None),
         ];
-        let (out, n) = rewrite(FILE, &calls).unwrap();
+        let (out, n) = rewrite(FILE, &calls, &[]).unwrap();
         let prepared = prepared(&out);
         assert_eq!(n, prepared.len());
         // Walked from the end: the list's objects first, the open's class last; what both
@@ -493,7 +583,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
     #[test]
     fn the_thread_then_starts_the_runtime_when_the_file_has_its_call() {
         let calls = [("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))];
-        let (without, _) = rewrite(FILE, &calls).unwrap();
+        let (without, _) = rewrite(FILE, &calls, &[]).unwrap();
         assert!(!without.contains("prepareRuntime"));
         let with = format!(
             "{FILE}
@@ -507,7 +597,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
     }}
 "
         );
-        let (out, n) = rewrite(&with, &calls).unwrap();
+        let (out, n) = rewrite(&with, &calls, &[]).unwrap();
         assert_eq!(n, prepared(&out).len());
         // After the objects, in a try of its own, its lambdas compiled as classes.
         let run = out.find("override fun run()").unwrap();
@@ -528,7 +618,8 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         assert_eq!(
             rewrite(
                 FILE,
-                &[("uniffi_x_fn_constructor_other_new", Some("Other"))]
+                &[("uniffi_x_fn_constructor_other_new", Some("Other"))],
+                &[]
             ),
             None
         );
@@ -536,7 +627,8 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         assert_eq!(
             rewrite(
                 &no_lib,
-                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))]
+                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+                &[]
             ),
             None
         );

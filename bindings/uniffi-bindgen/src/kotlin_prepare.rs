@@ -130,7 +130,7 @@ fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, 
     // writers in the vtables of the traits they lower.
     let mut as_class: HashSet<usize> = HashSet::new();
     for &(function, class) in calls {
-        let Some((call, end)) = call_lines(&lines, function) else {
+        let Some((call, end)) = call_lines(lines, function) else {
             continue;
         };
         // In the order the call uses them: the class (a constructor's) and its receiver
@@ -184,7 +184,7 @@ fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, 
         return None;
     }
     // The runtime's start, when the file has it, with its lambdas as classes too.
-    let prepare_runtime = call_lines(&lines, PREPARE_RUNTIME.0).filter(|_| {
+    let prepare_runtime = call_lines(lines, PREPARE_RUNTIME.0).filter(|_| {
         lines
             .iter()
             .any(|l| l.trim_start().starts_with(PREPARE_RUNTIME.1))

@@ -289,7 +289,10 @@ fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
         if len == 0 {
             continue;
         }
-        if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
+        if !rest.contains('{') {
+            // A body-less object (`object UniffiWithHandle`): its line alone.
+            objects.insert(&rest[..len], (i, i + 1));
+        } else if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
             objects.insert(&rest[..len], (i, i + close));
         }
     }
@@ -611,6 +614,53 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
             "        @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_void(future) },\n"
         ));
         assert!(out.contains("        @JvmSerializableLambda { },\n"));
+    }
+
+    #[test]
+    fn other_crates_records_impl_classes_and_the_lift_marker_are_prepared_too() {
+        let calls = [("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))];
+        let text =
+            FILE.replace(
+                "import fi.x.other.FfiConverterString\n",
+                "import fi.x.other.FfiConverterString\nimport fi.x.other.FfiConverterTypeDevice\n",
+            )
+            .replace(
+                "            FfiConverterTypeBank.write(value.`bank`, buf)\n",
+                "            FfiConverterTypeBank.write(value.`bank`, buf)\n            \
+                 FfiConverterTypeDevice.write(value.`device`, buf)\n",
+            )
+            .replace(
+                "    init { uniffiCallbackInterfaceStore.register(UniffiLib) }\n",
+                "    init { uniffiCallbackInterfaceStore.register(UniffiLib) }\n    \
+                 override fun lower(value: Store): Long = if (value is StoreImpl) 1 else 2\n",
+            )
+            .replace(
+                "    override fun lift(value: Long): Wallet = Wallet(value)\n",
+                "    override fun lift(value: Long): Wallet = Wallet(UniffiWithHandle, value)\n",
+            ) + "object UniffiWithHandle\n";
+        let other = "package fi.x.other
+
+public object FfiConverterTypeDevice: FfiConverterRustBuffer<Device> {
+    override fun write(value: Device, buf: ByteBuffer) {
+            FfiConverterString.write(value.`model`, buf)
+    }
+}
+
+public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
+}
+";
+        let (out, n) = rewrite(&text, &calls, &[other, &text]).unwrap();
+        let names = prepared(&out);
+        assert_eq!(n, names.len());
+        // The other crate's record as this file imports it; what is inside it with its
+        // package (this file's own `FfiConverterString` is another class).
+        assert!(names.contains(&"FfiConverterTypeDevice"));
+        assert!(names.contains(&"fi.x.other.FfiConverterString"));
+        assert!(names.contains(&"StoreImpl::class.java"));
+        assert!(names.contains(&"UniffiWithHandle"));
+        // Without the other file, its record's inside is not known: left to the call.
+        let (alone, _) = rewrite(&text, &calls, &[]).unwrap();
+        assert!(!prepared(&alone).contains(&"fi.x.other.FfiConverterString"));
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! | `devices.rs` | [`Devices`]: trusted devices, removing one remotely |
 //! | `blocking_service.rs` | [`BlockingService`]: its numbers, blocking codes and cards |
 //! | `registration.rs` | [`Registration`]: one registration in progress |
-//! | `runtime.rs` | the library's one tokio runtime, built on first use |
+//! | `runtime.rs` | the library's one tokio runtime, built on first use; [`prepare_runtime`], its start ahead of the first screen's open |
 //! | `error.rs` | [`PlatformError`], what the shells' foreign traits throw; re-exports the core's one public error, [`AvainError`] with [`AvainErrorCode`] |
 //! | `language.rs` | the app's language from the phone's, Finnish-only flows |
 //! | `pin.rs` | choosing a PIN: [`check_new_pin`] with every reason and its text |
@@ -128,6 +128,7 @@ pub use platform_check::{PlatformCheck, check_platform};
 pub use pushed_requests::Identification;
 pub use receipts::Receipts;
 pub use registration::Registration;
+pub use runtime::prepare_runtime;
 pub use secret_store::SecretStore;
 #[cfg(feature = "software-keys")]
 pub use software_keys::software_device_keys;

@@ -22,21 +22,31 @@
 //! when the call lowers one (an optional one inside the settings, such as a clock, is the
 //! app's choice and registers when it is given).
 //!
+//! After the objects, when the file has it, the thread calls avain-ffi's
+//! `prepareRuntime()` (bindings/ffi/src/runtime.rs) in a `runBlocking`: it starts the
+//! library's runtime and a thread of its blocking pool, which the open's call would
+//! otherwise start, and goes the way that call goes, so the first run of the async call's
+//! Kotlin (`uniffiRustCallAsync`, the cancellable continuation), JNA's closure for the
+//! future's continuation callback and the pool thread's first callback into the JVM are
+//! behind the open too. It comes last because the objects cost the open more; the runtime
+//! is built once, whoever asks first.
+//!
 //! The calls' own lambdas (the future's poll, complete, free and lift, and in the vtables
-//! of the traits the open lowers each method's call and result writer) are compiled as
-//! classes (`@JvmSerializableLambda`, used for that effect only) instead of through
-//! `invokedynamic`: on a desktop JVM each such call site spins a class at its first run,
-//! several milliseconds in a cold JVM, on the open's path; a class is read from the jar.
-//! Android's D8 compiles every lambda to a class anyway.
+//! of the traits the open lowers each method's call and result writer; `prepareRuntime`'s
+//! four) are compiled as classes (`@JvmSerializableLambda`, used for that effect only)
+//! instead of through `invokedynamic`: on a desktop JVM each such call site spins a class
+//! at its first run, several milliseconds in a cold JVM, on the open's path; a class is
+//! read from the jar. Android's D8 compiles every lambda to a class anyway.
 //!
 //! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
 //! it is: the open is then only slower.
 
 use std::collections::{HashMap, HashSet};
+use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{is_ident, rewrite_each, words};
+use crate::kotlin_unused::{collect_kotlin, is_ident, rewrite_each, words};
 
 /// A call by its FFI function, and for a constructor the class it constructs.
 type FirstCall = (&'static str, Option<&'static str>);
@@ -50,23 +60,69 @@ const FIRST_CALLS: &[FirstCall] = &[
 
 /// Rewrites the `.kt` files under `dir`; returns how many objects the thread prepares.
 pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
-    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS))
+    // Every file as generated: a record of one crate can hold another crate's types.
+    let mut files = Vec::new();
+    collect_kotlin(dir, &mut files)?;
+    let texts = files
+        .iter()
+        .map(fs::read_to_string)
+        .collect::<io::Result<Vec<_>>>()?;
+    let others: Vec<&str> = texts.iter().map(String::as_str).collect();
+    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS, &others))
+}
+
+/// A generated file's lines, package, top-level objects and imports.
+struct Source<'a> {
+    lines: Vec<&'a str>,
+    package: &'a str,
+    objects: HashMap<&'a str, (usize, usize)>,
+    /// Imported name to its full path.
+    imports: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Source<'a> {
+    fn new(text: &'a str) -> Self {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let package = lines
+            .iter()
+            .find_map(|l| l.trim_end().strip_prefix("package "))
+            .unwrap_or("");
+        let imports = lines
+            .iter()
+            .filter_map(|l| {
+                let path = l.trim_end().strip_prefix("import ")?;
+                Some((path.rsplit('.').next()?, path))
+            })
+            .collect();
+        let objects = declared_objects(&lines);
+        Source {
+            lines,
+            package,
+            objects,
+            imports,
+        }
+    }
 }
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
 
+/// avain-ffi's `prepare_runtime` (bindings/ffi/src/runtime.rs): its FFI function and its
+/// Kotlin declaration. The thread calls it first when the file has it.
+const PREPARE_RUNTIME: (&str, &str) = (
+    "uniffi_avain_ffi_fn_func_prepare_runtime",
+    "suspend fun `prepareRuntime`()",
+);
+
 /// `text` with the preparing object and its start, or `None` when none of `calls` is in
-/// it or its `UniffiLib` has no `init` block.
-fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
-    let lines: Vec<&str> = text.split_inclusive('\n').collect();
-    let objects = declared_objects(&lines);
+/// it or its `UniffiLib` has no `init` block. `others` are the generated files (this one
+/// may be among them), whose objects the records of `text` may use.
+fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, usize)> {
+    let file = Source::new(text);
+    let others: Vec<Source> = others.iter().map(|t| Source::new(t)).collect();
+    let (lines, objects) = (&file.lines, &file.objects);
     // Only objects: declared here or imported from another crate's file (not the
     // converter interfaces, which share the prefix).
-    let imported: HashSet<&str> = lines
-        .iter()
-        .filter_map(|l| l.trim_end().strip_prefix("import ")?.rsplit('.').next())
-        .collect();
-    let is_object = |name: &str| objects.contains_key(name) || imported.contains(name);
+    let is_object = |name: &str| objects.contains_key(name) || file.imports.contains_key(name);
 
     let mut order: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
@@ -74,15 +130,9 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     // writers in the vtables of the traits they lower.
     let mut as_class: HashSet<usize> = HashSet::new();
     for &(function, class) in calls {
-        let call_token = format!(".{function}(");
-        let Some(call) = lines.iter().position(|l| l.contains(&call_token)) else {
+        let Some((call, end)) = call_lines(lines, function) else {
             continue;
         };
-        // The end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
-        let Some(end) = lines[call..].iter().position(|l| l.trim_end() == "    )") else {
-            continue;
-        };
-        let end = call + end;
         // In the order the call uses them: the class (a constructor's) and its receiver
         // group first, then the arguments' converters, the result's, the error handler.
         if let Some(class) = class {
@@ -93,7 +143,7 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
             if is_object(name) && seen.insert(name.to_owned()) {
                 order.push(name.to_owned());
                 // The records inside an argument: what lowering it loads.
-                expand(name, &lines, &objects, &is_object, &mut seen, &mut order);
+                expand(name, &file, &file, &others, &mut seen, &mut order);
             }
         }
         as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
@@ -101,8 +151,19 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
             let Some(trait_name) = name.strip_prefix("FfiConverterType") else {
                 continue;
             };
-            if !registers_vtable(name, &lines, &objects) {
+            if !registers_vtable(name, &file) {
                 continue;
+            }
+            // The trait's Rust-implemented class, which lowering checks for (`is`): loaded,
+            // not initialised.
+            if let Some(&(from, to)) = objects.get(name) {
+                let body: String = lines[from..to].concat();
+                let implemented = words(&body)
+                    .map(|(at, end)| &body[at..end])
+                    .find(|w| w.strip_prefix(trait_name) == Some("Impl"));
+                if let Some(class) = implemented.filter(|c| seen.insert((*c).to_owned())) {
+                    order.push(format!("{class}::class.java"));
+                }
             }
             let head = format!("internal object uniffiCallbackInterface{trait_name} {{");
             let Some(&(from, to)) =
@@ -121,6 +182,15 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     }
     if order.is_empty() {
         return None;
+    }
+    // The runtime's start, when the file has it, with its lambdas as classes too.
+    let prepare_runtime = call_lines(lines, PREPARE_RUNTIME.0).filter(|_| {
+        lines
+            .iter()
+            .any(|l| l.trim_start().starts_with(PREPARE_RUNTIME.1))
+    });
+    if let Some((call, end)) = prepare_runtime {
+        as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
     }
     order.push("UniffiLib.CLEANER".to_owned());
 
@@ -166,20 +236,40 @@ fn rewrite(text: &str, calls: &[FirstCall]) -> Option<(String, usize)> {
     out.push_str(
         "        } catch (e: Throwable) {\n            \
          // Dropped: the call that needs the object meets the failure again and reports it.\n        \
-         }\n    \
-         }\n\
          }\n",
     );
+    if prepare_runtime.is_some() {
+        out.push_str(
+            "        try {\n            \
+             // Then the library's runtime, a thread of its blocking pool and the async\n            \
+             // call's path (the open's objects first: they cost it most).\n            \
+             kotlinx.coroutines.runBlocking { prepareRuntime() }\n        \
+             } catch (e: Throwable) {\n            \
+             // Dropped: the open starts the runtime itself and reports a failure.\n        \
+             }\n",
+        );
+    }
+    out.push_str("    }\n}\n");
     Some((out, order.len()))
 }
 
+/// The lines of the call to `function` in a function's body: from the FFI call to the
+/// end of `uniffiRustCallAsync(`'s arguments, as UniFFI indents it.
+fn call_lines(lines: &[&str], function: &str) -> Option<(usize, usize)> {
+    let call_token = format!(".{function}(");
+    let call = lines.iter().position(|l| l.contains(&call_token))?;
+    let end = lines[call..].iter().position(|l| l.trim_end() == "    )")?;
+    Some((call, call + end))
+}
+
 /// The objects the call's code names: groups (`UniffiLib<Group>`), converters, error
-/// handlers; in order of appearance.
+/// handlers, the `UniffiWithHandle` marker; in order of appearance.
 fn names(block: &str) -> Vec<&str> {
     words(block)
         .map(|(at, end)| &block[at..end])
         .filter(|w| {
             (w.starts_with("UniffiLib") && *w != "UniffiLib")
+                || *w == "UniffiWithHandle"
                 || w.starts_with("FfiConverter")
                 || w.ends_with("ErrorHandler")
         })
@@ -199,7 +289,10 @@ fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
         if len == 0 {
             continue;
         }
-        if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
+        if !rest.contains('{') {
+            // A body-less object (`object UniffiWithHandle`): its line alone.
+            objects.insert(&rest[..len], (i, i + 1));
+        } else if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
             objects.insert(&rest[..len], (i, i + close));
         }
     }
@@ -207,36 +300,72 @@ fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
 }
 
 /// Adds the converters `name`'s body uses, depth first, skipping foreign traits'
-/// converters (whose first use registers a vtable the call may not need).
+/// converters (whose first use registers a vtable the call may not need); and the
+/// `UniffiWithHandle` marker, when a lift names it. `name` is declared or imported in
+/// `owner`; a name from another generated file is followed into it and written with its
+/// package, since the same converter names recur in every crate's file.
 fn expand(
     name: &str,
-    lines: &[&str],
-    objects: &HashMap<&str, (usize, usize)>,
-    is_object: &dyn Fn(&str) -> bool,
+    owner: &Source,
+    file: &Source,
+    others: &[Source],
     seen: &mut HashSet<String>,
     order: &mut Vec<String>,
 ) {
-    let Some(&(from, to)) = objects.get(name) else {
-        return;
+    let (owner, name) = match owner.objects.get(name) {
+        Some(_) => (owner, name),
+        None => {
+            let Some(path) = owner.imports.get(name) else {
+                return;
+            };
+            let declaring = others.iter().find(|o| {
+                o.objects.contains_key(name)
+                    && path.strip_suffix(name) == Some(&format!("{}.", o.package))
+            });
+            match declaring {
+                Some(declaring) => (declaring, name),
+                None => return,
+            }
+        }
     };
-    let body: String = lines[from + 1..to].concat();
+    let (from, to) = owner.objects[name];
+    let body: String = owner.lines[from + 1..to].concat();
     for inner in names(&body) {
-        if !inner.starts_with("FfiConverter") || !is_object(inner) || seen.contains(inner) {
+        let converter = inner.starts_with("FfiConverter");
+        if !converter && inner != "UniffiWithHandle" {
             continue;
         }
-        if registers_vtable(inner, lines, objects) {
+        // As this file (`file`) names it.
+        let key = if owner.objects.contains_key(inner) {
+            if owner.package == file.package {
+                inner.to_owned()
+            } else {
+                format!("{}.{inner}", owner.package)
+            }
+        } else if let Some(path) = owner.imports.get(inner) {
+            if owner.package == file.package {
+                inner.to_owned()
+            } else {
+                (*path).to_owned()
+            }
+        } else {
+            continue;
+        };
+        if seen.contains(&key) || (converter && registers_vtable(inner, owner)) {
             continue;
         }
-        seen.insert(inner.to_owned());
-        order.push(inner.to_owned());
-        expand(inner, lines, objects, is_object, seen, order);
+        seen.insert(key.clone());
+        order.push(key);
+        if converter {
+            expand(inner, owner, file, others, seen, order);
+        }
     }
 }
 
 /// Whether `name` is a foreign trait's converter, whose first use registers its vtable.
-fn registers_vtable(name: &str, lines: &[&str], objects: &HashMap<&str, (usize, usize)>) -> bool {
-    objects.get(name).is_some_and(|&(from, to)| {
-        lines[from..to]
+fn registers_vtable(name: &str, file: &Source) -> bool {
+    file.objects.get(name).is_some_and(|&(from, to)| {
+        file.lines[from..to]
             .iter()
             .any(|l| l.contains("uniffiCallbackInterface"))
     })
@@ -365,6 +494,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         let (out, n) = rewrite(
             FILE,
             &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+            &[],
         )
         .unwrap();
         let mut expected = vec![
@@ -400,6 +530,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         let (out, _) = rewrite(
             FILE,
             &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+            &[],
         )
         .unwrap();
         assert!(out.contains(
@@ -427,7 +558,7 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
             ("uniffi_x_fn_constructor_wallet_open", Some("Wallet")),
             ("uniffi_x_fn_method_wallet_payees", None),
         ];
-        let (out, n) = rewrite(FILE, &calls).unwrap();
+        let (out, n) = rewrite(FILE, &calls, &[]).unwrap();
         let prepared = prepared(&out);
         assert_eq!(n, prepared.len());
         // Walked from the end: the list's objects first, the open's class last; what both
@@ -453,11 +584,92 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
     }
 
     #[test]
+    fn the_thread_then_starts_the_runtime_when_the_file_has_its_call() {
+        let calls = [("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))];
+        let (without, _) = rewrite(FILE, &calls, &[]).unwrap();
+        assert!(!without.contains("prepareRuntime"));
+        let with = format!(
+            "{FILE}
+     suspend fun `prepareRuntime`() {{
+        return uniffiRustCallAsync(
+        UniffiLibFunc.uniffi_avain_ffi_fn_func_prepare_runtime(),
+        {{ future -> UniffiLib.ffi_x_rust_future_free_void(future) }},
+        {{ }},
+        UniffiNullRustCallStatusErrorHandler,
+    )
+    }}
+"
+        );
+        let (out, n) = rewrite(&with, &calls, &[]).unwrap();
+        assert_eq!(n, prepared(&out).len());
+        // After the objects, in a try of its own, its lambdas compiled as classes.
+        let run = out.find("override fun run()").unwrap();
+        let walk_end = run + out[run..].find("        } catch (e: Throwable) {").unwrap();
+        let start = out
+            .find("            kotlinx.coroutines.runBlocking { prepareRuntime() }\n")
+            .unwrap();
+        assert!(walk_end < start);
+        assert_eq!(out[start..].matches("} catch (e: Throwable) {").count(), 1);
+        assert!(out.contains(
+            "        @JvmSerializableLambda { future -> UniffiLib.ffi_x_rust_future_free_void(future) },\n"
+        ));
+        assert!(out.contains("        @JvmSerializableLambda { },\n"));
+    }
+
+    #[test]
+    fn other_crates_records_impl_classes_and_the_lift_marker_are_prepared_too() {
+        let calls = [("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))];
+        let text =
+            FILE.replace(
+                "import fi.x.other.FfiConverterString\n",
+                "import fi.x.other.FfiConverterString\nimport fi.x.other.FfiConverterTypeDevice\n",
+            )
+            .replace(
+                "            FfiConverterTypeBank.write(value.`bank`, buf)\n",
+                "            FfiConverterTypeBank.write(value.`bank`, buf)\n            \
+                 FfiConverterTypeDevice.write(value.`device`, buf)\n",
+            )
+            .replace(
+                "    init { uniffiCallbackInterfaceStore.register(UniffiLib) }\n",
+                "    init { uniffiCallbackInterfaceStore.register(UniffiLib) }\n    \
+                 override fun lower(value: Store): Long = if (value is StoreImpl) 1 else 2\n",
+            )
+            .replace(
+                "    override fun lift(value: Long): Wallet = Wallet(value)\n",
+                "    override fun lift(value: Long): Wallet = Wallet(UniffiWithHandle, value)\n",
+            ) + "object UniffiWithHandle\n";
+        let other = "package fi.x.other
+
+public object FfiConverterTypeDevice: FfiConverterRustBuffer<Device> {
+    override fun write(value: Device, buf: ByteBuffer) {
+            FfiConverterString.write(value.`model`, buf)
+    }
+}
+
+public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
+}
+";
+        let (out, n) = rewrite(&text, &calls, &[other, &text]).unwrap();
+        let names = prepared(&out);
+        assert_eq!(n, names.len());
+        // The other crate's record as this file imports it; what is inside it with its
+        // package (this file's own `FfiConverterString` is another class).
+        assert!(names.contains(&"FfiConverterTypeDevice"));
+        assert!(names.contains(&"fi.x.other.FfiConverterString"));
+        assert!(names.contains(&"StoreImpl::class.java"));
+        assert!(names.contains(&"UniffiWithHandle"));
+        // Without the other file, its record's inside is not known: left to the call.
+        let (alone, _) = rewrite(&text, &calls, &[]).unwrap();
+        assert!(!prepared(&alone).contains(&"fi.x.other.FfiConverterString"));
+    }
+
+    #[test]
     fn a_file_without_the_call_is_left_alone() {
         assert_eq!(
             rewrite(
                 FILE,
-                &[("uniffi_x_fn_constructor_other_new", Some("Other"))]
+                &[("uniffi_x_fn_constructor_other_new", Some("Other"))],
+                &[]
             ),
             None
         );
@@ -465,7 +677,8 @@ public object FfiConverterTypePayee: FfiConverterRustBuffer<Payee> {
         assert_eq!(
             rewrite(
                 &no_lib,
-                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))]
+                &[("uniffi_x_fn_constructor_wallet_open", Some("Wallet"))],
+                &[]
             ),
             None
         );

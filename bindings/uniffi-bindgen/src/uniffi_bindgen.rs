@@ -16,8 +16,9 @@
 //! registration, and each foreign trait's vtable, to first use (`kotlin_lazy.rs`), and
 //! makes calls reuse one call status per thread (`kotlin_call_status.rs`). It also makes
 //! avain-ffi's own contract-version check run, which UniFFI's Kotlin never reaches
-//! (`kotlin_contract_check.rs`), and prepares what the first screen's `Avain.open` needs
-//! on a thread started when the library loads (`kotlin_prepare.rs`).
+//! (`kotlin_contract_check.rs`), and prepares what the first screen's `Avain.open` needs,
+//! the library's runtime included, on a thread started when the library loads
+//! (`kotlin_prepare.rs`).
 
 mod kotlin_call_status;
 mod kotlin_contract_check;

@@ -107,7 +107,7 @@ impl<'a> Source<'a> {
 const LIB_OPEN: &str = "internal object UniffiLib {";
 
 /// avain-ffi's `prepare_runtime` (bindings/ffi/src/runtime.rs): its FFI function and its
-/// Kotlin declaration. The thread calls it first when the file has it.
+/// Kotlin declaration. The thread calls it after the objects when the file has it.
 const PREPARE_RUNTIME: (&str, &str) = (
     "uniffi_avain_ffi_fn_func_prepare_runtime",
     "suspend fun `prepareRuntime`()",

@@ -2,9 +2,10 @@
 //!
 //! Every commit pays one fsync and, on a virtual machine, the disk's notifications,
 //! interrupts and wake-ups around it, whatever the batch holds. Taking only the jobs that
-//! are already waiting left about 2.5 logins per commit at 4,500 logins a second: the
-//! commit's fixed cost was the largest part of the bank's processor time outside the
-//! signatures. So, as PostgreSQL's `commit_delay` does, the writer waits a little for more
+//! are already waiting left about three logins per commit at 4,500-5,000 logins a second
+//! on a quiet machine: the commit's fixed cost was the largest part of the bank's
+//! processor time outside the signatures (docs/sandbox.md, "The writer's gathering
+//! wait"). So, as PostgreSQL's `commit_delay` does, the writer waits a little for more
 //! jobs, but only when other requests are in progress that may send one: a lone request
 //! is never kept waiting. Nothing is answered before its commit either way.
 
@@ -13,8 +14,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 /// How long the writer waits for more jobs before a commit, when [`worth_waiting`]. About
-/// one commit's own duration on the machines this runs on, so a busy bank's batches about
-/// double.
+/// one commit's own duration on the machines this runs on: the bench's batches grew from
+/// about three logins to seven. Longer waits saved little more and left the processors
+/// idler.
 pub const GATHER_WAIT: Duration = Duration::from_micros(500);
 
 /// Whether the writer waits [`GATHER_WAIT`] before committing `batch` jobs while

@@ -21,7 +21,7 @@
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::rewrite_each;
+use crate::kotlin_text::rewrite_each;
 
 /// UniFFI 0.32.2's body, whole.
 const GENERATED: &str = "private inline fun <U, E: kotlin.Exception> uniffiRustCallWithError(errorHandler: UniffiRustCallStatusErrorHandler<E>, callback: (UniffiRustCallStatus) -> U): U {

@@ -13,7 +13,7 @@
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::rewrite_each;
+use crate::kotlin_text::rewrite_each;
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
 const CHECKING_OPEN: &str = "internal object IntegrityCheckingUniffiLib {";

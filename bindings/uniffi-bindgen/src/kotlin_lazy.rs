@@ -31,7 +31,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{collect_kotlin, external_name, is_ident, words};
+use crate::kotlin_text::{collect_kotlin, external_name, is_ident, words};
 
 /// What [`make_lazy`] changed.
 #[derive(Debug, Default, PartialEq, Eq)]

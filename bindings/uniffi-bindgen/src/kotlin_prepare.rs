@@ -41,12 +41,12 @@
 //! A file without the call, or whose `UniffiLib` is not in the expected shape, is left as
 //! it is: the open is then only slower.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_unused::{collect_kotlin, is_ident, rewrite_each, words};
+use crate::kotlin_text::{Source, collect_kotlin, rewrite_each, words};
 
 /// A call by its FFI function, and for a constructor the class it constructs.
 type FirstCall = (&'static str, Option<&'static str>);
@@ -69,39 +69,6 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
         .collect::<io::Result<Vec<_>>>()?;
     let others: Vec<&str> = texts.iter().map(String::as_str).collect();
     rewrite_each(dir, |text| rewrite(text, FIRST_CALLS, &others))
-}
-
-/// A generated file's lines, package, top-level objects and imports.
-struct Source<'a> {
-    lines: Vec<&'a str>,
-    package: &'a str,
-    objects: HashMap<&'a str, (usize, usize)>,
-    /// Imported name to its full path.
-    imports: HashMap<&'a str, &'a str>,
-}
-
-impl<'a> Source<'a> {
-    fn new(text: &'a str) -> Self {
-        let lines: Vec<&str> = text.split_inclusive('\n').collect();
-        let package = lines
-            .iter()
-            .find_map(|l| l.trim_end().strip_prefix("package "))
-            .unwrap_or("");
-        let imports = lines
-            .iter()
-            .filter_map(|l| {
-                let path = l.trim_end().strip_prefix("import ")?;
-                Some((path.rsplit('.').next()?, path))
-            })
-            .collect();
-        let objects = declared_objects(&lines);
-        Source {
-            lines,
-            package,
-            objects,
-            imports,
-        }
-    }
 }
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
@@ -274,29 +241,6 @@ fn names(block: &str) -> Vec<&str> {
                 || w.ends_with("ErrorHandler")
         })
         .collect()
-}
-
-/// Objects declared at the top level of the file (`object Name` opening a line), with the
-/// lines of their bodies.
-fn declared_objects<'a>(lines: &[&'a str]) -> HashMap<&'a str, (usize, usize)> {
-    let mut objects = HashMap::new();
-    for (i, line) in lines.iter().enumerate() {
-        let rest = ["public object ", "internal object ", "object "]
-            .iter()
-            .find_map(|p| line.strip_prefix(p));
-        let Some(rest) = rest else { continue };
-        let len = rest.bytes().take_while(|b| is_ident(*b)).count();
-        if len == 0 {
-            continue;
-        }
-        if !rest.contains('{') {
-            // A body-less object (`object UniffiWithHandle`): its line alone.
-            objects.insert(&rest[..len], (i, i + 1));
-        } else if let Some(close) = lines[i..].iter().position(|l| l.trim_end() == "}") {
-            objects.insert(&rest[..len], (i, i + close));
-        }
-    }
-    objects
 }
 
 /// Adds the converters `name`'s body uses, depth first, skipping foreign traits'

@@ -16,7 +16,9 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use crate::kotlin_text::{collect_kotlin, external_name, words};
 
 /// Rewrites the `.kt` files under `dir`; returns how many declarations were removed.
 pub fn drop_unused_externals(dir: &Path) -> io::Result<usize> {
@@ -48,63 +50,8 @@ pub fn drop_unused_externals(dir: &Path) -> io::Result<usize> {
     Ok(removed)
 }
 
-/// Rewrites each `.kt` file under `dir` that `rewrite` returns new text for, and sums the
-/// counts it returns with them (what one rewrite changed in that file).
-pub(crate) fn rewrite_each(
-    dir: &Path,
-    mut rewrite: impl FnMut(&str) -> Option<(String, usize)>,
-) -> io::Result<usize> {
-    let mut files = Vec::new();
-    collect_kotlin(dir, &mut files)?;
-    let mut total = 0;
-    for file in files {
-        if let Some((rewritten, n)) = rewrite(&fs::read_to_string(&file)?) {
-            fs::write(&file, rewritten)?;
-            total += n;
-        }
-    }
-    Ok(total)
-}
-
-pub(crate) fn collect_kotlin(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
-    for entry in fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            collect_kotlin(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "kt") {
-            out.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// The name declared by `line` when it opens an `external fun`.
-pub(crate) fn external_name(line: &str) -> Option<&str> {
-    let rest = line.trim_start().strip_prefix("external fun ")?;
-    let name = &rest[..rest.find('(')?];
-    (!name.is_empty() && name.bytes().all(is_ident)).then_some(name)
-}
-
 fn declared(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter_map(external_name)
-}
-
-pub(crate) fn is_ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The byte ranges of the whole words (identifiers, numbers) in `text`, in order.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < bytes.len() && !is_ident(bytes[at]) {
-            at += 1;
-        }
-        let start = at;
-        at += bytes[at..].iter().take_while(|b| is_ident(**b)).count();
-        (at > start).then_some((start, at))
-    })
 }
 
 /// Adds every whole-word occurrence in `text` of a name in `uses` (declarations count

@@ -18,12 +18,13 @@
 //! avain-ffi's own contract-version check run, which UniFFI's Kotlin never reaches
 //! (`kotlin_contract_check.rs`), and prepares what the first screen's `Avain.open` needs,
 //! the library's runtime included, on a thread started when the library loads
-//! (`kotlin_prepare.rs`).
+//! (`kotlin_prepare.rs`). The rewrites read the generated text with `kotlin_text.rs`.
 
 mod kotlin_call_status;
 mod kotlin_contract_check;
 mod kotlin_lazy;
 mod kotlin_prepare;
+mod kotlin_text;
 mod kotlin_unused;
 
 use std::path::PathBuf;

@@ -67,7 +67,8 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
         .iter()
         .map(fs::read_to_string)
         .collect::<io::Result<Vec<_>>>()?;
-    let others: Vec<&str> = texts.iter().map(String::as_str).collect();
+    // Read once for all: each file's rewrite may follow a record into any other.
+    let others: Vec<Source> = texts.iter().map(|text| Source::new(text)).collect();
     rewrite_each(dir, |text| rewrite(text, FIRST_CALLS, &others))
 }
 
@@ -81,11 +82,10 @@ const PREPARE_RUNTIME: (&str, &str) = (
 );
 
 /// `text` with the preparing object and its start, or `None` when none of `calls` is in
-/// it or its `UniffiLib` has no `init` block. `others` are the generated files (this one
-/// may be among them), whose objects the records of `text` may use.
-fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, usize)> {
+/// it or its `UniffiLib` has no `init` block. `others` are the generated files, each read
+/// once (this one may be among them), whose objects the records of `text` may use.
+fn rewrite(text: &str, calls: &[FirstCall], others: &[Source]) -> Option<(String, usize)> {
     let file = Source::new(text);
-    let others: Vec<Source> = others.iter().map(|t| Source::new(t)).collect();
     let (lines, objects) = (&file.lines, &file.objects);
     // Only objects: declared here or imported from another crate's file (not the
     // converter interfaces, which share the prefix).
@@ -110,7 +110,7 @@ fn rewrite(text: &str, calls: &[FirstCall], others: &[&str]) -> Option<(String, 
             if is_object(name) && seen.insert(name.to_owned()) {
                 order.push(name.to_owned());
                 // The records inside an argument: what lowering it loads.
-                expand(name, &file, &file, &others, &mut seen, &mut order);
+                expand(name, &file, &file, others, &mut seen, &mut order);
             }
         }
         as_class.extend((call..=end).filter(|&i| lines[i].trim_start().starts_with("{ ")));
@@ -593,7 +593,8 @@ public object FfiConverterTypeDevice: FfiConverterRustBuffer<Device> {
 public object FfiConverterString: FfiConverter<String, RustBuffer.ByValue> {
 }
 ";
-        let (out, n) = rewrite(&text, &calls, &[other, &text]).unwrap();
+        let others = [Source::new(other), Source::new(&text)];
+        let (out, n) = rewrite(&text, &calls, &others).unwrap();
         let names = prepared(&out);
         assert_eq!(n, names.len());
         // The other crate's record as this file imports it; what is inside it with its

@@ -55,6 +55,10 @@ pub struct CpuUse {
     /// Cores' worth of processor time the bank and the clients got together (at most the
     /// machine's core count; less when other work competes).
     pub cores_used: f64,
+    /// Cores' worth of time the whole machine sat idle meanwhile, waiting for the disk
+    /// included (`/proc/stat`; none where it is missing). Beside `cores_used` it says
+    /// whether the bench lacked processors or left them without work.
+    pub idle_cores: Option<f64>,
     /// The bank's processor time per login, milliseconds (none when measuring a bank
     /// started elsewhere).
     pub server_ms_per_login: Option<f64>,
@@ -124,6 +128,7 @@ pub async fn run(
     let challenge_key: Arc<[u8]> = Arc::from(challenge_key);
     let load_before = load_average();
     let client_cpu_before = process_cpu_s("self");
+    let idle_before = machine_idle_s();
     let server_cpu_before = server_pid.and_then(|pid| process_cpu_s(&pid.to_string()));
     let start = Instant::now();
     let deadline = start + Duration::from_secs_f64(seconds);
@@ -157,6 +162,9 @@ pub async fn run(
     let server_cpu = server_cpu_before
         .zip(server_pid.and_then(|pid| process_cpu_s(&pid.to_string())))
         .map(|(before, after)| after - before);
+    let idle_s = idle_before
+        .zip(machine_idle_s())
+        .map(|(before, after)| after - before);
     let load_after = load_average();
     // Measured after the logins, on the same machine state, so that the ratio of the
     // bank's processor time to its signature work compares like with like.
@@ -179,7 +187,7 @@ pub async fn run(
         logins,
         errors,
         load_avg_1m: [load_before, load_after],
-        cpu: client_cpu.map(|client| cpu_use(logins, elapsed, client, server_cpu, &crypto)),
+        cpu: client_cpu.map(|client| cpu_use(logins, elapsed, client, server_cpu, idle_s, &crypto)),
         crypto_us: crypto,
     })
 }
@@ -189,6 +197,7 @@ fn cpu_use(
     elapsed: f64,
     client_s: f64,
     server_s: Option<f64>,
+    idle_s: Option<f64>,
     crypto: &CryptoCosts,
 ) -> CpuUse {
     let logins = logins.max(1) as f64;
@@ -196,6 +205,7 @@ fn cpu_use(
     let server_ms = server_s.map(|s| s * 1000.0 / logins);
     CpuUse {
         cores_used: round2(total_s / elapsed),
+        idle_cores: idle_s.map(|s| round2(s / elapsed)),
         server_ms_per_login: server_ms.map(round3),
         client_ms_per_login: round3(client_s * 1000.0 / logins),
         logins_per_core_s: round2(logins / total_s.max(1e-9)),
@@ -225,6 +235,26 @@ fn process_cpu_s(pid: &str) -> Option<f64> {
     let user: u64 = fields.next()?.parse().ok()?;
     let system: u64 = fields.next()?.parse().ok()?;
     Some((user + system) as f64 / 100.0)
+}
+
+/// Time the machine's processors have sat idle or waited for the disk since boot, all
+/// cores together, in seconds (`/proc/stat`).
+fn machine_idle_s() -> Option<f64> {
+    idle_ticks(&std::fs::read_to_string("/proc/stat").ok()?).map(|ticks| ticks as f64 / 100.0)
+}
+
+/// The `idle` and `iowait` fields of `/proc/stat`'s first line (all cores), in USER_HZ
+/// ticks.
+fn idle_ticks(stat: &str) -> Option<u64> {
+    let mut fields = stat
+        .lines()
+        .next()?
+        .strip_prefix("cpu ")?
+        .split_whitespace()
+        .skip(3);
+    let idle: u64 = fields.next()?.parse().ok()?;
+    let iowait: u64 = fields.next()?.parse().ok()?;
+    Some(idle + iowait)
 }
 
 /// Nanoseconds the calling thread has run on a processor (`/proc/thread-self/schedstat`).
@@ -366,14 +396,25 @@ mod tests {
     fn cpu_use_divides_by_logins() {
         let mut crypto = CryptoCosts::zero();
         crypto.bank_total = 125.0;
-        let used = cpu_use(1000, 2.0, 1.0, Some(0.5), &crypto);
+        let used = cpu_use(1000, 2.0, 1.0, Some(0.5), Some(0.3), &crypto);
         assert_eq!(used.cores_used, 0.75);
+        assert_eq!(used.idle_cores, Some(0.15));
         assert_eq!(used.client_ms_per_login, 1.0);
         assert_eq!(used.server_ms_per_login, Some(0.5));
         assert_eq!(used.logins_per_core_s, 666.67);
         assert_eq!(used.server_logins_per_core_s, Some(2000.0));
         assert_eq!(used.server_to_signatures, Some(4.0));
-        let unmeasured = cpu_use(1000, 2.0, 1.0, Some(0.5), &CryptoCosts::zero());
+        let unmeasured = cpu_use(1000, 2.0, 1.0, Some(0.5), None, &CryptoCosts::zero());
         assert_eq!(unmeasured.server_to_signatures, None);
+        assert_eq!(unmeasured.idle_cores, None);
+    }
+
+    #[test]
+    fn idle_is_idle_and_iowait() {
+        let stat = "cpu  4705 150 1120 16250 520 0 14 0 0 0\ncpu0 2352 75 560 8125 260 0 7 0 0 0\n";
+        assert_eq!(idle_ticks(stat), Some(16770));
+        assert_eq!(idle_ticks("cpu0 1 2 3 4 5\n"), None);
+        assert_eq!(idle_ticks("cpu  1 2 3\n"), None);
+        assert_eq!(idle_ticks(""), None);
     }
 }

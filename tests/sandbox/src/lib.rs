@@ -21,6 +21,7 @@ pub mod approvals;
 pub mod attestation;
 pub mod bank_keys;
 pub mod bench;
+pub mod body_deadline;
 pub mod challenges;
 pub mod client;
 pub mod client_attestation;

@@ -77,7 +77,8 @@ enum Command {
         /// The per-address window, in seconds.
         #[arg(long, default_value_t = ThrottleSettings::default().address_window.whole_seconds().unsigned_abs())]
         address_window: u64,
-        /// Seconds a client has for the TLS handshake and each request's headers.
+        /// Seconds a client has for the TLS handshake, each request's headers and each
+        /// request's body.
         #[arg(long, default_value_t = ConnectionLimits::default().header_timeout.as_secs())]
         header_timeout: u64,
         /// Connections served at once; more wait until one closes.

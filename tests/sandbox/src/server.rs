@@ -70,8 +70,9 @@ impl Default for SandboxOptions {
 /// how many are served at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnectionLimits {
-    /// Time to complete the TLS handshake and, on HTTP/1.1, to send a request's headers
-    /// (a client that trickles them, "slowloris", is cut off).
+    /// Time to complete the TLS handshake, on HTTP/1.1 to send a request's headers (a
+    /// client that trickles them, "slowloris", is cut off), and to send a request's body
+    /// once its headers are in (`body_deadline`).
     pub header_timeout: StdDuration,
     /// Connections served at once; further ones wait in the listen queue until one
     /// closes.
@@ -383,7 +384,13 @@ async fn accept_loop(
             // Each request holds the connection's activity while it runs (also when the
             // client abandons it), so an idle HTTP/2 connection is cut off like HTTP/1.1's.
             let activity = Activity::new();
-            let service = ConnectionRequests::new(app, client, Arc::clone(&activity), requests);
+            let service = ConnectionRequests::new(
+                app,
+                client,
+                Arc::clone(&activity),
+                requests,
+                limits.header_timeout,
+            );
             let mut builder = auto::Builder::new(TokioExecutor::new());
             builder
                 .http1()

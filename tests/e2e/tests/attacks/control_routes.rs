@@ -10,8 +10,9 @@
 //! `avain-sandbox serve --control --bind 0.0.0.0` and sees it refuse.)
 //!
 //! Connections: a client that trickles its request headers one byte per second
-//! ("slowloris") must be cut off after the header timeout; connections beyond the
-//! connection limit must wait while the open ones keep being served.
+//! ("slowloris"), or its body after complete headers, must be cut off after the header
+//! timeout; connections beyond the connection limit must wait while the open ones keep
+//! being served.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -146,6 +147,55 @@ async fn slowloris_headers_are_cut_off_after_the_timeout() {
         "cut off after {elapsed:?}"
     );
     assert!(!rest.starts_with(b"HTTP/1.1 200"), "the request was served");
+    // Others are still served.
+    let client = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = client.get("/v1/policy", None).await.expect("the policy");
+}
+
+/// The same attack on the body: complete headers announcing a small body, then the body
+/// one byte per second. The request is in progress while its handler waits for the body,
+/// so neither the header timeout nor the idle rule would ever close the connection: a
+/// thousand such clients would hold every slot. The body has the header timeout too; the
+/// bank then closes the connection without an answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_request_bodies_are_cut_off_after_the_timeout() {
+    let timeout = Duration::from_secs(2);
+    let bank = Sandbox::start(with_limits(timeout, 1024))
+        .await
+        .expect("sandbox");
+    let tls = tls_connection(&bank).await;
+    let (mut reader, mut writer) = tokio::io::split(tls);
+    let body = br#"{"profile_id":"prf_0000000000000000","purpose":"login"}"#;
+    let head = format!(
+        "POST /v1/challenges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    writer.write_all(head.as_bytes()).await.expect("headers");
+    writer.flush().await.expect("headers sent");
+    let started = Instant::now();
+    let trickle = tokio::spawn(async move {
+        for byte in body {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            if writer.write_all(&[*byte]).await.is_err() || writer.flush().await.is_err() {
+                return;
+            }
+        }
+    });
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(12), reader.read_to_end(&mut rest)).await;
+    let elapsed = started.elapsed();
+    trickle.abort();
+    assert!(closed.is_ok(), "still open after {elapsed:?}");
+    assert!(
+        elapsed >= timeout && elapsed < timeout + Duration::from_secs(3),
+        "cut off after {elapsed:?}"
+    );
+    assert!(
+        rest.is_empty(),
+        "answered: {:?}",
+        String::from_utf8_lossy(&rest)
+    );
     // Others are still served.
     let client = BankClient::for_sandbox(&bank).expect("client");
     let _: Value = client.get("/v1/policy", None).await.expect("the policy");

@@ -66,6 +66,11 @@ impl Default for SandboxOptions {
     }
 }
 
+/// Requests one HTTP/2 connection may have in progress at once (hyper's default is
+/// 200). A browser's page asks for a handful; a client that opens more is refused the
+/// extra streams, so one connection slot cannot hold hundreds of requests.
+pub const HTTP2_STREAMS: u32 = 32;
+
 /// Limits on the server's connections: how long each may take to send its headers, and
 /// how many are served at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -396,6 +401,7 @@ async fn accept_loop(
                 .http1()
                 .timer(TokioTimer::new())
                 .header_read_timeout(limits.header_timeout);
+            builder.http2().max_concurrent_streams(HTTP2_STREAMS);
             let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
             tokio::pin!(connection);
             // A client that goes away mid-request is normal; nothing to report.

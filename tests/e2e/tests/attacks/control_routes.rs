@@ -11,8 +11,9 @@
 //!
 //! Connections: a client that trickles its request headers one byte per second
 //! ("slowloris"), or its body after complete headers, must be cut off after the header
-//! timeout; connections beyond the connection limit must wait while the open ones keep
-//! being served.
+//! timeout; an HTTP/2 connection may not carry more requests at once than the bank's
+//! stream limit; connections beyond the connection limit must wait while the open ones
+//! keep being served.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -244,6 +245,82 @@ async fn http2_connections_that_only_ping_are_cut_off_after_the_timeout() {
     assert!(
         elapsed >= timeout && elapsed < timeout + Duration::from_secs(4),
         "cut off after {elapsed:?}"
+    );
+}
+
+/// The connection limit counts connections, but an HTTP/2 connection carries many
+/// requests at once. The attack: one connection opens more streams than the bank allows,
+/// each a request whose body never comes (the headers frame ends the headers, not the
+/// stream). The bank must refuse the streams beyond its limit (`RST_STREAM` with
+/// `REFUSED_STREAM`), or each connection multiplies what it holds in memory and in
+/// progress until the body deadline, by hyper's default of 200.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_streams_beyond_the_limit_are_refused() {
+    let bank = Sandbox::start(SandboxOptions::default())
+        .await
+        .expect("sandbox");
+    let mut config =
+        avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
+            .expect("TLS configuration");
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
+    let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
+    let name = rustls_pki_types::ServerName::from(bank.addr().ip());
+    let tls = connector.connect(name, tcp).await.expect("TLS handshake");
+    let (mut reader, mut writer) = tokio::io::split(tls);
+
+    let limit = avain_sandbox::server::HTTP2_STREAMS;
+    let opened = limit + 8;
+    // The client preface, an empty SETTINGS frame, then one HEADERS frame per stream.
+    let mut frames = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+    frames.extend_from_slice(&[0, 0, 0, 4, 0, 0, 0, 0, 0]);
+    // HPACK: `:method POST` and `:scheme https` from the static table, the rest literal
+    // without indexing, named by their static-table index.
+    let mut block = vec![0x83, 0x87];
+    for (index, value) in [
+        (&[0x04][..], &b"/v1/challenges"[..]),
+        (&[0x01][..], &b"127.0.0.1"[..]),
+        (&[0x0f, 0x10][..], &b"application/json"[..]),
+        (&[0x0f, 0x0d][..], &b"60"[..]),
+    ] {
+        block.extend_from_slice(index);
+        block.push(u8::try_from(value.len()).expect("short"));
+        block.extend_from_slice(value);
+    }
+    for stream in (0..opened).map(|i| 2 * i + 1) {
+        let length = u32::try_from(block.len()).expect("short").to_be_bytes();
+        // Type HEADERS, flags END_HEADERS (not END_STREAM: the body is still to come).
+        frames.extend_from_slice(&[length[1], length[2], length[3], 0x1, 0x4]);
+        frames.extend_from_slice(&stream.to_be_bytes());
+        frames.extend_from_slice(&block);
+    }
+    writer.write_all(&frames).await.expect("frames");
+    writer.flush().await.expect("frames sent");
+
+    // Read the bank's frames for a while: the streams it refused.
+    let mut refused = Vec::new();
+    let read = async {
+        let mut head = [0u8; 9];
+        while reader.read_exact(&mut head).await.is_ok() {
+            let length =
+                usize::from(head[0]) << 16 | usize::from(head[1]) << 8 | usize::from(head[2]);
+            let stream = u32::from_be_bytes([head[5], head[6], head[7], head[8]]) & 0x7fff_ffff;
+            let mut payload = vec![0u8; length];
+            if reader.read_exact(&mut payload).await.is_err() {
+                break;
+            }
+            const RST_STREAM: u8 = 0x3;
+            const REFUSED_STREAM: [u8; 4] = [0, 0, 0, 0x7];
+            if head[3] == RST_STREAM && payload == REFUSED_STREAM {
+                refused.push(stream);
+            }
+        }
+    };
+    let _ = tokio::time::timeout(Duration::from_secs(2), read).await;
+    let expected: Vec<u32> = (limit..opened).map(|i| 2 * i + 1).collect();
+    assert_eq!(
+        refused, expected,
+        "the streams beyond {limit} are refused, the others kept"
     );
 }
 

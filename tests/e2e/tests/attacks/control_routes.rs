@@ -111,27 +111,51 @@ async fn control_on_a_public_address_refuses_to_start() {
 
 /// A TLS connection to the bank, as a browser or phone opens one (HTTP/1.1).
 async fn tls_connection(bank: &Sandbox) -> tokio_rustls::client::TlsStream<TcpStream> {
-    let config =
+    connect(bank, Vec::new()).await
+}
+
+/// A TLS connection to the bank that negotiated HTTP/2, as a browser opens one, after the
+/// client preface and an empty SETTINGS frame.
+async fn http2_connection(bank: &Sandbox) -> tokio_rustls::client::TlsStream<TcpStream> {
+    let mut tls = connect(bank, vec![b"h2".to_vec()]).await;
+    assert_eq!(tls.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
+    let mut hello = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
+    hello.extend_from_slice(&[0, 0, 0, 4, 0, 0, 0, 0, 0]);
+    tls.write_all(&hello).await.expect("preface");
+    tls
+}
+
+async fn connect(
+    bank: &Sandbox,
+    alpn_protocols: Vec<Vec<u8>>,
+) -> tokio_rustls::client::TlsStream<TcpStream> {
+    let mut config =
         avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
             .expect("TLS configuration");
+    if !alpn_protocols.is_empty() {
+        config.alpn_protocols = alpn_protocols;
+    }
     let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
     let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
     let name = rustls_pki_types::ServerName::from(bank.addr().ip());
     connector.connect(name, tcp).await.expect("TLS handshake")
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn slowloris_headers_are_cut_off_after_the_timeout() {
+/// Sends `at_once`, then `trickled` one byte per second, to a bank with a 2 s header
+/// timeout; asserts the bank closes the connection after that timeout and that others are
+/// still served. Returns what the bank sent back.
+async fn trickle(at_once: &[u8], trickled: &'static [u8]) -> Vec<u8> {
     let timeout = Duration::from_secs(2);
     let bank = Sandbox::start(with_limits(timeout, 1024))
         .await
         .expect("sandbox");
     let tls = tls_connection(&bank).await;
     let (mut reader, mut writer) = tokio::io::split(tls);
+    writer.write_all(at_once).await.expect("sent");
+    writer.flush().await.expect("sent");
     let started = Instant::now();
     let trickle = tokio::spawn(async move {
-        let request = b"GET /v1/policy HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa";
-        for byte in request {
+        for byte in trickled {
             if writer.write_all(&[*byte]).await.is_err() || writer.flush().await.is_err() {
                 return;
             }
@@ -147,10 +171,20 @@ async fn slowloris_headers_are_cut_off_after_the_timeout() {
         elapsed >= timeout && elapsed < timeout + Duration::from_secs(3),
         "cut off after {elapsed:?}"
     );
-    assert!(!rest.starts_with(b"HTTP/1.1 200"), "the request was served");
     // Others are still served.
     let client = BankClient::for_sandbox(&bank).expect("client");
     let _: Value = client.get("/v1/policy", None).await.expect("the policy");
+    rest
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slowloris_headers_are_cut_off_after_the_timeout() {
+    let request = b"GET /v1/policy HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: aaaaaaaaaaaaaaaaaaaa";
+    let answered = trickle(b"", request).await;
+    assert!(
+        !answered.starts_with(b"HTTP/1.1 200"),
+        "the request was served"
+    );
 }
 
 /// The same attack on the body: complete headers announcing a small body, then the body
@@ -160,46 +194,18 @@ async fn slowloris_headers_are_cut_off_after_the_timeout() {
 /// bank then closes the connection without an answer.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn slow_request_bodies_are_cut_off_after_the_timeout() {
-    let timeout = Duration::from_secs(2);
-    let bank = Sandbox::start(with_limits(timeout, 1024))
-        .await
-        .expect("sandbox");
-    let tls = tls_connection(&bank).await;
-    let (mut reader, mut writer) = tokio::io::split(tls);
     let body = br#"{"profile_id":"prf_0000000000000000","purpose":"login"}"#;
     let head = format!(
         "POST /v1/challenges HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\n\r\n",
         body.len()
     );
-    writer.write_all(head.as_bytes()).await.expect("headers");
-    writer.flush().await.expect("headers sent");
-    let started = Instant::now();
-    let trickle = tokio::spawn(async move {
-        for byte in body {
-            tokio::time::sleep(Duration::from_secs(1)).await;
-            if writer.write_all(&[*byte]).await.is_err() || writer.flush().await.is_err() {
-                return;
-            }
-        }
-    });
-    let mut rest = Vec::new();
-    let closed = tokio::time::timeout(Duration::from_secs(12), reader.read_to_end(&mut rest)).await;
-    let elapsed = started.elapsed();
-    trickle.abort();
-    assert!(closed.is_ok(), "still open after {elapsed:?}");
+    let answered = trickle(head.as_bytes(), body).await;
     assert!(
-        elapsed >= timeout && elapsed < timeout + Duration::from_secs(3),
-        "cut off after {elapsed:?}"
-    );
-    assert!(
-        rest.is_empty(),
+        answered.is_empty(),
         "answered: {:?}",
-        String::from_utf8_lossy(&rest)
+        String::from_utf8_lossy(&answered)
     );
-    // Others are still served.
-    let client = BankClient::for_sandbox(&bank).expect("client");
-    let _: Value = client.get("/v1/policy", None).await.expect("the policy");
 }
 
 /// The same attack over HTTP/2, which the bank offers to browsers: a client that opens
@@ -211,24 +217,11 @@ async fn http2_connections_that_only_ping_are_cut_off_after_the_timeout() {
     let bank = Sandbox::start(with_limits(timeout, 1024))
         .await
         .expect("sandbox");
-    let mut config =
-        avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
-            .expect("TLS configuration");
-    config.alpn_protocols = vec![b"h2".to_vec()];
-    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
-    let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
-    let name = rustls_pki_types::ServerName::from(bank.addr().ip());
-    let tls = connector.connect(name, tcp).await.expect("TLS handshake");
-    assert_eq!(tls.get_ref().1.alpn_protocol(), Some(&b"h2"[..]));
+    let tls = http2_connection(&bank).await;
     let (mut reader, mut writer) = tokio::io::split(tls);
     let started = Instant::now();
     let pinging = tokio::spawn(async move {
-        // The client preface and an empty SETTINGS frame, then a PING every half second.
-        let mut hello = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
-        hello.extend_from_slice(&[0, 0, 0, 4, 0, 0, 0, 0, 0]);
-        if writer.write_all(&hello).await.is_err() {
-            return;
-        }
+        // A PING every half second.
         let ping = [0, 0, 8, 6, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8];
         loop {
             if writer.write_all(&ping).await.is_err() || writer.flush().await.is_err() {
@@ -259,21 +252,13 @@ async fn http2_streams_beyond_the_limit_are_refused() {
     let bank = Sandbox::start(SandboxOptions::default())
         .await
         .expect("sandbox");
-    let mut config =
-        avain_core::net::client_config(&Trust::only_root(bank.root_certificate_der().to_vec()))
-            .expect("TLS configuration");
-    config.alpn_protocols = vec![b"h2".to_vec()];
-    let connector = tokio_rustls::TlsConnector::from(Arc::new(config));
-    let tcp = TcpStream::connect(bank.addr()).await.expect("connect");
-    let name = rustls_pki_types::ServerName::from(bank.addr().ip());
-    let tls = connector.connect(name, tcp).await.expect("TLS handshake");
+    let tls = http2_connection(&bank).await;
     let (mut reader, mut writer) = tokio::io::split(tls);
 
     let limit = avain_sandbox::server::HTTP2_STREAMS;
     let opened = limit + 8;
-    // The client preface, an empty SETTINGS frame, then one HEADERS frame per stream.
-    let mut frames = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec();
-    frames.extend_from_slice(&[0, 0, 0, 4, 0, 0, 0, 0, 0]);
+    // One HEADERS frame per stream.
+    let mut frames = Vec::new();
     // HPACK: `:method POST` and `:scheme https` from the static table, the rest literal
     // without indexing, named by their static-table index.
     let mut block = vec![0x83, 0x87];

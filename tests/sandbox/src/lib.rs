@@ -17,6 +17,7 @@
 //! the profile lifecycle `avain_protocol::lifecycle`, the OS policy `avain_core::os_policy`:
 //! the sandbox reuses the core's definitions, it does not restate them.
 
+pub mod address_slots;
 pub mod approvals;
 pub mod attestation;
 pub mod bank_keys;

@@ -5,8 +5,8 @@
 //!   then serves until interrupted. `--json` prints the same as one JSON line (for
 //!   scripts that start it with `--port 0`). `--control` adds the control routes
 //!   `/v1/sandbox/*` (loopback only) and with them trust in the sandbox's attestation test
-//!   root; `--address-limit`, `--address-window`, `--header-timeout` and
-//!   `--max-connections` tune the limits; `--attestation-android`, `--attestation-apple`
+//!   root; `--address-limit`, `--address-window`, `--header-timeout`,
+//!   `--max-connections` and `--connections-per-address` tune the limits; `--attestation-android`, `--attestation-apple`
 //!   (required, preferred, off), `--attestation-minimum-level`, `--attestation-assertions`
 //!   `--attestation-status FILE` and `--attestation-google-roots` / `--attestation-apple-roots
 //!   FILE` set the key attestation policy and anchors (docs/sandbox.md).
@@ -84,6 +84,10 @@ enum Command {
         /// Connections served at once; more wait until one closes.
         #[arg(long, default_value_t = ConnectionLimits::default().max_connections)]
         max_connections: usize,
+        /// Connections one client address (IPv6: its /64) may have open at once; more
+        /// from it are closed at once.
+        #[arg(long, default_value_t = ConnectionLimits::default().per_address)]
+        connections_per_address: usize,
         /// Key attestation for Android registrations and biometric keys: required,
         /// preferred or off.
         #[arg(long, default_value = "preferred", value_parser = attestation_requirement)]
@@ -146,6 +150,7 @@ fn main() -> ExitCode {
             address_window,
             header_timeout,
             max_connections,
+            connections_per_address,
             attestation_android,
             attestation_apple,
             attestation_minimum_level,
@@ -167,6 +172,7 @@ fn main() -> ExitCode {
                 connections: ConnectionLimits {
                     header_timeout: std::time::Duration::from_secs(header_timeout),
                     max_connections,
+                    per_address: connections_per_address,
                 },
                 attestation: AttestationConfig {
                     policy: AttestationPolicySettings {

@@ -16,6 +16,7 @@ use tokio::sync::{Semaphore, watch};
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_rustls::TlsAcceptor;
 
+use crate::address_slots::AddressSlots;
 use crate::attestation::{Attestation, AttestationConfig};
 use crate::bank_keys::BankKeys;
 use crate::challenges::ChallengeStore;
@@ -82,6 +83,9 @@ pub struct ConnectionLimits {
     /// Connections served at once; further ones wait in the listen queue until one
     /// closes.
     pub max_connections: usize,
+    /// Connections one client address (an IPv6 /64) may have open at once; further ones
+    /// from it are closed at once, so one client cannot take every slot.
+    pub per_address: usize,
 }
 
 impl Default for ConnectionLimits {
@@ -89,6 +93,7 @@ impl Default for ConnectionLimits {
         ConnectionLimits {
             header_timeout: StdDuration::from_secs(10),
             max_connections: 1024,
+            per_address: 128,
         }
     }
 }
@@ -143,6 +148,7 @@ impl Sandbox {
             )));
         }
         if options.connections.max_connections == 0
+            || options.connections.per_address == 0
             || options.connections.header_timeout.is_zero()
             || options.throttle.per_address == 0
             || !options.throttle.address_window.is_positive()
@@ -353,6 +359,7 @@ async fn accept_loop(
 ) {
     let mut connections = JoinSet::new();
     let slots = Arc::new(Semaphore::new(limits.max_connections));
+    let address_slots = AddressSlots::new(limits.per_address);
     loop {
         // A slot first: at the limit, new connections wait in the listen queue while the
         // open ones keep being served.
@@ -375,13 +382,18 @@ async fn accept_loop(
                 continue;
             }
         };
+        let client = ClientAddr(peer.ip());
+        // Beyond its address's share the connection is closed at once, and its slot
+        // freed for others.
+        let Some(address_slot) = address_slots.take(client) else {
+            continue;
+        };
         let _ = tcp.set_nodelay(true);
         let acceptor = acceptor.clone();
-        let client = ClientAddr(peer.ip());
         let app = app.clone();
         let requests = requests.clone();
         connections.spawn(async move {
-            let _slot = slot;
+            let _slots = (slot, address_slot);
             let handshake = tokio::time::timeout(limits.header_timeout, acceptor.accept(tcp));
             let Ok(Ok(stream)) = handshake.await else {
                 return;

@@ -377,7 +377,8 @@ pub async fn failed_lookups(
 pub struct ClientAddr(pub IpAddr);
 
 impl ClientAddr {
-    fn key(self) -> String {
+    /// What the limits count by: the address, or an IPv6 client's /64.
+    pub(crate) fn key(self) -> String {
         match self.0 {
             IpAddr::V4(v4) => v4.to_string(),
             IpAddr::V6(v6) => match v6.to_ipv4_mapped() {

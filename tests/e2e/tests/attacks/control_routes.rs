@@ -12,8 +12,9 @@
 //! Connections: a client that trickles its request headers one byte per second
 //! ("slowloris"), or its body after complete headers, must be cut off after the header
 //! timeout; an HTTP/2 connection may not carry more requests at once than the bank's
-//! stream limit; connections beyond the connection limit must wait while the open ones
-//! keep being served.
+//! stream limit; one address may not hold more than its share of the connections;
+//! connections beyond the connection limit must wait while the open ones keep being
+//! served.
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
@@ -49,6 +50,7 @@ fn with_limits(header_timeout: Duration, max_connections: usize) -> SandboxOptio
         connections: ConnectionLimits {
             header_timeout,
             max_connections,
+            ..ConnectionLimits::default()
         },
         ..SandboxOptions::default()
     }
@@ -307,6 +309,53 @@ async fn http2_streams_beyond_the_limit_are_refused() {
         refused, expected,
         "the streams beyond {limit} are refused, the others kept"
     );
+}
+
+/// The connection limit protects the bank's memory, but one client could take every slot
+/// with silent connections, opened again whenever the handshake timeout cuts them off, and
+/// every customer would wait in the listen queue. The attack: one address (127.0.0.2)
+/// opens as many connections as the whole bank serves. The bank must close those beyond
+/// the per-address limit at once, and a customer from another address must be served
+/// without waiting.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_address_cannot_take_every_connection() {
+    let limits = ConnectionLimits {
+        header_timeout: Duration::from_secs(5),
+        max_connections: 8,
+        per_address: 4,
+    };
+    let bank = Sandbox::start(SandboxOptions {
+        connections: limits,
+        ..SandboxOptions::default()
+    })
+    .await
+    .expect("sandbox");
+    let attacker = IpAddr::V4(Ipv4Addr::new(127, 0, 0, 2));
+    let mut silent = Vec::new();
+    for _ in 0..limits.max_connections {
+        let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+        socket
+            .bind(SocketAddr::new(attacker, 0))
+            .expect("bind to 127.0.0.2");
+        silent.push(socket.connect(bank.addr()).await.expect("connect"));
+    }
+    // The bank closes the connections beyond the attacker's share at once.
+    let mut closed = 0;
+    for stream in &mut silent {
+        let mut byte = [0u8; 1];
+        if let Ok(Ok(0)) =
+            tokio::time::timeout(Duration::from_millis(500), stream.read(&mut byte)).await
+        {
+            closed += 1;
+        }
+    }
+    assert_eq!(closed, limits.max_connections - limits.per_address);
+    // A customer from another address is served at once, not after the timeout.
+    let t = Instant::now();
+    let customer = BankClient::for_sandbox(&bank).expect("client");
+    let _: Value = customer.get("/v1/policy", None).await.expect("served");
+    assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
+    drop(silent);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,8 +1,8 @@
 //! Accounts, payments and receipts: the core against the sandbox bank over HTTPS. An
 //! e-invoice paid from its virtual barcode to a new payee (SMS step-up, across an app
 //! restart); the bank refusing a new payee without the SMS code, an amount changed after
-//! signing, a replayed assertion and an expired challenge; receipts and the "this was not
-//! me" report.
+//! signing, a replayed assertion and an expired challenge; an approval sent after the
+//! bank closed the idle connection; receipts and the "this was not me" report.
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
@@ -781,4 +781,51 @@ async fn dates_travel_as_iso_8601_on_the_wire() {
         );
     }
     h.restore_clocks().await.unwrap();
+}
+
+/// A customer reads the payment longer than the bank keeps an idle connection open (here
+/// 2 s instead of 10): the bank has closed the connection the challenge came on, and the
+/// approval, which must not be sent twice, goes on a new one in one request. (Under
+/// `strace -e connect` the test binary opens three connections to the bank, two without
+/// the wait.)
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_payment_approved_after_the_bank_closed_the_idle_connection_is_booked() {
+    let header_timeout = std::time::Duration::from_secs(2);
+    let bank = avain_sandbox::Sandbox::start(avain_sandbox::SandboxOptions {
+        control: true,
+        connections: avain_sandbox::ConnectionLimits {
+            header_timeout,
+            ..avain_sandbox::ConnectionLimits::default()
+        },
+        ..avain_sandbox::SandboxOptions::default()
+    })
+    .await
+    .unwrap();
+    let h = Harness::with_bank(
+        bank,
+        None,
+        vec!["fi-FI".into()],
+        avain_e2e::TEST_PIN_KDF_ITERATIONS,
+    )
+    .unwrap();
+    let anna = Harness::customer(ANNA).unwrap();
+    h.active_profile(anna, PIN).await.unwrap();
+    let (balance, _) = balances(&h).await;
+    let pending = h
+        .avain
+        .payments()
+        .start_payment(helen(&h, "3,10").await)
+        .await
+        .unwrap();
+    tokio::time::sleep(header_timeout + std::time::Duration::from_secs(1)).await;
+    let before = h.avain.round_trips();
+    let done = h
+        .avain
+        .payments()
+        .confirm_payment(pending.payment_id, pin(), None)
+        .await
+        .unwrap();
+    assert_eq!(h.avain.round_trips() - before, 1);
+    assert_eq!(done.payment.status, PaymentStatus::Booked);
+    assert_eq!(balances(&h).await.0, balance - 310);
 }

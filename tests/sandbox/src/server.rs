@@ -72,8 +72,8 @@ impl Default for SandboxOptions {
 /// extra streams, so one connection slot cannot hold hundreds of requests.
 pub const HTTP2_STREAMS: u32 = 32;
 
-/// Limits on the server's connections: how long each may take to send its headers, and
-/// how many are served at once.
+/// Limits on the server's connections: how long each may take to send its headers and
+/// bodies, how many are served at once, and how many one client address may have open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ConnectionLimits {
     /// Time to complete the TLS handshake, on HTTP/1.1 to send a request's headers (a

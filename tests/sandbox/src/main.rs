@@ -6,8 +6,9 @@
 //!   scripts that start it with `--port 0`). `--control` adds the control routes
 //!   `/v1/sandbox/*` (loopback only) and with them trust in the sandbox's attestation test
 //!   root; `--address-limit`, `--address-window`, `--header-timeout`,
-//!   `--max-connections` and `--connections-per-address` tune the limits; `--attestation-android`, `--attestation-apple`
-//!   (required, preferred, off), `--attestation-minimum-level`, `--attestation-assertions`
+//!   `--max-connections` and `--connections-per-address` tune the limits;
+//!   `--attestation-android`, `--attestation-apple` (required, preferred, off),
+//!   `--attestation-minimum-level`, `--attestation-assertions`,
 //!   `--attestation-status FILE` and `--attestation-google-roots` / `--attestation-apple-roots
 //!   FILE` set the key attestation policy and anchors (docs/sandbox.md).
 //! - `avain-sandbox bench --clients 32 --seconds 10` starts a sandbox in a child process

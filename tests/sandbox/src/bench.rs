@@ -261,8 +261,8 @@ fn idle_ticks(stat: &str) -> Option<u64> {
 /// (`CLOCK_THREAD_CPUTIME_ID`, which brings the running thread's count up to date when
 /// read). `/proc/thread-self/schedstat` is not: a thread that makes no system call is
 /// counted there only at the scheduler's tick (4 ms on this project's machines), which put
-/// the signatures' times in steps of 2 µs (2,000 rounds) and moved `bank_total` by up to 8 %
-/// from run to run.
+/// each verification's time in steps of 2 µs (a tick over 2,000 rounds): an error of up to
+/// 4 % in `bank_total`, and so in the ratio to it.
 fn thread_cpu_ns() -> u64 {
     let now = rustix::time::clock_gettime(rustix::time::ClockId::ThreadCPUTime);
     u64::try_from(now.tv_sec).unwrap_or(0) * 1_000_000_000 + u64::try_from(now.tv_nsec).unwrap_or(0)

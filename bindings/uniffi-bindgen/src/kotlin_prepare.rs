@@ -46,7 +46,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use crate::kotlin_text::{Source, collect_kotlin, rewrite_each, words};
+use crate::kotlin_text::{Source, collect_kotlin, words};
 
 /// A call by its FFI function, and for a constructor the class it constructs.
 type FirstCall = (&'static str, Option<&'static str>);
@@ -69,7 +69,14 @@ pub fn prepare_first_call(dir: &Path) -> io::Result<usize> {
         .collect::<io::Result<Vec<_>>>()?;
     // Read once for all: each file's rewrite may follow a record into any other.
     let others: Vec<Source> = texts.iter().map(|text| Source::new(text)).collect();
-    rewrite_each(dir, |text| rewrite(text, FIRST_CALLS, &others))
+    let mut prepared = 0;
+    for (file, text) in files.iter().zip(&texts) {
+        if let Some((rewritten, n)) = rewrite(text, FIRST_CALLS, &others) {
+            fs::write(file, rewritten)?;
+            prepared += n;
+        }
+    }
+    Ok(prepared)
 }
 
 const LIB_OPEN: &str = "internal object UniffiLib {";
